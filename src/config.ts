@@ -1,0 +1,169 @@
+import { z } from 'zod';
+
+/**
+ * Start-up configuration, read once by the composition root (src/main.ts) from
+ * the environment (after dotenv). Every variable is documented in .env.example.
+ *
+ * `createConfig(process.env)` returns a frozen object or throws a ConfigError
+ * whose message names the variable at fault. The message never repeats a value
+ * that could be secret (BOT_TOKEN, WEBHOOK_SECRET): a malformed token is
+ * described, not echoed.
+ *
+ * @example
+ *   const config = createConfig({ BOT_TOKEN: '123456:ABC…', ADMIN_IDS: '1,2' });
+ *   config.adminIds; // [1, 2]
+ */
+
+/** Telegram bot tokens look like `123456789:AA…` (digits, a colon, 30+ of [A-Za-z0-9_-]). */
+export const BOT_TOKEN_PATTERN = /^\d{3,}:[A-Za-z0-9_-]{30,}$/;
+
+/** Telegram's rule for setWebhook's secret_token: 1–256 of A-Z a-z 0-9 _ -. */
+const WEBHOOK_SECRET_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Empty strings count as unset: `.env.example` copied as-is leaves `BOT_TOKEN=`. */
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
+
+const idList = (name: string) =>
+  optionalText.transform((value, ctx): number[] => {
+    if (value === undefined) return [];
+    const ids: number[] = [];
+    for (const part of value.split(',')) {
+      const item = part.trim();
+      if (item === '') continue;
+      // Chat ids of groups are negative (-100…); user ids are positive. Both are integers.
+      if (!/^-?\d{1,20}$/.test(item) || !Number.isSafeInteger(Number(item))) {
+        ctx.addIssue({ code: 'custom', message: `${name}: expected a comma-separated list of numeric ids, got "${item}"` });
+        return z.NEVER;
+      }
+      ids.push(Number(item));
+    }
+    return ids;
+  });
+
+const intIn = (name: string, min: number, max: number, fallback: number) =>
+  optionalText.transform((value, ctx): number => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `${name}: expected a whole number from ${min} to ${max}, got "${value}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const schema = z
+  .object({
+    BOT_TOKEN: optionalText.refine((v) => v === undefined || BOT_TOKEN_PATTERN.test(v), {
+      // Never include the value: a half-pasted token is still a secret.
+      message: 'BOT_TOKEN: malformed token (expected digits, a colon and at least 30 letters, digits, _ or -, as given by @BotFather)',
+    }),
+    TELEGRAM_API_ROOT: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
+      message: 'TELEGRAM_API_ROOT: expected an http(s) URL such as https://api.telegram.org',
+    }),
+    WEBHOOK_URL: optionalText.refine((v) => v === undefined || isHttpsUrl(v), {
+      message: 'WEBHOOK_URL: expected an https:// URL (Telegram only delivers webhooks over https)',
+    }),
+    PORT: intIn('PORT', 1, 65535, 8080),
+    WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || WEBHOOK_SECRET_PATTERN.test(v), {
+      message: 'WEBHOOK_SECRET: expected 1–256 characters of A-Z a-z 0-9 _ -',
+    }),
+    ADMIN_IDS: idList('ADMIN_IDS'),
+    ALLOWED_CHAT_IDS: idList('ALLOWED_CHAT_IDS'),
+    DB_PATH: optionalText.transform((v) => v ?? 'data/db.json'),
+    DATA_FILE: optionalText.transform((v) => v ?? 'data/heze-2022-q3.tsv'),
+    LOG_LEVEL: optionalText.transform((v, ctx) => {
+      const level = (v ?? 'info').toLowerCase();
+      if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+        ctx.addIssue({ code: 'custom', message: `LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${v}"` });
+        return z.NEVER;
+      }
+      return level as (typeof LOG_LEVELS)[number];
+    }),
+    BOT_TIMEZONE: optionalText.transform((v, ctx) => {
+      const zone = v ?? 'Asia/Shanghai';
+      if (!isTimeZone(zone)) {
+        ctx.addIssue({ code: 'custom', message: `BOT_TIMEZONE: unknown IANA time zone "${zone}" (e.g. Asia/Shanghai)` });
+        return z.NEVER;
+      }
+      return zone;
+    }),
+    REMIND_DAYS: intIn('REMIND_DAYS', 0, 3650, 14),
+  })
+  .superRefine((env, ctx) => {
+    // A webhook without a secret would accept forged updates from anyone who guesses the path.
+    if (env.WEBHOOK_URL !== undefined && env.WEBHOOK_SECRET === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'WEBHOOK_SECRET: required when WEBHOOK_URL is set' });
+    }
+    if (env.WEBHOOK_URL !== undefined && env.BOT_TOKEN === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'BOT_TOKEN: required when WEBHOOK_URL is set' });
+    }
+  });
+
+export interface Config {
+  /** undefined → no Telegram: main.ts opens the local console instead */
+  botToken: string | undefined;
+  /** another Bot API server (self-hosted, or the fake one in tests); undefined → api.telegram.org */
+  telegramApiRoot: string | undefined;
+  /** set → webhook mode on `port`, checking `webhookSecret`; unset → long polling */
+  webhook: { url: string; port: number; secret: string } | undefined;
+  adminIds: readonly number[];
+  /** empty → every chat may use the bot */
+  allowedChatIds: readonly number[];
+  dbPath: string;
+  dataFile: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  timezone: string;
+  remindDays: number;
+}
+
+/** Validates `env` and returns a frozen Config; throws ConfigError naming every bad variable. */
+export const createConfig = (env: Record<string, string | undefined>): Readonly<Config> => {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    // Our messages start with the variable name; zod's own (e.g. "expected string") get the path prefixed.
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      return issue.message.startsWith(`${name}:`) ? issue.message : `${name}: ${issue.message}`;
+    });
+    throw new ConfigError(`invalid configuration:\n  ${[...new Set(lines)].join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    botToken: e.BOT_TOKEN,
+    telegramApiRoot: e.TELEGRAM_API_ROOT,
+    webhook:
+      e.WEBHOOK_URL !== undefined && e.WEBHOOK_SECRET !== undefined
+        ? Object.freeze({ url: e.WEBHOOK_URL, port: e.PORT, secret: e.WEBHOOK_SECRET })
+        : undefined,
+    adminIds: Object.freeze([...e.ADMIN_IDS]),
+    allowedChatIds: Object.freeze([...e.ALLOWED_CHAT_IDS]),
+    dbPath: e.DB_PATH,
+    dataFile: e.DATA_FILE,
+    logLevel: e.LOG_LEVEL,
+    timezone: e.BOT_TIMEZONE,
+    remindDays: e.REMIND_DAYS,
+  });
+};
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

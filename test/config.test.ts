@@ -1,0 +1,110 @@
+import { ConfigError, createConfig } from '../src/config';
+
+const TOKEN = '123456:TEST-token_abcdefghijklmnopqrstuvwxyz';
+
+const errorOf = (env: Record<string, string | undefined>): string => {
+  try {
+    createConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected createConfig to throw');
+};
+
+describe('createConfig', () => {
+  it('applies the documented defaults when nothing is set', () => {
+    const config = createConfig({});
+    expect(config).toEqual({
+      botToken: undefined,
+      telegramApiRoot: undefined,
+      webhook: undefined,
+      adminIds: [],
+      allowedChatIds: [],
+      dbPath: 'data/db.json',
+      dataFile: 'data/heze-2022-q3.tsv',
+      logLevel: 'info',
+      timezone: 'Asia/Shanghai',
+      remindDays: 14,
+    });
+  });
+
+  it('returns a frozen object, lists included', () => {
+    const config = createConfig({ ADMIN_IDS: '1' });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.adminIds)).toBe(true);
+  });
+
+  it('treats empty values (a copied .env.example) as unset', () => {
+    const config = createConfig({ BOT_TOKEN: '', ADMIN_IDS: ' ', PORT: '' });
+    expect(config.botToken).toBeUndefined();
+    expect(config.adminIds).toEqual([]);
+  });
+
+  it('parses every variable when all are valid', () => {
+    const config = createConfig({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+      WEBHOOK_URL: 'https://bot.example.org/hook',
+      PORT: '8443',
+      WEBHOOK_SECRET: 's3cret_value',
+      ADMIN_IDS: '111, 222,333',
+      ALLOWED_CHAT_IDS: '-1001234567890,42',
+      DB_PATH: '/var/lib/bot/db.json',
+      DATA_FILE: 'x.tsv',
+      LOG_LEVEL: 'DEBUG',
+      BOT_TIMEZONE: 'Europe/Berlin',
+      REMIND_DAYS: '7',
+    });
+    expect(config.botToken).toBe(TOKEN);
+    expect(config.webhook).toEqual({ url: 'https://bot.example.org/hook', port: 8443, secret: 's3cret_value' });
+    expect(config.adminIds).toEqual([111, 222, 333]);
+    expect(config.allowedChatIds).toEqual([-1001234567890, 42]);
+    expect(config.logLevel).toBe('debug');
+    expect(config.timezone).toBe('Europe/Berlin');
+    expect(config.remindDays).toBe(7);
+  });
+
+  it('rejects a malformed token without echoing it', () => {
+    const bad = '123456:short-secret-part';
+    const message = errorOf({ BOT_TOKEN: bad });
+    expect(message).toMatch(/BOT_TOKEN: malformed token/);
+    expect(message).not.toContain(bad);
+    expect(message).not.toContain('short-secret-part');
+  });
+
+  it('names the non-numeric ADMIN_IDS entry', () => {
+    expect(errorOf({ ADMIN_IDS: '111,abc,333' })).toMatch(/ADMIN_IDS: .*numeric ids, got "abc"/);
+  });
+
+  it('names a bad ALLOWED_CHAT_IDS entry', () => {
+    expect(errorOf({ ALLOWED_CHAT_IDS: '1.5' })).toMatch(/ALLOWED_CHAT_IDS: .*got "1.5"/);
+  });
+
+  it('requires a secret and a token in webhook mode', () => {
+    const message = errorOf({ WEBHOOK_URL: 'https://bot.example.org/hook' });
+    expect(message).toMatch(/WEBHOOK_SECRET: required when WEBHOOK_URL is set/);
+    expect(message).toMatch(/BOT_TOKEN: required when WEBHOOK_URL is set/);
+  });
+
+  it('rejects a plain-http webhook URL, a bad port, a bad secret', () => {
+    expect(errorOf({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'http://x.org/h', WEBHOOK_SECRET: 'ok' })).toMatch(/WEBHOOK_URL: expected an https/);
+    expect(errorOf({ PORT: '70000' })).toMatch(/PORT: expected a whole number from 1 to 65535, got "70000"/);
+    const secretMessage = errorOf({ WEBHOOK_SECRET: 'has spaces and ünïcode' });
+    expect(secretMessage).toMatch(/WEBHOOK_SECRET: expected/);
+    expect(secretMessage).not.toContain('has spaces');
+  });
+
+  it('rejects an unknown log level, time zone and a negative REMIND_DAYS', () => {
+    expect(errorOf({ LOG_LEVEL: 'loud' })).toMatch(/LOG_LEVEL: expected one of .* got "loud"/);
+    expect(errorOf({ BOT_TIMEZONE: 'Mars/Base' })).toMatch(/BOT_TIMEZONE: unknown IANA time zone "Mars\/Base"/);
+    expect(errorOf({ REMIND_DAYS: '-1' })).toMatch(/REMIND_DAYS: expected a whole number/);
+  });
+
+  it('reports every bad variable at once', () => {
+    const message = errorOf({ ADMIN_IDS: 'x', PORT: 'y', TELEGRAM_API_ROOT: 'ftp://nope' });
+    expect(message).toMatch(/ADMIN_IDS/);
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/TELEGRAM_API_ROOT/);
+  });
+});
