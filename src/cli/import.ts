@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { config as loadDotenv } from 'dotenv';
+import { createConfig } from '../config';
+import { createImporter } from '../import/importer';
+import { inboxDir, submitToInbox } from '../import/inbox';
+import { toImportSummary } from '../import/summary';
+import { acquireLock, lockHolder } from '../store/lock';
+import { openDb } from '../store/db';
+import { createReportStore } from '../store/reports';
+import type { ParseOptions } from '../table/parse-report';
+
+const USAGE = 'usage: npm run import -- FILE [--dry-run] [--year 2022] [--period 第三季度] [--as-of 2022-09-30]';
+
+/**
+ * `npm run import -- FILE [--dry-run]`: validates a table, stores it as the
+ * new current report and prints the summary. When the bot is running it owns
+ * the store, so the table goes through the bot's inbox instead (single writer).
+ */
+export const runImportCli = async (argv: string[], env: NodeJS.ProcessEnv): Promise<number> => {
+  const { file, options } = parseArgs(argv);
+  const config = createConfig(env);
+  const bytes = await readFile(file);
+  const holder = await lockHolder(config.dbPath);
+
+  if (holder && !options.dryRun) {
+    console.log(`机器人正在运行（进程 ${holder.pid}），表格已交给它导入……`);
+    const result = await submitToInbox(inboxDir(config.dbPath), file, bytes, options);
+    (result.ok ? console.log : console.error)(result.message);
+    return result.ok ? 0 : 1;
+  }
+
+  // A dry run only reads, so it needs no lock and works beside a running bot.
+  const lock = options.dryRun ? undefined : await acquireLock(config.dbPath, 'npm run import');
+  try {
+    const db = await openDb(config.dbPath);
+    const importer = createImporter({ reports: createReportStore(db) });
+    const result = await importer.importTable(bytes, file, options);
+    console.log(toImportSummary(result, options.dryRun));
+    return 0;
+  } finally {
+    await lock?.release();
+  }
+};
+
+const parseArgs = (argv: string[]): { file: string; options: ParseOptions & { dryRun?: boolean } } => {
+  const options: ParseOptions & { dryRun?: boolean } = {};
+  let file: string | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (arg === '--dry-run') options.dryRun = true;
+    else if (arg === '--year') options.year = Number(value());
+    else if (arg === '--period') options.period = value();
+    else if (arg === '--as-of') options.asOf = value();
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    else if (file === undefined) file = arg;
+    else throw new Error(`only one FILE at a time, got ${file} and ${arg}\n${USAGE}`);
+  }
+  if (file === undefined) throw new Error(USAGE);
+  if (options.year !== undefined && !Number.isInteger(options.year)) throw new Error(`--year: expected a year like 2022\n${USAGE}`);
+  return { file, options };
+};
+
+if (require.main === module) {
+  loadDotenv({ quiet: true });
+  runImportCli(process.argv.slice(2), process.env).then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(`导入失败：${error.message}`);
+      process.exit(1);
+    },
+  );
+}

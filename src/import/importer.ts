@@ -1,0 +1,58 @@
+import { isLagging, type Report } from '../model';
+import type { ReportStore } from '../store/reports';
+import type { StoredReport } from '../store/schema';
+import { parseTable } from '../table/load-table';
+import type { ParseOptions } from '../table/parse-report';
+import { diffReports, type ReportDiff } from './diff';
+
+export interface ImportResult {
+  report: Report;
+  /** against the current report before this import */
+  diff: ReportDiff;
+  /** what was current before */
+  previous?: StoredReport;
+  /** true when the report was stored as the new current one */
+  stored: boolean;
+  /** true when this exact file is already the current report: nothing is stored or sent again */
+  duplicate: boolean;
+  counts: { targets: number; assignments: number; lagging: string[] };
+}
+
+export interface ImporterDeps {
+  reports: ReportStore;
+  /** runs after a report is stored (alerts are enqueued here); not on dry runs or duplicates */
+  onImported?: (result: ImportResult) => Promise<void>;
+  now?: () => Date;
+}
+
+export type Importer = ReturnType<typeof createImporter>;
+
+/**
+ * Validates a table and stores it as the new current report. A table that
+ * fails validation throws TableError before anything is stored, so the current
+ * data stays exactly as it was.
+ */
+export const createImporter = ({ reports, onImported, now = () => new Date() }: ImporterDeps) => ({
+  async importTable(bytes: Buffer, fileName: string, options: ParseOptions & { dryRun?: boolean } = {}): Promise<ImportResult> {
+    const report = await parseTable(bytes, fileName, options);
+    const previous = reports.current();
+    const duplicate = previous?.source.sha256 === report.source.sha256;
+    const result: ImportResult = {
+      report,
+      diff: diffReports(previous, report),
+      previous,
+      stored: false,
+      duplicate,
+      counts: {
+        targets: report.targets.length,
+        assignments: report.targets.reduce((n, t) => n + t.assignments.length, 0),
+        lagging: report.targets.filter(isLagging).map((t) => t.id),
+      },
+    };
+    if (options.dryRun || duplicate) return result;
+    await reports.add(report, now());
+    result.stored = true;
+    await onImported?.(result);
+    return result;
+  },
+});
