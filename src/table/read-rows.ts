@@ -26,7 +26,7 @@ export const readTextRows = (text: string, file: string): RawRow[] => {
       relax_quotes: true,
       skip_empty_lines: false,
       bom: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new TableError('binary', { file, row: line }, `not a readable table: ${(error as Error).message}`);
