@@ -1,0 +1,117 @@
+/**
+ * Quantities as the tables write them: Arabic or Chinese numerals, an optional
+ * magnitude (万, 亿), a measure word (个, 名, 家, 项, 亿元, %).
+ *
+ * @example findQuantities('新增托位8956个，帮扶4000余名') → [{ value: 8956, unit: '个' … }, { value: 4000, unit: '名' … }]
+ */
+
+const DIGITS: Readonly<Record<string, number>> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * Reads a Chinese numeral: 一万 → 10000, 两千 → 2000, 十二 → 12, 一百零五 → 105,
+ * 三千五 → 3500 (a trailing digit right after a unit is one step below it),
+ * 一亿五千万 → 150000000. Returns undefined for text that is not a numeral
+ * or has no digit (万 alone is a word, not a number).
+ */
+export const parseChineseNumeral = (text: string): number | undefined => {
+  if (!/^[零〇一二两三四五六七八九十百千万亿]+$/.test(text)) return undefined;
+  if (!/[零〇一二两三四五六七八九十]/.test(text)) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  let lastUnit = 0;
+  let afterZero = false;
+  for (const ch of text) {
+    const d = DIGITS[ch];
+    if (d !== undefined) {
+      digit = d;
+      if (d === 0) afterZero = true;
+      continue;
+    }
+    const small = SMALL_UNITS[ch];
+    if (small !== undefined) {
+      // 十二: a unit without a digit before it counts once
+      section += (digit === 0 ? 1 : digit) * small;
+      digit = 0;
+      lastUnit = small;
+      afterZero = false;
+    } else if (ch === '万') {
+      total += (section + digit) * 1e4;
+      section = 0;
+      digit = 0;
+      lastUnit = 1e4;
+      afterZero = false;
+    } else {
+      total = (total + section + digit) * 1e8;
+      section = 0;
+      digit = 0;
+      lastUnit = 1e8;
+      afterZero = false;
+    }
+  }
+  // 三千五 means 3500, 一百零五 means 105
+  if (digit !== 0 && lastUnit >= 100 && !afterZero) digit *= lastUnit / 10;
+  return total + section + digit;
+};
+
+/** Measure words a quantity may carry. Longer spellings first so 公里 wins over 里. */
+const UNITS = ['公里', '千米', '个', '间', '处', '座', '所', '套', '名', '人', '位', '家', '户', '项', '条', '件', '次', '张', '元', '%'] as const;
+export type UnitWord = (typeof UNITS)[number];
+
+export interface Quantity {
+  /** the value in the unit's base (亿元 → 元, 1万个 → 10000 个) */
+  value: number;
+  /** the measure word; money is always 元, with its written magnitude in `scale` */
+  unit: UnitWord;
+  /** for money, the magnitude written before 元 (700亿元 → 1e8), else 1 */
+  scale: number;
+  /** offset of the first character of the number in the searched text */
+  start: number;
+  /** offset just past the unit */
+  end: number;
+  /** the matched text, e.g. 1331间, 4000余名, 700亿元 */
+  text: string;
+}
+
+const MAGNITUDES: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 };
+
+// number, optional magnitude, optional approximation (余/多), unit.
+// 个 followed by 百分点 is a percentage-point difference, not a count.
+const QUANTITY = new RegExp(
+  String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(万|亿|千|百)?(?:余|多)?(${UNITS.join('|')})(?!百分点)`,
+  'g',
+);
+
+/**
+ * Every quantity in `text`, in order. Ordinals (第二批) are skipped. The text
+ * should already be half-width (toHalfWidth), so ５０％ reads as 50%, and
+ * without thousands separators (1,000 → 1000).
+ */
+export const findQuantities = (text: string): Quantity[] => {
+  const found: Quantity[] = [];
+  for (const m of text.matchAll(QUANTITY)) {
+    const [whole, numeral = '', magnitude = '', unit = ''] = m;
+    const start = m.index;
+    if (text[start - 1] === '第') continue;
+    if (/[\d.]/.test(text[start - 1] ?? '')) continue;
+    const base = /^\d/.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral);
+    if (base === undefined || !Number.isFinite(base)) continue;
+    const mag = magnitude ? (MAGNITUDES[magnitude] ?? 1) : 1;
+    const isMoney = unit === '元';
+    // a Chinese numeral ending in 万/亿 carries the money magnitude itself (七百亿元)
+    const writtenScale = isMoney ? (mag !== 1 ? mag : /[万亿]$/.test(numeral) ? (MAGNITUDES[numeral.slice(-1)] ?? 1) : 1) : 1;
+    found.push({
+      value: base * mag,
+      unit: unit as UnitWord,
+      scale: writtenScale,
+      start,
+      end: start + whole.length,
+      text: whole,
+    });
+  }
+  return found;
+};
+
