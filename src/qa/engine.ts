@@ -1,0 +1,235 @@
+import { compareIds, isLagging, leadersOf, unitsOf, type Report, type Target } from '../model';
+import type { Normalize } from '../text/normalize';
+import type { Aliases } from './aliases';
+import type { Answer, GroupStats, Hit, Query, Stats } from './answer';
+import { QA_DEFAULTS, type QaConfig } from './config';
+import { createNameResolver } from './names';
+import { createQuestionParser, toNumber, type ParsedQuestion } from './parse-question';
+import { createTopicIndex } from './topic-index';
+
+export type CommandKind = 'item' | 'unit' | 'leader' | 'lagging' | 'stats' | 'search' | 'help';
+
+export interface Engine {
+  report: Report;
+  /** answers a free-text question (or a /command) */
+  ask(question: string): Answer;
+  /** the question as a typed query, without running it (subscriptions store its units/leader/terms) */
+  understand(question: string): Query;
+  /** answers a bot command: /item 57, /unit 工信局, /leader 王昌华, /lagging, /stats, /search 5G, /help */
+  askAs(kind: CommandKind, arg: string): Answer;
+}
+
+const COMMANDS: Record<string, CommandKind> = {
+  item: 'item',
+  unit: 'unit',
+  leader: 'leader',
+  lagging: 'lagging',
+  stats: 'stats',
+  search: 'search',
+  help: 'help',
+  start: 'help',
+};
+
+/**
+ * Builds the question-answering engine over one report. Everything that
+ * depends on the data (targets in display order, name resolvers, filters,
+ * the topic index, the overview) is built here once, so `ask` only parses
+ * and intersects.
+ *
+ * @example
+ *   const engine = createEngine({ report, normalize: createNormalizer(), aliases: loadAliases('data/aliases.json') });
+ *   idsOf(engine.ask('工信局未按计划')); // ['57']
+ */
+export const createEngine = (deps: { report: Report; normalize: Normalize; aliases: Aliases; config?: QaConfig }): Engine => {
+  const { report, normalize, aliases } = deps;
+  const config = deps.config ?? QA_DEFAULTS;
+  // display order once: lists are ascending by 序号, so filters work on positions
+  const targets: Target[] = [...report.targets].sort((a, b) => compareIds(a.id, b.id));
+  const n = targets.length;
+  const plainHits: Hit[] = targets.map((target) => ({ target }));
+  const byId = new Map<string, number>(targets.map((t, i) => [normalize(t.id).trim(), i]));
+
+  const unitPositions = new Map<string, number[]>();
+  const leaderPositions = new Map<string, number[]>();
+  const lagging = new Uint8Array(n);
+  targets.forEach((t, i) => {
+    for (const u of unitsOf(t)) (unitPositions.get(u) ?? unitPositions.set(u, []).get(u))?.push(i);
+    for (const l of leadersOf(t)) (leaderPositions.get(l) ?? leaderPositions.set(l, []).get(l))?.push(i);
+    lagging[i] = isLagging(t) ? 1 : 0;
+  });
+  const deadlineKey = (t: Target): string => (t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind === 'ongoing' ? 'ongoing' : '');
+  const deadlines = targets.map(deadlineKey);
+
+  const units = createNameResolver({ names: unitPositions.keys(), normalize, aliases: aliases.units, config });
+  const leaders = createNameResolver({ names: leaderPositions.keys(), normalize, config });
+  const parser = createQuestionParser({ normalize, aliases, units, leaders, year: report.year });
+  const topics = createTopicIndex(
+    targets.map((t) => ({ title: normalize(t.text), body: normalize(t.assignments.map((a) => a.progress).join('\n')) })),
+    config,
+  );
+
+  const statsOf = (positions: Iterable<number>): Stats => {
+    let total = 0;
+    let assignments = 0;
+    let lag = 0;
+    const byUnit = new Map<string, GroupStats>();
+    const byLeader = new Map<string, GroupStats>();
+    const bump = (map: Map<string, GroupStats>, name: string, isLag: boolean): void => {
+      const g = map.get(name) ?? { name, total: 0, lagging: 0 };
+      g.total += 1;
+      if (isLag) g.lagging += 1;
+      map.set(name, g);
+    };
+    for (const i of positions) {
+      const t = targets[i] as Target;
+      const isLag = lagging[i] === 1;
+      total += 1;
+      assignments += t.assignments.length;
+      if (isLag) lag += 1;
+      for (const u of unitsOf(t)) bump(byUnit, u, isLag);
+      for (const l of leadersOf(t)) bump(byLeader, l, isLag);
+    }
+    const order = (a: GroupStats, b: GroupStats): number => b.lagging - a.lagging || b.total - a.total || a.name.localeCompare(b.name, 'zh');
+    return {
+      total,
+      assignments,
+      lagging: lag,
+      onScheduleRate: total === 0 ? 0 : (total - lag) / total,
+      byUnit: [...byUnit.values()].sort(order),
+      byLeader: [...byLeader.values()].sort(order),
+    };
+  };
+  const allPositions = (): Iterable<number> => targets.keys();
+  const overview = statsOf(allPositions());
+
+  /** positions passing the query's filters, ascending; undefined = no filter */
+  const filterPositions = (q: Query): number[] | undefined => {
+    let sets: number[][] = [];
+    if (q.units) {
+      const union = new Set<number>();
+      for (const u of q.units) for (const i of unitPositions.get(u) ?? []) union.add(i);
+      sets.push([...union].sort((a, b) => a - b));
+    }
+    if (q.leader) sets.push(leaderPositions.get(q.leader) ?? []);
+    sets = sets.sort((a, b) => a.length - b.length);
+    const wantLag = q.status === 'lagging' ? 1 : q.status === 'onSchedule' ? 0 : -1;
+    const wantDeadline = q.deadline ? ('ongoing' in q.deadline ? 'ongoing' : q.deadline.date) : undefined;
+    if (sets.length === 0 && wantLag < 0 && wantDeadline === undefined) return undefined;
+    const keep = (i: number): boolean => (wantLag < 0 || lagging[i] === wantLag) && (wantDeadline === undefined || deadlines[i] === wantDeadline);
+    const [first, ...others] = sets;
+    const otherSets = others.map((s) => new Set(s));
+    const out: number[] = [];
+    if (first) {
+      for (const i of first) if (keep(i) && otherSets.every((s) => s.has(i))) out.push(i);
+    } else for (let i = 0; i < n; i += 1) if (keep(i)) out.push(i);
+    return out;
+  };
+
+  const answer = (question: string, parsed: ParsedQuestion): Answer => {
+    const { query, groups, phrases, ambiguous } = parsed;
+    const base = { question, query, ...(ambiguous ? { candidates: ambiguous } : {}) };
+    switch (query.kind) {
+      case 'help':
+        return { ...base, kind: 'help', hits: [] };
+      case 'item': {
+        const i = byId.get(query.item ?? '');
+        return { ...base, kind: 'item', hits: i === undefined ? [] : [plainHits[i] as Hit] };
+      }
+      case 'none':
+        return { ...base, kind: 'none', hits: [] };
+      default:
+        break;
+    }
+    // a unit that was named but is not in the table (发改委): say so rather than answer without it
+    if (query.unresolved && !query.units) return { ...base, query: { ...query, kind: 'none' }, kind: 'none', hits: [] };
+    const positions = filterPositions(query);
+    if (query.kind === 'stats') {
+      return { ...base, kind: 'stats', hits: [], stats: positions ? statsOf(positions) : overview };
+    }
+    if (query.kind === 'list' || groups.length === 0) {
+      return { ...base, kind: 'list', hits: (positions ?? []).map((i) => plainHits[i] as Hit) };
+    }
+    let mask: Uint8Array | undefined;
+    if (positions) {
+      mask = new Uint8Array(n);
+      for (const i of positions) mask[i] = 1;
+    }
+    const found = topics.search(groups, { ...(mask ? { mask } : {}), phrases });
+    if (found.ranked.length === 0) {
+      if (positions) {
+        // words found nowhere in the table are noise around a filter (卫健委最近干了啥): answer the filter alone
+        const anywhere = mask ? topics.search(groups, { phrases }).ranked.length > 0 : false;
+        if (!anywhere) {
+          const listQuery: Query = { ...query, kind: 'list' };
+          delete listQuery.terms;
+          return { ...base, query: listQuery, kind: 'list', hits: positions.map((i) => plainHits[i] as Hit) };
+        }
+        return { ...base, kind: 'search', hits: [] };
+      }
+      return { ...base, query: { ...query, kind: 'none' }, kind: 'none', hits: [] };
+    }
+    const hits: Hit[] = new Array<Hit>(found.ranked.length);
+    for (let k = 0; k < found.ranked.length; k += 1) {
+      const i = found.ranked[k] as number;
+      const d = found.detail.get(i);
+      hits[k] = d ? { target: targets[i] as Target, score: d.score, matched: d.matched } : (plainHits[i] as Hit);
+    }
+    return { ...base, kind: 'search', hits };
+  };
+
+  const ask = (question: string): Answer => {
+    const cmd = /^\s*[/／]([a-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(question);
+    const kind = cmd?.[1] ? COMMANDS[cmd[1].toLowerCase()] : undefined;
+    if (kind) return askAs(kind, cmd?.[2] ?? '');
+    return answer(question, parser.parse(question));
+  };
+
+  const understand = (question: string): Query => parser.parse(question).query;
+
+  const askAs = (kind: CommandKind, arg: string): Answer => {
+    const question = `/${kind}${arg ? ` ${arg}` : ''}`;
+    const text = parser.clean(arg);
+    switch (kind) {
+      case 'help':
+        return { kind: 'help', question, query: { kind: 'help' }, hits: [] };
+      case 'item': {
+        const m = /(\d+|[零〇一二两三四五六七八九十百]+)/.exec(text);
+        const num = m?.[1] ? toNumber(m[1]) : undefined;
+        if (num === undefined) return { kind: 'none', question, query: { kind: 'none', unresolved: arg.trim() }, hits: [] };
+        return answer(question, { query: { kind: 'item', item: String(num) }, groups: [], phrases: [] });
+      }
+      case 'unit': {
+        const mention = text.replace(/\s+/g, '');
+        const found = units.scan(mention);
+        const names = found.length === 1 && found[0]?.mention === mention ? found[0].names : units.resolve(mention);
+        if (names.length === 0) return { kind: 'none', question, query: { kind: 'none', unresolved: arg.trim() }, hits: [] };
+        const parsed: ParsedQuestion = { query: { kind: 'list', units: names }, groups: [], phrases: [], ...(names.length > 1 ? { ambiguous: names } : {}) };
+        return answer(question, parsed);
+      }
+      case 'leader': {
+        const mention = text.replace(/\s+/g, '');
+        const names = leaders.resolve(mention);
+        if (names.length !== 1) return { kind: 'none', question, query: { kind: 'none', unresolved: arg.trim() }, hits: [], ...(names.length > 1 ? { candidates: names } : {}) };
+        return answer(question, { query: { kind: 'list', leader: names[0] as string }, groups: [], phrases: [] });
+      }
+      case 'lagging':
+      case 'stats': {
+        const parsed = parser.parse(arg);
+        const query: Query = { ...parsed.query, kind: kind === 'stats' ? 'stats' : 'list' };
+        if (kind === 'lagging') query.status = 'lagging';
+        if (parsed.query.kind === 'none' && arg.trim() && !query.units && !query.leader) query.unresolved ??= arg.trim();
+        if (query.unresolved && !query.units && kind === 'lagging' && arg.trim()) return { kind: 'none', question, query: { ...query, kind: 'none' }, hits: [] };
+        return answer(question, { ...parsed, groups: kind === 'lagging' ? parsed.groups : [], query: kind === 'lagging' && parsed.groups.length > 0 ? { ...query, kind: 'search' } : query });
+      }
+      case 'search': {
+        const parsed = parser.parse(arg);
+        if (parsed.groups.length === 0) return answer(question, { ...parsed, query: { ...parsed.query, kind: parsed.query.kind === 'list' ? 'list' : 'none' } });
+        return answer(question, { ...parsed, query: { ...parsed.query, kind: 'search' } });
+      }
+      default:
+        return { kind: 'none', question, query: { kind: 'none' }, hits: [] };
+    }
+  };
+
+  return { report, ask, understand, askAs };
+};

@@ -1,0 +1,191 @@
+import Fuse from 'fuse.js';
+import type { Normalize } from '../text/normalize';
+import { QA_DEFAULTS, type QaConfig } from './config';
+
+/** Where a name was found in a question, and what it resolved to. */
+export interface NameMatch {
+  start: number;
+  end: number;
+  /** the words as they appear in the (normalised) question */
+  mention: string;
+  /** canonical names as written in the table; several when the mention is ambiguous, none for a known alias of a unit the table lacks */
+  names: string[];
+}
+
+export interface NameResolver {
+  /** every canonical name, as written in the table */
+  names: readonly string[];
+  /** known spellings (full names, short forms, aliases) found in a normalised text, longest first, without overlaps */
+  scan(text: string): NameMatch[];
+  /**
+   * Resolves one normalised mention: known spelling → in-order characters
+   * (工信局 inside 市工业和信息化局, or 市科技局 inside 市科学技术局) → fuzzy.
+   * Returns [] when nothing fits; several names when the mention is ambiguous.
+   */
+  resolve(mention: string): string[];
+}
+
+interface Entry {
+  name: string;
+  norm: string;
+  /** the name without the city prefix 市 and the suffix 人民政府: 科技局, 单县 */
+  core: string;
+}
+
+const isSubsequence = (needle: string, hay: string): number => {
+  // returns the span length of the leftmost-tightest in-order match, or -1
+  let best = -1;
+  for (let s = hay.indexOf(needle[0] ?? ''); s >= 0; s = hay.indexOf(needle[0] ?? '', s + 1)) {
+    let i = 1;
+    let j = s + 1;
+    while (i < needle.length && j < hay.length) {
+      if (hay[j] === needle[i]) i += 1;
+      j += 1;
+    }
+    if (i < needle.length) break;
+    const span = j - s;
+    if (best < 0 || span < best) best = span;
+  }
+  return best;
+};
+
+const coreOf = (norm: string): string => {
+  let core = norm;
+  if (core.endsWith('人民政府') && core.length > 5) core = core.slice(0, -4);
+  if (core.startsWith('市') && core.length > 2) core = core.slice(1);
+  return core;
+};
+
+/**
+ * Builds a resolver for one kind of name (units or leaders) from the names in
+ * the loaded table. `aliases` maps a mention to names or parts of names as the
+ * table writes them (工信局 → 工业和信息化局); an alias is resolved like any
+ * mention, so aliases of units the table does not have resolve to nothing.
+ */
+export const createNameResolver = (deps: {
+  names: Iterable<string>;
+  normalize: Normalize;
+  aliases?: Record<string, string[]>;
+  config?: QaConfig;
+}): NameResolver => {
+  const config = deps.config ?? QA_DEFAULTS;
+  const entries: Entry[] = [];
+  const seen = new Set<string>();
+  for (const name of deps.names) {
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    const norm = deps.normalize(name).replace(/\s+/g, '');
+    entries.push({ name, norm, core: coreOf(norm) });
+  }
+
+  // Known spellings → names. Only forms that cannot be mistaken for topic words: the full
+  // name, the name without 市 (科技局) and a county without 人民政府 (单县, 郓城县).
+  const spellings = new Map<string, Set<string>>();
+  const addSpelling = (form: string, name: string): void => {
+    if (form.length < 2) return;
+    let set = spellings.get(form);
+    if (!set) spellings.set(form, (set = new Set()));
+    set.add(name);
+  };
+  for (const e of entries) {
+    addSpelling(e.norm, e.name);
+    if (e.norm.startsWith('市') && e.norm.length > 3) addSpelling(e.norm.slice(1), e.name);
+    if (e.norm.endsWith('人民政府')) addSpelling(e.norm.slice(0, -4), e.name);
+  }
+
+  const fuse = new Fuse(entries, {
+    keys: [
+      { name: 'norm', weight: 1 },
+      { name: 'core', weight: 1 },
+    ],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: config.nameFuzzyMaxScore,
+  });
+
+  const lastChar = (s: string): string => s.slice(-1);
+
+  /** in-order characters, either way round; lower rank is better, -1 = no match */
+  const inOrderRank = (m: string, e: Entry): number => {
+    if (m.length < 2) return -1;
+    if (e.norm.includes(m)) {
+      // contiguous: a prefix of the core (城投, 郓城, 鲁西新区) or a whole-word tail (监管局)
+      if (e.core.startsWith(m) || e.norm.endsWith(m) || lastChar(m) === lastChar(e.norm)) return 0;
+      return -1;
+    }
+    const span = isSubsequence(m, e.norm);
+    // 工信局 ⊂ 市工业和信息化局: the mention must end like the name (局, 委, 府…) to be a name at all
+    if (span > 0 && lastChar(m) === lastChar(e.norm)) return 1 + (span - m.length) / e.norm.length;
+    // 市科技局 ⊂ 市科学技术局, 卫生健康委 ⊂ 卫生健康委员会: the official full name around the table's short one
+    if (e.core.length >= 3 && m.length <= e.core.length * 2 + 2) {
+      const back = isSubsequence(e.core, m);
+      const first = e.core[0] ?? '';
+      if (back > 0 && (m.startsWith(first) || m.startsWith(`市${first}`))) {
+        return 2 + (m.length - e.core.length) / m.length;
+      }
+    }
+    return -1;
+  };
+
+  const resolveDirect = (m: string): string[] => {
+    const known = spellings.get(m);
+    if (known) return [...known];
+    let best = Infinity;
+    let found: string[] = [];
+    for (const e of entries) {
+      const rank = inOrderRank(m, e);
+      if (rank < 0) continue;
+      if (rank < best - 1e-9) {
+        best = rank;
+        found = [e.name];
+      } else if (Math.abs(rank - best) <= 1e-9) found.push(e.name);
+    }
+    return found;
+  };
+
+  const aliasNames = new Map<string, string[]>();
+  for (const [alias, targets] of Object.entries(deps.aliases ?? {})) {
+    const key = deps.normalize(alias).replace(/\s+/g, '');
+    const names = new Set<string>();
+    for (const t of targets) for (const n of resolveDirect(deps.normalize(t).replace(/\s+/g, ''))) names.add(n);
+    aliasNames.set(key, [...names]);
+  }
+  // longest first, so 市场监督管理局 wins over 管理局-like shorter forms
+  const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys()])].sort((a, b) => b.length - a.length);
+
+  const resolve = (mention: string): string[] => {
+    const m = mention.replace(/\s+/g, '');
+    if (!m) return [];
+    const alias = aliasNames.get(m);
+    if (alias) return alias;
+    const direct = resolveDirect(m);
+    if (direct.length > 0) return direct;
+    if (m.length < config.nameFuzzyMinLength) return [];
+    const results = fuse.search(m).filter((r) => (r.score ?? 1) <= config.nameFuzzyMaxScore);
+    // a fuzzy match must also be about as long as the name: 科技居 ~ 科技局, not 科技 inside a long phrase
+    const fitting = results.filter((r) => Math.abs(r.item.core.length - m.length) <= 1 || Math.abs(r.item.norm.length - m.length) <= 1);
+    const top = fitting[0];
+    if (!top) return [];
+    return fitting.filter((r) => Math.abs((r.score ?? 1) - (top.score ?? 1)) < 1e-9).map((r) => r.item.name);
+  };
+
+  const scan = (text: string): NameMatch[] => {
+    const taken = new Uint8Array(text.length);
+    const found: NameMatch[] = [];
+    for (const form of scanForms) {
+      let at = text.indexOf(form);
+      while (at >= 0) {
+        let free = true;
+        for (let i = at; i < at + form.length; i += 1) if (taken[i]) free = false;
+        if (free) {
+          taken.fill(1, at, at + form.length);
+          found.push({ start: at, end: at + form.length, mention: form, names: aliasNames.get(form) ?? [...(spellings.get(form) ?? [])] });
+        }
+        at = text.indexOf(form, at + 1);
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  };
+
+  return { names: entries.map((e) => e.name), scan, resolve };
+};

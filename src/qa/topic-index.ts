@@ -1,0 +1,220 @@
+import { QA_DEFAULTS, type QaConfig } from './config';
+import { gramsOf, wordGrams } from './grams';
+
+/** One searchable target: its normalised target text and progress text. */
+export interface TopicDoc {
+  title: string;
+  body: string;
+}
+
+/** A search word and its alternatives (托儿所 | 托育); the best alternative counts. */
+export type WordGroup = string[];
+
+export interface TopicResult {
+  /** every document that passed the coverage floor, best first */
+  ranked: Int32Array;
+  /** score and matched words for the first `searchRefineTop` documents of `ranked` */
+  detail: Map<number, { score: number; matched: string[] }>;
+}
+
+export interface TopicIndex {
+  size: number;
+  /**
+   * Ranks documents by the words of `groups` (each group one word and its
+   * synonyms), favouring words found in the target text over the progress
+   * text and whole phrases over scattered characters. `mask` (1 = allowed)
+   * restricts the search to filtered targets.
+   */
+  search(groups: WordGroup[], options?: { mask?: Uint8Array; phrases?: string[] }): TopicResult;
+}
+
+const TITLE = 1;
+const BODY = 2;
+
+/**
+ * An inverted index from character pairs and Latin words to documents. A
+ * posting is `doc * 4 + flags` in one Int32Array, so 100k targets index in
+ * seconds and a query touches only the documents that share a gram with it.
+ */
+export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = QA_DEFAULTS): TopicIndex => {
+  const n = docs.length;
+  const gramIds = new Map<string, number>();
+  let pairs = new Int32Array(1 << 16);
+  let used = 0;
+  const push = (gram: number, posting: number): void => {
+    if (used + 2 > pairs.length) {
+      const bigger = new Int32Array(pairs.length * 2);
+      bigger.set(pairs);
+      pairs = bigger;
+    }
+    pairs[used++] = gram;
+    pairs[used++] = posting;
+  };
+  const idOf = (g: string): number => {
+    let id = gramIds.get(g);
+    if (id === undefined) gramIds.set(g, (id = gramIds.size));
+    return id;
+  };
+  const titleGrams = new Set<string>();
+  const bodyGrams = new Set<string>();
+  for (let d = 0; d < n; d += 1) {
+    const doc = docs[d] as TopicDoc;
+    titleGrams.clear();
+    bodyGrams.clear();
+    gramsOf(doc.title, titleGrams);
+    gramsOf(doc.body, bodyGrams);
+    for (const g of titleGrams) push(idOf(g), d * 4 + TITLE + (bodyGrams.has(g) ? BODY : 0));
+    for (const g of bodyGrams) if (!titleGrams.has(g)) push(idOf(g), d * 4 + BODY);
+  }
+  const gramCount = gramIds.size;
+  const offsets = new Int32Array(gramCount + 1);
+  for (let i = 0; i < used; i += 2) {
+    const g = (pairs[i] as number) + 1;
+    offsets[g] = (offsets[g] as number) + 1;
+  }
+  for (let g = 0; g < gramCount; g += 1) offsets[g + 1] = (offsets[g + 1] as number) + (offsets[g] as number);
+  const postings = new Int32Array(used / 2);
+  const fill = offsets.slice(0, gramCount);
+  for (let i = 0; i < used; i += 2) {
+    const g = pairs[i] as number;
+    postings[fill[g] as number] = pairs[i + 1] as number;
+    fill[g] = (fill[g] as number) + 1;
+  }
+  pairs = new Int32Array(0);
+
+  const maxIdf = Math.log(1 + n);
+  const idf = (id: number | undefined): number => {
+    if (id === undefined) return maxIdf;
+    const df = (offsets[id + 1] as number) - (offsets[id] as number);
+    return Math.log(1 + n / Math.max(1, df));
+  };
+
+  // scratch space reused by every query (the engine answers one question at a time)
+  const altCov = new Float64Array(n);
+  const altTitle = new Float64Array(n);
+  const altMark = new Uint8Array(n);
+  const altList = new Int32Array(n);
+  const grpCov = new Float64Array(n);
+  const grpTitle = new Float64Array(n);
+  const grpMark = new Uint8Array(n);
+  const grpList = new Int32Array(n);
+  const score = new Float64Array(n);
+  const qcov = new Float64Array(n);
+  const docMark = new Uint8Array(n);
+  const docList = new Int32Array(n);
+
+  const search: TopicIndex['search'] = (groups, options = {}) => {
+    const { mask, phrases = [] } = options;
+    let nDocs = 0;
+    let totalWeight = 0;
+    const words: string[] = [];
+    for (const group of groups) {
+      let nGrp = 0;
+      let weight = 0;
+      for (const alt of group) {
+        const grams = wordGrams(alt);
+        if (grams.length === 0) continue;
+        words.push(alt);
+        let total = 0;
+        for (const g of grams) total += idf(gramIds.get(g));
+        weight = Math.max(weight, total / grams.length);
+        let nAlt = 0;
+        for (const g of grams) {
+          const id = gramIds.get(g);
+          if (id === undefined) continue;
+          const w = idf(id) / total;
+          const end = offsets[id + 1] as number;
+          for (let p = offsets[id] as number; p < end; p += 1) {
+            const posting = postings[p] as number;
+            const d = posting >> 2;
+            if (mask && !mask[d]) continue;
+            if (!altMark[d]) {
+              altMark[d] = 1;
+              altList[nAlt++] = d;
+            }
+            altCov[d] = (altCov[d] as number) + w;
+            if (posting & TITLE) altTitle[d] = (altTitle[d] as number) + w;
+          }
+        }
+        for (let i = 0; i < nAlt; i += 1) {
+          const d = altList[i] as number;
+          if (!grpMark[d]) {
+            grpMark[d] = 1;
+            grpList[nGrp++] = d;
+          }
+          if ((altCov[d] as number) > (grpCov[d] as number)) grpCov[d] = altCov[d] as number;
+          if ((altTitle[d] as number) > (grpTitle[d] as number)) grpTitle[d] = altTitle[d] as number;
+          altCov[d] = 0;
+          altTitle[d] = 0;
+          altMark[d] = 0;
+        }
+      }
+      if (weight === 0) continue;
+      totalWeight += weight;
+      for (let i = 0; i < nGrp; i += 1) {
+        const d = grpList[i] as number;
+        const c = grpCov[d] as number;
+        if (c >= config.searchMinWordCoverage) qcov[d] = (qcov[d] as number) + weight * c;
+        score[d] = (score[d] as number) + weight * (c + (config.searchTargetWeight - 1) * (grpTitle[d] as number));
+        if (!docMark[d]) {
+          docMark[d] = 1;
+          docList[nDocs++] = d;
+        }
+        grpCov[d] = 0;
+        grpTitle[d] = 0;
+        grpMark[d] = 0;
+      }
+    }
+
+    // keep documents that hold most of the question's meaning; sort by a packed
+    // (score, doc) key so one typed-array sort orders 100k hits quickly
+    const keys: number[] = [];
+    const floor = config.searchMinCoverage * totalWeight - 1e-9;
+    for (let i = 0; i < nDocs; i += 1) {
+      const d = docList[i] as number;
+      if (totalWeight > 0 && (qcov[d] as number) >= floor) {
+        const q = Math.min(2 ** 30 - 1, Math.round(((score[d] as number) / totalWeight) * 1e5));
+        keys.push((2 ** 30 - 1 - q) * 2 ** 21 + d);
+      }
+      score[d] = 0;
+      qcov[d] = 0;
+      docMark[d] = 0;
+    }
+    const sorted = Float64Array.from(keys).sort();
+    const ranked = new Int32Array(sorted.length);
+    for (let i = 0; i < sorted.length; i += 1) ranked[i] = (sorted[i] as number) % 2 ** 21;
+
+    // refine the head: whole phrases in the target text beat scattered pairs
+    const head = Math.min(ranked.length, config.searchRefineTop);
+    const detail = new Map<number, { score: number; matched: string[] }>();
+    const refined: { d: number; s: number }[] = [];
+    const allPhrases = [...new Set([...phrases, ...words])].filter((p) => p.length >= 2);
+    for (let i = 0; i < head; i += 1) {
+      const d = ranked[i] as number;
+      const doc = docs[d] as TopicDoc;
+      let s = (2 ** 30 - 1 - Math.floor((sorted[i] as number) / 2 ** 21)) / 1e5;
+      const matched: string[] = [];
+      for (const p of allPhrases) {
+        const inTitle = doc.title.includes(p);
+        const inBody = countOf(doc.body, p);
+        if (inTitle || inBody > 0) matched.push(p);
+        // a phrase that fills a short target text is its subject; one repeated in the progress text is its topic
+        if (inTitle) s += config.searchTargetWeight * (p.length / 4) * (1 + p.length / doc.title.length);
+        if (inBody > 0) s += (p.length / 4) * Math.log2(1 + inBody);
+      }
+      refined.push({ d, s });
+      detail.set(d, { score: s, matched: matched.filter((m) => !matched.some((o) => o !== m && o.includes(m))) });
+    }
+    refined.sort((a, b) => b.s - a.s || a.d - b.d);
+    for (let i = 0; i < head; i += 1) ranked[i] = (refined[i] as { d: number }).d;
+    return { ranked, detail };
+  };
+
+  return { size: n, search };
+};
+
+const countOf = (text: string, word: string): number => {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0 && count < 8; at = text.indexOf(word, at + word.length)) count += 1;
+  return count;
+};
