@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { leadersOf, unitsOf, type Report } from '../model';
+import type { Answer } from '../qa/answer';
+import type { Origin, QueryCache } from './query-cache';
+
+/**
+ * callback_data formats (Telegram allows 1–64 bytes; we use short ASCII only):
+ *
+ *   p:<ver>:<key>:<page>   a page of a list; <ver> = 6 hex chars of the report's sha256
+ *                          key: lag | u<n> | l<n> | q<id>
+ *                            lag   every lagging target
+ *                            u<n>  the n-th unit of the report (sorted), i.e. /unit
+ *                            l<n>  the n-th leader of the report (sorted), i.e. /leader
+ *                            q<id> a question kept in the QueryCache (free text, /search)
+ *   d:<id>                 a target's detail (序号, ASCII only)
+ *   ex:<n>                 the n-th example question of /start
+ *   noop                   the "2/5" label between the arrows
+ *
+ * Unit, leader and lagging pages describe themselves, so they keep working after a
+ * restart; the version makes buttons of an older report stale instead of wrong
+ * (a new table can reorder units).
+ */
+export type CallbackData =
+  | { type: 'page'; version: string; key: PageKey; page: number }
+  | { type: 'detail'; id: string }
+  | { type: 'example'; index: number }
+  | { type: 'noop' };
+
+export type PageKey = { kind: 'lagging' } | { kind: 'unit'; index: number } | { kind: 'leader'; index: number } | { kind: 'query'; id: string };
+
+/** 序号 that may go into callback_data and inline result ids as they are. */
+export const SAFE_ID = /^[A-Za-z0-9_-]{1,40}$/;
+
+const PAGE = /^p:([0-9a-f]{6}):(lag|u\d{1,6}|l\d{1,6}|q[A-Za-z0-9_-]{1,16}):(\d{1,5})$/;
+
+export const encodeCallback = (data: CallbackData): string => {
+  switch (data.type) {
+    case 'page':
+      return `p:${data.version}:${encodeKey(data.key)}:${data.page}`;
+    case 'detail':
+      return `d:${data.id}`;
+    case 'example':
+      return `ex:${data.index}`;
+    case 'noop':
+      return 'noop';
+  }
+};
+
+const encodeKey = (key: PageKey): string => {
+  switch (key.kind) {
+    case 'lagging':
+      return 'lag';
+    case 'unit':
+      return `u${key.index}`;
+    case 'leader':
+      return `l${key.index}`;
+    case 'query':
+      return `q${key.id}`;
+  }
+};
+
+/** Parses callback_data; anything unexpected (forged, from an old version) gives undefined. */
+export const decodeCallback = (raw: string | undefined): CallbackData | undefined => {
+  if (raw === undefined) return undefined;
+  if (raw === 'noop') return { type: 'noop' };
+  const page = PAGE.exec(raw);
+  if (page) {
+    const [, version = '', key = '', n = ''] = page;
+    const pageNumber = Number(n);
+    if (pageNumber < 1) return undefined;
+    return { type: 'page', version, key: decodeKey(key), page: pageNumber };
+  }
+  if (raw.startsWith('d:') && SAFE_ID.test(raw.slice(2))) return { type: 'detail', id: raw.slice(2) };
+  const example = /^ex:(\d)$/.exec(raw);
+  if (example) return { type: 'example', index: Number(example[1]) };
+  return undefined;
+};
+
+const decodeKey = (key: string): PageKey => {
+  if (key === 'lag') return { kind: 'lagging' };
+  if (key.startsWith('u')) return { kind: 'unit', index: Number(key.slice(1)) };
+  if (key.startsWith('l')) return { kind: 'leader', index: Number(key.slice(1)) };
+  return { kind: 'query', id: key.slice(1) };
+};
+
+/**
+ * Per-report lookups for page keys, memoised per Report object (a new import is a
+ * new object, so nothing goes stale).
+ */
+export interface PageKeys {
+  version(report: Report): string;
+  /** the key that lets a page button ask `origin` again */
+  keyFor(report: Report, origin: Origin, answer: Answer): PageKey;
+  /** the question a key stands for, or undefined when it cannot be asked again (expired, unknown) */
+  originOf(report: Report, key: PageKey): Origin | undefined;
+}
+
+interface Catalog {
+  version: string;
+  units: string[];
+  leaders: string[];
+}
+
+export const createPageKeys = (queries: QueryCache): PageKeys => {
+  const catalogs = new WeakMap<Report, Catalog>();
+  const catalog = (report: Report): Catalog => {
+    let found = catalogs.get(report);
+    if (!found) {
+      const units = new Set<string>();
+      const leaders = new Set<string>();
+      for (const target of report.targets) {
+        for (const u of unitsOf(target)) units.add(u);
+        for (const l of leadersOf(target)) leaders.add(l);
+      }
+      found = {
+        version: reportVersion(report),
+        units: [...units].sort(),
+        leaders: [...leaders].sort(),
+      };
+      catalogs.set(report, found);
+    }
+    return found;
+  };
+
+  return {
+    version: (report) => catalog(report).version,
+    keyFor(report, origin, answer) {
+      const { units, leaders } = catalog(report);
+      const q = answer.query;
+      if (origin.as === 'lagging') return { kind: 'lagging' };
+      const only = (...keys: string[]) =>
+        Object.entries(q).every(([k, v]) => v === undefined || k === 'kind' || keys.includes(k));
+      // A plain unit or leader list (from /unit or from free text like 市科技局的目标) can be asked again by name.
+      if (q.kind === 'list' && q.units?.length === 1 && only('units')) {
+        const index = units.indexOf(q.units[0]!);
+        if (index >= 0) return { kind: 'unit', index };
+      }
+      if (q.kind === 'list' && q.leader !== undefined && only('leader')) {
+        const index = leaders.indexOf(q.leader);
+        if (index >= 0) return { kind: 'leader', index };
+      }
+      if (q.kind === 'list' && q.status === 'lagging' && only('status')) return { kind: 'lagging' };
+      return { kind: 'query', id: queries.put(origin) };
+    },
+    originOf(report, key) {
+      const { units, leaders } = catalog(report);
+      switch (key.kind) {
+        case 'lagging':
+          return { as: 'lagging' };
+        case 'unit': {
+          const unit = units[key.index];
+          return unit === undefined ? undefined : { as: 'unit', arg: unit };
+        }
+        case 'leader': {
+          const leader = leaders[key.index];
+          return leader === undefined ? undefined : { as: 'leader', arg: leader };
+        }
+        case 'query':
+          return queries.get(key.id);
+      }
+    },
+  };
+};
+
+/** 6 hex chars naming a report's content: the file's sha256 when known. */
+export const reportVersion = (report: Report): string => {
+  const sha = report.source?.sha256;
+  if (typeof sha === 'string' && /^[0-9a-f]{6}/i.test(sha)) return sha.slice(0, 6).toLowerCase();
+  return createHash('sha256')
+    .update(JSON.stringify([report.title, report.asOf, report.targets.map((t) => t.id)]))
+    .digest('hex')
+    .slice(0, 6);
+};

@@ -1,0 +1,53 @@
+import { Telegraf } from 'telegraf';
+import type { BotCommand } from 'telegraf/types';
+import type { BotDeps } from './deps';
+import { createErrorHandler } from './error-boundary';
+import type { Feature } from './feature';
+
+export interface CreateBotOptions {
+  token: string;
+  /** another Bot API server (TELEGRAM_API_ROOT); undefined → api.telegram.org */
+  apiRoot?: string | undefined;
+  deps: BotDeps;
+  /** from createFeatures(deps): in registration order, the fallback last */
+  features: readonly Feature[];
+}
+
+export interface CreatedBot {
+  bot: Telegraf;
+  /** every feature's commands, for setMyCommands */
+  commands: BotCommand[];
+}
+
+/**
+ * Builds the telegraf bot: the retry wrapper and the error boundary around every
+ * feature, in order. Does not touch the network; launchBot() does.
+ *
+ * Why the wrapper is installed per update: telegraf 4.16 builds a new Telegram
+ * client for every update (ctx.telegram), so wrapping bot.telegram would not
+ * reach ctx.reply.
+ */
+export const createBot = ({ token, apiRoot, deps, features }: CreateBotOptions): CreatedBot => {
+  // webhookReply off: answering inside the webhook response hides errors (no 429/403 handling possible).
+  const bot = new Telegraf(token, { telegram: { ...(apiRoot ? { apiRoot } : {}), webhookReply: false } });
+  const onError = createErrorHandler(deps);
+
+  bot.use((ctx, next) => {
+    deps.transport.installRetry(ctx.telegram);
+    return next();
+  });
+  bot.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      await onError(err, ctx);
+    }
+  });
+  for (const feature of features) bot.use(feature.composer);
+  // Reached only by what escapes the boundary above, e.g. the 90 s handler timeout.
+  bot.catch(onError);
+
+  const seen = new Set<string>();
+  const commands = features.flatMap((f) => f.commands ?? []).filter((c) => !seen.has(c.command) && seen.add(c.command));
+  return { bot, commands };
+};

@@ -1,0 +1,75 @@
+import type { Logger } from '../logger';
+import type { Report, Target } from '../model';
+import type { Answer } from '../qa/answer';
+import type { Transport } from './transport';
+import type { QueryCache } from './query-cache';
+
+/**
+ * What the bot's features need, passed in by the composition root (src/main.ts).
+ * Features never import the store, the engine or config themselves.
+ *
+ * The alerts features (subscribe, upload, digest) extend this with their own
+ * fields: declare `interface AlertsDeps` and use `BotDeps & AlertsDeps` in the
+ * feature list (src/bot/features/index.ts).
+ */
+
+/** The kinds `askAs` accepts: what each slash command asks for. */
+export type AskKind = 'item' | 'unit' | 'leader' | 'lagging' | 'stats' | 'search' | 'help';
+
+/** The question engine as the bot uses it (src/qa/engine.ts satisfies this). */
+export interface QaEngine {
+  readonly report: Report;
+  ask(question: string): Answer;
+  askAs(kind: AskKind, arg?: string): Answer;
+}
+
+export interface RenderedPage {
+  text: string;
+  page: number;
+  pages: number;
+}
+
+/** The views of src/view/ (shared with `npm run ask`, so the bot carries the same content). */
+export interface AnswerView {
+  renderAnswer(answer: Answer, options: { format: 'plain' | 'html'; page?: number; pageSize?: number }): RenderedPage;
+  renderTarget(target: Target, format: 'plain' | 'html'): string;
+}
+
+export interface BotDeps {
+  /**
+   * The engine over the *current* report. A function, not a value: an import
+   * (issue 5) builds a new engine and main.ts swaps it in; features must not keep one.
+   */
+  engine: () => QaEngine;
+  view: AnswerView;
+  logger: Logger;
+  transport: Transport;
+  /** recent questions behind page buttons that cannot describe themselves */
+  queries: QueryCache;
+  access: { adminIds: readonly number[]; allowedChatIds: readonly number[] };
+  settings: BotSettings;
+  /** called when a chat answers 403 (blocked/kicked); the alerts store marks it inactive */
+  onChatBlocked?: (chatId: number) => void;
+}
+
+export interface BotSettings {
+  /** targets per message page (the views are told the same number) */
+  pageSize: number;
+  /** results per inline answer; Telegram allows at most 50 */
+  inlinePageSize: number;
+  /** how long Telegram may cache inline answers, seconds (data changes on import) */
+  inlineCacheSeconds: number;
+  /** longer questions are cut: real ones are short, and the engine's fuzzy parts cost per character */
+  maxQuestionChars: number;
+  /** how many recent free-text questions keep working page buttons */
+  queryCacheSize: number;
+}
+
+/** Defaults in one frozen object, merged once by createBot. */
+export const BOT_DEFAULTS: Readonly<BotSettings> = Object.freeze({
+  pageSize: 10,
+  inlinePageSize: 50,
+  inlineCacheSeconds: 60,
+  maxQuestionChars: 300,
+  queryCacheSize: 1000,
+});

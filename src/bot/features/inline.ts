@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { Composer, type Context } from 'telegraf';
+import type { InlineQueryResult } from 'telegraf/types';
+import { isLagging, unitsOf, type Target } from '../../model';
+import { SAFE_ID } from '../callback-data';
+import type { Feature, FeatureDeps } from '../feature';
+
+/**
+ * Inline mode: `@bot 工信局` in any chat. Each matching target is one article
+ * (title: 序号, status and target text; description: units and deadline); tapping
+ * it sends the target's full detail. Up to `inlinePageSize` (≤ 50) results per
+ * answer, the rest paged with next_offset (a plain number: it carries no query text).
+ * Stats and help answers come as a single article; an empty query lists lagging targets.
+ */
+export const createInlineFeature = (deps: FeatureDeps): Feature => {
+  const composer = new Composer<Context>();
+  const { inlinePageSize, inlineCacheSeconds, maxQuestionChars } = deps.settings;
+  const limit = Math.min(inlinePageSize, 50);
+
+  composer.on('inline_query', async (ctx) => {
+    const query = ctx.inlineQuery.query.trim().slice(0, maxQuestionChars);
+    const offset = /^\d{1,6}$/.test(ctx.inlineQuery.offset) ? Number(ctx.inlineQuery.offset) : 0;
+    const engine = deps.engine();
+    const answer = query === '' ? engine.askAs('lagging') : engine.ask(query);
+
+    let results: InlineQueryResult[] = [];
+    let more = false;
+    if (answer.kind === 'list' || answer.kind === 'search' || answer.kind === 'item') {
+      const page = answer.hits.slice(offset, offset + limit);
+      more = offset + limit < answer.hits.length;
+      results = page.map((hit) => ({
+        type: 'article',
+        id: resultId(hit.target),
+        title: `${hit.target.id} ${isLagging(hit.target) ? '🔴' : '🟢'} ${shorten(hit.target.text, 60)}`,
+        description: shorten(`${unitsOf(hit.target).join('、')} · ${hit.target.deadline.text}`, 120),
+        input_message_content: { message_text: deps.view.renderTarget(hit.target, 'html'), parse_mode: 'HTML' },
+      }));
+    } else if ((answer.kind === 'stats' || answer.kind === 'help') && offset === 0) {
+      const rendered = deps.view.renderAnswer(answer, { format: 'html', page: 1, pageSize: deps.settings.pageSize });
+      results = [
+        {
+          type: 'article',
+          id: answer.kind,
+          title: answer.kind === 'stats' ? '总体进度统计' : '使用帮助',
+          description: shorten(stripTags(rendered.text), 120),
+          input_message_content: { message_text: rendered.text, parse_mode: 'HTML' },
+        },
+      ];
+    }
+    await ctx.answerInlineQuery(results, {
+      cache_time: inlineCacheSeconds,
+      next_offset: more ? String(offset + limit) : '',
+    });
+  });
+
+  return { name: 'inline', composer };
+};
+
+/** Result ids must be unique and ≤ 64 bytes: the 序号 when it is plain ASCII, else a short hash of it. */
+const resultId = (target: Target): string =>
+  SAFE_ID.test(target.id) ? `t${target.id}` : `h${createHash('sha256').update(target.id).digest('hex').slice(0, 16)}`;
+
+const shorten = (text: string, max: number): string => {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+};
+
+const stripTags = (html: string): string =>
+  html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');

@@ -1,0 +1,50 @@
+import { Composer, type Context } from 'telegraf';
+import { decodeCallback } from '../callback-data';
+import type { Feature, FeatureDeps } from '../feature';
+import { MESSAGES } from '../messages';
+import { classifyError } from '../transport';
+
+/**
+ * The buttons under a list: ◀ n/m ▶ edits the message in place to another page;
+ * 第N项 sends that target's detail as a new message (the list stays where it was).
+ *
+ * Stale buttons are normal, not errors: an expired free-text question, a page of
+ * an older report, a target that is no longer in the data, a double tap. Each gets
+ * a short answerCallbackQuery and nothing else.
+ */
+export const createPagesFeature = (deps: FeatureDeps): Feature => {
+  const composer = new Composer<Context>();
+
+  composer.on('callback_query', async (ctx, next) => {
+    const data = decodeCallback('data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined);
+    if (data === undefined || data.type === 'example') return next();
+
+    if (data.type === 'noop') return void (await ctx.answerCbQuery());
+
+    if (data.type === 'detail') {
+      const engine = deps.engine();
+      if (!engine.report.targets.some((t) => t.id === data.id)) return void (await ctx.answerCbQuery(MESSAGES.targetGone(data.id)));
+      await ctx.answerCbQuery();
+      const message = deps.answers.build({ as: 'item', arg: data.id }, 1);
+      await ctx.reply(message.text, { parse_mode: 'HTML', ...(message.markup ? { reply_markup: message.markup } : {}) });
+      return;
+    }
+
+    const report = deps.engine().report;
+    if (data.version !== deps.answers.pageKeys.version(report)) return void (await ctx.answerCbQuery(MESSAGES.outdated));
+    const origin = deps.answers.pageKeys.originOf(report, data.key);
+    if (origin === undefined) return void (await ctx.answerCbQuery(MESSAGES.expired));
+    const message = deps.answers.build(origin, data.page, data.key);
+    if (message.page !== data.page) return void (await ctx.answerCbQuery(MESSAGES.expired));
+    try {
+      await ctx.editMessageText(message.text, { parse_mode: 'HTML', ...(message.markup ? { reply_markup: message.markup } : {}) });
+    } catch (err) {
+      // A double tap on the same arrow asks for the page already shown; a deleted message cannot be edited.
+      const kind = classifyError(err).kind;
+      if (kind !== 'not-modified' && kind !== 'stale') throw err;
+    }
+    await ctx.answerCbQuery();
+  });
+
+  return { name: 'pages', composer };
+};

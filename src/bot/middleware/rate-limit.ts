@@ -1,0 +1,136 @@
+import type { Context, MiddlewareFn } from 'telegraf';
+import { questionFor } from '../addressing';
+
+/**
+ * Per-user flood control for incoming updates: a token bucket per key (the sender's user id, else the chat id).
+ *
+ * Each key holds up to `burst` tokens and regains `perSecond` tokens a second; an update that finds no token
+ * is dropped before any feature runs, so a flood costs one map lookup per update, not a search and a reply.
+ * The sender learns why once: one notice per `noticeIntervalMs` (a private reply, or for a button tap the
+ * callback answer, which Telegram needs anyway to stop the spinner); dropped inline queries get an empty answer.
+ * In groups the notice is not posted: the group should not pay for one member's flood.
+ *
+ * Only updates addressed to the bot are counted (private messages, commands, mentions and replies to the bot,
+ * button taps, inline queries): ordinary group chatter is ignored by the features anyway and must not use up a
+ * member's tokens.
+ *
+ * Why not @grammyjs/ratelimiter: adding a package needs the lead (shared tree); this has the same shape
+ * (`limit` per `timeFrame`, `onLimitExceeded`, `keyGenerator`) and can be swapped for it later.
+ *
+ * @example
+ *   bot.use(createRateLimit({ notice: MESSAGES.slowDown, logger }));   // before the features
+ */
+export interface RateLimitOptions {
+  /** updates a key may send at once before throttling starts */
+  burst?: number;
+  /** tokens regained per second (sustained rate) */
+  perSecond?: number;
+  /** at most one notice per key per this many ms */
+  noticeIntervalMs?: number;
+  /** Chinese notice text (plain, no HTML) */
+  notice?: string;
+  /** which key an update is counted under; undefined → not limited */
+  keyOf?: (ctx: Context) => string | undefined;
+  /** whether an update counts at all (default: only updates addressed to the bot) */
+  counts?: (ctx: Context) => boolean;
+  /** injectable clock for tests, ms */
+  now?: () => number;
+  /** called for every dropped update (metrics, logs) */
+  onDrop?: (key: string, ctx: Context) => void;
+  /** keys kept before idle ones are swept */
+  maxKeys?: number;
+}
+
+export const RATE_LIMIT_DEFAULTS = Object.freeze({
+  burst: 6,
+  perSecond: 1,
+  noticeIntervalMs: 60_000,
+  notice: '您发送得太快了，请稍等几秒再试。',
+  maxKeys: 10_000,
+});
+
+interface Bucket {
+  tokens: number;
+  /** ms of the last refill */
+  at: number;
+  /** ms of the last notice, or -Infinity */
+  noticedAt: number;
+}
+
+export interface RateLimit extends MiddlewareFn<Context> {
+  /** number of keys currently tracked (for tests and the soak figures) */
+  readonly size: () => number;
+}
+
+const defaultKey = (ctx: Context): string | undefined => {
+  const id = ctx.from?.id ?? ctx.chat?.id;
+  return id === undefined ? undefined : String(id);
+};
+
+/** Updates the bot would act on: everything except group messages that neither command, mention nor reply to it. */
+export const isAddressedToBot = (ctx: Context): boolean => {
+  if (ctx.callbackQuery || ctx.inlineQuery) return true;
+  if (!ctx.message) return ctx.chat?.type === 'private';
+  if (ctx.chat?.type === 'private') return true;
+  const text = 'text' in ctx.message ? ctx.message.text : undefined;
+  if (text?.startsWith('/')) return true;
+  return questionFor(ctx) !== undefined;
+};
+
+export const createRateLimit = (options: RateLimitOptions = {}): RateLimit => {
+  const burst = options.burst ?? RATE_LIMIT_DEFAULTS.burst;
+  const perSecond = options.perSecond ?? RATE_LIMIT_DEFAULTS.perSecond;
+  const noticeIntervalMs = options.noticeIntervalMs ?? RATE_LIMIT_DEFAULTS.noticeIntervalMs;
+  const notice = options.notice ?? RATE_LIMIT_DEFAULTS.notice;
+  const maxKeys = options.maxKeys ?? RATE_LIMIT_DEFAULTS.maxKeys;
+  const keyOf = options.keyOf ?? defaultKey;
+  const counts = options.counts ?? isAddressedToBot;
+  const now = options.now ?? Date.now;
+  if (!(burst >= 1) || !(perSecond > 0)) throw new RangeError(`rate limit: burst must be ≥ 1 and perSecond > 0, got burst=${burst}, perSecond=${perSecond}`);
+
+  const buckets = new Map<string, Bucket>();
+
+  const refill = (b: Bucket, t: number): void => {
+    b.tokens = Math.min(burst, b.tokens + ((t - b.at) / 1000) * perSecond);
+    b.at = t;
+  };
+
+  // Idle keys (full bucket, notice interval over) carry no information: drop them so the map stays bounded.
+  const sweep = (t: number): void => {
+    for (const [key, b] of buckets) {
+      refill(b, t);
+      if (b.tokens >= burst && t - b.noticedAt >= noticeIntervalMs) buckets.delete(key);
+    }
+  };
+
+  const take = (key: string, t: number): { allowed: boolean; notify: boolean } => {
+    let b = buckets.get(key);
+    if (!b) {
+      if (buckets.size >= maxKeys) sweep(t);
+      b = { tokens: burst, at: t, noticedAt: Number.NEGATIVE_INFINITY };
+      buckets.set(key, b);
+    }
+    refill(b, t);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return { allowed: true, notify: false };
+    }
+    const notify = t - b.noticedAt >= noticeIntervalMs;
+    if (notify) b.noticedAt = t;
+    return { allowed: false, notify };
+  };
+
+  const middleware = (async (ctx, next) => {
+    const key = keyOf(ctx);
+    if (key === undefined || !counts(ctx)) return next();
+    const { allowed, notify } = take(key, now());
+    if (allowed) return next();
+    options.onDrop?.(key, ctx);
+    // Taps and inline queries are answered even without a notice: unanswered, they spin on the user's screen.
+    if (ctx.callbackQuery) return void (await ctx.answerCbQuery(notify ? notice : undefined));
+    if (ctx.inlineQuery) return void (await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true }));
+    if (notify && ctx.chat?.type === 'private') await ctx.reply(notice);
+  }) as RateLimit;
+  Object.defineProperty(middleware, 'size', { value: () => buckets.size });
+  return middleware;
+};
