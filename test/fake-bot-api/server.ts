@@ -92,6 +92,8 @@ export interface FakeBotApi {
   blockChat(chatId: number, blocked?: boolean): void;
   /** Updates pushed but not yet confirmed by a getUpdates offset. */
   pendingUpdates(): number;
+  /** Removes and returns the queued updates: for tests that feed `bot.handleUpdate` instead of polling. */
+  drainUpdates(): Update[];
   close(): Promise<void>;
 }
 
@@ -783,6 +785,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       else blocked.delete(chatId);
     },
     pendingUpdates: () => queue.length,
+    drainUpdates() {
+      const taken = queue;
+      queue = [];
+      return taken;
+    },
     async close() {
       closed = true;
       poller?.finish([]);
