@@ -1,0 +1,71 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createImporter } from '../../src/import/importer';
+import { createInboxWatcher, inboxDir } from '../../src/import/inbox';
+import { toImportSummary } from '../../src/import/summary';
+import { openDb } from '../../src/store/db';
+import { createReportStore } from '../../src/store/reports';
+import { SEED_PATH, seedLine, seedTable } from '../helpers/seed';
+import { useTempDir } from '../helpers/tmp';
+
+const ROOT = join(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = join(ROOT, 'src', 'cli', 'import.ts');
+
+const runCli = (args: string[], dbPath: string) =>
+  spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DB_PATH: dbPath, BOT_TOKEN: '' } });
+
+describe('npm run import', () => {
+  const dir = useTempDir();
+
+  it('reports 48 targets, 50 assignments and 2 lagging on a dry run, storing nothing', () => {
+    const dbPath = join(dir(), 'db.json');
+    const run = runCli([SEED_PATH, '--dry-run'], dbPath);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('目标 48 项，分工 50 条，滞后 2 项（47、57）');
+    expect(run.stdout).toContain('试运行');
+    expect(() => readFileSync(dbPath)).toThrow(/ENOENT/);
+  });
+
+  it('stores the table and refuses a bad one with row and column, keeping the db byte-identical', async () => {
+    const dbPath = join(dir(), 'db.json');
+    expect(runCli([SEED_PATH], dbPath).status).toBe(0);
+    const before = readFileSync(dbPath);
+    const bad = join(dir(), 'bad.tsv');
+    writeFileSync(bad, seedTable([seedLine('52').replace('\t是\t', '\t待定\t')]));
+    const run = runCli([bad], dbPath);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('导入失败：table bad.tsv, row 6, column 是否按计划完成进度: expected 是 or 否, got "待定"');
+    expect(readFileSync(dbPath).equals(before)).toBe(true);
+    expect(createReportStore(await openDb(dbPath)).history()).toHaveLength(1);
+  });
+
+  it('hands the table to the running bot through the inbox instead of writing the store itself', async () => {
+    const dbPath = join(dir(), 'db.json');
+    // A live process that is not us holds the store, as the bot would.
+    const holder = spawn('sleep', ['30']);
+    writeFileSync(`${dbPath}.lock`, JSON.stringify({ pid: holder.pid, purpose: 'bot', since: new Date().toISOString() }));
+    const reports = createReportStore(await openDb(dbPath));
+    const importer = createImporter({ reports });
+    const watcher = createInboxWatcher({
+      dir: inboxDir(dbPath),
+      intervalMs: 50,
+      handle: async (name, bytes, options) => ({ ok: true, message: toImportSummary(await importer.importTable(bytes, name, options)) }),
+    });
+    watcher.start();
+    try {
+      const child = spawn(TSX, [CLI, SEED_PATH], { cwd: ROOT, env: { ...process.env, DB_PATH: dbPath } });
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect(code).toBe(0);
+      expect(stdout).toContain(`机器人正在运行（进程 ${holder.pid}）`);
+      expect(stdout).toContain('目标 48 项，分工 50 条，滞后 2 项（47、57）');
+      expect(reports.current()?.targets).toHaveLength(48);
+    } finally {
+      await watcher.stop();
+      holder.kill();
+    }
+  });
+});

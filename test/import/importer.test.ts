@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createImporter, type ImportResult } from '../../src/import/importer';
+import { diffReports } from '../../src/import/diff';
+import { toImportSummary } from '../../src/import/summary';
+import { openDb } from '../../src/store/db';
+import { createReportStore } from '../../src/store/reports';
+import { parseTable } from '../../src/table/load-table';
+import { seedBytes, seedLine, seedLines, seedTable } from '../helpers/seed';
+import { useTempDir } from '../helpers/tmp';
+
+/** The seed with 52 flipped to 否, 57 recovered, 39's progress rewritten, 86 removed and a new 87. */
+const nextQuarter = (): string => {
+  const lines = seedLines().filter((l) => /^\d+\t/.test(l) && !l.startsWith('86\t'));
+  const edited = lines.map((l) => {
+    if (l.startsWith('52\t')) return l.replace('\t是\t', '\t否\t');
+    if (l.startsWith('57\t')) return l.replace('\t否\t', '\t是\t');
+    if (l.startsWith('39\t')) return l.replace(/\t年底\t[^\t]*\t/, '\t年底\t第四季度新进展\t');
+    return l;
+  });
+  edited.push('87\t王昌华\t新建口袋公园20个\t年底\t已建成5个\t否\t市住房城乡建设局');
+  return seedTable(edited).replace('第三季度', '第四季度');
+};
+
+describe('createImporter', () => {
+  const dir = useTempDir();
+  const open = async () => createReportStore(await openDb(join(dir(), 'db.json')));
+
+  it('stores the seed as the current report and counts targets, assignments and lagging', async () => {
+    const reports = await open();
+    const seen: ImportResult[] = [];
+    const result = await createImporter({ reports, onImported: async (r) => void seen.push(r) }).importTable(seedBytes(), 'heze-2022-q3.tsv');
+    expect(result.counts).toEqual({ targets: 48, assignments: 50, lagging: ['47', '57'] });
+    expect(result.stored).toBe(true);
+    expect(reports.current()?.source.sha256).toBe(result.report.source.sha256);
+    expect(seen).toEqual([result]);
+  });
+
+  it('validates a dry run without storing or notifying', async () => {
+    const reports = await open();
+    const onImported = jest.fn();
+    const result = await createImporter({ reports, onImported }).importTable(seedBytes(), 'heze.tsv', { dryRun: true });
+    expect(result.counts.targets).toBe(48);
+    expect(result.stored).toBe(false);
+    expect(reports.current()).toBeUndefined();
+    expect(onImported).not.toHaveBeenCalled();
+    expect(toImportSummary(result, true)).toBe('菏泽市 2022年第三季度（截至 2022-09-30）\n目标 48 项，分工 50 条，滞后 2 项（47、57）\n（试运行：已校验，未保存）');
+  });
+
+  it('does not store or notify when the same file is imported twice', async () => {
+    const reports = await open();
+    const onImported = jest.fn();
+    const importer = createImporter({ reports, onImported });
+    await importer.importTable(seedBytes(), 'a.tsv');
+    const again = await importer.importTable(seedBytes(), 'b.tsv');
+    expect(again.duplicate).toBe(true);
+    expect(reports.history()).toHaveLength(1);
+    expect(onImported).toHaveBeenCalledTimes(1);
+    expect(toImportSummary(again)).toContain('未重复导入');
+  });
+
+  it('keeps history and reports what changed against the previous quarter', async () => {
+    const reports = await open();
+    const importer = createImporter({ reports });
+    await importer.importTable(seedBytes(), 'q3.tsv');
+    const result = await importer.importTable(Buffer.from(nextQuarter()), 'q4.tsv');
+    expect(reports.history().map((r) => r.period)).toEqual(['第三季度', '第四季度']);
+    expect(result.diff.counts).toEqual({ 'became-lagging': 1, recovered: 1, 'still-lagging': 1, new: 1, removed: 1, 'progress-changed': 1 });
+    const summary = toImportSummary(result);
+    expect(summary).toContain('与上一期（2022年第三季度）相比：');
+    expect(summary).toContain('· 新增滞后 1 项（52）');
+    expect(summary).toContain('· 恢复正常 1 项（57）');
+    expect(summary).toContain('· 新增目标 1 项（87）');
+    expect(summary).toContain('· 移除目标 1 项（86）');
+  });
+
+  it('rejects a bad table and leaves the db file byte-identical', async () => {
+    const path = join(dir(), 'db.json');
+    const reports = createReportStore(await openDb(path));
+    const importer = createImporter({ reports });
+    await importer.importTable(seedBytes(), 'q3.tsv');
+    const before = readFileSync(path);
+    const bad = seedTable([seedLine('52'), seedLine('53').replace('\t是\t', '\t待定\t')]);
+    await expect(importer.importTable(Buffer.from(bad), 'q4.tsv')).rejects.toThrow('table q4.tsv, row 7, column 是否按计划完成进度: expected 是 or 否, got "待定"');
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(reports.history()).toHaveLength(1);
+  });
+});
+
+describe('diffReports', () => {
+  it('classifies every kind of change per target, in the new report order', async () => {
+    const q3 = await parseTable(seedBytes(), 'q3.tsv');
+    const q4 = await parseTable(Buffer.from(nextQuarter()), 'q4.tsv');
+    const kinds = diffReports(q3, q4).changes.map((c) => `${c.id}:${c.kind}`);
+    expect(kinds).toEqual(['39:progress-changed', '47:still-lagging', '52:became-lagging', '57:recovered', '87:new', '86:removed']);
+  });
+
+  it('treats every target as new when there is no previous report', async () => {
+    const q3 = await parseTable(seedBytes(), 'q3.tsv');
+    expect(diffReports(undefined, q3).counts.new).toBe(48);
+  });
+});
