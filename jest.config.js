@@ -7,4 +7,5 @@ module.exports = {
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/.ci/summary-reporter.js'],
 };
