@@ -36,7 +36,7 @@ export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
   const { pageSize } = deps.settings;
 
   const ask = (engine: QaEngine, origin: Origin): Answer =>
-    origin.as === 'ask' ? engine.ask(origin.question) : engine.askAs(origin.as, origin.arg);
+    origin.as === 'ask' ? engine.ask(origin.question) : engine.askAs(origin.as, origin.arg ?? '');
 
   const build = (origin: Origin, page: number, knownKey?: PageKey): BuiltMessage => {
     const engine = deps.engine();

@@ -20,7 +20,8 @@ export type AskKind = 'item' | 'unit' | 'leader' | 'lagging' | 'stats' | 'search
 export interface QaEngine {
   readonly report: Report;
   ask(question: string): Answer;
-  askAs(kind: AskKind, arg?: string): Answer;
+  /** `arg` is '' for kinds without one (lagging, stats, help) */
+  askAs(kind: AskKind, arg: string): Answer;
 }
 
 export interface RenderedPage {

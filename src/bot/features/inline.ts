@@ -21,7 +21,7 @@ export const createInlineFeature = (deps: FeatureDeps): Feature => {
     const query = ctx.inlineQuery.query.trim().slice(0, maxQuestionChars);
     const offset = /^\d{1,6}$/.test(ctx.inlineQuery.offset) ? Number(ctx.inlineQuery.offset) : 0;
     const engine = deps.engine();
-    const answer = query === '' ? engine.askAs('lagging') : engine.ask(query);
+    const answer = query === '' ? engine.askAs('lagging', '') : engine.ask(query);
 
     let results: InlineQueryResult[] = [];
     let more = false;

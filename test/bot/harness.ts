@@ -1,0 +1,117 @@
+/**
+ * Starts the real bot (createBot + launchBot, long polling with the real telegraf
+ * client) against the fake Bot API server, over the shipped seed table and the
+ * real question engine and views. Tests talk to it as users would: push updates
+ * into the fake server and read what the bot sent.
+ */
+import { createAnswerMessages } from '../../src/bot/answer-messages';
+import { createBot } from '../../src/bot/create-bot';
+import { BOT_DEFAULTS, type AnswerView, type BotDeps, type BotSettings, type QaEngine } from '../../src/bot/deps';
+import { createFeatures } from '../../src/bot/features';
+import { launchBot, type RunningBot } from '../../src/bot/launch';
+import { createQueryCache } from '../../src/bot/query-cache';
+import { createTransport } from '../../src/bot/transport';
+import { createLogger } from '../../src/logger';
+import type { Report } from '../../src/model';
+import * as views from '../../src/view';
+import { seedEngine } from './seed';
+import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../fake-bot-api/server';
+
+export interface HarnessOptions {
+  settings?: Partial<BotSettings>;
+  allowedChatIds?: number[];
+  username?: string;
+  /** replace the engine (e.g. one that throws) */
+  engine?: QaEngine;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
+  const api = await startFakeBotApi(options.username ? { username: options.username } : {});
+  const seed = await seedEngine();
+  const engine = options.engine ?? seed.engine;
+  const logs: string[] = [];
+  const blocked: number[] = [];
+  const logger = createLogger({ level: 'debug', token: api.token, destination: { write: (line: string) => void logs.push(line) } });
+  const settings = { ...BOT_DEFAULTS, ...options.settings };
+  const view: AnswerView = { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget };
+  const deps: BotDeps = {
+    engine: () => engine,
+    view,
+    logger,
+    transport: createTransport({ logger, ...(options.sleep ? { sleep: options.sleep } : {}) }),
+    queries: createQueryCache(settings.queryCacheSize),
+    access: { adminIds: [], allowedChatIds: options.allowedChatIds ?? [] },
+    settings,
+    onChatBlocked: (chatId) => void blocked.push(chatId),
+  };
+  const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features: createFeatures(deps) });
+  const running = await launchBot(bot, { commands, logger });
+
+  const next: Harness['next'] = (method, predicate, timeoutMs = 5000) => {
+    const from = api.calls.length;
+    return new Promise((resolveCall, reject) => {
+      const started = Date.now();
+      const poll = (): void => {
+        for (let i = from; i < api.calls.length; i++) {
+          const call = api.calls[i]!;
+          if (call.method === method && call.status === 200 && (!predicate || predicate(call))) return resolveCall(call);
+        }
+        if (Date.now() - started > timeoutMs) return reject(new Error(`no ${method} within ${timeoutMs} ms`));
+        setTimeout(poll, 5);
+      };
+      poll();
+    });
+  };
+
+  const answers = createAnswerMessages(deps);
+  return {
+    api,
+    running,
+    engine,
+    report: seed.report,
+    view,
+    deps,
+    logs,
+    blocked,
+    next,
+    expected: (kind, arg = '', page = 1) =>
+      answers.build(kind === 'ask' ? { as: 'ask', question: arg } : { as: kind, arg }, page).text,
+    async stop() {
+      await running.stop('test');
+      await api.close();
+    },
+  };
+};
+
+/** Pushes a text message and resolves with the bot's reply (the next sendMessage to that chat). */
+export const say = async (
+  h: Harness,
+  text: string,
+  input: { chatId?: number; userId?: number; chatType?: 'private' | 'group' | 'supergroup'; replyToBot?: boolean } = {},
+): Promise<ApiCall> => {
+  const chatId = input.chatId ?? input.userId ?? 1001;
+  const reply = h.next('sendMessage', (c) => c.payload.chat_id === chatId);
+  h.api.userMessage({ ...input, text, chatId });
+  return reply;
+};
+
+/** Resolves once the bot has fetched past every update pushed so far (so "no reply" can be asserted). */
+export const settled = async (h: Harness, timeoutMs = 5000): Promise<void> => {
+  const started = Date.now();
+  while (h.api.pendingUpdates() > 0) {
+    if (Date.now() - started > timeoutMs) throw new Error('updates still pending');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  // The batch is confirmed by the *next* getUpdates, which telegraf sends after the handlers finished.
+  await new Promise((r) => setTimeout(r, 30));
+};
+
+export const keyboardOf = (call: ApiCall): { text: string; callback_data?: string }[][] => {
+  const markup = call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+  return markup?.inline_keyboard ?? [];
+};
+
+export const buttons = (call: ApiCall): { text: string; callback_data?: string }[] => keyboardOf(call).flat();
+
+export const messageIdOf = (call: ApiCall): number => (call.response as { result: { message_id: number } }).result.message_id;
