@@ -20,6 +20,8 @@ export interface LoggerOptions {
   level: string;
   /** the secret(s) to remove; undefined when running without Telegram */
   token?: string | undefined;
+  /** other values to remove the same way (WEBHOOK_SECRET) */
+  secrets?: ReadonlyArray<string | undefined>;
   /** where lines go; stdout by default (tests pass a collector) */
   destination?: DestinationStream;
 }
@@ -47,8 +49,8 @@ export const createRedactor = (secrets: ReadonlyArray<string | undefined>): ((te
   };
 };
 
-export const createLogger = ({ level, token, destination }: LoggerOptions): Logger => {
-  const redact = createRedactor([token]);
+export const createLogger = ({ level, token, secrets = [], destination }: LoggerOptions): Logger => {
+  const redact = createRedactor([token, ...secrets]);
   const target: DestinationStream = destination ?? pino.destination({ dest: 1, sync: true });
   const scrubbed: DestinationStream = { write: (line: string) => target.write(redact(line)) };
   return pino(
