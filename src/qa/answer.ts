@@ -49,6 +49,8 @@ export interface Stats {
   onScheduleRate: number;
   byUnit: GroupStats[];
   byLeader: GroupStats[];
+  /** what the figures cover, for the reply's header (菏泽市 2022 第三季度, 截至 2022-09-30) */
+  scope?: { city: string; year: number; period: string; asOf: string };
 }
 
 export interface Answer {
@@ -62,6 +64,8 @@ export interface Answer {
   stats?: Stats;
   /** for an ambiguous unit or leader mention: the candidates to pick from */
   candidates?: string[];
+  /** for an unknown 序号: the first and last 序号 of the report, so the reply can say what exists */
+  idRange?: { first: string; last: string };
 }
 
 /** The 序号 of every hit, in display order: what `npm run ask -- --json` prints as ids. */

@@ -91,6 +91,7 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
     }
     const order = (a: GroupStats, b: GroupStats): number => b.lagging - a.lagging || b.total - a.total || a.name.localeCompare(b.name, 'zh');
     return {
+      scope: { city: report.city, year: report.year, period: report.period, asOf: report.asOf },
       total,
       assignments,
       lagging: lag,
@@ -133,7 +134,8 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
         return { ...base, kind: 'help', hits: [] };
       case 'item': {
         const i = byId.get(query.item ?? '');
-        return { ...base, kind: 'item', hits: i === undefined ? [] : [plainHits[i] as Hit] };
+        if (i !== undefined) return { ...base, kind: 'item', hits: [plainHits[i] as Hit] };
+        return { ...base, kind: 'item', hits: [], ...(n > 0 ? { idRange: { first: (targets[0] as Target).id, last: (targets[n - 1] as Target).id } } : {}) };
       }
       case 'none':
         return { ...base, kind: 'none', hits: [] };

@@ -1,0 +1,95 @@
+/**
+ * `npm run ask -- "市科技局的目标"` prints the reply as plain text (the same
+ * content the bot sends). `npm run --silent ask -- --json` reads one question
+ * a line on stdin and writes one JSON object a line:
+ * {"q","kind","ids","text","ms"}, where ms is the time to answer that one
+ * question without start-up. Nothing else goes to stdout.
+ * `--data FILE` answers from a table file instead of the store.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Report } from '../model';
+import { idsOf } from '../qa/answer';
+import { loadAliases } from '../qa/aliases';
+import { createEngine, type Engine } from '../qa/engine';
+import { openDb } from '../store/db';
+import { createReportStore } from '../store/reports';
+import { readTableFile } from '../table/load-table';
+import { createNormalizer } from '../text/normalize';
+import { renderAnswer } from '../view/render-answer';
+
+const ROOT = resolve(__dirname, '../..');
+const SEED_TABLE = resolve(ROOT, 'data/heze-2022-q3.tsv');
+const USAGE = 'usage: npm run ask -- [--data FILE] "问题"   |   npm run --silent ask -- [--data FILE] --json < questions.txt';
+
+interface AskArgs {
+  json: boolean;
+  data?: string;
+  question: string;
+}
+
+export const parseAskArgs = (argv: string[]): AskArgs => {
+  const args: AskArgs = { json: false, question: '' };
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i] as string;
+    if (a === '--json') args.json = true;
+    else if (a === '--data') {
+      const file = argv[i + 1];
+      if (!file) throw new Error(`--data needs a table file\n${USAGE}`);
+      args.data = file;
+      i += 1;
+    } else if (a.startsWith('--data=')) args.data = a.slice('--data='.length);
+    else if (a === '--help' || a === '-h') throw new Error(USAGE);
+    else words.push(a);
+  }
+  args.question = words.join(' ');
+  if (!args.json && !args.question.trim()) throw new Error(USAGE);
+  return args;
+};
+
+/**
+ * The report to answer from: the table given with --data, else the store's
+ * current report (DB_PATH, default data/db.json), else the seed table shipped
+ * in data/ (a fresh checkout has no store yet).
+ */
+export const loadReport = async (data: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Report> => {
+  if (data) return readTableFile(data);
+  const dbPath = resolve(env.DB_PATH ?? resolve(ROOT, 'data/db.json'));
+  if (existsSync(dbPath)) {
+    const current = createReportStore(await openDb(dbPath)).current();
+    if (current) return current;
+  }
+  return readTableFile(SEED_TABLE);
+};
+
+export const answerJson = (engine: Engine, q: string): string => {
+  const started = process.hrtime.bigint();
+  const answer = engine.ask(q);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const { text } = renderAnswer(answer, { format: 'plain' });
+  return JSON.stringify({ q, kind: answer.kind, ids: idsOf(answer), text, ms: Math.round(ms * 1000) / 1000 });
+};
+
+const main = async (): Promise<void> => {
+  const args = parseAskArgs(process.argv.slice(2));
+  const report = await loadReport(args.data);
+  const engine = createEngine({ report, normalize: createNormalizer(), aliases: loadAliases(resolve(ROOT, 'data/aliases.json')) });
+  if (!args.json) {
+    process.stdout.write(`${renderAnswer(engine.ask(args.question), { format: 'plain' }).text}\n`);
+    return;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    // one object per input line, blank lines included, so answers stay in step with questions
+    process.stdout.write(`${answerJson(engine, line.replace(/\r$/, ''))}\n`);
+  }
+};
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`ask: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
