@@ -233,11 +233,14 @@ export const extractAchieved = (goal: Goal, progressText: string): { value: numb
     if (NOT_ACHIEVED.test(before + after)) continue;
     if (q.unit === '%' && !percentFits(goal, text, q)) continue;
     if (goal.kind === 'level' && !sameRateSubject(goal.subject, text.slice(from, q.start))) continue;
-    const score = overlap(goal.subject, context);
-    if (score > 0) candidates.push({ q, score });
+    candidates.push({ q, score: overlap(goal.subject, context) });
   }
   const best = candidates.reduce<Candidate | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
   if (!best) return undefined;
+  // A number sharing no word with the goal is someone else's number, with one
+  // exception: a lone 同比增长X% in the progress of a growth goal (the shape is
+  // specific enough, and offices often drop the subject: 1—9月同比增长6.8%).
+  if (best.score === 0 && !(goal.kind === 'growth' && candidates.length === 1)) return undefined;
   const { q } = best;
   let value = q.value;
   if (goal.kind === 'amount') value = q.value / (goal.unit === '亿元' ? 1e8 : goal.unit === '万元' ? 1e4 : 1);
