@@ -17,6 +17,24 @@ import * as views from '../../src/view';
 import { seedEngine } from './seed';
 import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../fake-bot-api/server';
 
+export interface Harness {
+  api: FakeBotApi;
+  running: RunningBot;
+  engine: QaEngine;
+  report: Report;
+  view: AnswerView;
+  deps: BotDeps;
+  /** every log line the bot wrote (JSON strings) */
+  logs: string[];
+  /** chats reported through onChatBlocked (403) */
+  blocked: number[];
+  stop(): Promise<void>;
+  /** the next successful call of `method` after now, e.g. the reply to an update pushed right after */
+  next(method: string, predicate?: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
+  /** the HTML the bot builds for a question (page `page`), through the same path as a reply */
+  expected(kind: 'ask' | Parameters<QaEngine['askAs']>[0], arg?: string, page?: number): string;
+}
+
 export interface HarnessOptions {
   settings?: Partial<BotSettings>;
   allowedChatIds?: number[];
@@ -115,3 +133,15 @@ export const keyboardOf = (call: ApiCall): { text: string; callback_data?: strin
 export const buttons = (call: ApiCall): { text: string; callback_data?: string }[] => keyboardOf(call).flat();
 
 export const messageIdOf = (call: ApiCall): number => (call.response as { result: { message_id: number } }).result.message_id;
+
+/** What a user reads from an HTML message: tags removed, entities decoded (for comparing with plain-text views). */
+export const plainOf = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
+
+export const textOf = (call: ApiCall): string => String(call.payload.text ?? '');
