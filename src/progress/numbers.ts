@@ -58,7 +58,7 @@ export const parseChineseNumeral = (text: string): number | undefined => {
 };
 
 /** Measure words a quantity may carry. Longer spellings first so 公里 wins over 里. */
-const UNITS = ['公里', '千米', '个', '间', '处', '座', '所', '套', '名', '人', '位', '家', '户', '项', '条', '件', '次', '张', '元', '%'] as const;
+const UNITS = ['平方米', '公里', '千米', '亩', '吨', '辆', '台', '个', '间', '处', '座', '所', '套', '名', '人', '位', '家', '户', '项', '条', '件', '次', '张', '元', '%'] as const;
 export type UnitWord = (typeof UNITS)[number];
 
 export interface Quantity {

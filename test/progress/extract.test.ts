@@ -70,6 +70,11 @@ describe('extractAchieved', () => {
     expect(achieved('力争生物医药产业规模达到700亿元', '生物医药产业实现营业收入4141000万元')).toBe(414.1);
   });
 
+  it('reads magnitudes on areas and lengths (5万亩, 200公里)', () => {
+    expect(achieved('完成造林面积5万亩', '完成造林3万亩')).toBe(30000);
+    expect(achieved('新建城市绿道200公里', '截至9月底，新建城市绿道156公里')).toBe(156);
+  });
+
   it('reads achieved values written in Chinese numerals', () => {
     expect(achieved('建设口袋公园50处', '已建成口袋公园三十二处')).toBe(32);
   });
