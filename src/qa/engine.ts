@@ -62,7 +62,8 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
 
   const units = createNameResolver({ names: unitPositions.keys(), normalize, aliases: aliases.units, config });
   const leaders = createNameResolver({ names: leaderPositions.keys(), normalize, config });
-  const parser = createQuestionParser({ normalize, aliases, units, leaders, year: report.year });
+  const reportWords = [report.city, report.city.replace(/市$/, ''), report.period, `${report.year}年`, '本季度', '这个季度', '本期'];
+  const parser = createQuestionParser({ normalize, aliases, units, leaders, year: report.year, reportWords });
   const topics = createTopicIndex(
     targets.map((t) => ({ title: normalize(t.text), body: normalize(t.assignments.map((a) => a.progress).join('\n')) })),
     config,

@@ -72,6 +72,8 @@ export const createQuestionParser = (deps: {
   leaders: NameResolver;
   /** the report year: 年底 and 8月底 are in this year */
   year: number;
+  /** words that name the whole report (菏泽市, 第三季度, 2022年): true of every target, so not a filter */
+  reportWords?: string[];
 }): QuestionParser => {
   const { normalize, aliases, units, leaders, year } = deps;
   const norm = (w: string): string => normalize(w).replace(/\s+/g, '');
@@ -93,6 +95,7 @@ export const createQuestionParser = (deps: {
     .map(([k, v]) => ({ word: norm(k), alts: v.map(norm) }))
     .sort((a, b) => b.word.length - a.word.length);
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const reportWords = byLength(deps.reportWords ?? []).filter((w) => w.length >= 2);
 
   const clean = (question: string): string =>
     normalize(question)
@@ -211,7 +214,9 @@ export const createQuestionParser = (deps: {
     }
     const dl = findDeadline(text);
     if (dl.deadline) query.deadline = dl.deadline;
+    // after deadlines, so 2022年底 is still read as a date
     text = dl.rest;
+    for (const w of reportWords) text = cut(text, w);
 
     for (const m of leaders.scan(text.replace(/\s+/g, ' '))) {
       if (m.names[0] && !query.leader) query.leader = m.names[0];

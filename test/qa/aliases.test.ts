@@ -1,0 +1,34 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AliasesError, loadAliases, parseAliases } from '../../src/qa/aliases';
+import { ROOT } from './seed';
+
+const valid = { units: {}, leaderTitles: [], synonyms: {}, fillers: [], status: { lagging: [], onSchedule: [] }, deadlines: { yearEnd: [], ongoing: [] }, stats: [], help: [] };
+
+describe('loadAliases', () => {
+  it('loads the shipped data/aliases.json', () => {
+    const aliases = loadAliases(resolve(ROOT, 'data/aliases.json'));
+    expect(aliases.units['工信局']).toEqual(['工业和信息化局']);
+    expect(aliases.status.lagging).toContain('滞后');
+  });
+
+  it('names the file and the key of a bad entry', () => {
+    expect(() => parseAliases({ ...valid, units: { 工信局: [] } }, 'data/aliases.json')).toThrow('data/aliases.json: units.工信局: needs at least one word');
+    expect(() => parseAliases({ ...valid, status: { lagging: ['滞后', ''], onSchedule: [] } }, 'a.json')).toThrow('a.json: status.lagging[1]: empty word');
+  });
+
+  it('names a missing section', () => {
+    const { help: _omitted, ...rest } = valid;
+    expect(() => parseAliases(rest, 'a.json')).toThrow(/^a\.json: help: /);
+  });
+
+  it('rejects a file that is missing or not JSON, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aliases-'));
+    const bad = join(dir, 'aliases.json');
+    writeFileSync(bad, '{"units": ');
+    expect(() => loadAliases(bad)).toThrow(AliasesError);
+    expect(() => loadAliases(bad)).toThrow(`${bad}: not valid JSON`);
+    expect(() => loadAliases(join(dir, 'none.json'))).toThrow(`${join(dir, 'none.json')}: cannot read aliases file (ENOENT)`);
+  });
+});

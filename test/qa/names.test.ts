@@ -1,0 +1,73 @@
+import { createNameResolver } from '../../src/qa/names';
+import { createEngine } from '../../src/qa/engine';
+import { report, seed, target } from './seed';
+
+describe('unit resolution', () => {
+  it('resolves abbreviations, official full names, former names, counties and companies to the table\'s names', async () => {
+    const { engine } = await seed();
+    const cases: [string, string[]][] = [
+      ['工信局', ['市工业和信息化局']], // alias, and in order inside 市工业和信息化局
+      ['卫健委', ['市卫生健康委']],
+      ['人社局', ['市人力资源社会保障局']],
+      ['审批局', ['市行政审批服务局']],
+      ['市场监管局', ['市市场监管局']],
+      ['应急局', ['市应急局']],
+      ['市科学技术局', ['市科技局']], // the table's short name in order inside the official one
+      ['人力资源和社会保障局', ['市人力资源社会保障局']],
+      ['卫生健康委员会', ['市卫生健康委']],
+      ['应急管理局', ['市应急局']],
+      ['环保局', ['市生态环境局']], // former name
+      ['单县', ['单县人民政府']],
+      ['曹县', ['曹县人民政府']],
+      ['东明县', ['东明县人民政府']],
+      ['定陶区', ['定陶区人民政府']],
+      ['郓城县', ['鄆城县人民政府']], // canonical name stays as written in the table (traditional 鄆)
+      ['鄆城縣', ['鄆城县人民政府']],
+      ['城投', ['城投控股']],
+      ['财金集团', ['财金集团']],
+      ['科技居', ['市科技局']], // one wrong character
+    ];
+    for (const [mention, units] of cases) expect([mention, engine.understand(mention).units]).toEqual([mention, units]);
+  });
+
+  it('lists every candidate of an ambiguous mention', async () => {
+    const { normalize } = await seed();
+    const units = createNameResolver({ names: ['市教育局', '市教育和体育局', '市商务局'], normalize });
+    // 教育局 is in order inside both names and a whole substring of the first: the exact one wins
+    expect(units.resolve('教育局')).toEqual(['市教育局']);
+    const two = createNameResolver({ names: ['市第一人民医院', '市第二人民医院'], normalize });
+    expect(two.resolve('人民医院').sort()).toEqual(['市第一人民医院', '市第二人民医院']);
+  });
+
+  it('works for a new table with units the code has never seen', async () => {
+    const { normalize, aliases } = await seed();
+    const engine = createEngine({
+      normalize,
+      aliases,
+      report: report([
+        target('1', '建成智慧停车场20个', '李四', ['市城市管理局'], '已建成12个'),
+        target('2', '新建公园10处', '李四', ['市园林绿化服务中心', '牡丹区人民政府'], '已建成8处', false),
+        target('3', '改造老旧小区', '赵五', ['市住房和城乡建设局'], '完成70%'),
+      ]),
+    });
+    expect(engine.understand('城市管理局').units).toEqual(['市城市管理局']);
+    expect(engine.understand('牡丹区').units).toEqual(['牡丹区人民政府']);
+    // 住建局 is an alias for 住房和城乡建设局: now that the table has it, it resolves
+    expect(engine.understand('住建局的目标').units).toEqual(['市住房和城乡建设局']);
+    expect(engine.ask('李四负责的滞后目标').hits.map((h) => h.target.id)).toEqual(['2']);
+  });
+
+  it('does not take a topic for a unit', async () => {
+    const { engine } = await seed();
+    for (const topic of ['高新技术企业', '化工园区', '疫情防控', '生物医药', '国家卫生城市']) expect([topic, engine.understand(topic).units]).toEqual([topic, undefined]);
+  });
+});
+
+describe('leader resolution', () => {
+  it('finds a leader with a title, with one wrong character, and by surname and given name', async () => {
+    const { engine } = await seed();
+    expect(engine.understand('张鹏副市长负责什么').leader).toBe('张鹏');
+    expect(engine.understand('王昌化').leader).toBe('王昌华');
+    expect(engine.understand('聂元科分管的工作').leader).toBe('聂元科');
+  });
+});

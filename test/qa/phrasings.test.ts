@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { idsOf } from '../../src/qa/answer';
+import { seed } from './seed';
+
+/**
+ * Our own held-out-style questions (test/qa/phrasings.jsonl), written from the
+ * table by hand, not from the engine's output, and different from the dev set:
+ * they guard against tuning to the dev strings. Same grading as score.mjs.
+ */
+interface Case {
+  q: string;
+  match: 'list' | 'item' | 'top1' | 'top3' | 'none' | 'stats' | 'help';
+  ids: string[];
+}
+
+const cases: Case[] = readFileSync(join(__dirname, 'phrasings.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Case);
+
+describe('held-out-style phrasings', () => {
+  it('has over 100 questions of every kind', () => {
+    expect(cases.length).toBeGreaterThan(100);
+    expect(new Set(cases.map((c) => c.match))).toEqual(new Set(['list', 'item', 'top1', 'top3', 'none', 'stats', 'help']));
+  });
+
+  it.each(cases.map((c) => [c.match, c.q, c] as const))('%s: %s', async (_m, _q, c) => {
+    const answer = (await seed()).engine.ask(c.q);
+    const ids = idsOf(answer);
+    switch (c.match) {
+      case 'list':
+        expect([...ids].sort()).toEqual([...c.ids].sort());
+        break;
+      case 'item':
+        expect(ids).toEqual(c.ids);
+        break;
+      case 'top1':
+        expect(ids[0]).toBe(c.ids[0]);
+        break;
+      case 'top3':
+        expect(ids.slice(0, 3)).toContain(c.ids[0]);
+        break;
+      case 'none':
+        expect(ids).toEqual([]);
+        expect(answer.kind).toBe('none');
+        break;
+      default:
+        expect(answer.kind).toBe(c.match);
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { idsOf } from '../../src/qa/answer';
+import { createTopicIndex } from '../../src/qa/topic-index';
+import { seed } from './seed';
+
+const top = async (q: string): Promise<string[]> => idsOf((await seed()).engine.ask(q));
+
+describe('search ranking (seed table)', () => {
+  it('ranks the target whose own text names the topic first', async () => {
+    // 58's target text is about 5G基站; 59 and 64 only mention 5G networks, without 基站
+    expect((await top('5G基站'))[0]).toBe('58');
+    // 54's target text is "争取认定高新技术企业80家以上"; 48 mentions 高新技术企业 only in its long progress text
+    expect(await top('高新技术企业')).toEqual(['54', '48']);
+    // 73's target text is exactly 守牢疫情防控底线; others mention 疫情 only in passing
+    expect((await top('疫情防控'))[0]).toBe('73');
+    // 68's target text is 实施化工园区改造提升行动; 72 has 化工产业园 in its progress only
+    expect((await top('化工园区'))[0]).toBe('68');
+  });
+
+  it('prefers the target where the phrase is the subject over one that lists it among many', async () => {
+    // both 84 and 50 name 生物医药 in their target text, but 84's short text is about it and its progress repeats it;
+    // 50 lists 生物医药产业园 among seven parks
+    const ids = await top('生物医药');
+    expect(ids[0]).toBe('84');
+    expect(ids).toContain('50');
+  });
+
+  it('ranks by progress text when no target text has the words', async () => {
+    // 托育 appears only in 78's progress (托育机构, 托育服务), never in a target text
+    expect((await top('托育'))[0]).toBe('78');
+    // 希望小屋 is 44's subject; no other row mentions it
+    expect(await top('希望小屋')).toEqual(['44']);
+  });
+
+  it('finds a target through a synonym from data/aliases.json', async () => {
+    // 托儿所 is not in the table; the synonym list maps it to 托育, so 78 wins as for 托育
+    expect((await top('托儿所'))[0]).toBe('78');
+    // PM2.5 is written 细颗粒物 in 69's target text
+    expect((await top('PM2.5'))[0]).toBe('69');
+  });
+
+  it('does not pad with weak matches', async () => {
+    // 天气 occurs once (重污染天气, 69) but 今天 nowhere: the question is not about any target
+    expect(await top('今天天气')).toEqual([]);
+  });
+});
+
+describe('createTopicIndex', () => {
+  const docs = [
+    { title: '建设希望小屋', body: '已建成' },
+    { title: '推进数字乡村', body: '希望小屋已交付' },
+    { title: '加强安全生产', body: '开展检查' },
+  ];
+
+  it('ranks a word in the target text above the same word in the progress text', () => {
+    // both contain 希望小屋; doc 0 has it in its target text
+    expect([...createTopicIndex(docs).search([['希望'], ['小屋']]).ranked]).toEqual([0, 1]);
+  });
+
+  it('restricts the search to a mask', () => {
+    expect([...createTopicIndex(docs).search([['希望小屋']], { mask: Uint8Array.from([0, 1, 0]) }).ranked]).toEqual([1]);
+  });
+
+  it('drops documents that hold less than the coverage floor of the question', () => {
+    // 安全 matches doc 2 but 足球 matches nothing: half the question is not there
+    expect([...createTopicIndex(docs).search([['安全'], ['足球']]).ranked]).toEqual([]);
+  });
+
+  it('matches Latin words whole', () => {
+    const index = createTopicIndex([{ title: '5g基站', body: '' }, { title: 'logo设计', body: '' }]);
+    expect([...index.search([['5g']]).ranked]).toEqual([0]);
+    expect([...index.search([['g']]).ranked]).toEqual([]);
+  });
+});
