@@ -1,6 +1,6 @@
 /**
- * Subscriptions and alerts as stored. The alerts engineer owns this file and may
- * extend these types; the store only needs their names.
+ * Subscriptions and alerts as stored. The alerts engineer owns this file; the
+ * store (src/store/schema.ts) only needs the names.
  */
 
 /** What a subscriber wants to hear about: every lagging target, or those of one unit, leader or keyword. */
@@ -11,6 +11,7 @@ export type SubscriptionFilter =
   | { kind: 'keyword'; keyword: string };
 
 export interface Subscription {
+  /** short ASCII id, used in callback_data of the remove buttons */
   id: string;
   chatId: number;
   filter: SubscriptionFilter;
@@ -20,24 +21,52 @@ export interface Subscription {
 
 export interface ChatSettings {
   chatId: number;
+  /** 'group' chats (negative ids) are held to Telegram's 20 messages/min */
+  type?: 'private' | 'group' | 'supergroup' | 'channel';
   digest: 'daily' | 'weekly' | 'off';
   /** local hours [from, to) in which alerts are sent silently, e.g. 22-8 */
   quiet?: { from: number; to: number };
   /** false after Telegram said 403 (blocked, kicked, deactivated); true again on /start */
   active: boolean;
+  inactiveSince?: string;
 }
 
+export type AlertState = 'pending' | 'sent' | 'failed';
+
 export interface Alert {
+  /**
+   * Deterministic: `<source>:<chatId>:<part>`, e.g. `imp:4:1001:1` (report 4 of the history) or
+   * `dig:2022-10-10:1001:1`, so that enqueuing the same thing twice (a restart
+   * re-running a fan-out) adds nothing.
+   */
   id: string;
   chatId: number;
   /** HTML text, already within Telegram's limits */
   text: string;
   createdAt: string;
-  state: 'pending' | 'sent' | 'failed';
+  /** enqueue order; the worker sends one chat's alerts in this order (part 1 before part 2) */
+  seq: number;
+  state: AlertState;
   attempts: number;
   /** epoch ms before which the worker must not retry */
   notBefore: number;
+  /** sent with disable_notification regardless of quiet hours */
   silent?: boolean;
   sentAt?: string;
+  /** message_id Telegram gave the sent message */
+  messageId?: number;
   error?: string;
+}
+
+/** One record per report the alerts were computed for: makes the fan-out idempotent and recoverable. */
+export interface FanOut {
+  /** the report's position in the store's history (0 = first import): the fan-out's key */
+  report: number;
+  /** sha256 of the imported file, for the record */
+  reportSha: string;
+  at: string;
+  /** alerts enqueued (0 when nothing changed or the import seeded an empty store) */
+  alerts: number;
+  /** digests enqueued: alert ids are unique per chat, this counts chats */
+  chats: number;
 }

@@ -10,7 +10,7 @@ export type Db = Low<DbSchema>;
 const MIGRATIONS: ((data: Record<string, unknown>) => void)[] = [
   // 0 → 1: files written before the schema had a version
   (data) => {
-    for (const key of ['reports', 'subscriptions', 'chats', 'outbox']) data[key] ??= [];
+    for (const key of ['reports', 'subscriptions', 'chats', 'outbox', 'fanOuts']) data[key] ??= [];
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { Report } from '../model';
-import type { Alert, ChatSettings, Subscription } from '../alerts/types';
+import type { Alert, ChatSettings, FanOut, Subscription } from '../alerts/types';
 
 /** Bump when the shape changes, and add a step to MIGRATIONS in db.ts. */
 export const SCHEMA_VERSION = 1;
@@ -18,6 +18,8 @@ export interface DbSchema {
   chats: ChatSettings[];
   /** alerts waiting for delivery or kept as a record of delivery */
   outbox: Alert[];
+  /** one record per report the alerts were computed for (idempotent, recoverable fan-out) */
+  fanOuts: FanOut[];
 }
 
-export const emptyDb = (): DbSchema => ({ schemaVersion: SCHEMA_VERSION, reports: [], subscriptions: [], chats: [], outbox: [] });
+export const emptyDb = (): DbSchema => ({ schemaVersion: SCHEMA_VERSION, reports: [], subscriptions: [], chats: [], outbox: [], fanOuts: [] });

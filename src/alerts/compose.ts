@@ -1,0 +1,214 @@
+import { escapeHtml } from '../bot/messages';
+import { isLagging, unitsOf, type Report, type Target } from '../model';
+import type { ReportDiff, TargetChange } from '../import/diff';
+import { describeFilter, type FilterMatcher } from './filters';
+import type { SubscriptionFilter } from './types';
+
+/**
+ * Alert texts (HTML, every piece of data escaped). Each digest is a list of
+ * self-contained lines — a line never spans two messages, so a split never
+ * falls inside a tag — packed into parts under the size limits.
+ */
+export interface ComposeLimits {
+  /** UTF-16 units per part (Telegram: 4096 after entity parsing; raw HTML is always longer, so this is safe) */
+  maxMessageUnits: number;
+  /** target lines per part */
+  targetsPerPart: number;
+}
+
+type Section = 'became-lagging' | 'new' | 'still-lagging' | 'recovered' | 'progress-changed' | 'removed';
+
+const SECTION_ORDER: Section[] = ['became-lagging', 'new', 'still-lagging', 'recovered', 'progress-changed', 'removed'];
+
+export const SECTION_TITLES: Readonly<Record<Section, string>> = Object.freeze({
+  'became-lagging': '🔴 新增滞后',
+  new: '🆕 新增目标',
+  'still-lagging': '🟠 仍滞后，进展有更新',
+  recovered: '🟢 恢复正常',
+  'progress-changed': '📝 进展更新',
+  removed: '➖ 移出本期表格',
+});
+
+const clip = (text: string, max: number): string => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+};
+
+const laggingProgress = (target: Target): string =>
+  target.assignments
+    .filter((a) => !a.onSchedule)
+    .map((a) => a.progress)
+    .join('；');
+
+const progressText = (target: Target): string => target.assignments.map((a) => a.progress).join('\n');
+
+/** One target as a compact line (two on a phone at most): 序号, text, units, deadline. */
+export const targetLine = (target: Target, note?: string): string => {
+  const units = unitsOf(target);
+  const who = units.length > 3 ? `${units.slice(0, 3).join('、')} 等` : units.join('、');
+  const head = `• <b>${escapeHtml(target.id)}</b> ${escapeHtml(clip(target.text, 48))}`;
+  const meta = [who && escapeHtml(who), target.deadline.text && `时限 ${escapeHtml(target.deadline.text)}`].filter(Boolean).join(' · ');
+  return `${head}${meta ? `\n  ${meta}` : ''}${note ? `\n  ${note}` : ''}`;
+};
+
+const reportLine = (report: Report): string =>
+  escapeHtml(`${report.city || report.title} ${report.year}年${report.period}（截至 ${report.asOf}）`);
+
+const filtersLine = (filters: readonly SubscriptionFilter[]): string =>
+  `订阅：${escapeHtml(filters.map(describeFilter).join('；'))}`;
+
+/**
+ * Whether a change concerns a subscriber with this filter. Filters name a set
+ * of targets; "全部滞后项目" (kind 'all') keeps the changes that touch a lagging
+ * status, the others keep every change of their targets. A target still
+ * lagging with the same progress text is not a change, so a re-import of
+ * unchanged data produces nothing.
+ */
+const relevant = (change: TargetChange, filter: SubscriptionFilter, matcher: FilterMatcher): boolean => {
+  if (change.kind === 'still-lagging' && change.before && progressText(change.before) === progressText(change.target)) return false;
+  const test = matcher(filter);
+  if (!test(change.target) && !(change.before && test(change.before))) return false;
+  if (filter.kind !== 'all') return true;
+  return isLagging(change.target) || (change.before !== undefined && isLagging(change.before));
+};
+
+/** The changes of a diff that concern a subscriber (any of its filters), each target once, by section then 序号 order. */
+export const changesFor = (diff: ReportDiff, filters: readonly SubscriptionFilter[], matcher: FilterMatcher): TargetChange[] => {
+  const picked = diff.changes.filter((c) => filters.some((f) => relevant(c, f, matcher)));
+  return SECTION_ORDER.flatMap((section) => picked.filter((c) => c.kind === section));
+};
+
+const changeLine = (change: TargetChange): string => {
+  switch (change.kind) {
+    case 'became-lagging':
+    case 'still-lagging':
+      return targetLine(change.target, `进展：${escapeHtml(clip(laggingProgress(change.target), 80))}`);
+    case 'new':
+      return targetLine(change.target, isLagging(change.target) ? '⚠️ 未按计划完成进度' : undefined);
+    case 'progress-changed':
+      return targetLine(change.target, `进展：${escapeHtml(clip(progressText(change.target), 80))}`);
+    default:
+      return targetLine(change.target);
+  }
+};
+
+interface Block {
+  title: string;
+  lines: string[];
+}
+
+/**
+ * Packs sections of lines into messages: each part starts with the header
+ * (and "（2/3）" when there are several), a section continued in the next part
+ * repeats its title with "（续）".
+ */
+export const packParts = (header: string, blocks: readonly Block[], footer: string, limits: ComposeLimits): string[] => {
+  const parts: string[][] = [];
+  let current: string[] = [];
+  let units = 0;
+  let targets = 0;
+  // room for "（12/12）" added to the header later
+  const headerUnits = header.length + 10;
+  const open = (): void => {
+    current = [];
+    units = headerUnits + footer.length + 4;
+    targets = 0;
+    parts.push(current);
+  };
+  open();
+  for (const block of blocks) {
+    let titled = false;
+    block.lines.forEach((line, index) => {
+      const titleCost = titled || !block.title ? 0 : block.title.length + 12;
+      const cost = titleCost + line.length + 1;
+      if (targets > 0 && (targets >= limits.targetsPerPart || units + cost > limits.maxMessageUnits)) {
+        open();
+        titled = false;
+      }
+      if (!titled && block.title) {
+        const heading = `\n<b>${escapeHtml(block.title)}${index > 0 ? '（续）' : ''}</b>`;
+        current.push(heading);
+        units += heading.length + 1;
+      }
+      titled = true;
+      current.push(line);
+      units += line.length + 1;
+      targets += 1;
+    });
+  }
+  const total = parts.length;
+  return parts.map((lines, i) => {
+    const head = total > 1 ? `${header}（${i + 1}/${total}）` : header;
+    return [head, ...lines, ...(i === total - 1 && footer ? ['', footer] : [])].join('\n');
+  });
+};
+
+export interface ImportDigestInput {
+  report: Report;
+  previous?: Report;
+  diff: ReportDiff;
+  filters: readonly SubscriptionFilter[];
+  matcher: FilterMatcher;
+  limits: ComposeLimits;
+}
+
+/** The digest one subscriber gets for one import, as message parts; [] when nothing under its filters changed. */
+export const composeImportDigest = ({ report, previous, diff, filters, matcher, limits }: ImportDigestInput): string[] => {
+  const changes = changesFor(diff, filters, matcher);
+  if (changes.length === 0) return [];
+  const blocks: Block[] = SECTION_ORDER.map((section) => {
+    const list = changes.filter((c) => c.kind === section);
+    return { title: `${SECTION_TITLES[section]} ${list.length} 项`, lines: list.map(changeLine) };
+  }).filter((b) => b.lines.length > 0);
+  const since = previous ? `，与${escapeHtml(`${previous.year}年${previous.period}`)}相比` : '';
+  const header = `<b>🔔 责任目标变化提醒</b>\n${reportLine(report)}${since}\n${filtersLine(filters)}`;
+  return packParts(header, blocks, '发送 /subscriptions 管理订阅', limits);
+};
+
+export interface ScheduledDigestInput {
+  report: Report;
+  filters: readonly SubscriptionFilter[];
+  matcher: FilterMatcher;
+  limits: ComposeLimits;
+  /** local date YYYY-MM-DD in BOT_TIMEZONE */
+  today: string;
+  remindDays: number;
+  kind: 'daily' | 'weekly';
+}
+
+const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** Lagging targets whose dated deadline falls within `remindDays` from today (today included), soonest first. */
+export const dueSoon = (targets: readonly Target[], today: string, remindDays: number): { target: Target; days: number }[] =>
+  targets
+    .flatMap((target) => (target.deadline.kind === 'date' ? [{ target, days: daysBetween(today, target.deadline.date) }] : []))
+    .filter(({ days }) => days >= 0 && days <= remindDays)
+    .sort((a, b) => a.days - b.days);
+
+/**
+ * The scheduled digest: the lagging targets under the chat's filters (every
+ * lagging target when it has none), deadline reminders first.
+ */
+export const composeScheduledDigest = ({ report, filters, matcher, limits, today, remindDays, kind }: ScheduledDigestInput): string[] => {
+  const tests = (filters.length > 0 ? filters : [{ kind: 'all' } as const]).map(matcher);
+  const lagging = report.targets.filter((t) => isLagging(t) && tests.some((test) => test(t)));
+  const soon = dueSoon(lagging, today, remindDays);
+  const title = kind === 'daily' ? '📋 每日滞后汇总' : '📋 每周滞后汇总';
+  const header = `<b>${title}</b> ${escapeHtml(today)}\n${reportLine(report)}${filters.length > 0 ? `\n${filtersLine(filters)}` : ''}`;
+  if (lagging.length === 0) return [`${header}\n\n✅ 订阅范围内目前没有滞后项目。`];
+  const blocks: Block[] = [];
+  if (soon.length > 0) {
+    blocks.push({
+      title: `⏰ ${remindDays} 天内到期 ${soon.length} 项`,
+      lines: soon.map(({ target, days }) => targetLine(target, days === 0 ? '<b>今天到期</b>' : `还剩 <b>${days}</b> 天`)),
+    });
+  }
+  blocks.push({ title: `🔴 滞后 ${lagging.length} 项`, lines: lagging.map((t) => targetLine(t, `进展：${escapeHtml(clip(laggingProgress(t), 80))}`)) });
+  return packParts(header, blocks, '发送 /digest off 停止汇总', limits);
+};
+
+/** The reply to a new subscription: what is lagging under it right now. */
+export const composeLaggingNow = (targets: readonly Target[], limits: ComposeLimits): string[] => {
+  if (targets.length === 0) return ['目前没有符合条件的滞后项目，有变化时会通知您。'];
+  return packParts(`<b>目前滞后 ${targets.length} 项：</b>`, [{ title: '', lines: targets.map((t) => targetLine(t)) }], '', limits);
+};

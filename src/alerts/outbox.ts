@@ -1,0 +1,255 @@
+import { closeSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync, fdatasyncSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { commit, type Db } from '../store/db';
+import type { Alert, FanOut } from './types';
+
+/** What a producer (fan-out, digest scheduler) hands to the outbox. */
+export interface NewAlert {
+  id: string;
+  chatId: number;
+  text: string;
+  silent?: boolean;
+}
+
+/**
+ * The durable outbox. Alerts are written to lowdb (one write per batch) before
+ * any is sent. Delivery progress — "about to send", "Telegram accepted",
+ * "retry later", "failed" — goes to an append-only journal next to the store,
+ * one short line per event written synchronously, because rewriting the whole
+ * lowdb file after every message would cost megabytes per send. The journal is
+ * folded into the lowdb file from time to time (compact) and replayed on open.
+ *
+ * Crash safety (SIGKILL): a journal line is in the kernel's page cache as soon
+ * as writeSync returns, so it survives the process dying; the outbox trusts it
+ * on restart. (Power loss needs `fsync: true`.) The one window that cannot be
+ * closed is Telegram accepting a message while the process dies before reading
+ * the answer: such an alert has a "sending" line and nothing after it, is
+ * reported as `uncertain` on open, and is sent again (at-least-once). At most
+ * one alert per chat and `concurrency` alerts in total can be in that window.
+ */
+export interface OutboxStore {
+  /** adds the alerts whose ids are new (and the fan-out record) in one write; returns those added */
+  enqueue(alerts: readonly NewAlert[], fanOut?: Omit<FanOut, 'at'>): Promise<Alert[]>;
+  /** alerts still to send, in enqueue order */
+  pending(): Alert[];
+  get(id: string): Alert | undefined;
+  /** every alert kept, for tests and audits */
+  all(): readonly Alert[];
+  /** ids that were being sent when the previous process died (sent again: at-least-once) */
+  readonly uncertain: readonly string[];
+  hasFanOut(report: number): boolean;
+  /** journal, then memory: "about to send" */
+  markSending(alert: Alert): void;
+  markSent(alert: Alert, messageId: number | undefined): void;
+  markRetry(alert: Alert, notBefore: number, error: string): void;
+  markFailed(alert: Alert, error: string): void;
+  /** called with the alerts each enqueue added (the worker wakes up) */
+  onEnqueued(listener: (alerts: Alert[]) => void): () => void;
+  /** folds the journal into the lowdb file and prunes old delivered alerts */
+  compact(): Promise<void>;
+  /** compacts and closes the journal */
+  close(): Promise<void>;
+}
+
+export interface OutboxOptions {
+  /** journal files are `<journalPath>.<n>`; default `<dbPath>.outbox` */
+  journalPath: string;
+  now?: () => Date;
+  /** delivered and failed alerts older than this are pruned on compaction */
+  keepDays?: number;
+  /** fdatasync every journal line: survives power loss, costs a disk flush per line */
+  fsync?: boolean;
+  /** compact after this many journal lines */
+  compactAfterLines?: number;
+}
+
+type JournalLine =
+  | { op: 'S'; id: string; attempts: number }
+  | { op: 'A'; id: string; at: string; messageId?: number }
+  | { op: 'R'; id: string; attempts: number; notBefore: number; error: string }
+  | { op: 'F'; id: string; attempts: number; at: string; error: string };
+
+const journalFiles = (journalPath: string): { path: string; n: number }[] => {
+  const dir = dirname(journalPath);
+  const prefix = `${basename(journalPath)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
+    .map((name) => ({ path: join(dir, name), n: Number(name.slice(prefix.length)) }))
+    .sort((a, b) => a.n - b.n);
+};
+
+/** Opens the outbox over an opened store: replays journals left by a previous process, then compacts. */
+export const openOutbox = async (db: Db, options: OutboxOptions): Promise<OutboxStore> => {
+  const now = options.now ?? (() => new Date());
+  const keepMs = (options.keepDays ?? 30) * 86_400_000;
+  const compactAfterLines = options.compactAfterLines ?? 5000;
+  // Stores written before fan-outs existed at schema version 1 lack the list.
+  db.data.fanOuts ??= [];
+
+  const byId = new Map(db.data.outbox.map((a) => [a.id, a]));
+  let nextSeq = db.data.outbox.reduce((m, a) => Math.max(m, a.seq ?? 0), 0) + 1;
+
+  // --- replay ---------------------------------------------------------------------------------
+  const leftovers = journalFiles(options.journalPath);
+  const lastOp = new Map<string, JournalLine['op']>();
+  for (const file of leftovers) {
+    for (const raw of readFileSync(file.path, 'utf8').split('\n')) {
+      if (!raw) continue;
+      let line: JournalLine;
+      try {
+        line = JSON.parse(raw) as JournalLine;
+      } catch {
+        continue; // a torn last line: the event it describes did not finish
+      }
+      const alert = byId.get(line.id);
+      if (!alert) continue; // pruned since
+      apply(alert, line);
+      lastOp.set(line.id, line.op);
+    }
+  }
+  const uncertain = [...lastOp].filter(([id, op]) => op === 'S' && byId.get(id)?.state === 'pending').map(([id]) => id);
+
+  // --- journal --------------------------------------------------------------------------------
+  let fileNo = (leftovers.at(-1)?.n ?? 0) + 1;
+  let fd = openSync(`${options.journalPath}.${fileNo}`, 'a');
+  let lines = 0;
+  let toDelete = leftovers.map((f) => f.path);
+  const listeners = new Set<(alerts: Alert[]) => void>();
+  let compacting: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  const journal = (line: JournalLine, alert: Alert): void => {
+    if (closed) throw new Error(`outbox journal ${options.journalPath} is closed; cannot record ${line.op} for ${line.id}`);
+    // Written before memory changes: if this throws, memory still says what the disk says.
+    writeSync(fd, `${JSON.stringify(line)}\n`);
+    if (options.fsync) fdatasyncSync(fd);
+    apply(alert, line);
+    lines += 1;
+    if (lines >= compactAfterLines) void store.compact().catch(() => undefined);
+  };
+
+  const store: OutboxStore = {
+    async enqueue(alerts, fanOut) {
+      const fresh: Alert[] = [];
+      const seen = new Set<string>();
+      const createdAt = now().toISOString();
+      for (const a of alerts) {
+        if (byId.has(a.id) || seen.has(a.id)) continue;
+        seen.add(a.id);
+        fresh.push({ id: a.id, chatId: a.chatId, text: a.text, createdAt, seq: 0, state: 'pending', attempts: 0, notBefore: 0, ...(a.silent ? { silent: true } : {}) });
+      }
+      if (fresh.length === 0 && !fanOut) return [];
+      const firstSeq = nextSeq;
+      await commit(db, (data) => {
+        fresh.forEach((a, i) => (a.seq = firstSeq + i));
+        const before = data.outbox.length;
+        data.outbox.push(...fresh);
+        const record = fanOut ? { ...fanOut, at: createdAt } : undefined;
+        if (record) data.fanOuts.push(record);
+        return {
+          result: undefined,
+          undo: () => {
+            data.outbox.length = before;
+            if (record) data.fanOuts.splice(data.fanOuts.indexOf(record), 1);
+          },
+        };
+      });
+      nextSeq = firstSeq + fresh.length;
+      for (const a of fresh) byId.set(a.id, a);
+      if (fresh.length > 0) for (const listener of listeners) listener(fresh);
+      return fresh;
+    },
+    pending: () => db.data.outbox.filter((a) => a.state === 'pending').sort((a, b) => a.seq - b.seq),
+    get: (id) => byId.get(id),
+    all: () => db.data.outbox,
+    uncertain,
+    hasFanOut: (report) => db.data.fanOuts.some((f) => f.report === report),
+    markSending: (alert) => journal({ op: 'S', id: alert.id, attempts: alert.attempts + 1 }, alert),
+    markSent: (alert, messageId) => journal({ op: 'A', id: alert.id, at: now().toISOString(), ...(messageId !== undefined ? { messageId } : {}) }, alert),
+    markRetry: (alert, notBefore, error) => journal({ op: 'R', id: alert.id, attempts: alert.attempts, notBefore, error }, alert),
+    markFailed: (alert, error) => journal({ op: 'F', id: alert.id, attempts: alert.attempts, at: now().toISOString(), error }, alert),
+    onEnqueued(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    compact() {
+      // A failed write must not wedge later compactions: each one starts from a settled chain.
+      compacting = compacting.catch(() => undefined).then(async () => {
+        if (closed || (lines === 0 && toDelete.length === 0)) return;
+        // Switch to a fresh journal first: the snapshot lowdb writes below holds every event of the
+        // old one (each was applied to memory when it was written), and events from now on go to the new one.
+        closeSync(fd);
+        toDelete.push(`${options.journalPath}.${fileNo}`);
+        fileNo += 1;
+        fd = openSync(`${options.journalPath}.${fileNo}`, 'a');
+        lines = 0;
+        const cutoff = now().getTime() - keepMs;
+        await commit(db, (data) => {
+          const before = data.outbox;
+          data.outbox = before.filter((a) => a.state === 'pending' || Date.parse(a.sentAt ?? a.createdAt) >= cutoff);
+          for (const a of before) if (!data.outbox.includes(a)) byId.delete(a.id);
+          // Pruning is not undone on a failed write: memory may forget old records the file still holds.
+          return { result: undefined, undo: () => undefined };
+        });
+        for (const path of toDelete) {
+          try {
+            unlinkSync(path);
+          } catch {
+            // already gone
+          }
+        }
+        toDelete = [];
+      });
+      return compacting;
+    },
+    async close() {
+      if (closed) return;
+      await store.compact();
+      closed = true;
+      closeSync(fd);
+      // An empty journal need not outlive us.
+      if (lines === 0) {
+        try {
+          unlinkSync(`${options.journalPath}.${fileNo}`);
+        } catch {
+          // fine
+        }
+      }
+    },
+  };
+
+  await store.compact();
+  return store;
+};
+
+function apply(alert: Alert, line: JournalLine): void {
+  switch (line.op) {
+    case 'S':
+      alert.attempts = line.attempts;
+      break;
+    case 'A':
+      alert.state = 'sent';
+      alert.sentAt = line.at;
+      if (line.messageId !== undefined) alert.messageId = line.messageId;
+      delete alert.error;
+      break;
+    case 'R':
+      alert.state = 'pending';
+      alert.attempts = line.attempts;
+      alert.notBefore = line.notBefore;
+      alert.error = line.error;
+      break;
+    case 'F':
+      alert.state = 'failed';
+      alert.attempts = line.attempts;
+      alert.sentAt = line.at;
+      alert.error = line.error;
+      break;
+  }
+}

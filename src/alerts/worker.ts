@@ -1,0 +1,277 @@
+import type { Logger } from '../logger';
+import type { SendExtra, SendResult } from '../bot/transport';
+import { alertSettings, type AlertSettings } from './config';
+import { createMinHeap } from './heap';
+import { createRateLimiter } from './limiter';
+import type { OutboxStore } from './outbox';
+import { isQuiet } from './quiet';
+import type { SubscriptionStore } from './subscriptions';
+import type { Alert } from './types';
+
+/** How the worker sends one message: the bot transport's never-throwing send, bound to a Telegram client. */
+export type SendMessage = (chatId: number, text: string, extra: SendExtra) => Promise<SendResult>;
+
+export interface DeliveryWorkerDeps {
+  outbox: OutboxStore;
+  subscriptions: Pick<SubscriptionStore, 'settings' | 'markInactive'>;
+  send: SendMessage;
+  timezone: string;
+  logger: Logger;
+  settings?: Partial<AlertSettings>;
+  /** epoch ms; injectable for tests */
+  clock?: () => number;
+  /** 0 ≤ x < 1, for backoff jitter */
+  random?: () => number;
+}
+
+export interface DeliveryStats {
+  sent: number;
+  failed: number;
+  retried: number;
+  rateLimited: number;
+  forbidden: number;
+}
+
+/**
+ * Sends the outbox, outside update handlers, within Telegram's limits:
+ * one chat at a time in enqueue order (part 1 before part 2), every send
+ * journaled as "sending" before the call and "sent" after Telegram accepts it.
+ *
+ * Failures, by what Telegram said (classified by the bot transport):
+ * - 429 → the chat waits `retry_after` (capped), the alert is retried;
+ * - 5xx, network, unknown → capped exponential backoff with jitter, up to `maxAttempts`;
+ * - 403 → the chat is marked inactive (its subscriptions are kept; /start re-activates)
+ *   and its pending alerts are dropped as failed;
+ * - other 400 → recorded as failed (our bug: bad HTML, too long), the next alert goes on.
+ */
+export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
+  const settings = alertSettings(deps.settings);
+  const clock = deps.clock ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const { outbox, logger } = deps;
+  const limiter = createRateLimiter(settings);
+  const queues = new Map<number, Alert[]>();
+  const ready = createMinHeap<{ at: number; chatId: number }>();
+  const inFlight = new Set<number>();
+  const running = new Set<Promise<void>>();
+  const stats: DeliveryStats = { sent: 0, failed: 0, retried: 0, rateLimited: 0, forbidden: 0 };
+  let timer: NodeJS.Timeout | undefined;
+  let timerAt = Number.POSITIVE_INFINITY;
+  let started = false;
+  let stopping = false;
+  let unsubscribe: (() => void) | undefined;
+  let idleWaiters: (() => void)[] = [];
+  let pruneAt = 0;
+
+  const headReadyAt = (chatId: number): number => {
+    const head = queues.get(chatId)?.[0];
+    return head ? Math.max(head.notBefore, limiter.chatReadyAt(chatId)) : Number.POSITIVE_INFINITY;
+  };
+
+  const schedule = (chatId: number): void => {
+    if (inFlight.has(chatId) || !queues.get(chatId)?.length) return;
+    ready.push({ at: headReadyAt(chatId), chatId });
+  };
+
+  const add = (alerts: readonly Alert[]): void => {
+    const touched = new Set<number>();
+    for (const alert of alerts) {
+      if (alert.state !== 'pending') continue;
+      let queue = queues.get(alert.chatId);
+      if (!queue) {
+        queue = [];
+        queues.set(alert.chatId, queue);
+      }
+      // The store hands them over in enqueue order; keep a chat's queue sorted if batches interleave.
+      if (queue.length > 0 && queue[queue.length - 1]!.seq > alert.seq) {
+        queue.push(alert);
+        queue.sort((a, b) => a.seq - b.seq);
+      } else queue.push(alert);
+      touched.add(alert.chatId);
+    }
+    for (const chatId of touched) schedule(chatId);
+    pump();
+  };
+
+  const wakeAt = (at: number): void => {
+    if (stopping || at >= timerAt) return;
+    if (timer) clearTimeout(timer);
+    timerAt = at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      timerAt = Number.POSITIVE_INFINITY;
+      pump();
+    }, Math.max(0, at - clock()));
+  };
+
+  const isIdle = (): boolean => running.size === 0 && [...queues.values()].every((q) => q.length === 0);
+
+  const checkIdle = (): void => {
+    if (!isIdle()) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const w of waiters) w();
+    // A quiet moment: fold the journal into the store so that a restart replays little.
+    void outbox.compact().catch((error: unknown) => logger.error({ err: error }, 'outbox compaction failed'));
+  };
+
+  const pump = (): void => {
+    if (!started || stopping) return;
+    const now = clock();
+    if (now >= pruneAt) {
+      limiter.prune(now);
+      pruneAt = now + 60_000;
+    }
+    while (running.size < settings.concurrency) {
+      const top = ready.peek();
+      if (!top) break;
+      if (top.at > now) {
+        wakeAt(top.at);
+        break;
+      }
+      const globalAt = limiter.globalReadyAt(now);
+      if (globalAt > now) {
+        wakeAt(globalAt);
+        break;
+      }
+      ready.pop();
+      const { chatId } = top;
+      if (inFlight.has(chatId) || !queues.get(chatId)?.length) continue; // a stale entry
+      const at = headReadyAt(chatId);
+      if (at > now) {
+        ready.push({ at, chatId });
+        continue;
+      }
+      dispatch(chatId, now);
+    }
+    checkIdle();
+  };
+
+  const dispatch = (chatId: number, now: number): void => {
+    const alert = queues.get(chatId)![0]!;
+    inFlight.add(chatId);
+    limiter.record(chatId, now);
+    const task = deliver(alert, now)
+      .catch((error: unknown) => {
+        // Only the journal can throw here (disk full): keep the alert pending and try later.
+        logger.error({ err: error, alert: alert.id }, 'could not record delivery state; will retry');
+        alert.notBefore = clock() + settings.backoffCapMs;
+      })
+      .finally(() => {
+        inFlight.delete(chatId);
+        running.delete(task);
+        schedule(chatId);
+        pump();
+      });
+    running.add(task);
+  };
+
+  const done = (alert: Alert): void => {
+    const queue = queues.get(alert.chatId);
+    if (queue?.[0] === alert) queue.shift();
+    if (queue && queue.length === 0) queues.delete(alert.chatId);
+  };
+
+  const deliver = async (alert: Alert, now: number): Promise<void> => {
+    const chat = deps.subscriptions.settings(alert.chatId);
+    if (!chat.active) {
+      outbox.markFailed(alert, 'chat inactive (blocked the bot or removed it)');
+      stats.failed += 1;
+      done(alert);
+      return;
+    }
+    const silent = alert.silent === true || isQuiet(chat.quiet, new Date(now), deps.timezone);
+    // Journaled before the call: after a crash, an alert with this line and no "sent" after it
+    // may or may not have reached the chat (see OutboxStore).
+    outbox.markSending(alert);
+    const result = await deps.send(alert.chatId, alert.text, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(silent ? { disable_notification: true } : {}),
+    });
+    if (result.ok) {
+      outbox.markSent(alert, result.result.message_id);
+      stats.sent += 1;
+      done(alert);
+      return;
+    }
+    const { failure } = result;
+    const retry = (waitMs: number): void => {
+      outbox.markRetry(alert, clock() + waitMs, `${failure.kind}: ${failure.description}`);
+      stats.retried += 1;
+    };
+    switch (failure.kind) {
+      case 'rate-limited': {
+        stats.rateLimited += 1;
+        const waitMs = Math.min(failure.retryAfter ?? 1, settings.maxRetryAfterSeconds) * 1000;
+        limiter.pause(alert.chatId, clock() + waitMs);
+        if (alert.attempts >= settings.maxAttempts) return giveUp(alert, failure.description);
+        retry(waitMs);
+        return;
+      }
+      case 'forbidden': {
+        stats.forbidden += 1;
+        await deps.subscriptions.markInactive(alert.chatId).catch((error: unknown) => logger.error({ err: error, chatId: alert.chatId }, 'could not mark chat inactive'));
+        // Everything else queued for the chat would only get 403 again.
+        for (const other of queues.get(alert.chatId) ?? []) {
+          outbox.markFailed(other, other === alert ? `forbidden: ${failure.description}` : 'chat inactive (blocked the bot or removed it)');
+          stats.failed += 1;
+        }
+        queues.delete(alert.chatId);
+        logger.warn({ chatId: alert.chatId }, 'chat blocked the bot; marked inactive, its pending alerts dropped');
+        return;
+      }
+      case 'bad-request':
+      case 'not-modified':
+      case 'stale':
+        return giveUp(alert, `${failure.code ?? 400}: ${failure.description}`);
+      default: {
+        if (alert.attempts >= settings.maxAttempts) return giveUp(alert, `${failure.kind}: ${failure.description}`);
+        const exp = Math.min(settings.backoffCapMs, settings.backoffBaseMs * 2 ** Math.max(0, alert.attempts - 1));
+        // Full jitter in [exp/2, exp): a Telegram outage ends for every chat at once; don't all come back together.
+        retry(Math.round(exp / 2 + (random() * exp) / 2));
+      }
+    }
+  };
+
+  const giveUp = (alert: Alert, error: string): void => {
+    outbox.markFailed(alert, error);
+    stats.failed += 1;
+    done(alert);
+    logger.error({ alert: alert.id, chatId: alert.chatId, error }, 'alert given up');
+  };
+
+  return {
+    stats,
+    /** loads the pending outbox and starts sending; new alerts are picked up as they are enqueued */
+    start(): void {
+      if (started) return;
+      started = true;
+      stopping = false;
+      unsubscribe = outbox.onEnqueued(add);
+      if (outbox.uncertain.length > 0) {
+        logger.warn({ alerts: outbox.uncertain.length }, 'alerts were being sent when the previous process stopped; sending them again (at-least-once)');
+      }
+      add(outbox.pending());
+    },
+    /** stops dispatching and waits for the sends in flight to be recorded */
+    async stop(): Promise<void> {
+      stopping = true;
+      unsubscribe?.();
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      timerAt = Number.POSITIVE_INFINITY;
+      await Promise.all([...running]);
+      started = false;
+    },
+    /** resolves when nothing is queued or in flight (retries scheduled later count as queued) */
+    idle(): Promise<void> {
+      if (isIdle()) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    /** alerts waiting, per chat (for /status and tests) */
+    queued: (): number => [...queues.values()].reduce((n, q) => n + q.length, 0),
+  };
+};
+
+export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
