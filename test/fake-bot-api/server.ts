@@ -289,9 +289,13 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const sameMarkup = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
   // --- updates & long polling --------------------------------------------------------------------------
+  // The queue stays sorted by update_id (ids only grow), so both reads below look at its head only:
+  // a 100,000-update soak must not cost O(queue) per getUpdates.
   const available = (offset: number, limit: number): Update[] => {
     if (offset < 0) return queue.slice(Math.max(0, queue.length + offset)).slice(0, limit);
-    return queue.filter((u) => u.update_id >= offset).slice(0, limit);
+    let start = 0;
+    while (start < queue.length && (queue[start] as Update).update_id < offset) start += 1;
+    return queue.slice(start, start + limit);
   };
 
   const wakePoller = (): void => {
@@ -307,8 +311,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   };
 
   const pushUpdate = (update: Omit<Update, 'update_id'> & { update_id?: number }): Update => {
+    if (update.update_id !== undefined && update.update_id < nextUpdateId) {
+      throw new Error(`fake Bot API: update_id ${update.update_id} is not above the last one (${nextUpdateId - 1}); Telegram's ids only grow`);
+    }
     const full: Update = { ...update, update_id: update.update_id ?? nextUpdateId } as Update;
-    nextUpdateId = Math.max(nextUpdateId, full.update_id + 1);
+    nextUpdateId = full.update_id + 1;
     for (const key of ['message', 'edited_message', 'channel_post', 'callback_query']) {
       const value = full[key] as { chat?: Chat; message?: { chat?: Chat } } | undefined;
       const chat = value?.chat ?? value?.message?.chat;
@@ -320,7 +327,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   };
 
   const confirm = (offset: number): void => {
-    if (offset > 0) queue = queue.filter((u) => u.update_id >= offset);
+    if (offset <= 0) return;
+    let drop = 0;
+    while (drop < queue.length && (queue[drop] as Update).update_id < offset) drop += 1;
+    if (drop > 0) queue.splice(0, drop);
   };
 
   const isOpen = (p: Poller): boolean => !p.done && !p.req.socket.destroyed && !p.res.writableEnded;
