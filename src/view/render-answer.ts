@@ -123,7 +123,7 @@ const answerLines = (answer: Answer, page: number, pageSize: number): { lines: L
       const q = answer.query;
       const lines: Line[] = [];
       if (q.unresolved) lines.push([{ text: WORDS.unknownName(q.unresolved) }]);
-      else lines.push([{ text: WORDS.notFound(q.terms?.join(' ') ?? answer.question.trim().slice(0, 50)) }]);
+      else lines.push([{ text: WORDS.notFound(shorten(answer.question.replace(/\s+/g, ' ').trim(), 30)) }]);
       if (answer.candidates?.length) lines.push([{ text: WORDS.ambiguous(answer.candidates.join('、')) }]);
       return single([...lines, ...suggestionLines()]);
     }

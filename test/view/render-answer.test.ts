@@ -1,0 +1,130 @@
+import type { Answer } from '../../src/qa/answer';
+import { MESSAGE_LIMIT, renderAnswer, renderTarget } from '../../src/view';
+import { seed, target } from '../qa/seed';
+
+/** Telegram HTML back to the text a reader sees: drop our tags, undo the three escapes. */
+const visible = (html: string): string =>
+  html.replace(/<\/?(b|i|code)>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** Every tag must be one Telegram accepts, and tags must nest properly. */
+const assertTelegramHtml = (html: string): void => {
+  const stack: string[] = [];
+  for (const m of html.matchAll(/<(\/?)([a-z-]+)[^>]*>/g)) {
+    expect(['b', 'i', 'code']).toContain(m[2]);
+    if (m[1]) expect(stack.pop()).toBe(m[2]);
+    else stack.push(m[2] as string);
+  }
+  expect(stack).toEqual([]);
+  // no raw < or & outside tags and entities
+  expect(html.replace(/<\/?(b|i|code)>/g, '').replace(/&(lt|gt|amp);/g, '')).not.toMatch(/[<>&]/);
+};
+
+describe('renderAnswer', () => {
+  it('carries the same content in plain text and HTML', async () => {
+    const { engine } = await seed();
+    for (const q of ['市科技局的目标', '第47项', '5G基站', '统计', '帮助', '今天天气怎么样', '第100项', '科技局没有滞后的目标']) {
+      const a = engine.ask(q);
+      const plain = renderAnswer(a, { format: 'plain' }).text;
+      const html = renderAnswer(a, { format: 'html' }).text;
+      assertTelegramHtml(html);
+      expect([q, visible(html)]).toEqual([q, plain]);
+    }
+  });
+
+  it('shows a list header with the filter in words and the counts, and one line per target', async () => {
+    const { engine } = await seed();
+    const { text } = renderAnswer(engine.ask('市科技局的目标'), { format: 'plain' });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('市科技局 · 6 项 · 滞后 0');
+    expect(lines).toHaveLength(7);
+    expect(lines[1]).toMatch(/^52 🟢 强化院企合作.*｜市科技局｜年底$/);
+  });
+
+  it('shows everything about one target: each assignment with leader, units, status and the full progress', async () => {
+    const { engine, report } = await seed();
+    const t47 = report.targets.find((t) => t.id === '47');
+    const { text } = renderAnswer(engine.ask('47号'), { format: 'plain' });
+    expect(text).toContain('第 47 项 🔴');
+    for (const a of t47?.assignments ?? []) {
+      expect(text).toContain(a.leader);
+      expect(text).toContain(a.progress);
+    }
+    expect(text).toContain('🔴 未按计划完成进度');
+    expect(text).toContain('🟢 按计划推进');
+  });
+
+  it('pages lists ten at a time by default and clamps the page', async () => {
+    const { engine } = await seed();
+    const a = engine.ask('王昌华');
+    expect(a.hits).toHaveLength(36);
+    const first = renderAnswer(a, { format: 'html' });
+    expect([first.page, first.pages]).toEqual([1, 4]);
+    const last = renderAnswer(a, { format: 'plain', page: 4 });
+    expect(last.text).toContain('第 4/4 页');
+    expect(last.text.split('\n').filter((l) => /^\d+ [🔴🟢]/u.test(l))).toHaveLength(6);
+    expect(renderAnswer(a, { format: 'plain', page: 99 }).page).toBe(4);
+    expect(renderAnswer(a, { format: 'plain', page: 0 }).page).toBe(1);
+    expect(renderAnswer(a, { format: 'plain', pageSize: 50 }).pages).toBe(1);
+  });
+
+  it('keeps item, stats, help and nothing-found on one page', async () => {
+    const { engine } = await seed();
+    for (const q of ['第57项', '统计', '帮助', '无人机']) expect(renderAnswer(engine.ask(q), { format: 'html', page: 3 })).toMatchObject({ page: 1, pages: 1 });
+  });
+
+  it('says that nothing was found and suggests what to ask', async () => {
+    const { engine } = await seed();
+    const { text } = renderAnswer(engine.ask('无人机'), { format: 'plain' });
+    expect(text).toContain('没有找到与“无人机”相关的目标');
+    expect(text).toContain('可以这样问');
+  });
+
+  it('calls an empty lagging list good news', async () => {
+    const { engine } = await seed();
+    expect(renderAnswer(engine.ask('科技局没有滞后的目标'), { format: 'plain' }).text).toContain('没有滞后的目标，全部按计划推进');
+  });
+
+  it('escapes data and user text in HTML', async () => {
+    const { engine } = await seed();
+    const evil = target('7', '建设<b>“A&B”</b>中心 <script>', '李<四>', ['市<局>&'], '进度 <i>&amp;</i> 1 < 2');
+    const html = renderTarget(evil, 'html');
+    assertTelegramHtml(html);
+    expect(html).toContain('建设&lt;b&gt;“A&amp;B”&lt;/b&gt;中心 &lt;script&gt;');
+    expect(html).toContain('<b>李&lt;四&gt;</b>');
+    const none = engine.ask('<b>hello</b> & <i>');
+    assertTelegramHtml(renderAnswer(none, { format: 'html' }).text);
+  });
+
+  it('fits 4096 UTF-16 units, shortening long progress texts without cutting a tag', () => {
+    const long = target('9', '超长目标'.repeat(50), '张三', ['市某局'], '进度<&>😀'.repeat(2000));
+    long.assignments.push({ ...long.assignments[0]!, progress: '第二条进度&'.repeat(1500), onSchedule: false });
+    const answer: Answer = { kind: 'item', question: '第9项', query: { kind: 'item', item: '9' }, hits: [{ target: long }] };
+    for (const format of ['html', 'plain'] as const) {
+      const { text } = renderAnswer(answer, { format });
+      expect(text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(text).toContain('市政府领导');
+      expect(text).toContain('…');
+      expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no half emoji
+      if (format === 'html') assertTelegramHtml(text);
+    }
+  });
+
+  it('fits a large page of long lines', () => {
+    const hits = Array.from({ length: 100 }, (_, i) => ({ target: target(String(i + 1), '很长的目标<&>'.repeat(30), '张三', Array.from({ length: 8 }, (_, k) => `市第${k}局`)) }));
+    const answer: Answer = { kind: 'list', question: 'x', query: { kind: 'list', leader: '张三' }, hits };
+    const { text, pages } = renderAnswer(answer, { format: 'html', pageSize: 100 });
+    expect(pages).toBe(1);
+    expect(text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    assertTelegramHtml(text);
+  });
+});
+
+describe('renderTarget', () => {
+  it('renders one target in both formats with the same content', async () => {
+    const { report } = await seed();
+    const t = report.targets.find((x) => x.id === '41')!;
+    expect(visible(renderTarget(t, 'html'))).toBe(renderTarget(t, 'plain'));
+    expect(renderTarget(t, 'plain')).toContain('市行政审批服务局');
+    expect(renderTarget(t, 'plain')).toContain('市市场监管局');
+  });
+});
