@@ -63,10 +63,12 @@ describe(`fuzz: ${COUNT} generated updates (FUZZ_SEED=${SEED})`, () => {
       (c) => c.method === 'sendMessage' && c.status === 200 && Number(c.payload.chat_id) > 0 && typeof c.payload.reply_markup === 'object',
     );
     for (const call of keyboards.slice(0, TAPS)) {
-      const rows = (call.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] }).inline_keyboard ?? [];
-      const data = rows.flat().flatMap((b) => (b.callback_data === undefined ? [] : [b.callback_data]));
-      if (data.length === 0) continue;
-      let tapped = random.pick(data);
+      const rows = (call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] }).inline_keyboard ?? [];
+      const withData = rows.flat().filter((b) => b.callback_data !== undefined);
+      if (withData.length === 0) continue;
+      // Page turns edit in place (the riskiest path: not-modified, stale pages); favour them over detail buttons.
+      const turns = withData.filter((b) => /[◀▶]/.test(b.text));
+      let tapped = (turns.length > 0 && random.chance(0.6) ? random.pick(turns) : random.pick(withData)).callback_data as string;
       if (random.chance(0.2)) tapped = mutate(tapped, random);
       const chatId = Number(call.payload.chat_id);
       const messageId = (call.response as { result: { message_id: number } }).result.message_id;
