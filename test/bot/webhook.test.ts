@@ -1,0 +1,72 @@
+import { createServer } from 'node:net';
+import { createAnswerMessages } from '../../src/bot/answer-messages';
+import { createBot } from '../../src/bot/create-bot';
+import { BOT_DEFAULTS, type BotDeps } from '../../src/bot/deps';
+import { createFeatures } from '../../src/bot/features';
+import { launchBot } from '../../src/bot/launch';
+import { createQueryCache } from '../../src/bot/query-cache';
+import { createTransport } from '../../src/bot/transport';
+import { createLogger } from '../../src/logger';
+import * as views from '../../src/view';
+import { startFakeBotApi } from '../fake-bot-api/server';
+import { seedEngine } from './seed';
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+describe('webhook mode', () => {
+  it('registers the webhook with its secret and answers only requests that carry it', async () => {
+    const api = await startFakeBotApi();
+    const { engine } = await seedEngine();
+    const logger = createLogger({ level: 'silent' });
+    const deps: BotDeps = {
+      engine: () => engine,
+      view: { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget },
+      logger,
+      transport: createTransport({ logger }),
+      queries: createQueryCache(10),
+      access: { adminIds: [], allowedChatIds: [] },
+      settings: BOT_DEFAULTS,
+    };
+    const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features: createFeatures(deps) });
+    const port = await freePort();
+    const secret = 'webhook_secret-123';
+    const running = await launchBot(bot, { commands, logger, webhook: { url: 'https://bot.example.org/tg/hook', port, secret, host: '127.0.0.1' } });
+    try {
+      expect(running.mode).toBe('webhook');
+      const setWebhook = await api.waitFor('setWebhook');
+      expect(setWebhook.payload).toMatchObject({ url: 'https://bot.example.org/tg/hook', secret_token: secret });
+
+      const update = (id: number, text: string) => ({
+        update_id: id,
+        message: { message_id: id, date: 0, chat: { id: 6001, type: 'private' }, from: { id: 6001, is_bot: false, first_name: 'U' }, text, ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {}) },
+      });
+      const post = (body: unknown, header?: string) =>
+        fetch(`http://127.0.0.1:${port}/tg/hook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(header ? { 'x-telegram-bot-api-secret-token': header } : {}) },
+          body: JSON.stringify(body),
+        });
+
+      // forged: no secret, wrong secret → refused, nothing sent
+      expect((await post(update(1, '/item 57'))).status).toBe(403);
+      expect((await post(update(2, '/item 57'), 'guess')).status).toBe(403);
+      expect(api.sent(6001)).toHaveLength(0);
+
+      const reply = api.waitFor('sendMessage', (p) => p.chat_id === 6001);
+      expect((await post(update(3, '/item 57'), secret)).status).toBe(200);
+      const expected = createAnswerMessages(deps).build({ as: 'item', arg: '57' }, 1).text;
+      expect((await reply).payload.text).toBe(expected);
+    } finally {
+      await running.stop();
+      await api.close();
+    }
+  });
+});
