@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MESSAGES } from '../../src/bot/messages';
+import { startFakeBotApi } from '../fake-bot-api/server';
+import { ROOT, seedEngine } from './seed';
+import * as views from '../../src/view';
+
+/**
+ * `npm start` as a real process (tsx src/main.ts): the composition root wires
+ * config, logger, store, engine and bot; SIGTERM shuts it down cleanly.
+ */
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const MAIN = join(ROOT, 'src/main.ts');
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+const run = (env: Record<string, string>, cwd: string, stdin?: string): Run => {
+  const child = spawn(TSX, [MAIN], {
+    cwd,
+    // a clean environment: nothing from the developer's shell or .env leaks in
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, DATA_FILE: join(ROOT, 'data/heze-2022-q3.tsv'), DB_PATH: join(cwd, 'db.json'), ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  if (stdin !== undefined) child.stdin!.end(stdin);
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exit };
+};
+
+describe('main (npm start)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bot-main-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('seeds the store, answers over Telegram, and exits 0 on SIGTERM with the store flushed', async () => {
+    const api = await startFakeBotApi();
+    const proc = run({ BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'debug' }, dir);
+    try {
+      await api.waitFor('setMyCommands', undefined, 20_000);
+      const reply = api.waitFor('sendMessage', (p) => p.chat_id === 7001, 10_000);
+      api.userMessage({ chatId: 7001, text: '/item 57' });
+      expect(String((await reply).payload.text)).toContain('57');
+      proc.child.kill('SIGTERM');
+      expect(await proc.exit).toBe(0);
+      const db = JSON.parse(readFileSync(join(dir, 'db.json'), 'utf8')) as { reports: { source: { file: string } }[] };
+      expect(db.reports.map((r) => r.source.file)).toEqual(['heze-2022-q3.tsv']);
+      expect(existsSync(join(dir, 'db.json.lock'))).toBe(false);
+      expect(proc.output()).toContain('bot started with long polling');
+      expect(proc.output()).not.toContain(api.token.split(':')[1]);
+    } finally {
+      proc.child.kill('SIGKILL');
+      await api.close();
+    }
+  });
+
+  it('refuses to start on bad configuration, naming the variables and not echoing the token', async () => {
+    const secretish = '12345:not-a-real-token';
+    const proc = run({ BOT_TOKEN: secretish, ADMIN_IDS: '1,abc' }, dir);
+    expect(await proc.exit).toBe(1);
+    expect(proc.output()).toMatch(/BOT_TOKEN: malformed token/);
+    expect(proc.output()).toMatch(/ADMIN_IDS: .*"abc"/);
+    expect(proc.output()).not.toContain('not-a-real-token');
+  });
+
+  it('opens the local console without BOT_TOKEN, after a one-line notice', async () => {
+    const proc = run({ LOG_LEVEL: 'warn' }, dir, '工信局\n');
+    expect(await proc.exit).toBe(0);
+    const { engine } = await seedEngine();
+    const out = proc.output();
+    expect(out.split('\n')[0]).toBe(MESSAGES.connectHint);
+    expect(out).toContain(views.renderAnswer(engine.ask('工信局'), { format: 'plain', page: 1 }).text.split('\n')[0]!);
+  });
+});
