@@ -51,6 +51,8 @@ export interface BotDeps {
   settings: BotSettings;
   /** called when a chat answers 403 (blocked/kicked); the alerts store marks it inactive */
   onChatBlocked?: (chatId: number) => void;
+  /** called on every /start: the alerts store re-activates a chat that had blocked the bot */
+  onChatStarted?: (chatId: number) => void;
 }
 
 export interface BotSettings {
