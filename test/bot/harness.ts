@@ -15,7 +15,7 @@ import { createLogger } from '../../src/logger';
 import type { Report } from '../../src/model';
 import * as views from '../../src/view';
 import { seedEngine } from './seed';
-import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../fake-bot-api/server';
+import { startFakeBotApi, type ApiCall, type FakeBotApi, type FakeBotApiOptions } from '../fake-bot-api/server';
 
 export interface Harness {
   api: FakeBotApi;
@@ -42,15 +42,18 @@ export interface HarnessOptions {
   /** replace the engine (e.g. one that throws) */
   engine?: QaEngine;
   sleep?: (ms: number) => Promise<void>;
+  /** 'debug' by default, so tests see every line; the benchmark uses 'warn' */
+  logLevel?: string;
+  fake?: FakeBotApiOptions;
 }
 
 export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
-  const api = await startFakeBotApi(options.username ? { username: options.username } : {});
+  const api = await startFakeBotApi({ ...options.fake, ...(options.username ? { username: options.username } : {}) });
   const seed = await seedEngine();
   const engine = options.engine ?? seed.engine;
   const logs: string[] = [];
   const blocked: number[] = [];
-  const logger = createLogger({ level: 'debug', token: api.token, destination: { write: (line: string) => void logs.push(line) } });
+  const logger = createLogger({ level: options.logLevel ?? 'debug', token: api.token, destination: { write: (line: string) => void logs.push(line) } });
   const settings = { ...BOT_DEFAULTS, ...options.settings };
   const view: AnswerView = { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget };
   const deps: BotDeps = {
