@@ -13,6 +13,18 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { config as loadDotenv } from 'dotenv';
+import { alertSettings } from './alerts/config';
+import type { AlertsDeps } from './alerts/deps';
+import { createDigestScheduler } from './alerts/digest-scheduler';
+import { createAlertFanOut } from './alerts/fan-out';
+import { createFilterMatcher } from './alerts/filters';
+import { openOutbox } from './alerts/outbox';
+import { createSubscriptionStore } from './alerts/subscriptions';
+import { createDeliveryWorker } from './alerts/worker';
+import { createDigestFeature } from './bot/features/digest';
+import { createSubscribeFeature } from './bot/features/subscribe';
+import { createUploadFeature } from './bot/features/upload';
+import { TABLE_LIMITS } from './table/limits';
 import { createConfig, ConfigError, type Config } from './config';
 import { createLogger, createRedactor } from './logger';
 import { createBot } from './bot/create-bot';
@@ -92,15 +104,23 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
     // Flushing is the last thing before the lock goes: every commit() already wrote, this catches the rest.
     stops.push(() => db.write());
     const reports = createReportStore(db);
+    // Alerts (issue 5): the outbox closes (folding its journal into the store) before the final flush above.
+    const alertsConfig = alertSettings();
+    const subscriptions = createSubscriptionStore(db);
+    const outbox = await openOutbox(db, { journalPath: `${config.dbPath}.outbox`, keepDays: alertsConfig.keepDays });
+    stops.push(() => outbox.close());
 
     const normalize = createNormalizer();
     const aliases = loadAliases(ALIASES_FILE);
     const build = (report: Report): Engine => createEngine({ report, normalize, aliases });
     let engine: Engine | undefined;
+    const matcher = createFilterMatcher(normalize);
+    const fanOut = createAlertFanOut({ subscriptions, outbox, reports, matcher, limits: alertsConfig, logger });
     const onImported = async (result: ImportResult): Promise<void> => {
-      // New data: later questions see the new report. Alerts (issue 5) hook in here too.
+      // New data: later questions see the new report; subscribers' digests go to the outbox (enqueue only).
       engine = build(result.report);
       logger.info({ file: result.report.source.file, targets: result.counts.targets }, 'report imported');
+      await fanOut.onImported(result);
     };
     const importer = createImporter({ reports, onImported });
 
@@ -112,6 +132,8 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
       logger.info({ file: config.dataFile, targets: result.counts.targets }, 'store was empty; seeded from DATA_FILE');
     }
     engine ??= build(report);
+    // An import stored without its alerts (a crash in between, or `npm run import` while we were stopped).
+    await fanOut.recover();
     const currentEngine = (): Engine => engine!;
 
     // `npm run import` while we run: we are the store's single writer, so it hands the file to us.
@@ -146,9 +168,18 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
       access: { adminIds: config.adminIds, allowedChatIds: config.allowedChatIds },
       settings: BOT_DEFAULTS,
     };
-    // Alerts (issue 5): pass their feature factories as the second argument, start their workers here
-    // with `deps.transport.send(bot.telegram, …)`, and push their stop functions onto `stops`.
-    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps) });
+    deps.onChatBlocked = (chatId) => void subscriptions.markInactive(chatId).catch((err: unknown) => logger.error({ err, chatId }, 'could not mark chat inactive'));
+    const alertsDeps: AlertsDeps = {
+      subscriptions,
+      understand: (text) => currentEngine().understand(text),
+      matcher,
+      importTable: (bytes, fileName, importOptions) => importer.importTable(bytes, fileName, importOptions),
+      settings: alertsConfig,
+      timezone: config.timezone,
+      maxUploadBytes: TABLE_LIMITS.maxFileBytes,
+    };
+    const alertFeatures = [createSubscribeFeature(alertsDeps), createDigestFeature(alertsDeps), createUploadFeature(alertsDeps)];
+    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, alertFeatures) });
     const running: RunningBot = await launchBot(bot, {
       commands,
       logger,
@@ -156,6 +187,31 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
       onFatal: () => void shutdown('polling stopped', 1),
     });
     stops.push(() => running.stop('shutdown'));
+    // Broadcasts run here, never in update handlers: the worker drains the outbox within Telegram's limits.
+    const worker = createDeliveryWorker({
+      outbox,
+      subscriptions,
+      send: (chatId, text, extra) => deps.transport.send(bot.telegram, chatId, text, extra),
+      timezone: config.timezone,
+      logger,
+      settings: alertsConfig,
+    });
+    worker.start();
+    stops.push(() => worker.stop());
+    const digests = createDigestScheduler({
+      subscriptions,
+      outbox,
+      currentReport: () => reports.current(),
+      matcher,
+      limits: alertsConfig,
+      timezone: config.timezone,
+      remindDays: config.remindDays,
+      digestTime: alertsConfig.digestTime,
+      weeklyDay: alertsConfig.weeklyDay,
+      logger,
+    });
+    digests.start();
+    stops.push(async () => digests.stop());
     return await done;
   } catch (err) {
     logger.fatal({ err: err instanceof Error ? Object.assign(new Error(redact(err.message)), { name: err.name }) : err }, 'could not start');

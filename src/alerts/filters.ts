@@ -35,7 +35,7 @@ export type TargetMatcher = (target: Target) => boolean;
 /**
  * Whether a target falls under a filter, ignoring its status. The keyword is
  * compared after normalising both sides (traditional/simplified, full/half
- * width, case), against the target text, its progress text and its units.
+ * width, case), against the target text, its progress text, units and leaders.
  * 'all' matches every target: what makes it "全部滞后项目" is the status test
  * the caller applies (see composeImportDigest).
  */
@@ -44,7 +44,7 @@ export const createFilterMatcher = (normalize: Normalize) => {
   const haystack = (target: Target): string => {
     let text = haystacks.get(target);
     if (text === undefined) {
-      text = normalize([target.text, ...target.assignments.map((a) => a.progress), ...unitsOf(target)].join('\n'));
+      text = normalize([target.text, ...target.assignments.map((a) => a.progress), ...unitsOf(target), ...leadersOf(target)].join('\n'));
       haystacks.set(target, text);
     }
     return text;
@@ -58,7 +58,7 @@ export const createFilterMatcher = (normalize: Normalize) => {
       case 'leader':
         return (t) => leadersOf(t).includes(filter.leader);
       case 'keyword': {
-        const words = normalize(filter.keyword).split(/\s+/).filter(Boolean);
+        const words = (filter.terms && filter.terms.length > 0 ? filter.terms : normalize(filter.keyword).split(/\s+/)).map(normalize).filter(Boolean);
         return (t) => words.length > 0 && words.every((w) => haystack(t).includes(w));
       }
     }

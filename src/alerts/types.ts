@@ -8,7 +8,8 @@ export type SubscriptionFilter =
   | { kind: 'all' }
   | { kind: 'unit'; unit: string }
   | { kind: 'leader'; leader: string }
-  | { kind: 'keyword'; keyword: string };
+  /** `keyword` as the user wrote it (shown back); `terms`, the engine's normalised words, all of which must match */
+  | { kind: 'keyword'; keyword: string; terms?: string[] };
 
 export interface Subscription {
   /** short ASCII id, used in callback_data of the remove buttons */

@@ -13,8 +13,10 @@ import { createStartFeature } from './start';
  * Order matters: access first (it stops strangers), the fallback last (it takes
  * any text nobody else wanted, and answers unknown buttons).
  *
- * The alerts features (issue 5: subscribe, upload, digest) go between `inline`
- * and `fallback`: add their factories to `extra` from main.ts, or here.
+ * The alerts features (issue 5: subscribe, upload, digest) come in `extra` from
+ * main.ts, right after access: the subscribe feature must see /start (to re-activate
+ * a chat that had blocked the bot) before the start feature answers it. They only
+ * take their own commands, buttons and documents and pass everything else on.
  */
 export const LOOKUP_FEATURES: readonly FeatureFactory[] = Object.freeze([
   createAccessFeature,
@@ -26,5 +28,5 @@ export const LOOKUP_FEATURES: readonly FeatureFactory[] = Object.freeze([
 
 export const createFeatures = (deps: BotDeps, extra: readonly FeatureFactory[] = []): Feature[] => {
   const featureDeps = { ...deps, answers: createAnswerMessages(deps) };
-  return [...LOOKUP_FEATURES, ...extra, createFallbackFeature].map((create) => create(featureDeps));
+  return [createAccessFeature, ...extra, ...LOOKUP_FEATURES.filter((f) => f !== createAccessFeature), createFallbackFeature].map((create) => create(featureDeps));
 };

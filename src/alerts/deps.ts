@@ -1,0 +1,26 @@
+import type { ImportResult } from '../import/importer';
+import type { Query } from '../qa/answer';
+import type { ParseOptions } from '../table/parse-report';
+import type { AlertSettings } from './config';
+import type { FilterMatcher } from './filters';
+import type { SubscriptionStore } from './subscriptions';
+
+/**
+ * What the alerts features (subscribe, digest, upload) need beyond BotDeps,
+ * passed in by the composition root.
+ */
+export interface AlertsDeps {
+  subscriptions: SubscriptionStore;
+  /** the question engine's parser over the current report (engine.understand) */
+  understand(text: string): Query;
+  matcher: FilterMatcher;
+  /** the importer main.ts built (its onImported enqueues the alerts) */
+  importTable(bytes: Buffer, fileName: string, options?: ParseOptions): Promise<ImportResult>;
+  settings: Readonly<AlertSettings>;
+  /** BOT_TIMEZONE */
+  timezone: string;
+  /** uploads larger than this are refused before downloading (Telegram's getFile stops at 20 MB) */
+  maxUploadBytes: number;
+  /** downloads a file Telegram serves; global fetch by default (tests use the fake server over HTTP anyway) */
+  download?: (url: URL) => Promise<Buffer>;
+}

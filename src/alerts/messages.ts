@@ -1,0 +1,56 @@
+import { escapeHtml } from '../bot/messages';
+import type { BotCommand } from 'telegraf/types';
+
+/**
+ * Every Chinese sentence the alerts features say, in one place so the tone stays
+ * the same: short, polite, plain. Functions that return HTML escape their data.
+ */
+export const ALERT_MESSAGES = Object.freeze({
+  subscribeMenu: '请选择要订阅的滞后提醒：',
+  menuAll: '全部滞后项目',
+  menuUnit: '按单位',
+  menuLeader: '按领导',
+  menuKeyword: '关键词',
+  pickUnit: '请选择单位：',
+  pickLeader: '请选择市政府领导：',
+  keywordHint: '请发送 /subscribe 加关键词，例如：/subscribe 5G',
+  /** HTML */
+  subscribed: (what: string) => `已订阅：<b>${escapeHtml(what)}</b> 的滞后提醒`,
+  /** HTML */
+  alreadySubscribed: (what: string) => `已经订阅过：<b>${escapeHtml(what)}</b> 的滞后提醒`,
+  ambiguous: (mention: string) => `“${mention}”对应多个单位，请选择：`,
+  notUnderstood: (text: string) => `没有理解“${text}”。可以写单位（工信局）、领导（王昌华）或关键词（5G），或从下面选择：`,
+  itemNotSupported: '暂不支持按序号订阅，请按单位、领导或关键词订阅。',
+  none: '您还没有订阅。发送 /subscribe 开始订阅。',
+  /** HTML */
+  listTitle: (n: number) => `<b>当前订阅 ${n} 项</b>（点按钮取消）：`,
+  removeButton: (what: string) => `❌ ${what}`,
+  /** HTML */
+  unsubscribed: (what: string) => `已取消订阅：<b>${escapeHtml(what)}</b>`,
+  unsubscribedAll: (n: number) => (n === 0 ? '您没有订阅。' : `已取消全部 ${n} 项订阅。`),
+  notSubscribed: (text: string) => `没有找到“${text}”的订阅。发送 /subscriptions 查看当前订阅。`,
+  staleButton: '这个按钮已失效，请重新发送 /subscribe。',
+  groupAdminsOnly: '只有群管理员可以修改本群的订阅。',
+  digestUsage: '用法：/digest daily（每天）、/digest weekly（每周）或 /digest off（关闭）',
+  digestSet: (mode: 'daily' | 'weekly' | 'off', time: string, weekday: string) =>
+    mode === 'off' ? '已关闭定期汇总。' : mode === 'daily' ? `好的，每天 ${time} 发送滞后汇总。` : `好的，每${weekday} ${time} 发送滞后汇总。`,
+  quietUsage: '用法：/quiet 22-8（22 点到次日 8 点静音提醒）或 /quiet off',
+  quietSet: (range: string) => `好的，${range} 之间的提醒将静音发送。`,
+  quietOff: '已取消静音时段。',
+  uploadNotAdmin: '抱歉，只有管理员可以上传进度表。如需更新数据，请联系管理员。',
+  uploadWrongType: (name: string) => `无法导入“${name}”：请发送 .tsv、.csv 或 .xlsx 格式的进度表。`,
+  uploadTooLarge: (mb: number) => `文件太大，无法导入（上限 ${mb} MB）。`,
+  uploadReceived: '已收到表格，正在导入……',
+  uploadFailed: (why: string) => `导入失败：${why}`,
+  reactivated: '欢迎回来，订阅的提醒已恢复发送。',
+});
+
+export const WEEKDAYS = Object.freeze(['周日', '周一', '周二', '周三', '周四', '周五', '周六']);
+
+export const ALERT_COMMANDS: Readonly<Record<'subscribe' | 'subscriptions' | 'unsubscribe' | 'digest' | 'quiet', BotCommand>> = Object.freeze({
+  subscribe: { command: 'subscribe', description: '订阅滞后提醒，如 /subscribe 工信局' },
+  subscriptions: { command: 'subscriptions', description: '查看和取消订阅' },
+  unsubscribe: { command: 'unsubscribe', description: '取消订阅，如 /unsubscribe all' },
+  digest: { command: 'digest', description: '定期汇总：/digest daily、weekly 或 off' },
+  quiet: { command: 'quiet', description: '静音时段，如 /quiet 22-8' },
+});

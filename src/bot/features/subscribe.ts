@@ -1,0 +1,197 @@
+import { Composer, type Context } from 'telegraf';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import { leadersOf, unitsOf, type Report } from '../../model';
+import { chatTypeOf, mayChangeChat } from '../../alerts/chat-admin';
+import { composeLaggingNow } from '../../alerts/compose';
+import type { AlertsDeps } from '../../alerts/deps';
+import { describeFilter, filterKey, laggingUnder } from '../../alerts/filters';
+import { ALERT_COMMANDS, ALERT_MESSAGES as M } from '../../alerts/messages';
+import { resolveFilter } from '../../alerts/resolve-filter';
+import type { SubscriptionFilter } from '../../alerts/types';
+import { reportVersion } from '../callback-data';
+import type { Feature, FeatureFactory } from '../feature';
+
+/**
+ * /subscribe, /subscriptions, /unsubscribe and their buttons; re-activation of
+ * a chat that had blocked the bot (on /start, or Telegram's my_chat_member).
+ *
+ * callback_data (ASCII, ≤ 64 bytes; names are looked up, never carried):
+ *   s:all               subscribe to every lagging target
+ *   s:kw                how to subscribe to a keyword
+ *   s:mu:<page>         the unit menu, page n;  s:ml:<page> the leader menu
+ *   s:u:<ver>:<n>       subscribe to the n-th unit of report <ver> (sorted);  s:l:… leader
+ *   us:<id>             remove subscription <id>
+ * A button from an older report (other <ver>) or a removed subscription is stale: a short answer, nothing else.
+ */
+const MENU_PAGE = 10;
+const SUBSCRIBE_DATA = /^s:(all|kw|mu:\d{1,4}|ml:\d{1,4}|[ul]:[0-9a-f]{6}:\d{1,5})$/;
+const REMOVE_DATA = /^us:([A-Za-z0-9_-]{1,16})$/;
+
+const namesOf = (report: Report, kind: 'u' | 'l'): string[] =>
+  [...new Set(report.targets.flatMap(kind === 'u' ? unitsOf : leadersOf))].sort();
+
+export const createSubscribeFeature =
+  (alerts: AlertsDeps): FeatureFactory =>
+  (deps): Feature => {
+    const composer = new Composer<Context>();
+    const { subscriptions } = alerts;
+    const limits = alerts.settings;
+
+    // Re-activation comes first and always passes the update on: /start is answered by the start feature.
+    composer.use(async (ctx, next) => {
+      const text = ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
+      if (ctx.chat && text !== undefined && /^\/start(?:@\w+)?(?:\s|$)/.test(text) && (await subscriptions.reactivate(ctx.chat.id))) {
+        deps.logger.info({ chatId: ctx.chat.id }, 'chat re-activated by /start');
+      }
+      return next();
+    });
+    composer.on('my_chat_member', async (ctx, next) => {
+      const status = ctx.myChatMember.new_chat_member.status;
+      const chatId = ctx.myChatMember.chat.id;
+      if (status === 'kicked' || status === 'left') await subscriptions.markInactive(chatId);
+      else if ((status === 'member' || status === 'administrator') && (await subscriptions.reactivate(chatId))) {
+        deps.logger.info({ chatId }, 'chat re-activated (bot unblocked or re-added)');
+      }
+      return next();
+    });
+
+    const menu = (): InlineKeyboardMarkup => ({
+      inline_keyboard: [
+        [{ text: M.menuAll, callback_data: 's:all' }],
+        [
+          { text: M.menuUnit, callback_data: 's:mu:1' },
+          { text: M.menuLeader, callback_data: 's:ml:1' },
+          { text: M.menuKeyword, callback_data: 's:kw' },
+        ],
+      ],
+    });
+
+    const namesMenu = (report: Report, kind: 'u' | 'l', page: number): InlineKeyboardMarkup | undefined => {
+      const names = namesOf(report, kind);
+      const pages = Math.max(1, Math.ceil(names.length / MENU_PAGE));
+      if (page < 1 || page > pages) return undefined;
+      const version = reportVersion(report);
+      const start = (page - 1) * MENU_PAGE;
+      const buttons: InlineKeyboardButton[] = names.slice(start, start + MENU_PAGE).map((name, i) => ({ text: name, callback_data: `s:${kind}:${version}:${start + i}` }));
+      const rows: InlineKeyboardButton[][] = [];
+      for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+      if (pages > 1) {
+        rows.push([
+          { text: '◀', callback_data: `s:m${kind}:${page > 1 ? page - 1 : pages}` },
+          { text: `${page}/${pages}`, callback_data: 'noop' },
+          { text: '▶', callback_data: `s:m${kind}:${page < pages ? page + 1 : 1}` },
+        ]);
+      }
+      return { inline_keyboard: rows };
+    };
+
+    const choices = (report: Report, candidates: string[]): InlineKeyboardMarkup => {
+      const names = namesOf(report, 'u');
+      const version = reportVersion(report);
+      return {
+        inline_keyboard: candidates
+          .map((c) => names.indexOf(c))
+          .filter((i) => i >= 0)
+          .map((i) => [{ text: names[i]!, callback_data: `s:u:${version}:${i}` }]),
+      };
+    };
+
+    /** Adds the subscription and answers with what was understood and what is lagging under it now. */
+    const subscribe = async (ctx: Context, filter: SubscriptionFilter): Promise<void> => {
+      const chatId = ctx.chat!.id;
+      const { created } = await subscriptions.add(chatId, filter, chatTypeOf(ctx));
+      const what = describeFilter(filter);
+      const confirm = created ? M.subscribed(what) : M.alreadySubscribed(what);
+      const parts = composeLaggingNow(laggingUnder(deps.engine().report.targets, [filter], alerts.matcher), limits);
+      const [first, ...rest] = parts;
+      const head = first !== undefined && confirm.length + first.length + 2 <= limits.maxMessageUnits ? [`${confirm}\n\n${first}`, ...rest] : [confirm, ...parts];
+      for (const text of head) await ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    };
+
+    const listMessage = (chatId: number): { text: string; markup?: InlineKeyboardMarkup } => {
+      const list = subscriptions.list(chatId);
+      if (list.length === 0) return { text: M.none };
+      return {
+        text: M.listTitle(list.length),
+        markup: { inline_keyboard: list.map((s) => [{ text: M.removeButton(describeFilter(s.filter)).slice(0, 60), callback_data: `us:${s.id}` }]) },
+      };
+    };
+
+    const replyList = async (ctx: Context): Promise<void> => {
+      const { text, markup } = listMessage(ctx.chat!.id);
+      await ctx.reply(text, { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}) });
+    };
+
+    composer.command('subscribe', async (ctx) => {
+      if (!(await mayChangeChat(ctx))) return void (await ctx.reply(M.groupAdminsOnly));
+      const arg = ctx.payload.trim();
+      if (arg === '') return void (await ctx.reply(M.subscribeMenu, { reply_markup: menu() }));
+      const resolution = resolveFilter(arg, alerts.understand(arg));
+      if (resolution.ok) return subscribe(ctx, resolution.filter);
+      if (resolution.reason === 'ambiguous') return void (await ctx.reply(M.ambiguous(arg), { reply_markup: choices(deps.engine().report, resolution.candidates) }));
+      if (resolution.reason === 'item') return void (await ctx.reply(M.itemNotSupported));
+      await ctx.reply(M.notUnderstood(arg), { reply_markup: menu() });
+    });
+
+    composer.command('subscriptions', replyList);
+
+    composer.command('unsubscribe', async (ctx) => {
+      if (!(await mayChangeChat(ctx))) return void (await ctx.reply(M.groupAdminsOnly));
+      const arg = ctx.payload.trim();
+      if (arg === '') return replyList(ctx);
+      if (['all', '全部', '所有'].includes(arg.toLowerCase())) return void (await ctx.reply(M.unsubscribedAll(await subscriptions.removeAll(ctx.chat.id))));
+      const resolution = resolveFilter(arg, alerts.understand(arg));
+      const key = resolution.ok ? filterKey(resolution.filter) : undefined;
+      // A keyword subscription is found by what the user typed, whatever the engine makes of it today.
+      const found = subscriptions
+        .list(ctx.chat.id)
+        .find((s) => filterKey(s.filter) === key || (s.filter.kind === 'keyword' && s.filter.keyword === arg) || describeFilter(s.filter) === arg);
+      if (!found) return void (await ctx.reply(M.notSubscribed(arg)));
+      await subscriptions.remove(ctx.chat.id, found.id);
+      await ctx.reply(M.unsubscribed(describeFilter(found.filter)), { parse_mode: 'HTML' });
+    });
+
+    composer.on('callback_query', async (ctx, next) => {
+      const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+      const subscribeData = data === undefined ? null : SUBSCRIBE_DATA.exec(data);
+      const removeData = data === undefined ? null : REMOVE_DATA.exec(data);
+      if (!subscribeData && !removeData) return next();
+      if (!ctx.chat) return void (await ctx.answerCbQuery(M.staleButton));
+      if (!(await mayChangeChat(ctx))) return void (await ctx.answerCbQuery(M.groupAdminsOnly, { show_alert: true }));
+
+      if (removeData) {
+        const removed = await subscriptions.remove(ctx.chat.id, removeData[1]!);
+        await ctx.answerCbQuery(removed ? `已取消：${describeFilter(removed.filter)}`.slice(0, 190) : M.staleButton);
+        const { text, markup } = listMessage(ctx.chat.id);
+        await ctx.editMessageText(text, { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}) }).catch(() => undefined);
+        return;
+      }
+
+      const [kind, ...rest] = subscribeData![1]!.split(':');
+      const report = deps.engine().report;
+      if (kind === 'all') {
+        await ctx.answerCbQuery();
+        return subscribe(ctx, { kind: 'all' });
+      }
+      if (kind === 'kw') {
+        await ctx.answerCbQuery();
+        return void (await ctx.reply(M.keywordHint));
+      }
+      if (kind === 'mu' || kind === 'ml') {
+        const which = kind === 'mu' ? 'u' : 'l';
+        const markup = namesMenu(report, which, Number(rest[0]));
+        if (!markup) return void (await ctx.answerCbQuery(M.staleButton));
+        await ctx.answerCbQuery();
+        // Edit the menu in place; a double tap gives "message is not modified", which is harmless.
+        await ctx.editMessageText(which === 'u' ? M.pickUnit : M.pickLeader, { reply_markup: markup }).catch(() => undefined);
+        return;
+      }
+      const [version, index] = rest;
+      const name = version === reportVersion(report) ? namesOf(report, kind as 'u' | 'l')[Number(index)] : undefined;
+      if (name === undefined) return void (await ctx.answerCbQuery(M.staleButton));
+      await ctx.answerCbQuery();
+      await subscribe(ctx, kind === 'u' ? { kind: 'unit', unit: name } : { kind: 'leader', leader: name });
+    });
+
+    return { name: 'subscribe', composer, commands: [ALERT_COMMANDS.subscribe, ALERT_COMMANDS.subscriptions, ALERT_COMMANDS.unsubscribe] };
+  };

@@ -1,0 +1,59 @@
+import { Composer, type Context } from 'telegraf';
+import type { AlertsDeps } from '../../alerts/deps';
+import { ALERT_MESSAGES as M } from '../../alerts/messages';
+import { toImportSummary } from '../../import/summary';
+import { TableError } from '../../table/errors';
+import type { Feature, FeatureFactory } from '../feature';
+
+const TABLE_FILE = /\.(tsv|csv|txt|xlsx)$/i;
+
+const defaultDownload = async (url: URL): Promise<Buffer> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`download failed: HTTP ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+};
+
+/**
+ * An admin (ADMIN_IDS) sends a progress table (TSV, CSV or XLSX) to the bot in a
+ * private chat: the size is checked before downloading (getFile stops at 20 MB),
+ * the file goes through the same importer as `npm run import`, and the reply is
+ * the import summary. The importer's onImported enqueues the alerts; sending
+ * happens in the delivery worker, not in this handler.
+ *
+ * Anyone else's file in a private chat gets a polite refusal; files in groups
+ * are chatter and ignored.
+ */
+export const createUploadFeature =
+  (alerts: AlertsDeps): FeatureFactory =>
+  (deps): Feature => {
+    const composer = new Composer<Context>();
+    const admins = new Set(deps.access.adminIds);
+    const download = alerts.download ?? defaultDownload;
+
+    composer.on('document', async (ctx, next) => {
+      if (ctx.chat.type !== 'private') return next();
+      if (!admins.has(ctx.from.id)) {
+        deps.logger.info({ userId: ctx.from.id }, 'table upload from a non-admin refused');
+        return void (await ctx.reply(M.uploadNotAdmin));
+      }
+      const doc = ctx.message.document;
+      const name = doc.file_name ?? 'table';
+      if (!TABLE_FILE.test(name)) return void (await ctx.reply(M.uploadWrongType(name)));
+      if (doc.file_size !== undefined && doc.file_size > alerts.maxUploadBytes) {
+        return void (await ctx.reply(M.uploadTooLarge(Math.floor(alerts.maxUploadBytes / 1024 / 1024))));
+      }
+      const link = await ctx.telegram.getFileLink(doc.file_id);
+      const bytes = await download(link);
+      if (bytes.length > alerts.maxUploadBytes) return void (await ctx.reply(M.uploadTooLarge(Math.floor(alerts.maxUploadBytes / 1024 / 1024))));
+      try {
+        const result = await alerts.importTable(bytes, name);
+        deps.logger.info({ userId: ctx.from.id, file: name, duplicate: result.duplicate }, 'table uploaded and imported');
+        await ctx.reply(toImportSummary(result));
+      } catch (err) {
+        if (!(err instanceof TableError)) throw err;
+        await ctx.reply(M.uploadFailed(err.message));
+      }
+    });
+
+    return { name: 'upload', composer };
+  };
