@@ -7,11 +7,11 @@ import type { BotCommand } from 'telegraf/types';
  */
 export const MESSAGES = Object.freeze({
   /** HTML; followed by the example buttons */
-  welcome: (city: string, period: string) =>
+  welcome: (city: string, period: string, username: string) =>
     `<b>您好！我可以查询${escapeHtml(city)}${escapeHtml(period)}责任目标的推进情况。</b>\n\n` +
     '直接用中文提问即可，例如单位（工信局）、领导（某某分管的工作）、状态（滞后的项目）、' +
     '期限（年底到期的）、序号（第57项）或关键词。\n\n' +
-    '也可以在任意聊天中输入 @机器人用户名 加问题进行查询。发送 /help 查看全部用法。\n\n试试这些问题：',
+    `也可以在任意聊天中输入 @${escapeHtml(username)} 加问题进行查询。发送 /help 查看全部用法。\n\n试试这些问题：`,
   apology: '抱歉，处理您的请求时出了点问题，请稍后再试。',
   expired: '这个列表已过期，请重新提问。',
   outdated: '数据已更新，请重新提问。',
