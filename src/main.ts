@@ -96,6 +96,13 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
   const onSignal = (signal: NodeJS.Signals): void => void shutdown(signal);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // Without this, Node prints the raw stack to stderr (telegraf's messages can hold the API URL with the
+  // token) and exits without flushing the store. Log it through the scrubbing logger and shut down instead.
+  const onUncaught = (err: unknown): void => {
+    logger.fatal({ err }, 'uncaught exception');
+    void shutdown('uncaught exception', 1);
+  };
+  process.on('uncaughtException', onUncaught);
 
   try {
     const lock = await acquireLock(config.dbPath, config.botToken ? 'bot' : 'console');
@@ -219,6 +226,7 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
     return await done;
   } finally {
     process.off('unhandledRejection', onCrash);
+    process.off('uncaughtException', onUncaught);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
