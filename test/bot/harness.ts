@@ -19,7 +19,7 @@ import { startFakeBotApi, type ApiCall, type FakeBotApi, type FakeBotApiOptions 
 
 export interface Harness {
   api: FakeBotApi;
-  running: RunningBot;
+  readonly running: RunningBot;
   engine: QaEngine;
   report: Report;
   view: AnswerView;
@@ -29,6 +29,8 @@ export interface Harness {
   /** chats reported through onChatBlocked (403) */
   blocked: number[];
   stop(): Promise<void>;
+  /** stops the bot and starts a fresh one (new bot, empty query cache) against the same fake server */
+  restart(): Promise<void>;
   /** the next successful call of `method` after now, e.g. the reply to an update pushed right after */
   next(method: string, predicate?: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   /** the HTML the bot builds for a question (page `page`), through the same path as a reply */
@@ -66,8 +68,11 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     settings,
     onChatBlocked: (chatId) => void blocked.push(chatId),
   };
-  const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features: createFeatures(deps) });
-  const running = await launchBot(bot, { commands, logger });
+  const launch = async (): Promise<RunningBot> => {
+    const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features: createFeatures(deps) });
+    return launchBot(bot, { commands, logger });
+  };
+  let running = await launch();
 
   const next: Harness['next'] = (method, predicate, timeoutMs = 5000) => {
     const from = api.calls.length;
@@ -88,7 +93,9 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   const answers = createAnswerMessages(deps);
   return {
     api,
-    running,
+    get running() {
+      return running;
+    },
     engine,
     report: seed.report,
     view,
@@ -101,6 +108,12 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     async stop() {
       await running.stop('test');
       await api.close();
+    },
+    async restart() {
+      // A new process in all but name: new bot, new query cache; same fake server, report and chats.
+      await running.stop('restart');
+      deps.queries = createQueryCache(settings.queryCacheSize);
+      running = await launch();
     },
   };
 };

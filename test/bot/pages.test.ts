@@ -112,3 +112,29 @@ describe('pagination and detail buttons', () => {
     for (const data of all) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
   });
 });
+
+describe('page buttons across a restart', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.stop());
+
+  it('keeps unit and leader pages working, and expires free-text pages politely', async () => {
+    const chatId = 3301;
+    const leader = await say(h, '王昌华', { chatId });
+    const deadline = await say(h, '年底到期的', { chatId });
+    const leaderNext = buttons(leader).find((b) => b.text === MESSAGES.next)!.callback_data!;
+    const deadlineNext = buttons(deadline).find((b) => b.text === MESSAGES.next)!.callback_data!;
+
+    await h.restart();
+
+    const edit = h.next('editMessageText', (c) => c.payload.message_id === messageIdOf(leader));
+    h.api.callback({ chatId, messageId: messageIdOf(leader), data: leaderNext });
+    expect(textOf(await edit)).toBe(h.expected('ask', '王昌华', 2));
+
+    const answered = h.next('answerCallbackQuery');
+    h.api.callback({ chatId, messageId: messageIdOf(deadline), data: deadlineNext });
+    expect((await answered).payload.text).toBe(MESSAGES.expired);
+  });
+});
