@@ -28,6 +28,11 @@ describe('group chats', () => {
     expect(plainOf(textOf(await withEntity))).toBe(plainOf(h.expected('ask', '请问 王昌华')));
   });
 
+  it('answers a bare mention with the help text', async () => {
+    const reply = await say(h, `@${h.api.botInfo.username}`, inGroup);
+    expect(textOf(reply)).toBe(h.expected('help'));
+  });
+
   it('answers a reply to one of its messages', async () => {
     const reply = await say(h, '卫健委', { ...inGroup, replyToBot: true });
     expect(textOf(reply)).toBe(h.expected('ask', '卫健委'));

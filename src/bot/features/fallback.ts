@@ -17,7 +17,9 @@ export const createFallbackFeature = (deps: FeatureDeps): Feature => {
     // An unknown /command in a group is probably for another bot; in private it is still a question.
     if (ctx.chat.type !== 'private' && ctx.message.text.startsWith('/')) return;
     const question = questionFor(ctx);
-    if (question === undefined || question === '') return;
+    if (question === undefined) return;
+    // "@bot" alone, or a reply to the bot with only whitespace: say what can be asked.
+    if (question === '') return deps.answers.reply(ctx, { as: 'help' });
     await deps.answers.reply(ctx, { as: 'ask', question: question.slice(0, deps.settings.maxQuestionChars) });
   });
 
