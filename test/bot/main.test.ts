@@ -42,7 +42,7 @@ describe('main (npm start)', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('seeds the store, answers over Telegram, and exits 0 on SIGTERM with the store flushed', async () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('seeds the store, answers over Telegram, and exits 0 on %s with the store flushed', async (signal) => {
     const api = await startFakeBotApi();
     const proc = run({ BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'debug' }, dir);
     try {
@@ -50,7 +50,7 @@ describe('main (npm start)', () => {
       const reply = api.waitFor('sendMessage', (p) => p.chat_id === 7001, 10_000);
       api.userMessage({ chatId: 7001, text: '/item 57' });
       expect(String((await reply).payload.text)).toContain('57');
-      proc.child.kill('SIGTERM');
+      proc.child.kill(signal);
       expect(await proc.exit).toBe(0);
       const db = JSON.parse(readFileSync(join(dir, 'db.json'), 'utf8')) as { reports: { source: { file: string } }[] };
       expect(db.reports.map((r) => r.source.file)).toEqual(['heze-2022-q3.tsv']);
