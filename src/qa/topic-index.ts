@@ -1,5 +1,5 @@
 import { QA_DEFAULTS, type QaConfig } from './config';
-import { gramsOf, wordGrams } from './grams';
+import { eachGram, wordGrams, type Gram } from './grams';
 
 /** One searchable target: its normalised target text and progress text. */
 export interface TopicDoc {
@@ -38,7 +38,7 @@ const BODY = 2;
  */
 export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = QA_DEFAULTS): TopicIndex => {
   const n = docs.length;
-  const gramIds = new Map<string, number>();
+  const gramIds = new Map<Gram, number>();
   let pairs = new Int32Array(1 << 16);
   let used = 0;
   const push = (gram: number, posting: number): void => {
@@ -50,21 +50,50 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
     pairs[used++] = gram;
     pairs[used++] = posting;
   };
-  const idOf = (g: string): number => {
+  // per gram, the last document whose title / body held it: dedupes without a Set per document
+  let seenTitle = new Int32Array(1 << 14).fill(-1);
+  let seenBody = new Int32Array(1 << 14).fill(-1);
+  const idOf = (g: Gram): number => {
     let id = gramIds.get(g);
-    if (id === undefined) gramIds.set(g, (id = gramIds.size));
+    if (id === undefined) {
+      id = gramIds.size;
+      gramIds.set(g, id);
+      if (id >= seenTitle.length) {
+        const t = new Int32Array(seenTitle.length * 2).fill(-1);
+        t.set(seenTitle);
+        seenTitle = t;
+        const b = new Int32Array(seenBody.length * 2).fill(-1);
+        b.set(seenBody);
+        seenBody = b;
+      }
+    }
     return id;
   };
-  const titleGrams = new Set<string>();
-  const bodyGrams = new Set<string>();
-  for (let d = 0; d < n; d += 1) {
+  const titleIds: number[] = [];
+  const bodyIds: number[] = [];
+  let d = 0;
+  const onTitle = (g: Gram): void => {
+    const id = idOf(g);
+    if (seenTitle[id] !== d) {
+      seenTitle[id] = d;
+      titleIds.push(id);
+    }
+  };
+  const onBody = (g: Gram): void => {
+    const id = idOf(g);
+    if (seenBody[id] !== d) {
+      seenBody[id] = d;
+      bodyIds.push(id);
+    }
+  };
+  for (d = 0; d < n; d += 1) {
     const doc = docs[d] as TopicDoc;
-    titleGrams.clear();
-    bodyGrams.clear();
-    gramsOf(doc.title, titleGrams);
-    gramsOf(doc.body, bodyGrams);
-    for (const g of titleGrams) push(idOf(g), d * 4 + TITLE + (bodyGrams.has(g) ? BODY : 0));
-    for (const g of bodyGrams) if (!titleGrams.has(g)) push(idOf(g), d * 4 + BODY);
+    titleIds.length = 0;
+    bodyIds.length = 0;
+    eachGram(doc.title, onTitle);
+    eachGram(doc.body, onBody);
+    for (const id of titleIds) push(id, d * 4 + TITLE + (seenBody[id] === d ? BODY : 0));
+    for (const id of bodyIds) if (seenTitle[id] !== d) push(id, d * 4 + BODY);
   }
   const gramCount = gramIds.size;
   const offsets = new Int32Array(gramCount + 1);
@@ -118,7 +147,13 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
         let total = 0;
         for (const g of grams) total += idf(gramIds.get(g));
         weight = Math.max(weight, total / grams.length);
-        let nAlt = 0;
+        // one alternative (the usual case) accumulates straight into the group's arrays
+        const direct = group.length === 1;
+        const cov = direct ? grpCov : altCov;
+        const title = direct ? grpTitle : altTitle;
+        const mark = direct ? grpMark : altMark;
+        const list = direct ? grpList : altList;
+        let count = 0;
         for (const g of grams) {
           const id = gramIds.get(g);
           if (id === undefined) continue;
@@ -128,15 +163,19 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
             const posting = postings[p] as number;
             const d = posting >> 2;
             if (mask && !mask[d]) continue;
-            if (!altMark[d]) {
-              altMark[d] = 1;
-              altList[nAlt++] = d;
+            if (!mark[d]) {
+              mark[d] = 1;
+              list[count++] = d;
             }
-            altCov[d] = (altCov[d] as number) + w;
-            if (posting & TITLE) altTitle[d] = (altTitle[d] as number) + w;
+            cov[d] = (cov[d] as number) + w;
+            if (posting & TITLE) title[d] = (title[d] as number) + w;
           }
         }
-        for (let i = 0; i < nAlt; i += 1) {
+        if (direct) {
+          nGrp = count;
+          continue;
+        }
+        for (let i = 0; i < count; i += 1) {
           const d = altList[i] as number;
           if (!grpMark[d]) {
             grpMark[d] = 1;

@@ -1,0 +1,173 @@
+/**
+ * Question answering at 1k, 10k and 100k targets. Tables are synthetic but
+ * built from the seed's own vocabulary (target phrases, units, leaders,
+ * deadlines, progress sentences), written as TSV and loaded through the real
+ * parser, so "load + index" is what the bot pays at start-up. For each query
+ * kind: p50/p95 of `engine.ask`. A naive fuse.js index over all fields with
+ * default options is measured on the same questions for comparison.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Fuse from 'fuse.js';
+import { unitsOf, type Assignment, type Report, type Target } from '../src/model';
+import { loadAliases } from '../src/qa/aliases';
+import { createEngine } from '../src/qa/engine';
+import { TABLE_LIMITS } from '../src/table/limits';
+import { readTableFile } from '../src/table/load-table';
+import { createNormalizer } from '../src/text/normalize';
+import type { Bench } from './run';
+
+const ROOT = resolve(__dirname, '..');
+const SIZES = [1_000, 10_000, 100_000];
+
+/** A small deterministic PRNG, so every run builds the same tables. */
+const random = (seed: number): (() => number) => {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+const QUERIES: Record<string, string[]> = {
+  item: ['第57项', '序号480', '#9999', '/item 12', '第五十七项'],
+  unit: ['工信局的目标', '市科技局', '卫健委有哪些任务', '单县', '市场监督管理局'],
+  leader: ['王昌华负责的目标', '聂元科分管的工作', '张鹏副市长负责什么'],
+  status: ['未按计划完成的项目', '滞后', '按计划推进的'],
+  deadline: ['8月底到期的目标', '长期坚持的任务', '2023年6月底'],
+  combo: ['王昌华负责的滞后项目', '卫健委年底要完成的目标', '工信局未按计划'],
+  search: ['5G基站', '希望小屋', '疫情防控', '高新技术企业', '托育', '化工园区'],
+  stats: ['统计', '完成率'],
+  none: ['今天天气怎么样', '无人机', '😀'],
+};
+
+const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+/** Splits the seed into reusable parts: target phrases, progress sentences, unit lists, leaders, deadlines. */
+const vocabulary = (seed: Report) => {
+  const phrases = seed.targets.flatMap((t) => t.text.split(/[,，、;；]/)).filter((p) => p.length >= 4);
+  const sentences = seed.targets.flatMap((t) => t.assignments.flatMap((a) => a.progress.split(/(?<=[。;；])/))).filter((s) => s.length >= 6);
+  const unitLists = seed.targets.flatMap((t) => t.assignments.map((a) => a.units));
+  const leaders = [...new Set(seed.targets.flatMap((t) => t.assignments.map((a) => a.leader)))];
+  const deadlines = seed.targets.map((t) => t.deadline);
+  return { phrases, sentences, unitLists, leaders, deadlines, title: seed.title };
+};
+
+/** A synthetic table: like the seed, with continuation rows (~8%) and ~5% lagging assignments. */
+const synthesize = (vocab: ReturnType<typeof vocabulary>, size: number): Target[] => {
+  const rnd = random(size);
+  const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const targets: Target[] = [];
+  let row = 3;
+  for (let id = 1; id <= size; id += 1) {
+    const text = rnd() < 0.5 ? pick(vocab.phrases) : `${pick(vocab.phrases)},${pick(vocab.phrases)}`;
+    const deadline = pick(vocab.deadlines);
+    const assignments: Assignment[] = Array.from({ length: rnd() < 0.08 ? 2 : 1 }, () => ({
+      leader: pick(vocab.leaders),
+      units: [...pick(vocab.unitLists)],
+      progress: Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(vocab.sentences)).join(''),
+      onSchedule: rnd() >= 0.05,
+      row: (row += 1),
+    }));
+    targets.push({ id: String(id), text, deadline, assignments });
+  }
+  return targets;
+};
+
+/** The same table as TSV, for timing the real loader. */
+const toTsv = (title: string, targets: Target[]): string => {
+  const rows = [title, '', '序号\t市政府领导\t责任目标内容\t完成时限\t完成情况\t是否按计划完成进度\t责任单位'];
+  for (const t of targets) {
+    t.assignments.forEach((a, i) => rows.push([t.id, a.leader, i === 0 ? t.text : '', t.deadline.text, a.progress, a.onSchedule ? '是' : '否', a.units.join(' ')].join('\t')));
+  }
+  return `${rows.join('\n')}\n`;
+};
+
+const timeQueries = (ask: (q: string) => unknown, questions: string[], rounds: number): number[] => {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r += 1) {
+    for (const q of questions) {
+      const t0 = process.hrtime.bigint();
+      ask(q);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  return times.sort((a, b) => a - b);
+};
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+export const qaBench: Bench = {
+  name: 'qa',
+  run: async () => {
+    const started = Date.now();
+    const normalize = createNormalizer();
+    const aliases = loadAliases(resolve(ROOT, 'data/aliases.json'));
+    const seed = await readTableFile(resolve(ROOT, 'data/heze-2022-q3.tsv'));
+    const vocab = vocabulary(seed);
+    const dir = mkdtempSync(join(tmpdir(), 'qa-bench-'));
+    const out: string[] = [];
+    out.push(`### QA bench: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
+    out.push('');
+    out.push('| targets | load (parse TSV) | index | heap after index | naive fuse index |');
+    out.push('|---:|---:|---:|---:|---:|');
+    const latency: string[] = ['| targets | kind | p50 ms | p95 ms | naive fuse p50 ms | naive fuse p95 ms | fuse p50 / ours p50 | hits (first question) |', '|---:|---|---:|---:|---:|---:|---:|---:|'];
+    try {
+      for (const size of SIZES) {
+        const targets = synthesize(vocab, size);
+        // the importer refuses files over 20 MB or 100,000 rows, so the 100k table is handed over in memory
+        const viaFile = size <= TABLE_LIMITS.maxRows / 2;
+        let loadMs = Number.NaN;
+        let report: Report = { ...seed, targets };
+        if (viaFile) {
+          const file = join(dir, `bench-${size}.tsv`);
+          writeFileSync(file, toTsv(vocab.title, targets));
+          const t0 = performance.now();
+          report = await readTableFile(file);
+          loadMs = performance.now() - t0;
+        }
+        gc();
+        const heap0 = process.memoryUsage().heapUsed;
+        let t0 = performance.now();
+        const engine = createEngine({ report, normalize, aliases });
+        const indexMs = performance.now() - t0;
+        gc();
+        const heap = process.memoryUsage().heapUsed - heap0;
+
+        // the naive baseline of issue 3: one fuse.js index over every field, default options
+        const flat = report.targets.map((t) => ({
+          id: t.id,
+          text: t.text,
+          deadline: t.deadline.text,
+          leader: t.assignments.map((a) => a.leader).join(' '),
+          units: unitsOf(t).join(' '),
+          progress: t.assignments.map((a) => a.progress).join(' '),
+          status: t.assignments.map((a) => (a.onSchedule ? '是' : '否')).join(' '),
+        }));
+        t0 = performance.now();
+        const fuse = new Fuse(flat, { keys: ['id', 'text', 'deadline', 'leader', 'units', 'progress', 'status'] });
+        const fuseMs = performance.now() - t0;
+        out.push(`| ${size.toLocaleString('en')} | ${Number.isNaN(loadMs) ? 'in memory' : `${fmt(loadMs)} ms`} | ${fmt(indexMs)} ms | ${mb(heap)} | ${fmt(fuseMs)} ms |`);
+
+        for (const [kind, questions] of Object.entries(QUERIES)) {
+          engine.ask(questions[0] as string); // warm up
+          const ours = timeQueries((q) => engine.ask(q), questions, size >= 100_000 ? 40 : 100);
+          // fuse scans every document: a few rounds are enough to see its cost
+          const theirs = timeQueries((q) => fuse.search(q), questions.slice(0, size >= 100_000 ? 2 : questions.length), size >= 100_000 ? 1 : 3);
+          const hits = engine.ask(questions[0] as string).hits.length;
+          latency.push(`| ${size.toLocaleString('en')} | ${kind} | ${fmt(quantile(ours, 0.5))} | ${fmt(quantile(ours, 0.95))} | ${fmt(quantile(theirs, 0.5))} | ${fmt(quantile(theirs, 0.95))} | ${(quantile(theirs, 0.5) / Math.max(1e-3, quantile(ours, 0.5))).toFixed(0)}× | ${hits} |`);
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    out.push('', ...latency, '', `total bench time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    process.stdout.write(`${out.join('\n')}\n`);
+  },
+};

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench [-- NAME…]`: runs every benchmark in BENCHES, or only those named.
+ * Add a bench by exporting `{ name, run }` from its module and listing it here.
+ */
+import { qaBench } from './qa';
+import { botBench } from './bot';
+
+export interface Bench {
+  name: string;
+  /** prints its results (Markdown) to stdout */
+  run(): Promise<void>;
+}
+
+const BENCHES: Bench[] = [qaBench, botBench];
+
+const main = async (): Promise<void> => {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  for (const bench of BENCHES) {
+    if (only.length > 0 && !only.includes(bench.name)) continue;
+    await bench.run();
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
