@@ -49,6 +49,13 @@ const isSubsequence = (needle: string, hay: string): number => {
   return best;
 };
 
+/** how many characters of `a` occur somewhere in `b` */
+const sharedChars = (a: string, b: string): number => {
+  let n = 0;
+  for (const ch of a) if (b.includes(ch)) n += 1;
+  return n;
+};
+
 const coreOf = (norm: string): string => {
   let core = norm;
   if (core.endsWith('人民政府') && core.length > 5) core = core.slice(0, -4);
@@ -90,18 +97,11 @@ export const createNameResolver = (deps: {
   for (const e of entries) {
     addSpelling(e.norm, e.name);
     if (e.norm.startsWith('市') && e.norm.length > 3) addSpelling(e.norm.slice(1), e.name);
-    if (e.norm.endsWith('人民政府')) addSpelling(e.norm.slice(0, -4), e.name);
+    if (e.norm.endsWith('人民政府')) {
+      addSpelling(e.norm.slice(0, -4), e.name);
+      addSpelling(`${e.norm.slice(0, -4)}政府`, e.name);
+    }
   }
-
-  const fuse = new Fuse(entries, {
-    keys: [
-      { name: 'norm', weight: 1 },
-      { name: 'core', weight: 1 },
-    ],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: config.nameFuzzyMaxScore,
-  });
 
   const lastChar = (s: string): string => s.slice(-1);
 
@@ -110,7 +110,8 @@ export const createNameResolver = (deps: {
     if (m.length < 2) return -1;
     if (e.norm.includes(m)) {
       // contiguous: a prefix of the core (城投, 郓城, 鲁西新区) or a whole-word tail (监管局)
-      if (e.core.startsWith(m) || e.norm.endsWith(m) || lastChar(m) === lastChar(e.norm)) return 0;
+      // a two-character tail (政府, 集团) is shared by many names and says too little
+      if (e.core.startsWith(m) || (m.length >= 3 && (e.norm.endsWith(m) || lastChar(m) === lastChar(e.norm)))) return 0;
       return -1;
     }
     const span = isSubsequence(m, e.norm);
@@ -150,6 +151,14 @@ export const createNameResolver = (deps: {
     for (const t of targets) for (const n of resolveDirect(deps.normalize(t).replace(/\s+/g, ''))) names.add(n);
     aliasNames.set(key, [...names]);
   }
+  // fuzzy candidates: every known spelling and every alias that names something in this table,
+  // so 卫建委 (one wrong character) finds 卫健委 as well as 科技居 finds 科技局
+  const forms: { form: string; names: string[] }[] = [
+    ...[...spellings.entries()].map(([form, names]) => ({ form, names: [...names] })),
+    ...[...aliasNames.entries()].filter(([, names]) => names.length > 0).map(([form, names]) => ({ form, names })),
+  ];
+  const fuse = new Fuse(forms, { keys: ['form'], includeScore: true, ignoreLocation: true, threshold: config.nameFuzzyMaxScore });
+
   // longest first, so 市场监督管理局 wins over 管理局-like shorter forms
   const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys()])].sort((a, b) => b.length - a.length);
 
@@ -161,12 +170,16 @@ export const createNameResolver = (deps: {
     const direct = resolveDirect(m);
     if (direct.length > 0) return direct;
     if (m.length < config.nameFuzzyMinLength) return [];
+    // fuse.js allocates per candidate; most pieces are topics that share few characters with any name, so skip them cheaply
+    if (!forms.some((f) => sharedChars(m, f.form) >= m.length - 1)) return [];
     const results = fuse.search(m).filter((r) => (r.score ?? 1) <= config.nameFuzzyMaxScore);
-    // a fuzzy match must also be about as long as the name: 科技居 ~ 科技局, not 科技 inside a long phrase
-    const fitting = results.filter((r) => Math.abs(r.item.core.length - m.length) <= 1 || Math.abs(r.item.norm.length - m.length) <= 1);
+    // a fuzzy match must also be about as long as the spelling: 科技居 ~ 科技局, not 科技 inside a long phrase
+    const fitting = results.filter((r) => Math.abs(r.item.form.length - m.length) <= 1);
     const top = fitting[0];
     if (!top) return [];
-    return fitting.filter((r) => Math.abs((r.score ?? 1) - (top.score ?? 1)) < 1e-9).map((r) => r.item.name);
+    const names = new Set<string>();
+    for (const r of fitting) if (Math.abs((r.score ?? 1) - (top.score ?? 1)) < 1e-9) for (const n of r.item.names) names.add(n);
+    return [...names];
   };
 
   const scan = (text: string): NameMatch[] => {

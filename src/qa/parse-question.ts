@@ -45,7 +45,8 @@ const NUM = '(\\d+|[零〇一二两三四五六七八九十百]+)';
 /** Ways to quote a 序号: 第57项, 57号, 序号48, #62, /item 57, item57, 编号 57, a bare 57. */
 const ITEM_PATTERNS: RegExp[] = [
   new RegExp(`^\\/?item\\s*(\\d+)$`),
-  new RegExp(`(?:序号|编号|no\\.?|#)\\s*(\\d+)`),
+  new RegExp(`(?:序号|编号|no\\.?|#)\\s*(?:为|是|:)?\\s*(\\d+)`),
+  new RegExp(`^\\s*(\\d{1,6})\\s*(?:项|条)\\s*$`),
   new RegExp(`第\\s*${NUM}\\s*(?:项|条|号|个|行)`),
   new RegExp(`第\\s*(\\d+)\\s*(?:$|的|目标|任务)`),
   new RegExp(`(?:^|[^\\d.年月])(\\d{1,6})\\s*号(?!楼)`),
@@ -107,7 +108,7 @@ export const createQuestionParser = (deps: {
       .trim();
 
   /** removes `word` everywhere in `text`, leaving a space so the pieces do not join */
-  const cut = (text: string, word: string): string => text.split(word).join(' ');
+  const cut = (text: string, word: string): string => (text.includes(word) ? text.split(word).join(' ') : text);
 
   const findItem = (text: string): string | undefined => {
     for (const re of ITEM_PATTERNS) {
@@ -125,6 +126,18 @@ export const createQuestionParser = (deps: {
     if (m?.[1] && m[2]) {
       const month = toNumber(m[2]) ?? 0;
       if (month >= 1 && month <= 12) return { deadline: { date: lastDay(Number(m[1]), month), label: m[0] }, rest: cut(text, m[0]) };
+    }
+    m = new RegExp(`明年\\s*${MONTH}\\s*月\\s*(?:底|末|份|前|之前)?`).exec(text);
+    if (m?.[1]) {
+      const month = toNumber(m[1]) ?? 0;
+      if (month >= 1 && month <= 12) return { deadline: { date: lastDay(year + 1, month), label: m[0] }, rest: cut(text, m[0]) };
+    }
+    m = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text);
+    if (m?.[2] && m[3]) {
+      const [y, mo, da] = [m[1] ? Number(m[1]) : year, Number(m[2]), Number(m[3])];
+      if (mo >= 1 && mo <= 12 && da >= 1 && da <= 31) {
+        return { deadline: { date: `${y}-${String(mo).padStart(2, '0')}-${String(da).padStart(2, '0')}`, label: m[0] }, rest: cut(text, m[0]) };
+      }
     }
     m = /(\d{4})\s*年\s*(?:底|末)/.exec(text);
     if (m?.[1]) return { deadline: { date: `${m[1]}-12-31`, label: m[0] }, rest: cut(text, m[0]) };
@@ -294,7 +307,8 @@ export const createQuestionParser = (deps: {
     const terms = [...new Set(groups.map((g) => g[0] as string))];
     if (terms.length > 0) query.terms = terms;
     const filtered = Boolean(query.units || query.leader || query.status || query.deadline);
-    if (stats) query.kind = 'stats';
+    // 5G基站完成率, 希望小屋有多少: words left over ask about a topic, not for the overview
+    if (stats && terms.length === 0) query.kind = 'stats';
     else if (filtered) query.kind = terms.length > 0 ? 'search' : 'list';
     else if (terms.length > 0) query.kind = 'search';
     else query.kind = 'none';
