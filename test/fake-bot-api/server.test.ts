@@ -335,6 +335,24 @@ describe('fake Bot API server', () => {
       await expect(bot.telegram.sendMessage(1, 'c')).resolves.toBeDefined();
     });
 
+    it('counts every call by method and status in stats(), even when calls are trimmed', async () => {
+      const small = await startFakeBotApi({ maxCalls: 2 });
+      const client = new Telegraf(small.token, { telegram: { apiRoot: small.apiRoot } });
+      try {
+        for (const text of ['a', 'b', 'c']) await client.telegram.sendMessage(1, text);
+        await telegramError(client.telegram.sendMessage(1, '<b>', { parse_mode: 'HTML' }));
+        expect(small.calls).toHaveLength(2);
+        const stats = small.stats();
+        expect(stats.total).toBe(4);
+        expect(stats.byMethod).toEqual({ sendMessage: 4 });
+        expect(stats.byStatus).toEqual({ 200: 3, 400: 1 });
+        expect(stats.refusals).toHaveLength(1);
+        expect(stats.refusals[0]).toMatch(/^sendMessage 400 .*can't parse entities/);
+      } finally {
+        await small.close();
+      }
+    });
+
     it('blocks a chat with 403 until unblocked', async () => {
       api.blockChat(5);
       expect((await telegramError(bot.telegram.sendMessage(5, 'x'))).code).toBe(403);

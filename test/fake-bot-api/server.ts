@@ -92,6 +92,8 @@ export interface FakeBotApi {
   blockChat(chatId: number, blocked?: boolean): void;
   /** Updates pushed but not yet confirmed by a getUpdates offset. */
   pendingUpdates(): number;
+  /** Counts of every call by method and HTTP status, kept even when `calls` is trimmed (soak runs). */
+  stats(): { total: number; byMethod: Record<string, number>; byStatus: Record<string, number>; refusals: string[] };
   /** Removes and returns the queued updates: for tests that feed `bot.handleUpdate` instead of polling. */
   drainUpdates(): Update[];
   close(): Promise<void>;
@@ -204,7 +206,14 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   let closed = false;
 
   // --- helpers -----------------------------------------------------------------------------------------
+  const counters = { total: 0, byMethod: {} as Record<string, number>, byStatus: {} as Record<string, number>, refusals: [] as string[] };
   const record = (call: ApiCall): void => {
+    counters.total += 1;
+    counters.byMethod[call.method] = (counters.byMethod[call.method] ?? 0) + 1;
+    counters.byStatus[call.status] = (counters.byStatus[call.status] ?? 0) + 1;
+    if (call.status >= 400 && call.method !== 'getUpdates' && counters.refusals.length < 20) {
+      counters.refusals.push(`${call.method} ${call.status} ${JSON.stringify(call.response).slice(0, 200)} payload=${JSON.stringify(call.payload).slice(0, 200)}`);
+    }
     if (call.method === 'getUpdates' && !recordGetUpdates) return;
     calls.push(call);
     if (calls.length > maxCalls) calls.splice(0, calls.length - maxCalls);
@@ -795,6 +804,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       else blocked.delete(chatId);
     },
     pendingUpdates: () => queue.length,
+    stats: () => ({ ...counters, byMethod: { ...counters.byMethod }, byStatus: { ...counters.byStatus }, refusals: [...counters.refusals] }),
     drainUpdates() {
       const taken = queue;
       queue = [];

@@ -24,8 +24,8 @@ export interface BotUnderTestOptions {
   rateLimit?: RateLimitOptions;
   settings?: Partial<BotSettings>;
   logLevel?: string;
-  /** keep log lines in memory (default true; the soak turns it off) */
-  keepLogs?: boolean;
+  /** where log lines go instead of `logs` (the soak counts them rather than keeping 100,000 lines) */
+  onLog?: (line: string) => void;
 }
 
 export interface BotUnderTest {
@@ -44,14 +44,25 @@ export const middlewareFeature = (name: string, middleware: MiddlewareFn<Context
 
 export const startBotUnderTest = async (options: BotUnderTestOptions = {}): Promise<BotUnderTest> => {
   const api = await startFakeBotApi(options.api);
+  const bot = await startBot({ ...options, token: api.token, apiRoot: api.apiRoot });
+  return {
+    ...bot,
+    api,
+    async stop() {
+      await bot.stop();
+      await api.close();
+    },
+  };
+};
+
+export type StartedBot = Omit<BotUnderTest, 'api'>;
+
+/** The bot alone, polling a Bot API server that runs elsewhere (the soak puts the fake in another process). */
+export const startBot = async (options: Omit<BotUnderTestOptions, 'api'> & { token: string; apiRoot: string }): Promise<StartedBot> => {
   const { engine, report } = await seedEngine();
   const logs: string[] = [];
-  const keepLogs = options.keepLogs ?? true;
-  const logger = createLogger({
-    level: options.logLevel ?? 'debug',
-    token: api.token,
-    destination: { write: (line: string) => void (keepLogs ? logs.push(line) : undefined) },
-  });
+  const onLog = options.onLog ?? ((line: string) => void logs.push(line));
+  const logger = createLogger({ level: options.logLevel ?? 'debug', token: options.token, destination: { write: (line: string) => void onLog(line) } });
   const settings = { ...BOT_DEFAULTS, ...options.settings };
   const view: AnswerView = { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget };
   const deps: BotDeps = {
@@ -64,16 +75,14 @@ export const startBotUnderTest = async (options: BotUnderTestOptions = {}): Prom
     settings,
   };
   const before = options.rateLimit ? [middlewareFeature('rate-limit', createRateLimit(options.rateLimit))] : [];
-  const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features: [...before, ...createFeatures(deps)] });
+  const { bot, commands } = createBot({ token: options.token, apiRoot: options.apiRoot, deps, features: [...before, ...createFeatures(deps)] });
   const running = await launchBot(bot, { commands, logger });
   return {
-    api,
     running,
     report,
     logs,
     async stop() {
       await running.stop('test');
-      await api.close();
     },
   };
 };
