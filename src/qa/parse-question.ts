@@ -287,6 +287,8 @@ export const createQuestionParser = (deps: {
         query.unresolved ??= piece;
         continue;
       }
+      // the whole piece first: 5g网络 as written is the strongest phrase, whatever synonyms split off
+      if (piece.length >= 2) phrases.push(piece);
       let rest = piece;
       for (const syn of synonyms) {
         if (rest.includes(syn.word)) {
