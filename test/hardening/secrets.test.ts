@@ -148,19 +148,21 @@ describe('secrets: the bot token never leaks', () => {
     }
   });
 
-  // KNOWN LEAK, reported to the lead: src/main.ts handles unhandledRejection but not uncaughtException, so Node
-  // prints an uncaught error (here one whose message holds a Bot API URL) raw to stderr. `.failing` keeps CI green
-  // while the leak exists; once main.ts logs uncaught exceptions through the scrubbing logger, jest reports this
-  // test as "passing unexpectedly": then change `it.failing` to `it`.
-  it.failing('an uncaught exception (crash output) does not print the token', async () => {
+  // main.ts logs uncaught exceptions through the scrubbing logger and shuts down; without that Node would print
+  // the raw stack to stderr (this test failed against the first main.ts, which only handled unhandledRejection).
+  it('an uncaught exception (crash output) is logged without the token and exits 1', async () => {
     const server = await startFakeBotApi({ token: TOKEN });
     api = server;
     const preload = join(tmp(), 'crash.js');
-    writeFileSync(preload, 'setTimeout(() => { throw new Error(`crash while calling http://127.0.0.1/bot${process.env.BOT_TOKEN}/sendMessage`); }, 2500);\n');
+    // NODE_OPTIONS reaches both tsx's launcher and the node process running main.ts: crash only the latter.
+    writeFileSync(
+      preload,
+      "if (/src[\\\\/]main\\.ts$/.test(process.argv[1] || '')) setTimeout(() => { throw new Error(`crash while calling http://127.0.0.1/bot${process.env.BOT_TOKEN}/sendMessage`); }, 2500);\n",
+    );
     const run = await runMain(tmp(), { TELEGRAM_API_ROOT: server.apiRoot, NODE_OPTIONS: `--require ${preload}` }, { killAfterMs: 15_000 });
-    // If the crash was not even printed, something else broke: return so `.failing` flags it as unexpected.
-    if (!run.output.includes('crash while calling')) return;
+    expect(run.output).toMatch(/"level":60.*crash while calling http:\/\/127\.0\.0\.1\/bot\[REDACTED\]/);
     expect(leaks(run.output)).toEqual([]);
+    expect(run.code).toBe(1);
   }, 30_000);
 
   it('.env is ignored by git and .env.example holds no secret', () => {
