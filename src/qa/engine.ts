@@ -78,6 +78,25 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
   });
   const deadlineKey = (t: Target): string => (t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind === 'ongoing' ? 'ongoing' : '');
   const deadlines = targets.map(deadlineKey);
+  // single-filter lists precomputed: the common questions (滞后, 年底到期的) then cost no scan of the table
+  const byStatus = { lagging: [] as number[], onSchedule: [] as number[] };
+  const byDeadline = new Map<string, number[]>();
+  targets.forEach((_, i) => {
+    (lagging[i] ? byStatus.lagging : byStatus.onSchedule).push(i);
+    const key = deadlines[i] as string;
+    (byDeadline.get(key) ?? byDeadline.set(key, []).get(key))?.push(i);
+  });
+  const precomputed = new WeakSet<number[]>([byStatus.lagging, byStatus.onSchedule, ...byDeadline.values(), ...unitPositions.values(), ...leaderPositions.values()]);
+  /** hits of precomputed position lists, built once: answers share them, so they must be treated as read-only */
+  const hitCache = new WeakMap<number[], Hit[]>();
+  const hitsAt = (positions: number[]): Hit[] => {
+    let hits = hitCache.get(positions);
+    if (!hits) {
+      hits = positions.map((i) => plainHits[i] as Hit);
+      if (precomputed.has(positions)) hitCache.set(positions, hits);
+    }
+    return hits;
+  };
 
   const units = createNameResolver({ names: unitPositions.keys(), normalize, aliases: aliases.units, config });
   const leaders = createNameResolver({ names: leaderPositions.keys(), normalize, config });
@@ -145,6 +164,8 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
     const wantLag = q.status === 'lagging' ? 1 : q.status === 'onSchedule' ? 0 : -1;
     const wantDeadline = q.deadline ? ('ongoing' in q.deadline ? 'ongoing' : q.deadline.date) : undefined;
     if (sets.length === 0 && wantLag < 0 && wantDeadline === undefined) return undefined;
+    if (sets.length === 0 && wantDeadline === undefined) return wantLag === 1 ? byStatus.lagging : byStatus.onSchedule;
+    if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined) return byDeadline.get(wantDeadline) ?? [];
     const keep = (i: number): boolean => (wantLag < 0 || lagging[i] === wantLag) && (wantDeadline === undefined || deadlines[i] === wantDeadline);
     const [first, ...others] = sets;
     if (first && others.length === 0 && wantLag < 0 && wantDeadline === undefined) return first;
@@ -188,7 +209,7 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
       return { ...base, kind: 'stats', hits: [], stats: positions ? statsOf(positions) : overview };
     }
     if (query.kind === 'list' || groups.length === 0) {
-      return { ...base, kind: 'list', hits: (positions ?? []).map((i) => plainHits[i] as Hit) };
+      return { ...base, kind: 'list', hits: hitsAt(positions ?? []) };
     }
     let mask: Uint8Array | undefined;
     if (positions) {

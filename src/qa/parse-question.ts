@@ -257,7 +257,7 @@ export const createQuestionParser = (deps: {
       if (!piece) continue;
       // a leftover piece may still be a name written loosely: 工信局, 科技居, 王昌化, 市科学技术局
       const asUnit = units.resolve(piece);
-      if (asUnit.length > 0 && (UNIT_END.test(piece) || piece.length >= 2)) {
+      if (asUnit.length > 0) {
         if (asUnit.length > 1) ambiguous = asUnit;
         for (const n of asUnit) unitSet.add(n);
         continue;
@@ -282,7 +282,7 @@ export const createQuestionParser = (deps: {
         }
       }
       if (!piece) continue;
-      if (UNIT_END.test(piece) && piece.length >= 3 && /(局|委|委员会|厅|办公室)$/.test(piece) && unitSet.size === 0) {
+      if (piece.length >= 3 && piece.length <= 8 && /(局|委|委员会|厅|办公室)$/.test(piece) && unitSet.size === 0) {
         // looks like a unit the table does not have (发改委, 教育局): say so instead of searching
         query.unresolved ??= piece;
         continue;

@@ -131,6 +131,7 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
   const qcov = new Float64Array(n);
   const docMark = new Uint8Array(n);
   const docList = new Int32Array(n);
+  const keys = new Float64Array(n);
 
   const search: TopicIndex['search'] = (groups, options = {}) => {
     const { mask, phrases = [] } = options;
@@ -207,19 +208,19 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
 
     // keep documents that hold most of the question's meaning; sort by a packed
     // (score, doc) key so one typed-array sort orders 100k hits quickly
-    const keys: number[] = [];
+    let nKeys = 0;
     const floor = config.searchMinCoverage * totalWeight - 1e-9;
     for (let i = 0; i < nDocs; i += 1) {
       const d = docList[i] as number;
       if (totalWeight > 0 && (qcov[d] as number) >= floor) {
         const q = Math.min(2 ** 30 - 1, Math.round(((score[d] as number) / totalWeight) * 1e5));
-        keys.push((2 ** 30 - 1 - q) * 2 ** 21 + d);
+        keys[nKeys++] = (2 ** 30 - 1 - q) * 2 ** 21 + d;
       }
       score[d] = 0;
       qcov[d] = 0;
       docMark[d] = 0;
     }
-    const sorted = Float64Array.from(keys).sort();
+    const sorted = keys.subarray(0, nKeys).sort();
     const ranked = new Int32Array(sorted.length);
     for (let i = 0; i < sorted.length; i += 1) ranked[i] = (sorted[i] as number) % 2 ** 21;
 
