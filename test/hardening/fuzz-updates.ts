@@ -27,8 +27,8 @@ export type Random = ReturnType<typeof createRandom>;
 export interface Expectation {
   updateId: number;
   kind: string;
-  /** 'answer': the bot must reply; 'any': answering and ignoring are both fine (it must not fail) */
-  expect: 'answer' | 'any';
+  /** 'answer': the bot must reply; 'none': it must stay silent (group chatter); 'any': both are fine (it must not fail) */
+  expect: 'answer' | 'none' | 'any';
   chatId?: number;
   callbackId?: string;
   inlineId?: string;
@@ -118,8 +118,15 @@ export interface FuzzerOptions {
   words: readonly string[];
   /** first user id; update i comes from user firstUserId + i */
   firstUserId?: number;
+  /** group chats get ids counting down from here, one per update */
   groupChatId?: number;
+  /** when set, some documents come from this admin as real downloadable files of random bytes */
+  adminId?: number;
 }
+
+/** Lookup commands every chat may use; in a group they must be answered when not addressed to another bot. */
+const LOOKUP_COMMANDS = new Set(['start', 'help', 'item', 'unit', 'leader', 'lagging', 'stats', 'search']);
+const UPLOAD_NAMES = ['目标.xlsx', 'report.tsv', 'data.csv', 'evil.xlsx.exe', 'a', '../../../etc/passwd.tsv', '进度表.xls', 'zip.xlsx'];
 
 /**
  * Creates a fuzzer that pushes one random update per call through `api` (using its helpers, so callback and
@@ -129,7 +136,7 @@ export const createFuzzer = (seed: number, api: FakeBotApi, options: FuzzerOptio
   const r = createRandom(seed);
   const words = options.words.length > 0 ? options.words : ['工信局'];
   const firstUserId = options.firstUserId ?? 50_000_000;
-  const groupChatId = options.groupChatId ?? -1009000000001;
+  const groupChatId = options.groupChatId ?? -1009000000000;
   const username = api.botInfo.username;
   let i = 0;
 
@@ -141,6 +148,16 @@ export const createFuzzer = (seed: number, api: FakeBotApi, options: FuzzerOptio
     if (roll < 0.3) return r.pick(words) + r.pick(['', '的进度', '滞后了吗', '？', ' 未完成', '年底到期']);
     return randomText(r, words, r.int(1, 60));
   };
+
+  const randomBytes = (n: number): Buffer => Buffer.from(Array.from({ length: n }, () => r.int(0, 255)));
+  const adminFile = (): Buffer =>
+    r.pick([
+      () => randomBytes(r.int(0, 4096)),
+      () => Buffer.concat([Buffer.from('PK\u0003\u0004'), randomBytes(r.int(0, 2048))]), // looks like a zip/xlsx
+      () => Buffer.from(randomText(r, words, r.int(0, 400)), 'utf8'),
+      () => Buffer.from(`序号\t市政府领导\t责任目标内容\n${randomText(r, words, 200)}`, 'utf8'),
+      () => Buffer.alloc(0),
+    ])();
 
   const command = (): string => {
     const name = r.pick(COMMANDS);
@@ -183,7 +200,7 @@ export const createFuzzer = (seed: number, api: FakeBotApi, options: FuzzerOptio
     if (roll < 0.32) {
       const t = text();
       const u = api.userMessage({ userId, text: t });
-      return { updateId: u.update_id, kind: 'private-text', expect: t.trim() === '' ? 'any' : 'answer', chatId: userId };
+      return { updateId: u.update_id, kind: 'private-text', expect: 'answer', chatId: userId };
     }
     if (roll < 0.52) {
       const c = command();
@@ -193,13 +210,27 @@ export const createFuzzer = (seed: number, api: FakeBotApi, options: FuzzerOptio
       return { updateId: u.update_id, kind: 'private-command', expect: ours ? 'answer' : 'any', chatId: userId };
     }
     if (roll < 0.62) {
+      // One group per update, so silence and answers can be checked per update.
+      const chatId = groupChatId - i;
       const addressed = r.pick(['chatter', 'mention', 'command', 'reply'] as const);
-      const t =
-        addressed === 'mention' ? `@${username} ${text()}` : addressed === 'command' ? command() : text();
-      const u = api.userMessage({ userId, chatId: groupChatId, chatType: 'supergroup', text: t, replyToBot: addressed === 'reply' });
-      return { updateId: u.update_id, kind: `group-${addressed}`, expect: 'any', chatId: groupChatId };
+      const t = addressed === 'mention' ? `@${username} ${text()}` : addressed === 'command' ? command() : text();
+      const u = api.userMessage({ userId, chatId, chatType: 'supergroup', text: t, replyToBot: addressed === 'reply' });
+      let expect: Expectation['expect'] = 'any';
+      if (addressed === 'chatter') expect = 'none';
+      // Addressed with nothing to ask ("@bot" alone), the bot says what can be asked: still an answer.
+      if (addressed === 'mention' || addressed === 'reply') expect = 'answer';
+      if (addressed === 'command') {
+        const m = /^\/(\w+)(@\S*)?/.exec(t);
+        const ours = m?.[2] === undefined || m[2] === `@${username}`;
+        if (m && LOOKUP_COMMANDS.has(m[1] as string) && ours) expect = 'answer';
+      }
+      return { updateId: u.update_id, kind: `group-${addressed}`, expect, chatId };
     }
     if (roll < 0.7) {
+      if (options.adminId !== undefined && r.chance(0.1)) {
+        const u = api.document({ userId: options.adminId, chatId: options.adminId, fileName: r.pick(UPLOAD_NAMES), bytes: adminFile(), mimeType: r.pick(['application/octet-stream', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']) });
+        return { updateId: u.update_id, kind: 'admin-document', expect: 'any', chatId: options.adminId };
+      }
       const media = r.pick(Object.keys(MEDIA));
       const group = r.chance(0.3);
       const chatId = group ? groupChatId : userId;
