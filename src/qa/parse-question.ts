@@ -206,8 +206,15 @@ export const createQuestionParser = (deps: {
     if (!text) return { query, groups, phrases };
     const compact = text.replace(/\s+/g, '');
 
-    if (/^\/(help|start)\b/.test(text) || helpWords.some((w) => compact.includes(w) && (w.length > 1 || compact === w))) {
-      return { query: { kind: 'help' }, groups, phrases };
+    if (/^\/(help|start)\b/.test(text)) return { query: { kind: 'help' }, groups, phrases };
+    const helpWord = helpWords.find((w) => compact.includes(w));
+    if (helpWord) {
+      // 怎么用 / 这个机器人怎么用 ask for help; 怎么查卫健委的目标 asks about 卫健委
+      let rest = cut(compact, helpWord);
+      for (const f of multiFillers) rest = cut(rest, f);
+      rest = [...rest.replace(/\s+/g, '')].filter((ch) => !singleFillers.has(ch)).join('');
+      if (rest.length <= 1) return { query: { kind: 'help' }, groups, phrases };
+      text = cut(text, helpWord);
     }
     const item = findItem(text);
     if (item !== undefined) return { query: { kind: 'item', item }, groups, phrases };
@@ -293,7 +300,6 @@ export const createQuestionParser = (deps: {
       for (const syn of synonyms) {
         if (rest.includes(syn.word)) {
           groups.push([syn.word, ...syn.alts.filter((a) => a !== syn.word)]);
-          phrases.push(...syn.alts);
           rest = cut(rest, syn.word);
         }
       }

@@ -28,6 +28,7 @@ export interface TopicIndex {
   search(groups: WordGroup[], options?: { mask?: Uint8Array; phrases?: string[] }): TopicResult;
 }
 
+const SYNONYM_WEIGHT = 0.3;
 const TITLE = 1;
 const BODY = 2;
 
@@ -137,14 +138,15 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
     const { mask, phrases = [] } = options;
     let nDocs = 0;
     let totalWeight = 0;
-    const words: string[] = [];
+    /** words as the user wrote them (weight 1) and synonyms the table uses (weight SYNONYM_WEIGHT: 医院 beats 卫生院 for 医院) */
+    const words = new Map<string, number>();
     for (const group of groups) {
       let nGrp = 0;
       let weight = 0;
-      for (const alt of group) {
+      for (const [altIndex, alt] of group.entries()) {
         const grams = wordGrams(alt);
         if (grams.length === 0) continue;
-        words.push(alt);
+        words.set(alt, Math.max(words.get(alt) ?? 0, altIndex === 0 ? 1 : SYNONYM_WEIGHT));
         let total = 0;
         for (const g of grams) total += idf(gramIds.get(g));
         weight = Math.max(weight, total / grams.length);
@@ -158,7 +160,8 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
         for (const g of grams) {
           const id = gramIds.get(g);
           if (id === undefined) continue;
-          const w = idf(id) / total;
+          // a synonym counts a little less than the user's own word
+          const w = (idf(id) / total) * (altIndex === 0 ? 1 : 0.8);
           const end = offsets[id + 1] as number;
           for (let p = offsets[id] as number; p < end; p += 1) {
             const posting = postings[p] as number;
@@ -228,19 +231,21 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
     const head = Math.min(ranked.length, config.searchRefineTop);
     const detail = new Map<number, { score: number; matched: string[] }>();
     const refined: { d: number; s: number }[] = [];
-    const allPhrases = [...new Set([...phrases, ...words])].filter((p) => p.length >= 2);
+    const allPhrases = new Map<string, number>(words);
+    for (const p of phrases) allPhrases.set(p, 1);
+    for (const p of [...allPhrases.keys()]) if (p.length < 2) allPhrases.delete(p);
     for (let i = 0; i < head; i += 1) {
       const d = ranked[i] as number;
       const doc = docs[d] as TopicDoc;
       let s = (2 ** 30 - 1 - Math.floor((sorted[i] as number) / 2 ** 21)) / 1e5;
       const matched: string[] = [];
-      for (const p of allPhrases) {
+      for (const [p, weight] of allPhrases) {
         const inTitle = doc.title.includes(p);
         const inBody = countOf(doc.body, p);
         if (inTitle || inBody > 0) matched.push(p);
         // a phrase that fills a short target text is its subject; one repeated in the progress text is its topic
-        if (inTitle) s += config.searchTargetWeight * (p.length / 4) * (1 + p.length / doc.title.length);
-        if (inBody > 0) s += (p.length / 4) * Math.log2(1 + inBody);
+        if (inTitle) s += weight * config.searchTargetWeight * (p.length / 4) * (1 + p.length / doc.title.length);
+        if (inBody > 0) s += weight * (p.length / 4) * Math.log2(1 + inBody);
       }
       refined.push({ d, s });
       detail.set(d, { score: s, matched: matched.filter((m) => !matched.some((o) => o !== m && o.includes(m))) });

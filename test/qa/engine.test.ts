@@ -139,3 +139,19 @@ describe('engine.understand', () => {
     expect(engine.understand('希望小屋')).toMatchObject({ kind: 'search', terms: ['希望', '小屋'] });
   });
 });
+
+describe('help and stats wording', () => {
+  it('answers help only when nothing else is asked', async () => {
+    const { engine } = await seed();
+    expect(engine.ask('这个机器人怎么用').kind).toBe('help');
+    // 怎么查 here only introduces a question about 卫健委
+    expect(engine.ask('怎么查卫健委的目标').query.units).toEqual(['市卫生健康委']);
+  });
+
+  it('turns an overview word with a topic into a search', async () => {
+    const { engine } = await seed();
+    // 5G基站完成率 asks about the 5G target, not for the overview
+    expect(engine.ask('5G基站完成率').kind).toBe('search');
+    expect(engine.ask('卫健委有多少个目标').stats).toMatchObject({ total: 8 });
+  });
+});

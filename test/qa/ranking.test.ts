@@ -38,6 +38,16 @@ describe('search ranking (seed table)', () => {
     expect((await top('PM2.5'))[0]).toBe('69');
   });
 
+  it('ranks the user\'s own word above a synonym of it', async () => {
+    // 医院 is written in 75's target text (市立医院); 76 only has the synonym 卫生院, even if repeated
+    expect((await top('医院'))[0]).toBe('75');
+  });
+
+  it('prefers the exact phrase over its words found apart', async () => {
+    // 64's target text says 5G网络; 58's has 5G and 网络 apart (5G和固定网络)
+    expect((await top('5G网络'))[0]).toBe('64');
+  });
+
   it('does not pad with weak matches', async () => {
     // 天气 occurs once (重污染天气, 69) but 今天 nowhere: the question is not about any target
     expect(await top('今天天气')).toEqual([]);
