@@ -8,7 +8,8 @@ import type { AlertLimits } from './config';
  *
  * Sliding windows of send times rather than token buckets: a bucket allows a
  * burst of its whole capacity after idling, which in a one-second window
- * would exceed the limit we promise.
+ * would exceed the limit we promise. Global sends are also spaced
+ * 1000/globalPerSecond ms apart.
  */
 export interface RateLimiter {
   /** earliest epoch ms at which a send to this chat fits every limit (ignoring the global one) */
@@ -43,6 +44,7 @@ const createWindow = (size: number) => {
 
 export const createRateLimiter = (limits: Pick<AlertLimits, 'globalPerSecond' | 'perChatIntervalMs' | 'perGroupPerMinute'>): RateLimiter => {
   const global = createWindow(limits.globalPerSecond);
+  const gapMs = 1000 / limits.globalPerSecond;
   const lastByChat = new Map<number, number>();
   const groups = new Map<number, ReturnType<typeof createWindow>>();
   const paused = new Map<number, number>();
@@ -54,7 +56,10 @@ export const createRateLimiter = (limits: Pick<AlertLimits, 'globalPerSecond' | 
       if (group) at = Math.max(at, group.oldest() + 60_000);
       return Math.max(at, paused.get(chatId) ?? Number.NEGATIVE_INFINITY);
     },
-    globalReadyAt: (now) => Math.max(now, global.oldest() + 1000),
+    // Evenly paced as well as windowed: 25 sends in the first milliseconds of each second are "25/s" too,
+    // but bursts are what Telegram's flood control punishes, and they put many sends in flight at once
+    // (each one a message that a crash at that moment would leave uncertain).
+    globalReadyAt: (now) => Math.max(now, global.oldest() + 1000, global.last() + gapMs),
     record(chatId, now) {
       global.push(now);
       lastByChat.set(chatId, now);

@@ -250,7 +250,7 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
       stopping = false;
       unsubscribe = outbox.onEnqueued(add);
       if (outbox.uncertain.length > 0) {
-        logger.warn({ alerts: outbox.uncertain.length }, 'alerts were being sent when the previous process stopped; sending them again (at-least-once)');
+        logger.warn({ alerts: outbox.uncertain.length, ids: outbox.uncertain.slice(0, 100) }, 'alerts were being sent when the previous process stopped; sending them again (at-least-once)');
       }
       add(outbox.pending());
     },
