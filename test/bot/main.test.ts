@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { MESSAGES } from '../../src/bot/messages';
 import { startFakeBotApi } from '../fake-bot-api/server';
 import { ROOT, seedEngine } from './seed';
@@ -11,7 +12,9 @@ import * as views from '../../src/view';
  * `npm start` as a real process (tsx src/main.ts): the composition root wires
  * config, logger, store, engine and bot; SIGTERM shuts it down cleanly.
  */
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+// `node --import tsx` rather than the tsx binary: the binary runs the program in a child process, so a
+// signal (SIGKILL above all) would reach tsx and not the bot.
+const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const MAIN = join(ROOT, 'src/main.ts');
 
 interface Run {
@@ -21,7 +24,7 @@ interface Run {
 }
 
 const run = (env: Record<string, string>, cwd: string, stdin?: string): Run => {
-  const child = spawn(TSX, [MAIN], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
     cwd,
     // a clean environment: nothing from the developer's shell or .env leaks in
     env: { PATH: process.env.PATH ?? '', HOME: cwd, DATA_FILE: join(ROOT, 'data/heze-2022-q3.tsv'), DB_PATH: join(cwd, 'db.json'), ...env },
