@@ -186,6 +186,24 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
     return out;
   };
 
+  /**
+   * Searches by words; when nothing passes, searches again with each phrase as one word. One wrong
+   * character splits a word into pieces the table does not have (希望小物 → 希望 | 小物), but the
+   * phrase's character pairs (希望, 望小, 小物) still mostly occur in the right target, while an
+   * off-topic phrase (今天天气: 今天, 天天, 天气) still falls below the coverage floor.
+   */
+  const searchTolerant = (groups: string[][], phrases: string[], mask?: Uint8Array): ReturnType<typeof topics.search> => {
+    const strict = topics.search(groups, { ...(mask ? { mask } : {}), phrases });
+    if (strict.ranked.length > 0) return strict;
+    const unique = [...new Set(phrases)];
+    const whole = unique.filter((p) => !unique.some((o) => o !== p && o.includes(p)));
+    if (whole.length === 0) return strict;
+    return topics.search(
+      whole.map((p) => [p]),
+      { ...(mask ? { mask } : {}), phrases: whole },
+    );
+  };
+
   const answer = (question: string, parsed: ParsedQuestion): Answer => {
     const { query, groups, phrases, ambiguous } = parsed;
     const base = { question, query, ...(ambiguous ? { candidates: ambiguous } : {}) };
@@ -216,11 +234,11 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
       mask = new Uint8Array(n);
       for (const i of positions) mask[i] = 1;
     }
-    const found = topics.search(groups, { ...(mask ? { mask } : {}), phrases });
+    const found = searchTolerant(groups, phrases, mask);
     if (found.ranked.length === 0) {
       if (positions) {
         // words found nowhere in the table are noise around a filter (卫健委最近干了啥): answer the filter alone
-        const anywhere = mask ? topics.search(groups, { phrases }).ranked.length > 0 : false;
+        const anywhere = mask ? searchTolerant(groups, phrases).ranked.length > 0 : false;
         if (!anywhere) {
           const listQuery: Query = { ...query, kind: 'list' };
           delete listQuery.terms;

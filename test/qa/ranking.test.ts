@@ -48,6 +48,13 @@ describe('search ranking (seed table)', () => {
     expect((await top('5G网络'))[0]).toBe('64');
   });
 
+  it('tolerates one wrong character in a topic', async () => {
+    // 希望小物: 小物 is in no target, but the phrase's pairs 希望 and 望小 occur only in 44 (希望小屋)
+    expect((await top('希望小物'))[0]).toBe('44');
+    // 疫情防空: 疫情 and 情防 come from 73's 疫情防控
+    expect((await top('疫情防空'))[0]).toBe('73');
+  });
+
   it('does not pad with weak matches', async () => {
     // 天气 occurs once (重污染天气, 69) but 今天 nowhere: the question is not about any target
     expect(await top('今天天气')).toEqual([]);
