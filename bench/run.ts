@@ -4,6 +4,7 @@
  */
 import { qaBench } from './qa';
 import { botBench } from './bot';
+import { alertsBench } from './alerts';
 
 export interface Bench {
   name: string;
@@ -11,7 +12,7 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-const BENCHES: Bench[] = [qaBench, botBench];
+const BENCHES: Bench[] = [qaBench, botBench, alertsBench];
 
 const main = async (): Promise<void> => {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
