@@ -24,6 +24,8 @@ export interface Query {
   deadline?: { date: string; label: string } | { ongoing: true; label: string };
   /** normalised search words left after filters and filler words are removed */
   terms?: string[];
+  /** the same search words as the question wrote them together (5g基站), for display */
+  phrase?: string;
   /** the mention that could not be resolved, for the 'nothing found' reply */
   unresolved?: string;
 }

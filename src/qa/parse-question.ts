@@ -313,7 +313,10 @@ export const createQuestionParser = (deps: {
 
     if (unitSet.size > 0) query.units = [...unitSet];
     const terms = [...new Set(groups.map((g) => g[0] as string))];
-    if (terms.length > 0) query.terms = terms;
+    if (terms.length > 0) {
+      query.terms = terms;
+      query.phrase = [...new Set(phrases)].filter((p, _, all) => !all.some((o) => o !== p && o.includes(p))).join(' ');
+    }
     const filtered = Boolean(query.units || query.leader || query.status || query.deadline);
     // 5G基站完成率, 希望小屋有多少: words left over ask about a topic, not for the overview
     if (stats && terms.length === 0) query.kind = 'stats';

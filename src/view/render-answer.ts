@@ -137,11 +137,13 @@ const answerLines = (answer: Answer, page: number, pageSize: number): { lines: L
       const filter = filterWords(q);
       const head =
         answer.kind === 'search' && q.terms?.length
-          ? [...filter, WORDS.searchHeader(q.terms.join(' '))]
+          ? [...filter, WORDS.searchHeader(q.phrase || q.terms.join(' '))]
           : filter.length > 0
             ? filter
             : [WORDS.all];
-      const lines: Line[] = [[{ text: [...head, WORDS.count(hits.length), WORDS.laggingCount(lagCount)].join(' · '), style: 'b' }]];
+      // with a status filter the lagging count would only repeat it
+      const counts = q.status ? [WORDS.count(hits.length)] : [WORDS.count(hits.length), WORDS.laggingCount(lagCount)];
+      const lines: Line[] = [[{ text: [...head, ...counts].join(' · '), style: 'b' }]];
       if (answer.candidates?.length) lines.push([{ text: WORDS.ambiguous(answer.candidates.join('、')) }]);
       if (hits.length === 0) {
         lines.push([{ text: q.status === 'lagging' ? WORDS.noneLagging : q.status === 'onSchedule' ? WORDS.noneOnSchedule : WORDS.emptyList }]);

@@ -31,7 +31,7 @@ export const WORDS = Object.freeze({
   progress: '完成情况',
   unknownItem: (id: string, range: string): string => `没有第 ${id} 项目标${range ? `（本期序号 ${range}）` : ''}。`,
   notFound: (what: string): string => (what ? `没有找到与“${what}”相关的目标。` : '没有找到相关的目标。'),
-  unknownName: (what: string): string => `表中没有“${what}”。`,
+  unknownName: (what: string): string => `本期表中没有“${what}”的目标。`,
   tryAsking: '可以这样问：',
   examples: ['市科技局的目标', '王昌华负责的滞后项目', '年底到期的', '第57项', '5G基站', '统计'],
   statsTitle: '总体进度',
