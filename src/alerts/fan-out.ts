@@ -65,8 +65,12 @@ export const createAlertFanOut = ({ subscriptions, outbox, reports, matcher, lim
     /** the importer's onImported hook */
     async onImported(result: ImportResult): Promise<void> {
       if (!result.stored) return;
+      // The stored report's own place in the history (the newest with this file hash), not simply the
+      // last one: another import may have been stored while this one was being handled.
       const history = reports.history();
-      await fanOut(history.length - 1, result.report, result.previous, result.report.source.sha256);
+      let index = history.length - 1;
+      while (index > 0 && history[index]!.source.sha256 !== result.report.source.sha256) index -= 1;
+      await fanOut(index, result.report, result.previous, result.report.source.sha256);
     },
     /**
      * At start-up: when the current report has no fan-out record (the process
