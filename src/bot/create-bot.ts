@@ -3,6 +3,7 @@ import type { BotCommand } from 'telegraf/types';
 import type { BotDeps } from './deps';
 import { createErrorHandler } from './error-boundary';
 import type { Feature } from './feature';
+import { updateInfo } from './update-info';
 
 export interface CreateBotOptions {
   token: string;
@@ -37,10 +38,16 @@ export const createBot = ({ token, apiRoot, deps, features }: CreateBotOptions):
     return next();
   });
   bot.use(async (ctx, next) => {
+    const started = performance.now();
     try {
       await next();
     } catch (err) {
       await onError(err, ctx);
+    }
+    // No message text in logs: questions may name people; ids and timing are enough to trace a problem.
+    if (deps.logger.isLevelEnabled('debug')) {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      deps.logger.debug({ ...updateInfo(ctx), ms }, 'update handled');
     }
   });
   for (const feature of features) bot.use(feature.composer);

@@ -2,6 +2,7 @@ import type { Context } from 'telegraf';
 import type { BotDeps } from './deps';
 import { MESSAGES } from './messages';
 import { classifyError, logFailure } from './transport';
+import { updateInfo } from './update-info';
 
 /**
  * What happens when a handler throws (or times out: telegraf gives up on a handler
@@ -16,22 +17,35 @@ import { classifyError, logFailure } from './transport';
 export const createErrorHandler =
   (deps: Pick<BotDeps, 'logger' | 'onChatBlocked'>) =>
   async (err: unknown, ctx: Context): Promise<void> => {
-    const failure = classifyError(err);
-    const where = { updateId: ctx.update?.update_id, updateType: ctx.updateType, chatId: ctx.chat?.id };
-    if (failure.kind === 'forbidden') {
-      logFailure(deps.logger, failure, where);
-      if (ctx.chat) deps.onChatBlocked?.(ctx.chat.id);
-      return;
-    }
-    if (failure.kind === 'not-modified' || failure.kind === 'stale') return logFailure(deps.logger, failure, where);
-    if (failure.method !== undefined) logFailure(deps.logger, failure, where);
-    else deps.logger.error({ ...where, err }, 'update handler failed');
-
     try {
-      if (ctx.callbackQuery) await ctx.answerCbQuery(MESSAGES.apology);
-      else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 });
-      else if (ctx.chat && ctx.message) await ctx.reply(MESSAGES.apology);
-    } catch (apologyError) {
-      deps.logger.debug({ ...where, err: apologyError }, 'could not send the apology');
+      await handle(deps, err, ctx);
+    } catch (secondary) {
+      // The handler of last resort must not throw: telegraf would rethrow into the polling loop.
+      try {
+        deps.logger.error({ err: secondary }, 'error handler failed');
+      } catch {
+        // nothing left to do
+      }
     }
   };
+
+const handle = async (deps: Pick<BotDeps, 'logger' | 'onChatBlocked'>, err: unknown, ctx: Context): Promise<void> => {
+  const failure = classifyError(err);
+  const where = updateInfo(ctx);
+  if (failure.kind === 'forbidden') {
+    logFailure(deps.logger, failure, where);
+    if (where.chatId !== undefined) deps.onChatBlocked?.(where.chatId);
+    return;
+  }
+  if (failure.kind === 'not-modified' || failure.kind === 'stale') return logFailure(deps.logger, failure, where);
+  if (failure.method !== undefined) logFailure(deps.logger, failure, where);
+  else deps.logger.error({ ...where, err }, 'update handler failed');
+
+  try {
+    if (ctx.callbackQuery) await ctx.answerCbQuery(MESSAGES.apology);
+    else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 });
+    else if (where.chatId !== undefined && ctx.message) await ctx.reply(MESSAGES.apology);
+  } catch (apologyError) {
+    deps.logger.debug({ ...where, err: apologyError }, 'could not send the apology');
+  }
+};

@@ -1,6 +1,7 @@
 import { Composer, type Context } from 'telegraf';
 import type { Feature, FeatureDeps } from '../feature';
 import { MESSAGES } from '../messages';
+import { updateInfo } from '../update-info';
 
 /**
  * ALLOWED_CHAT_IDS keeps the bot private to an office: updates from other chats
@@ -16,7 +17,7 @@ export const createAccessFeature = (deps: FeatureDeps): Feature => {
     // Inline queries (and callbacks on inline messages) have no chat: the user's own id counts there.
     const id = ctx.chat?.id ?? ctx.from?.id;
     if (id !== undefined && allowed.has(id)) return next();
-    deps.logger.info({ chatId: ctx.chat?.id, userId: ctx.from?.id, updateType: ctx.updateType }, 'update from a chat outside ALLOWED_CHAT_IDS; refused');
+    deps.logger.info({ ...updateInfo(ctx), userId: ctx.from?.id }, 'update from a chat outside ALLOWED_CHAT_IDS; refused');
     if (ctx.inlineQuery) return void (await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true }));
     if (ctx.callbackQuery) return void (await ctx.answerCbQuery(MESSAGES.notAllowed));
     const text = ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
