@@ -22,6 +22,8 @@ export interface Aliases {
   stats: string[];
   /** words that ask for help (帮助, 怎么用) */
   help: string[];
+  /** words that ask for every target when nothing else is asked (所有目标, 全部任务, 目标清单) */
+  all: string[];
 }
 
 const words = z.array(z.string().trim().min(1, 'empty word'));
@@ -36,6 +38,7 @@ const schema = z.object({
   deadlines: z.object({ yearEnd: words, ongoing: words }),
   stats: words,
   help: words,
+  all: words.default([]),
 });
 
 /** Thrown for a missing, unreadable or malformed aliases file; the message names the file and the key. */

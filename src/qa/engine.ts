@@ -227,7 +227,8 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
       return { ...base, kind: 'stats', hits: [], stats: positions ? statsOf(positions) : overview };
     }
     if (query.kind === 'list' || groups.length === 0) {
-      return { ...base, kind: 'list', hits: hitsAt(positions ?? []) };
+      // no filter at all: the question asked for every target (所有目标)
+      return { ...base, kind: 'list', hits: positions ? hitsAt(positions) : plainHits };
     }
     let mask: Uint8Array | undefined;
     if (positions) {

@@ -85,6 +85,7 @@ export const createQuestionParser = (deps: {
     ...aliases.status.onSchedule.map((w) => ({ word: norm(w), status: 'onSchedule' as const })),
   ].sort((a, b) => b.word.length - a.word.length);
   const helpWords = byLength(aliases.help);
+  const allWords = byLength(aliases.all);
   const statsWords = byLength(aliases.stats);
   const yearEndWords = byLength(aliases.deadlines.yearEnd);
   const ongoingWords = byLength(aliases.deadlines.ongoing);
@@ -219,6 +220,8 @@ export const createQuestionParser = (deps: {
     const item = findItem(text);
     if (item !== undefined) return { query: { kind: 'item', item }, groups, phrases };
 
+    const everything = allWords.some((w) => compact.includes(w));
+    for (const w of allWords) text = cut(text, w);
     let stats = false;
     for (const w of statsWords) {
       if (text.includes(w)) {
@@ -322,7 +325,8 @@ export const createQuestionParser = (deps: {
     if (stats && terms.length === 0) query.kind = 'stats';
     else if (filtered) query.kind = terms.length > 0 ? 'search' : 'list';
     else if (terms.length > 0) query.kind = 'search';
-    else query.kind = 'none';
+    // 所有目标: every target, in order
+    else query.kind = everything && !query.unresolved ? 'list' : 'none';
     return { query, groups, phrases, ...(ambiguous ? { ambiguous } : {}) };
   };
 

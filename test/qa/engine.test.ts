@@ -155,3 +155,14 @@ describe('help and stats wording', () => {
     expect(engine.ask('卫健委有多少个目标').stats).toMatchObject({ total: 8 });
   });
 });
+
+describe('every target', () => {
+  it('lists all targets in order when asked for all and nothing else', async () => {
+    const { engine, report } = await seed();
+    const a = engine.ask('所有目标');
+    expect(a.kind).toBe('list');
+    expect(idsOf(a)).toEqual(report.targets.map((t) => t.id));
+    // with a filter, 所有 is just emphasis
+    expect(idsOf(engine.ask('工信局所有目标'))).toHaveLength(13);
+  });
+});
