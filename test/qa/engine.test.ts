@@ -1,4 +1,5 @@
 import { idsOf } from '../../src/qa/answer';
+import { normalizeMany } from '../../src/qa/engine';
 import { isLagging } from '../../src/model';
 import { seed } from './seed';
 
@@ -164,5 +165,13 @@ describe('every target', () => {
     expect(idsOf(a)).toEqual(report.targets.map((t) => t.id));
     // with a filter, 所有 is just emphasis
     expect(idsOf(engine.ask('工信局所有目标'))).toHaveLength(13);
+  });
+});
+
+describe('normalizeMany', () => {
+  it('normalises in batches and stays aligned even when a text holds the separator', async () => {
+    const { normalize } = await seed();
+    const texts = ['鄆城縣', 'ＡＢ\u2028Ｃ', '', '５Ｇ基站'];
+    expect(normalizeMany(normalize, texts, 2)).toEqual(['郓城县', 'ab\nc', '', '5g基站']);
   });
 });
