@@ -14,6 +14,8 @@ export interface CreateBotOptions {
   deps: BotDeps;
   /** from createFeatures(deps): in registration order, the fallback last */
   features: readonly Feature[];
+  /** telegraf gives up on a handler after this long (default 90 s) and reports it to the error handler */
+  handlerTimeoutMs?: number;
 }
 
 export interface CreatedBot {
@@ -30,9 +32,12 @@ export interface CreatedBot {
  * client for every update (ctx.telegram), so wrapping bot.telegram would not
  * reach ctx.reply.
  */
-export const createBot = ({ token, apiRoot, deps, features }: CreateBotOptions): CreatedBot => {
+export const createBot = ({ token, apiRoot, deps, features, handlerTimeoutMs }: CreateBotOptions): CreatedBot => {
   // webhookReply off: answering inside the webhook response hides errors (no 429/403 handling possible).
-  const bot = new Telegraf(token, { telegram: { ...(apiRoot ? { apiRoot } : {}), webhookReply: false } });
+  const bot = new Telegraf(token, {
+    telegram: { ...(apiRoot ? { apiRoot } : {}), webhookReply: false },
+    ...(handlerTimeoutMs !== undefined ? { handlerTimeout: handlerTimeoutMs } : {}),
+  });
   const onError = createErrorHandler(deps);
   bot.webhookFilter = checkWebhookRequest;
 

@@ -1,4 +1,5 @@
-import { Telegraf } from 'telegraf';
+import { Composer, Telegraf, type Context } from 'telegraf';
+import type { Feature } from '../../src/bot/feature';
 import { createBot } from '../../src/bot/create-bot';
 import { LaunchError, launchBot } from '../../src/bot/launch';
 import { MESSAGES } from '../../src/bot/messages';
@@ -147,5 +148,22 @@ describe('launch failures', () => {
     const error = await fatal;
     expect(error.message).toMatch(/409.*another instance is polling/);
     await api.close();
+  });
+});
+
+describe('a handler that never finishes', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // stands in for telegraf's 90 s limit: long work belongs in workers, not handlers
+    const hang = (): Feature => ({ name: 'hang', composer: new Composer<Context>().command('hang', () => new Promise<void>(() => undefined)) });
+    h = await startHarness({ extraFeatures: [hang], handlerTimeoutMs: 300 });
+  });
+  afterAll(() => h.stop());
+
+  it('is given up after the handler timeout with an apology, and polling goes on', async () => {
+    const apology = await say(h, '/hang', { chatId: 5101 });
+    expect(textOf(apology)).toBe(MESSAGES.apology);
+    expect(levels(h.logs).some((l) => l.level === 50 && l.msg === 'update handler failed')).toBe(true);
+    expect(textOf(await say(h, '/item 57', { chatId: 5101 }))).toBe(h.expected('item', '57'));
   });
 });

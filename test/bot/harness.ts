@@ -7,6 +7,7 @@
 import { createAnswerMessages } from '../../src/bot/answer-messages';
 import { createBot } from '../../src/bot/create-bot';
 import { BOT_DEFAULTS, type AnswerView, type BotDeps, type BotSettings, type QaEngine } from '../../src/bot/deps';
+import type { FeatureFactory } from '../../src/bot/feature';
 import { createFeatures } from '../../src/bot/features';
 import { launchBot, type RunningBot } from '../../src/bot/launch';
 import { createQueryCache } from '../../src/bot/query-cache';
@@ -47,6 +48,9 @@ export interface HarnessOptions {
   /** 'debug' by default, so tests see every line; the benchmark uses 'warn' */
   logLevel?: string;
   fake?: FakeBotApiOptions;
+  /** features registered before the fallback (e.g. one that misbehaves on purpose) */
+  extraFeatures?: FeatureFactory[];
+  handlerTimeoutMs?: number;
 }
 
 export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
@@ -69,7 +73,13 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     onChatBlocked: (chatId) => void blocked.push(chatId),
   };
   const launch = async (): Promise<RunningBot> => {
-    const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features: createFeatures(deps) });
+    const { bot, commands } = createBot({
+      token: api.token,
+      apiRoot: api.apiRoot,
+      deps,
+      features: createFeatures(deps, options.extraFeatures ?? []),
+      ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
+    });
     return launchBot(bot, { commands, logger });
   };
   let running = await launch();
