@@ -136,7 +136,7 @@ export const createConfig = (env: Record<string, string | undefined>): Readonly<
   const e = parsed.data;
   return Object.freeze({
     botToken: e.BOT_TOKEN,
-    telegramApiRoot: e.TELEGRAM_API_ROOT,
+    telegramApiRoot: e.TELEGRAM_API_ROOT === undefined ? undefined : withTrailingSlash(e.TELEGRAM_API_ROOT),
     webhook:
       e.WEBHOOK_URL !== undefined && e.WEBHOOK_SECRET !== undefined
         ? Object.freeze({ url: e.WEBHOOK_URL, port: e.PORT, secret: e.WEBHOOK_SECRET })
@@ -166,4 +166,12 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * telegraf resolves `./bot<token>/<method>` against the API root as a URL, so a root with a
+ * path (a proxy at https://host/telegram) must end in "/" or the path is dropped.
+ */
+function withTrailingSlash(root: string): string {
+  return root.endsWith('/') ? root : `${root}/`;
 }

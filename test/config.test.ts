@@ -65,6 +65,11 @@ describe('createConfig', () => {
     expect(config.remindDays).toBe(7);
   });
 
+  it('keeps the path of an API root behind a proxy (telegraf resolves relative to it)', () => {
+    expect(createConfig({ TELEGRAM_API_ROOT: 'https://proxy.example.org/telegram' }).telegramApiRoot).toBe('https://proxy.example.org/telegram/');
+    expect(createConfig({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081' }).telegramApiRoot).toBe('http://127.0.0.1:8081/');
+  });
+
   it('rejects a malformed token without echoing it', () => {
     const bad = '123456:short-secret-part';
     const message = errorOf({ BOT_TOKEN: bad });
