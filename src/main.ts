@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { config as loadDotenv } from 'dotenv';
-import { alertSettings } from './alerts/config';
+import { alertSettingsFromEnv, type AlertSettings } from './alerts/config';
 import type { AlertsDeps } from './alerts/deps';
 import { createDigestScheduler } from './alerts/digest-scheduler';
 import { createAlertFanOut } from './alerts/fan-out';
@@ -65,8 +65,10 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
   if (options.env === undefined) loadDotenv({ quiet: true });
 
   let config: Readonly<Config>;
+  let alertsConfig: Readonly<AlertSettings>;
   try {
     config = createConfig(env);
+    alertsConfig = alertSettingsFromEnv(env);
   } catch (err) {
     // ConfigError messages name the variable and never contain secrets.
     process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
@@ -112,7 +114,6 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
     stops.push(() => db.write());
     const reports = createReportStore(db);
     // Alerts (issue 5): the outbox closes (folding its journal into the store) before the final flush above.
-    const alertsConfig = alertSettings();
     const subscriptions = createSubscriptionStore(db);
     const outbox = await openOutbox(db, { journalPath: `${config.dbPath}.outbox`, keepDays: alertsConfig.keepDays });
     stops.push(() => outbox.close());

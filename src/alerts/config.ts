@@ -1,3 +1,5 @@
+import { ConfigError } from '../config';
+
 /**
  * Alert delivery defaults in one frozen object, merged once by each factory.
  * Telegram's documented limits are ~30 messages/s overall, ~1/s per chat and
@@ -60,3 +62,43 @@ export const ALERT_DEFAULTS: Readonly<AlertSettings> = Object.freeze({
 
 export const alertSettings = (overrides: Partial<AlertSettings> = {}): Readonly<AlertSettings> =>
   Object.freeze({ ...ALERT_DEFAULTS, ...overrides });
+
+/** Environment variables that override the delivery limits and the digest time (all optional). */
+export const ALERT_ENV = Object.freeze({
+  ALERT_RATE_PER_SECOND: 'globalPerSecond',
+  ALERT_CHAT_INTERVAL_MS: 'perChatIntervalMs',
+  ALERT_GROUP_PER_MINUTE: 'perGroupPerMinute',
+  DIGEST_TIME: 'digestTime',
+} as const);
+
+const RANGES: Record<'globalPerSecond' | 'perChatIntervalMs' | 'perGroupPerMinute', [number, number]> = {
+  // above Telegram's ~30/s the bot gets 429s instead of speed
+  globalPerSecond: [1, 30],
+  perChatIntervalMs: [0, 60_000],
+  perGroupPerMinute: [1, 20],
+};
+
+/**
+ * Reads ALERT_RATE_PER_SECOND, ALERT_CHAT_INTERVAL_MS, ALERT_GROUP_PER_MINUTE and
+ * DIGEST_TIME (HH:MM, BOT_TIMEZONE) over the defaults; throws a ConfigError naming
+ * every bad variable and its allowed range.
+ */
+export const alertSettingsFromEnv = (env: Record<string, string | undefined>): Readonly<AlertSettings> => {
+  const overrides: Partial<Record<keyof AlertSettings, number | string>> = {};
+  const problems: string[] = [];
+  for (const [name, key] of Object.entries(ALERT_ENV)) {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') continue;
+    if (key === 'digestTime') {
+      if (/^([01]?\d|2[0-3]):[0-5]\d$/.test(raw)) overrides.digestTime = raw;
+      else problems.push(`${name}: expected a local time HH:MM such as 09:00, got "${raw}"`);
+      continue;
+    }
+    const [min, max] = RANGES[key];
+    const n = Number(raw);
+    if (/^\d+$/.test(raw) && n >= min && n <= max) overrides[key] = n;
+    else problems.push(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  return alertSettings(overrides as Partial<AlertSettings>);
+};

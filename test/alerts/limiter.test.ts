@@ -1,3 +1,4 @@
+import { ALERT_DEFAULTS, alertSettingsFromEnv } from '../../src/alerts/config';
 import { createRateLimiter } from '../../src/alerts/limiter';
 
 const limits = { globalPerSecond: 25, perChatIntervalMs: 1000, perGroupPerMinute: 20 };
@@ -42,5 +43,18 @@ describe('rate limiter', () => {
     expect(limiter.chatReadyAt(7)).toBe(30_000);
     limiter.prune(20_000); // still paused: not forgotten
     expect(limiter.chatReadyAt(7)).toBe(30_000);
+  });
+});
+
+describe('alert settings from the environment', () => {
+  it('keeps the defaults when nothing is set and takes valid overrides', () => {
+    expect(alertSettingsFromEnv({})).toEqual(ALERT_DEFAULTS);
+    expect(alertSettingsFromEnv({ ALERT_RATE_PER_SECOND: '10', DIGEST_TIME: '08:30' })).toMatchObject({ globalPerSecond: 10, digestTime: '08:30' });
+  });
+
+  it('names every bad variable with its allowed range', () => {
+    expect(() => alertSettingsFromEnv({ ALERT_RATE_PER_SECOND: '100', ALERT_GROUP_PER_MINUTE: 'x', DIGEST_TIME: '9' })).toThrow(
+      /ALERT_RATE_PER_SECOND: expected a whole number from 1 to 30, got "100"[\s\S]*ALERT_GROUP_PER_MINUTE[\s\S]*DIGEST_TIME: expected a local time HH:MM/,
+    );
   });
 });
