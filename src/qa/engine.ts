@@ -65,7 +65,7 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
   // display order once: lists are ascending by 序号, so filters work on positions
   const targets: Target[] = [...report.targets].sort((a, b) => compareIds(a.id, b.id));
   const n = targets.length;
-  const plainHits: Hit[] = targets.map((target) => ({ target }));
+  const plainHits: Hit[] = Object.freeze(targets.map((target) => ({ target }))) as Hit[];
   const byId = new Map<string, number>(targets.map((t, i) => [normalize(t.id).trim(), i]));
 
   const unitPositions = new Map<string, number[]>();
@@ -93,7 +93,8 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
     let hits = hitCache.get(positions);
     if (!hits) {
       hits = positions.map((i) => plainHits[i] as Hit);
-      if (precomputed.has(positions)) hitCache.set(positions, hits);
+      // frozen, so a caller that sorts or splices a shared list fails loudly instead of corrupting later answers
+      if (precomputed.has(positions)) hitCache.set(positions, Object.freeze(hits) as Hit[]);
     }
     return hits;
   };
