@@ -130,8 +130,10 @@ describe('page buttons across a restart', () => {
     await h.restart();
 
     const edit = h.next('editMessageText', (c) => c.payload.message_id === messageIdOf(leader));
+    const editAnswered = h.next('answerCallbackQuery');
     h.api.callback({ chatId, messageId: messageIdOf(leader), data: leaderNext });
     expect(textOf(await edit)).toBe(h.expected('ask', '王昌华', 2));
+    await editAnswered; // the edit's own (silent) answer comes after the edit
 
     const answered = h.next('answerCallbackQuery');
     h.api.callback({ chatId, messageId: messageIdOf(deadline), data: deadlineNext });
