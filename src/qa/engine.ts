@@ -101,7 +101,17 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
 
   const units = createNameResolver({ names: unitPositions.keys(), normalize, aliases: aliases.units, config });
   const leaders = createNameResolver({ names: leaderPositions.keys(), normalize, config });
-  const reportWords = [report.city, report.city.replace(/市$/, ''), report.period, `${report.year}年`, '本季度', '这个季度', '本期'];
+  const reportWords = [
+    report.city,
+    report.city.replace(/市$/, ''),
+    report.period,
+    report.period.replace(/^第/, ''),
+    `${report.year}年`,
+    String(report.year),
+    '本季度',
+    '这个季度',
+    '本期',
+  ];
   const parser = createQuestionParser({ normalize, aliases, units, leaders, year: report.year, reportWords });
   const titles = normalizeMany(normalize, targets.map((t) => t.text));
   const bodies = normalizeMany(normalize, targets.map((t) => t.assignments.map((a) => a.progress).join('\n')));

@@ -116,7 +116,8 @@ export const createNameResolver = (deps: {
     }
     const span = isSubsequence(m, e.norm);
     // 工信局 ⊂ 市工业和信息化局: the mention must end like the name (局, 委, 府…) to be a name at all
-    if (span > 0 && lastChar(m) === lastChar(e.norm)) return 1 + (span - m.length) / e.norm.length;
+    // rank by characters skipped, so 县政府 ties across every county instead of favouring long names
+    if (span > 0 && lastChar(m) === lastChar(e.norm)) return 1 + (span - m.length) / 100;
     // 市科技局 ⊂ 市科学技术局, 卫生健康委 ⊂ 卫生健康委员会: the official full name around the table's short one
     if (e.core.length >= 3 && m.length <= e.core.length * 2 + 2) {
       const back = isSubsequence(e.core, m);
@@ -159,8 +160,12 @@ export const createNameResolver = (deps: {
   ];
   const fuse = new Fuse(forms, { keys: ['form'], includeScore: true, ignoreLocation: true, threshold: config.nameFuzzyMaxScore });
 
-  // longest first, so 市场监督管理局 wins over 管理局-like shorter forms
-  const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys()])].sort((a, b) => b.length - a.length);
+  // longest first, so 市场监督管理局 wins over shorter forms inside it. Two-character forms (单县, 民政)
+  // are not scanned inside longer words (民政 inside 人民政府); they resolve when they stand alone.
+  const fullNames = new Set(entries.map((e) => e.norm));
+  const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys()])]
+    .filter((f) => f.length >= 3 || fullNames.has(f))
+    .sort((a, b) => b.length - a.length);
 
   const resolve = (mention: string): string[] => {
     const m = mention.replace(/\s+/g, '');
@@ -174,7 +179,9 @@ export const createNameResolver = (deps: {
     if (!forms.some((f) => sharedChars(m, f.form) >= m.length - 1)) return [];
     const results = fuse.search(m).filter((r) => (r.score ?? 1) <= config.nameFuzzyMaxScore);
     // a fuzzy match must also be about as long as the spelling: 科技居 ~ 科技局, not 科技 inside a long phrase
-    const fitting = results.filter((r) => Math.abs(r.item.form.length - m.length) <= 1);
+    // …and start like it: a slip is rarely the first character, and 市政府 is not 单县政府
+    const bare = (x: string): string => x.replace(/^市/, '');
+    const fitting = results.filter((r) => Math.abs(r.item.form.length - m.length) <= 1 && bare(r.item.form)[0] === bare(m)[0]);
     const top = fitting[0];
     if (!top) return [];
     const names = new Set<string>();

@@ -71,3 +71,15 @@ describe('leader resolution', () => {
     expect(engine.understand('聂元科分管的工作').leader).toBe('聂元科');
   });
 });
+
+describe('name scanning', () => {
+  it('does not find a short alias inside a longer word, nor a generic tail for a fuzzy match', async () => {
+    const { engine } = await seed();
+    // 民政 (an alias of 市民政局) sits inside 人民政府; 人民政府 names every county government
+    expect(engine.understand('人民政府').units?.sort()).toEqual(['东明县人民政府', '单县人民政府', '定陶区人民政府', '曹县人民政府', '鄆城县人民政府'].sort());
+    // 市政府 differs from 单县政府 by one character, but not at the start
+    expect(engine.understand('市政府').units).toBeUndefined();
+    // a two-character leader is still found inside a sentence
+    expect(engine.understand('张鹏分管的工作有哪些').leader).toBe('张鹏');
+  });
+});
