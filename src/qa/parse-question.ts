@@ -230,10 +230,12 @@ export const createQuestionParser = (deps: {
       }
     }
     for (const { word, status } of statusWords) {
-      if (text.includes(word)) {
-        query.status ??= status;
-        text = cut(text, word);
-      }
+      const at = text.indexOf(word);
+      if (at < 0) continue;
+      // 未按计划推进 / 没有按期: a negated on-schedule word means lagging
+      const negation = status === 'onSchedule' ? /(并未|尚未|没有|未|没|不)$/.exec(text.slice(Math.max(0, at - 2), at))?.[1] : undefined;
+      query.status ??= negation ? 'lagging' : status;
+      text = cut(text, negation ? negation + word : word);
     }
     const dl = findDeadline(text);
     if (dl.deadline) query.deadline = dl.deadline;

@@ -43,3 +43,11 @@ describe('report-wide words', () => {
     expect(engine.understand('2022年底到期的').deadline).toEqual({ date: '2022-12-31', label: '2022年底' });
   });
 });
+
+describe('negated status', () => {
+  it('reads a negated on-schedule word as lagging', async () => {
+    const { engine } = await seed();
+    for (const q of ['未按计划推进的目标', '没有按期完成的', '尚未按计划推进']) expect([q, engine.understand(q)]).toEqual([q, { kind: 'list', status: 'lagging' }]);
+    expect(engine.understand('按计划推进的').status).toBe('onSchedule');
+  });
+});
