@@ -66,10 +66,17 @@ export const loadReport = async (data: string | undefined, env: NodeJS.ProcessEn
 
 export const answerJson = (engine: Engine, q: string): string => {
   const started = process.hrtime.bigint();
-  const answer = engine.ask(q);
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const { text } = renderAnswer(answer, { format: 'plain' });
-  return JSON.stringify({ q, kind: answer.kind, ids: idsOf(answer), text, ms: Math.round(ms * 1000) / 1000 });
+  try {
+    const answer = engine.ask(q);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const { text } = renderAnswer(answer, { format: 'plain' });
+    return JSON.stringify({ q, kind: answer.kind, ids: idsOf(answer), text, ms: Math.round(ms * 1000) / 1000 });
+  } catch (error) {
+    // one failing question must not shift every later answer out of step with its question
+    process.stderr.write(`ask: question ${JSON.stringify(q)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    return JSON.stringify({ q, kind: 'none', ids: [], text: '出错了，请换个问法。', ms: Math.round(ms * 1000) / 1000 });
+  }
 };
 
 const main = async (): Promise<void> => {
