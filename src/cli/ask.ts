@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
 import { createInterface } from 'node:readline';
 import type { Report } from '../model';
 import { idsOf } from '../qa/answer';
@@ -56,7 +57,8 @@ export const parseAskArgs = (argv: string[]): AskArgs => {
  */
 export const loadReport = async (data: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Report> => {
   if (data) return readTableFile(data);
-  const dbPath = resolve(env.DB_PATH ?? resolve(ROOT, 'data/db.json'));
+  // as in .env.example: an empty value counts as unset
+  const dbPath = resolve(env.DB_PATH?.trim() || resolve(ROOT, 'data/db.json'));
   if (existsSync(dbPath)) {
     const current = createReportStore(await openDb(dbPath)).current();
     if (current) return current;
@@ -81,6 +83,8 @@ export const answerJson = (engine: Engine, q: string): string => {
 
 const main = async (): Promise<void> => {
   const args = parseAskArgs(process.argv.slice(2));
+  // DB_PATH may come from .env, as for `npm start`; quiet, because stdout carries only answers
+  loadDotenv({ quiet: true });
   const report = await loadReport(args.data);
   const engine = createEngine({ report, normalize: createNormalizer(), aliases: loadAliases(resolve(ROOT, 'data/aliases.json')) });
   if (!args.json) {

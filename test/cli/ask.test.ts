@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { openDb } from '../../src/store/db';
+import { createReportStore } from '../../src/store/reports';
+import { parseTable } from '../../src/table/load-table';
 
 const ROOT = resolve(__dirname, '../..');
 const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
@@ -61,6 +64,20 @@ describe('npm run ask', () => {
     const [kj, gx] = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ids: string[]; kind: string });
     expect(kj?.ids).toEqual(['52', '53', '54', '55', '56']);
     // 工信局 is an alias, but this table has no such unit
+    expect(gx?.kind).toBe('none');
+  });
+
+  it('answers from the store\'s current report when there is one', async () => {
+    const seedLines = readFileSync(resolve(ROOT, 'data/heze-2022-q3.tsv'), 'utf8').split('\n');
+    const title = seedLines.find((l) => l.includes('一览表'));
+    const header = seedLines.find((l) => l.startsWith('序号'));
+    // a store whose current report holds only the 团市委 rows 43–45
+    const report = await parseTable(Buffer.from([title, header, ...seedLines.filter((l) => /^4[3-5]\t/.test(l))].join('\n')), 'small.tsv');
+    const dbPath = join(tmp, 'db.json');
+    await createReportStore(await openDb(dbPath)).add(report);
+    const out = spawnSync(TSX, ['src/cli/ask.ts', '--json'], { cwd: ROOT, env: { ...env, DB_PATH: dbPath }, input: '团市委\n工信局\n', encoding: 'utf8' });
+    const [tw, gx] = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ids: string[]; kind: string });
+    expect(tw?.ids).toEqual(['43', '44', '45']);
     expect(gx?.kind).toBe('none');
   });
 
