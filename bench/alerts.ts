@@ -18,7 +18,7 @@ import { createFilterMatcher } from '../src/alerts/filters';
 import { openOutbox } from '../src/alerts/outbox';
 import { createSubscriptionStore } from '../src/alerts/subscriptions';
 import type { Subscription, SubscriptionFilter } from '../src/alerts/types';
-import { createDeliveryWorker } from '../src/alerts/worker';
+import { createDeliveryWorker, type DeliveryWorker } from '../src/alerts/worker';
 import { createTransport } from '../src/bot/transport';
 import { createImporter } from '../src/import/importer';
 import { createLogger } from '../src/logger';
@@ -68,9 +68,11 @@ export const alertsBench: Bench = {
         return { result: undefined, undo: () => void (data.subscriptions.length = before) };
       });
 
-      const transport = createTransport({ logger });
+      // as main.ts wires it: the transport's 429 retries wait for a slot of the worker's limiter
+      let worker: DeliveryWorker | undefined;
+      const transport = createTransport({ logger, sleep: (ms) => worker!.paceRetry(ms) });
       const telegram = new Telegram(api.token, { apiRoot: api.apiRoot });
-      const worker = createDeliveryWorker({ outbox, subscriptions, send: (chatId, text, extra) => transport.send(telegram, chatId, text, extra), timezone: 'Asia/Shanghai', logger, settings });
+      worker = createDeliveryWorker({ outbox, subscriptions, send: (chatId, text, extra) => transport.send(telegram, chatId, text, extra), timezone: 'Asia/Shanghai', logger, settings });
 
       // 58 (工信局, 王昌华, 5G) and 40 (聂元科) fall behind: every filter above has news.
       const fanOutStart = process.hrtime.bigint();

@@ -20,7 +20,7 @@ import { createAlertFanOut } from './alerts/fan-out';
 import { createFilterMatcher } from './alerts/filters';
 import { openOutbox } from './alerts/outbox';
 import { createSubscriptionStore } from './alerts/subscriptions';
-import { createDeliveryWorker } from './alerts/worker';
+import { createDeliveryWorker, type DeliveryWorker } from './alerts/worker';
 import { createDigestFeature } from './bot/features/digest';
 import { createSubscribeFeature } from './bot/features/subscribe';
 import { createUploadFeature } from './bot/features/upload';
@@ -196,10 +196,13 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
     });
     stops.push(() => running.stop('shutdown'));
     // Broadcasts run here, never in update handlers: the worker drains the outbox within Telegram's limits.
-    const worker = createDeliveryWorker({
+    // The worker's own transport: its 429 retries wait for a slot of the worker's limiter, so they count against the rate.
+    let worker: DeliveryWorker | undefined;
+    const alertTransport = createTransport({ logger, sleep: (ms) => worker!.paceRetry(ms) });
+    worker = createDeliveryWorker({
       outbox,
       subscriptions,
-      send: (chatId, text, extra) => deps.transport.send(bot.telegram, chatId, text, extra),
+      send: (chatId, text, extra) => alertTransport.send(bot.telegram, chatId, text, extra),
       timezone: config.timezone,
       logger,
       settings: alertsConfig,

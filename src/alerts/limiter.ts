@@ -18,6 +18,8 @@ export interface RateLimiter {
   globalReadyAt(now: number): number;
   /** records a send starting now */
   record(chatId: number, now: number): void;
+  /** records a send that counts against the global limit only (a retry of a send already under way) */
+  recordGlobal(now: number): void;
   /** no sends to this chat before `until` (a 429's retry_after) */
   pause(chatId: number, until: number): void;
   /** forgets chats idle for a minute (keeps memory flat over 10,000 chats) */
@@ -71,6 +73,9 @@ export const createRateLimiter = (limits: Pick<AlertLimits, 'globalPerSecond' | 
         }
         group.push(now);
       }
+    },
+    recordGlobal(now) {
+      global.push(now);
     },
     pause(chatId, until) {
       paused.set(chatId, Math.max(until, paused.get(chatId) ?? 0));

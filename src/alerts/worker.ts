@@ -241,8 +241,27 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
     logger.error({ alert: alert.id, chatId: alert.chatId, error }, 'alert given up');
   };
 
+  /**
+   * The sleep for the worker's transport: the transport retries a 429 itself after
+   * `retry_after`, and that retry is one more message to Telegram. Waiting here
+   * for a global slot and recording it keeps retries inside the rate limit.
+   */
+  const paceRetry = async (ms: number): Promise<void> => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    for (;;) {
+      const now = clock();
+      const at = limiter.globalReadyAt(now);
+      if (at <= now) {
+        limiter.recordGlobal(now);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, at - now));
+    }
+  };
+
   return {
     stats,
+    paceRetry,
     /** loads the pending outbox and starts sending; new alerts are picked up as they are enqueued */
     start(): void {
       if (started) return;

@@ -22,7 +22,7 @@ import { createAlertFanOut } from '../../src/alerts/fan-out';
 import { createFilterMatcher } from '../../src/alerts/filters';
 import { openOutbox } from '../../src/alerts/outbox';
 import { createSubscriptionStore } from '../../src/alerts/subscriptions';
-import { createDeliveryWorker } from '../../src/alerts/worker';
+import { createDeliveryWorker, type DeliveryWorker } from '../../src/alerts/worker';
 import { createImporter } from '../../src/import/importer';
 import { createInboxWatcher, inboxDir } from '../../src/import/inbox';
 import { toImportSummary } from '../../src/import/summary';
@@ -95,14 +95,17 @@ export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
   const features = createFeatures(deps, [createSubscribeFeature(alertsDeps), createDigestFeature(alertsDeps), createUploadFeature(alertsDeps)]);
   const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features });
   const running = await launchBot(bot, { commands, logger });
-  const worker = createDeliveryWorker({
+  let pacer: DeliveryWorker | undefined;
+  const alertTransport = createTransport({ logger, sleep: (ms) => pacer!.paceRetry(ms) });
+  const worker: DeliveryWorker = createDeliveryWorker({
     outbox,
     subscriptions,
-    send: (chatId, text, extra) => transport.send(bot.telegram, chatId, text, extra),
+    send: (chatId, text, extra) => alertTransport.send(bot.telegram, chatId, text, extra),
     timezone: 'Asia/Shanghai',
     logger,
     settings,
   });
+  pacer = worker;
   worker.start();
   const inbox = createInboxWatcher({
     dir: inboxDir(dbPath),

@@ -1,6 +1,6 @@
 import { Telegram } from 'telegraf';
 import { createTransport } from '../../src/bot/transport';
-import { createDeliveryWorker } from '../../src/alerts/worker';
+import { createDeliveryWorker, type DeliveryWorker } from '../../src/alerts/worker';
 import type { AlertSettings } from '../../src/alerts/config';
 import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
 import { useTempDir } from '../helpers/tmp';
@@ -22,9 +22,11 @@ const FAST: Partial<AlertSettings> = { globalPerSecond: 25, perChatIntervalMs: 1
 const setup = async (settings: Partial<AlertSettings> = FAST, clock?: () => number) => {
   const stores = await openStores(dir());
   const logger = silentLogger();
-  const transport = createTransport({ logger });
+  // as main.ts wires it: the transport's 429 retries wait for a slot of the worker's limiter
+  let pacer: DeliveryWorker | undefined;
+  const transport = createTransport({ logger, sleep: (ms) => pacer!.paceRetry(ms) });
   const telegram = new Telegram(api.token, { apiRoot: api.apiRoot });
-  const worker = createDeliveryWorker({
+  const worker: DeliveryWorker = createDeliveryWorker({
     outbox: stores.outbox,
     subscriptions: stores.subscriptions,
     send: (chatId, text, extra) => transport.send(telegram, chatId, text, extra),
@@ -33,6 +35,7 @@ const setup = async (settings: Partial<AlertSettings> = FAST, clock?: () => numb
     settings,
     ...(clock ? { clock } : {}),
   });
+  pacer = worker;
   return { ...stores, worker };
 };
 
