@@ -39,7 +39,8 @@ export const ALERT_MESSAGES = Object.freeze({
   quietOff: '已取消静音时段。',
   uploadNotAdmin: '抱歉，只有管理员可以上传进度表。如需更新数据，请联系管理员。',
   uploadWrongType: (name: string) => `无法导入“${name}”：请发送 .tsv、.csv 或 .xlsx 格式的进度表。`,
-  uploadTooLarge: (mb: number) => `文件太大，无法导入（上限 ${mb} MB）。`,
+  uploadTooLarge: (limitBytes: number) =>
+    `文件太大，无法导入（上限 ${limitBytes >= 1024 * 1024 ? `${Math.floor(limitBytes / 1024 / 1024)} MB` : `${Math.ceil(limitBytes / 1024)} KB`}）。`,
   uploadReceived: '已收到表格，正在导入……',
   uploadFailed: (why: string) => `导入失败：${why}`,
   reactivated: '欢迎回来，订阅的提醒已恢复发送。',

@@ -44,6 +44,7 @@ export const ADMIN = 9001;
 export interface AlertsBotOptions {
   settings?: Partial<AlertSettings>;
   adminIds?: number[];
+  maxUploadBytes?: number;
 }
 
 export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
@@ -90,7 +91,7 @@ export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
     importTable: (bytes, fileName, o) => importer.importTable(bytes, fileName, o),
     settings,
     timezone: 'Asia/Shanghai',
-    maxUploadBytes: TABLE_LIMITS.maxFileBytes,
+    maxUploadBytes: options.maxUploadBytes ?? TABLE_LIMITS.maxFileBytes,
   };
   const features = createFeatures(deps, [createSubscribeFeature(alertsDeps), createDigestFeature(alertsDeps), createUploadFeature(alertsDeps)]);
   const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features });

@@ -40,11 +40,11 @@ export const createUploadFeature =
       const name = doc.file_name ?? 'table';
       if (!TABLE_FILE.test(name)) return void (await ctx.reply(M.uploadWrongType(name)));
       if (doc.file_size !== undefined && doc.file_size > alerts.maxUploadBytes) {
-        return void (await ctx.reply(M.uploadTooLarge(Math.floor(alerts.maxUploadBytes / 1024 / 1024))));
+        return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
       }
       const link = await ctx.telegram.getFileLink(doc.file_id);
       const bytes = await download(link);
-      if (bytes.length > alerts.maxUploadBytes) return void (await ctx.reply(M.uploadTooLarge(Math.floor(alerts.maxUploadBytes / 1024 / 1024))));
+      if (bytes.length > alerts.maxUploadBytes) return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
       try {
         const result = await alerts.importTable(bytes, name);
         deps.logger.info({ userId: ctx.from.id, file: name, duplicate: result.duplicate }, 'table uploaded and imported');
