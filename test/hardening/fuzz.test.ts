@@ -1,6 +1,8 @@
+import { Telegraf } from 'telegraf';
 import { leadersOf, unitsOf } from '../../src/model';
 import { MESSAGES } from '../../src/bot/messages';
 import { ADMIN, settled, startAlertsBot, type AlertsBot } from '../alerts/bot-harness';
+import { startFakeBotApi } from '../fake-bot-api/server';
 import { createFuzzer, type Expectation } from './fuzz-updates';
 
 /**
@@ -153,5 +155,29 @@ describe(`fuzz: ${COUNT} generated updates (FUZZ_SEED=${SEED})`, () => {
     expect([...kinds].some((k) => k.startsWith('media-'))).toBe(true);
     expect([...kinds].some((k) => k.startsWith('odd-'))).toBe(true);
     if (COUNT >= 2000) expect(kinds).toContain('admin-document');
+  });
+});
+
+describe('the fuzz has teeth', () => {
+  it('catches a careless bot that echoes user text into HTML unescaped', async () => {
+    const api = await startFakeBotApi();
+    const careless = new Telegraf(api.token, { telegram: { apiRoot: api.apiRoot } });
+    careless.catch(() => undefined);
+    careless.on('text', (ctx) => ctx.reply(`<b>您问</b>：${ctx.message.text}`, { parse_mode: 'HTML' }));
+    const polling = careless.launch();
+    polling.catch(() => undefined);
+    try {
+      await api.waitFor('deleteWebhook');
+      const fuzzer = createFuzzer(SEED, api, { words: ['工信局'] });
+      for (let i = 0; i < 500; i += 1) fuzzer.next();
+      await waitUntil('the careless bot to take 500 updates', () => api.pendingUpdates() === 0, 30_000);
+      // Same generator, same checks: unescaped < and & in 500 updates must be refused many times.
+      expect(api.stats().byStatus['400'] ?? 0).toBeGreaterThan(10);
+      expect(api.stats().refusals.some((r) => r.includes("can't parse entities"))).toBe(true);
+    } finally {
+      careless.stop();
+      await polling.catch(() => undefined);
+      await api.close();
+    }
   });
 });
