@@ -1,7 +1,7 @@
 import { compareIds, unitsOf, type Report, type Target } from '../model';
 import type { ProgressOptions } from './defaults';
 import type { Measure } from './extract';
-import { assessTarget, type Light } from './light';
+import { assessTarget, type Assessment, type Light } from './light';
 import type { Pace } from './pace';
 
 /**
@@ -55,14 +55,30 @@ export interface TargetHistory {
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
+/**
+ * How histories find a target in a report and assess it. The defaults scan and
+ * assess afresh; a caller answering many questions over large tables (the QA
+ * engine) passes id maps and cached assessments instead, so a unit's history at
+ * 100k targets costs map look-ups rather than a scan per 序号.
+ */
+export interface HistoryLookup {
+  targetOf(report: Report, id: string): Target | undefined;
+  assess(target: Target, report: Report): Assessment;
+}
+
+const plainLookup = (options: Partial<ProgressOptions>): HistoryLookup => ({
+  targetOf: (report, id) => report.targets.find((t) => t.id === id),
+  assess: (target, report) => assessTarget(target, report, options),
+});
+
 /** Reports ordered by as-of date, oldest first (the input order breaks ties). */
 const byAsOf = (reports: readonly Report[]): Report[] =>
   reports.map((r, i) => ({ r, i })).sort((a, b) => a.r.asOf.localeCompare(b.r.asOf) || a.i - b.i).map((x) => x.r);
 
-const pointOf = (report: Report, target: Target | undefined, newestText: string, options: Partial<ProgressOptions>): HistoryPoint => {
+const pointOf = (report: Report, target: Target | undefined, newestText: string, lookup: HistoryLookup): HistoryPoint => {
   const base = { period: report.period, asOf: report.asOf, year: report.year, title: report.title };
   if (!target) return { ...base, present: false };
-  const a = assessTarget(target, report, options);
+  const a = lookup.assess(target, report);
   const point: HistoryPoint = {
     ...base,
     present: true,
@@ -96,11 +112,11 @@ const changeBetween = (prev: HistoryPoint, next: HistoryPoint): HistoryChange | 
   return change.light || change.onSchedule || change.achieved ? change : undefined;
 };
 
-const historyOf = (sorted: Report[], id: string, options: Partial<ProgressOptions>): TargetHistory | undefined => {
-  const found = sorted.map((r) => r.targets.find((t) => t.id === id));
+const historyOf = (sorted: Report[], id: string, lookup: HistoryLookup): TargetHistory | undefined => {
+  const found = sorted.map((r) => lookup.targetOf(r, id));
   const newest = [...found].reverse().find((t): t is Target => t !== undefined);
   if (!newest) return undefined;
-  const points = sorted.map((r, i) => pointOf(r, found[i], newest.text, options));
+  const points = sorted.map((r, i) => pointOf(r, found[i], newest.text, lookup));
   const changes: HistoryChange[] = [];
   for (let i = 1; i < points.length; i++) {
     const c = changeBetween(points[i - 1]!, points[i]!);
@@ -119,7 +135,28 @@ export const targetHistory = (
   reports: readonly Report[],
   id: string,
   options: Partial<ProgressOptions> = {},
-): TargetHistory | undefined => historyOf(byAsOf(reports), id, options);
+  lookup: HistoryLookup = plainLookup(options),
+): TargetHistory | undefined => historyOf(byAsOf(reports), id, lookup);
+
+/**
+ * Histories of the given 序号 (those no report has are left out), in the order
+ * given. For callers that chose the 序号 themselves (a unit's targets from an
+ * index, every target passing a filter).
+ */
+export const targetHistories = (
+  reports: readonly Report[],
+  ids: Iterable<string>,
+  options: Partial<ProgressOptions> = {},
+  lookup: HistoryLookup = plainLookup(options),
+): TargetHistory[] => {
+  const sorted = byAsOf(reports);
+  const out: TargetHistory[] = [];
+  for (const id of ids) {
+    const h = historyOf(sorted, id, lookup);
+    if (h) out.push(h);
+  }
+  return out;
+};
 
 /**
  * Every target a unit is responsible for in any of the reports (canonical unit
@@ -130,13 +167,13 @@ export const unitHistory = (
   reports: readonly Report[],
   unit: string,
   options: Partial<ProgressOptions> = {},
+  lookup?: HistoryLookup,
 ): TargetHistory[] => {
-  const sorted = byAsOf(reports);
-  const ids = new Set(sorted.flatMap((r) => r.targets.filter((t) => unitsOf(t).includes(unit)).map((t) => t.id)));
-  return [...ids]
-    .sort(compareIds)
-    .map((id) => historyOf(sorted, id, options))
-    .filter((h): h is TargetHistory => h !== undefined);
+  const ids = new Set(reports.flatMap((r) => r.targets.filter((t) => unitsOf(t).includes(unit)).map((t) => t.id)));
+  // one map per report, so a unit with many targets is not a scan per 序号
+  const maps = new Map(reports.map((r) => [r, new Map(r.targets.map((t) => [t.id, t]))]));
+  const use: HistoryLookup = lookup ?? { ...plainLookup(options), targetOf: (r, id) => maps.get(r)?.get(id) };
+  return targetHistories(reports, [...ids].sort(compareIds), options, use);
 };
 
 /** Only the histories where something changed between consecutive reports. */

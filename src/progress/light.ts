@@ -108,5 +108,14 @@ export const assessReport = (report: Report, options: Partial<ProgressOptions> =
 export const targetsWithLight = (assessed: ReportAssessment, light: Light): AssessedTarget[] =>
   assessed.items.filter((i) => i.assessment.light === light);
 
-/** 有风险的项目: marked 是 but yellow. Red targets are already answered by 滞后/未完成 questions. */
-export const targetsAtRisk = (assessed: ReportAssessment): AssessedTarget[] => targetsWithLight(assessed, 'yellow');
+/** The lights that count as 有风险: red and yellow. */
+export const RISK_LIGHTS: readonly Light[] = Object.freeze(['red', 'yellow'] as Light[]);
+
+/**
+ * 有风险的项目: red and yellow, in table order. Red belongs here too: a lagging
+ * target is the likeliest to miss its goal, and someone asking what is at risk
+ * must not be shown the warnings while the failures are left out. 黄灯 asks for
+ * the warnings alone (targetsWithLight(assessed, 'yellow')).
+ */
+export const targetsAtRisk = (assessed: ReportAssessment): AssessedTarget[] =>
+  assessed.items.filter((i) => RISK_LIGHTS.includes(i.assessment.light));

@@ -87,7 +87,9 @@ describe('assessReport on the seed table', () => {
     expect(targetsWithLight(assessed, 'red').map((i) => i.target.id)).toEqual(['47', '57']);
     // 84: 414.1 of 700亿元 is 59% at 75% of the year, 16 points behind; every other
     // measured target is ahead of pace, done, or within the margin (60: 9.8% vs 10%)
-    expect(targetsAtRisk(assessed).map((i) => i.target.id)).toEqual(['84']);
+    expect(targetsWithLight(assessed, 'yellow').map((i) => i.target.id)).toEqual(['84']);
+    // 有风险 = red and yellow, in table order
+    expect(targetsAtRisk(assessed).map((i) => i.target.id)).toEqual(['47', '57', '84']);
     expect(assessed.counts).toEqual({ red: 2, yellow: 1, green: 45 });
     expect(assessed.items).toHaveLength(48);
   });
