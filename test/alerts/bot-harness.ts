@@ -18,6 +18,7 @@ import { createQueryCache } from '../../src/bot/query-cache';
 import { createTransport } from '../../src/bot/transport';
 import { alertSettings, type AlertSettings } from '../../src/alerts/config';
 import type { AlertsDeps } from '../../src/alerts/deps';
+import { createDigestScheduler } from '../../src/alerts/digest-scheduler';
 import { createAlertFanOut } from '../../src/alerts/fan-out';
 import { createFilterMatcher } from '../../src/alerts/filters';
 import { openOutbox } from '../../src/alerts/outbox';
@@ -108,6 +109,19 @@ export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
   });
   pacer = worker;
   worker.start();
+  // Not started: tests call digests.runDue(at) with the time they want (the injectable clock).
+  const digests = createDigestScheduler({
+    subscriptions,
+    outbox,
+    currentReport: () => reports.current(),
+    matcher,
+    limits: settings,
+    timezone: 'Asia/Shanghai',
+    remindDays: 14,
+    digestTime: settings.digestTime,
+    weeklyDay: settings.weeklyDay,
+    logger,
+  });
   const inbox = createInboxWatcher({
     dir: inboxDir(dbPath),
     handle: async (fileName, bytes, o) => ({ ok: true, message: toImportSummary(await importer.importTable(bytes, fileName, o), o.dryRun) }),
@@ -146,6 +160,7 @@ export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
     subscriptions,
     outbox,
     worker,
+    digests,
     logs,
     settings,
     engine: () => engine!,

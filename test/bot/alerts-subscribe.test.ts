@@ -132,3 +132,25 @@ describe('subscribe feature', () => {
     expect(names).toEqual(expect.arrayContaining(['subscribe', 'subscriptions', 'unsubscribe', 'digest', 'quiet']));
   });
 });
+
+describe('scheduled digest, end to end', () => {
+  it('delivers /digest daily chats their lagging targets with deadline reminders', async () => {
+    await bot.say('/subscribe 工信局', { chatId: 3001 });
+    await bot.say('/digest daily', { chatId: 3001 });
+    await bot.say('/digest weekly', { chatId: 3002 });
+    const from = bot.api.calls.length;
+    // Tuesday 2022-12-20 09:00 in Shanghai: 11 days before 年底; weekly chats wait for Monday
+    expect(await bot.digests.runDue(new Date('2022-12-20T01:00:00Z'))).toEqual({ chats: 1, alerts: 1 });
+    await bot.worker.idle();
+    const sent = bot.api.calls.slice(from).filter((c) => c.method === 'sendMessage' && c.status === 200);
+    expect(sent.map((c) => Number(c.payload.chat_id))).toEqual([3001]);
+    const text = textOf(sent[0]!);
+    expect(text).toContain('📋 每日滞后汇总');
+    expect(text).toContain('订阅：市工业和信息化局');
+    expect(text).toContain('⏰ 14 天内到期');
+    // every lagging target of 工信局 is due 年底, within 14 days: listed under the reminder, then in the full list
+    const lagging = laggingIds((t) => unitsOf(t).includes('市工业和信息化局'));
+    expect(idsIn(text)).toEqual([...lagging, ...lagging]);
+    expect(text).toContain('还剩 <b>11</b> 天');
+  });
+});
