@@ -24,7 +24,27 @@ export interface Aliases {
   help: string[];
   /** words that ask for every target when nothing else is asked (所有目标, 全部任务, 目标清单) */
   all: string[];
+  /** words that ask for a traffic light (黄灯) or for every target at risk, red or yellow (有风险) */
+  lights: { red: string[]; yellow: string[]; green: string[]; risk: string[] };
+  /** words that ask how targets changed: across every report (变化, 历次), or since the previous one (上季度以来) */
+  history: { all: string[]; sinceLast: string[] };
 }
+
+/**
+ * Used when an aliases file predates lights and history, so an admin's older
+ * file keeps working. No bare 风险 or 历史: they are topic words in the tables
+ * (提升风险监测预警能力, 创历史新高); nor 预警, for the same reason.
+ */
+export const DEFAULT_LIGHT_WORDS = Object.freeze({
+  red: ['红灯', '亮红灯'],
+  yellow: ['黄灯', '亮黄灯'],
+  green: ['绿灯', '亮绿灯'],
+  risk: ['有风险', '存在风险', '风险项目', '风险目标', '亮灯', '红黄灯', '需要关注', '需关注'],
+});
+export const DEFAULT_HISTORY_WORDS = Object.freeze({
+  all: ['变化', '历次', '历史情况', '历史进度', '历史记录', '的历史', '各季度', '每个季度', '每季度', '趋势', '前后对比'],
+  sinceLast: ['上季度以来', '上个季度以来', '上一季度以来', '上期以来', '比上季度', '较上季度', '与上季度相比', '跟上季度比', '环比', '上季度', '上个季度', '上一季度', '上期'],
+});
 
 const words = z.array(z.string().trim().min(1, 'empty word'));
 const wordMap = z.record(z.string().trim().min(1, 'empty key'), words.min(1, 'needs at least one word'));
@@ -39,6 +59,12 @@ const schema = z.object({
   stats: words,
   help: words,
   all: words.default([]),
+  lights: z
+    .object({ red: words, yellow: words, green: words, risk: words })
+    .default(() => ({ red: [...DEFAULT_LIGHT_WORDS.red], yellow: [...DEFAULT_LIGHT_WORDS.yellow], green: [...DEFAULT_LIGHT_WORDS.green], risk: [...DEFAULT_LIGHT_WORDS.risk] })),
+  history: z
+    .object({ all: words, sinceLast: words })
+    .default(() => ({ all: [...DEFAULT_HISTORY_WORDS.all], sinceLast: [...DEFAULT_HISTORY_WORDS.sinceLast] })),
 });
 
 /** Thrown for a missing, unreadable or malformed aliases file; the message names the file and the key. */

@@ -5,6 +5,8 @@
  * same content.
  */
 import type { Target } from '../model';
+import type { TargetHistory } from '../progress/history';
+import type { Assessment, Light } from '../progress/light';
 
 export type AnswerKind = 'item' | 'list' | 'search' | 'stats' | 'help' | 'none';
 
@@ -20,6 +22,15 @@ export interface Query {
   /** canonical leader name (王昌华) */
   leader?: string;
   status?: Status;
+  /** one traffic light asked for (黄灯 → 'yellow', 红灯 → 'red', 绿灯 → 'green') */
+  light?: Light;
+  /** 有风险的项目: red or yellow (see RISK_LIGHTS) */
+  risk?: boolean;
+  /**
+   * 变化 asked for: 'all' compares every stored report (57号的变化), 'sinceLast' the
+   * last two (上季度以来的变化)
+   */
+  history?: 'all' | 'sinceLast';
   /** a resolved deadline: a date (YYYY-MM-DD), or 'ongoing' for 长期坚持 */
   deadline?: { date: string; label: string } | { ongoing: true; label: string };
   /** normalised search words left after filters and filler words are removed */
@@ -32,6 +43,8 @@ export interface Query {
 
 export interface Hit {
   target: Target;
+  /** the target's traffic light with its reasons and measure, from the engine's assessment of the report */
+  assessment?: Assessment;
   /** 0 = perfect; only for search answers */
   score?: number;
   /** the words that matched, for display */
@@ -42,6 +55,8 @@ export interface GroupStats {
   name: string;
   total: number;
   lagging: number;
+  /** targets with a yellow light */
+  yellow: number;
 }
 
 export interface Stats {
@@ -49,10 +64,29 @@ export interface Stats {
   assignments: number;
   lagging: number;
   onScheduleRate: number;
+  /** targets per traffic light */
+  lights: Record<Light, number>;
   byUnit: GroupStats[];
   byLeader: GroupStats[];
   /** what the figures cover, for the reply's header (菏泽市 2022 第三季度, 截至 2022-09-30) */
   scope?: { city: string; year: number; period: string; asOf: string };
+}
+
+/** A report compared in a history answer. */
+export interface Period {
+  year: number;
+  period: string;
+  asOf: string;
+}
+
+/** For a 变化 question: the reports compared and one history per hit, in the hits' order. */
+export interface HistoryAnswer {
+  /** the reports compared, oldest first; one means there is nothing to compare yet */
+  periods: Period[];
+  /** one per hit, same order */
+  targets: TargetHistory[];
+  /** targets looked at, changed or not (a list shows only the changed ones) */
+  considered: number;
 }
 
 export interface Answer {
@@ -64,6 +98,8 @@ export interface Answer {
   hits: Hit[];
   /** for kind 'stats' */
   stats?: Stats;
+  /** for a 变化 question (kind 'item' or 'list') */
+  history?: HistoryAnswer;
   /** for an ambiguous unit or leader mention: the candidates to pick from */
   candidates?: string[];
   /** for an unknown 序号: the first and last 序号 of the report, so the reply can say what exists */

@@ -1,7 +1,10 @@
 import { compareIds, isLagging, leadersOf, unitsOf, type Report, type Target } from '../model';
+import type { ProgressOptions } from '../progress/defaults';
+import { targetHistories, targetHistory, withChanges, type HistoryLookup, type TargetHistory } from '../progress/history';
+import { assessReport, assessTarget, type Assessment, type Light, type ReportAssessment } from '../progress/light';
 import type { Normalize } from '../text/normalize';
 import type { Aliases } from './aliases';
-import type { Answer, GroupStats, Hit, Query, Stats } from './answer';
+import type { Answer, GroupStats, HistoryAnswer, Hit, Period, Query, Stats } from './answer';
 import { QA_DEFAULTS, type QaConfig } from './config';
 import { createNameResolver } from './names';
 import { createQuestionParser, toNumber, type ParsedQuestion } from './parse-question';
@@ -30,6 +33,10 @@ export type CommandKind = 'item' | 'unit' | 'leader' | 'lagging' | 'stats' | 'se
 
 export interface Engine {
   report: Report;
+  /** the traffic lights of the report, assessed once at construction */
+  assessed: ReportAssessment;
+  /** the reports a 变化 question compares, oldest first, ending with `report` */
+  timeline: readonly Report[];
   /** answers a free-text question (or a /command) */
   ask(question: string): Answer;
   /** the question as a typed query, without running it (subscriptions store its units/leader/terms) */
@@ -49,6 +56,23 @@ const COMMANDS: Record<string, CommandKind> = {
   start: 'help',
 };
 
+const LIGHTS: readonly Light[] = ['red', 'yellow', 'green'];
+const GREEN = 2;
+
+/**
+ * The reports a 变化 question compares: the history's reports before the current
+ * one (by as-of date), one per as-of date (a corrected re-import of a quarter
+ * replaces the earlier file), then the current report. A history entry with
+ * the current report's as-of date is the current report itself (the store's
+ * copy) or one it replaces; one after it (an older quarter re-imported as
+ * current) is not compared.
+ */
+export const timelineOf = (report: Report, history: readonly Report[] = []): Report[] => {
+  const byAsOf = new Map<string, Report>();
+  for (const r of history) if (r.asOf < report.asOf) byAsOf.set(r.asOf, r);
+  return [...[...byAsOf.values()].sort((a, b) => a.asOf.localeCompare(b.asOf)), report];
+};
+
 /**
  * Builds the question-answering engine over one report. Everything that
  * depends on the data (targets in display order, name resolvers, filters,
@@ -59,13 +83,28 @@ const COMMANDS: Record<string, CommandKind> = {
  *   const engine = createEngine({ report, normalize: createNormalizer(), aliases: loadAliases('data/aliases.json') });
  *   idsOf(engine.ask('工信局未按计划')); // ['57']
  */
-export const createEngine = (deps: { report: Report; normalize: Normalize; aliases: Aliases; config?: QaConfig }): Engine => {
+export const createEngine = (deps: {
+  report: Report;
+  /** every stored report, oldest first, normally including `report`: 变化 questions compare them */
+  history?: readonly Report[];
+  normalize: Normalize;
+  aliases: Aliases;
+  config?: QaConfig;
+  /** thresholds of the traffic lights (PROGRESS_DEFAULTS when omitted) */
+  progress?: Partial<ProgressOptions>;
+}): Engine => {
   const { report, normalize, aliases } = deps;
   const config = deps.config ?? QA_DEFAULTS;
+  const progress = deps.progress ?? {};
+  const timeline = timelineOf(report, deps.history);
   // display order once: lists are ascending by 序号, so filters work on positions
   const targets: Target[] = [...report.targets].sort((a, b) => compareIds(a.id, b.id));
   const n = targets.length;
-  const plainHits: Hit[] = Object.freeze(targets.map((target) => ({ target }))) as Hit[];
+  // lights once per report, here and not per question: extraction reads every progress text
+  const assessed = assessReport(report, progress);
+  const assessmentOf = new Map<Target, Assessment>(assessed.items.map((x) => [x.target, x.assessment]));
+  const plainHits: Hit[] = Object.freeze(targets.map((target) => ({ target, assessment: assessmentOf.get(target) as Assessment }))) as Hit[];
+  const positionOf = new Map<string, number>(targets.map((t, i) => [t.id, i]));
   const byId = new Map<string, number>(targets.map((t, i) => [normalize(t.id).trim(), i]));
 
   const unitPositions = new Map<string, number[]>();
@@ -78,6 +117,15 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
   });
   const deadlineKey = (t: Target): string => (t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind === 'ongoing' ? 'ongoing' : '');
   const deadlines = targets.map(deadlineKey);
+  const lightCode = new Uint8Array(n);
+  const byLight: number[][] = [[], [], []];
+  const risky: number[] = [];
+  targets.forEach((t, i) => {
+    const code = LIGHTS.indexOf((assessmentOf.get(t) as Assessment).light);
+    lightCode[i] = code;
+    (byLight[code] as number[]).push(i);
+    if (code !== GREEN) risky.push(i);
+  });
   // single-filter lists precomputed: the common questions (滞后, 年底到期的) then cost no scan of the table
   const byStatus = { lagging: [] as number[], onSchedule: [] as number[] };
   const byDeadline = new Map<string, number[]>();
@@ -86,7 +134,15 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
     const key = deadlines[i] as string;
     (byDeadline.get(key) ?? byDeadline.set(key, []).get(key))?.push(i);
   });
-  const precomputed = new WeakSet<number[]>([byStatus.lagging, byStatus.onSchedule, ...byDeadline.values(), ...unitPositions.values(), ...leaderPositions.values()]);
+  const precomputed = new WeakSet<number[]>([
+    byStatus.lagging,
+    byStatus.onSchedule,
+    ...byDeadline.values(),
+    ...unitPositions.values(),
+    ...leaderPositions.values(),
+    ...byLight,
+    risky,
+  ]);
   /** hits of precomputed position lists, built once: answers share them, so they must be treated as read-only */
   const hitCache = new WeakMap<number[], Hit[]>();
   const hitsAt = (positions: number[]): Hit[] => {
@@ -126,28 +182,34 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
     let lag = 0;
     const byUnit = new Map<string, GroupStats>();
     const byLeader = new Map<string, GroupStats>();
-    const bump = (map: Map<string, GroupStats>, name: string, isLag: boolean): void => {
-      const g = map.get(name) ?? { name, total: 0, lagging: 0 };
+    const lights: Record<Light, number> = { red: 0, yellow: 0, green: 0 };
+    const bump = (map: Map<string, GroupStats>, name: string, isLag: boolean, isYellow: boolean): void => {
+      const g = map.get(name) ?? { name, total: 0, lagging: 0, yellow: 0 };
       g.total += 1;
       if (isLag) g.lagging += 1;
+      if (isYellow) g.yellow += 1;
       map.set(name, g);
     };
     for (const i of positions) {
       const t = targets[i] as Target;
       const isLag = lagging[i] === 1;
+      const light = LIGHTS[lightCode[i] as number] as Light;
+      const isYellow = light === 'yellow';
       total += 1;
       assignments += t.assignments.length;
+      lights[light] += 1;
       if (isLag) lag += 1;
-      for (const u of unitsOf(t)) bump(byUnit, u, isLag);
-      for (const l of leadersOf(t)) bump(byLeader, l, isLag);
+      for (const u of unitsOf(t)) bump(byUnit, u, isLag, isYellow);
+      for (const l of leadersOf(t)) bump(byLeader, l, isLag, isYellow);
     }
-    const order = (a: GroupStats, b: GroupStats): number => b.lagging - a.lagging || b.total - a.total || a.name.localeCompare(b.name, 'zh');
+    const order = (a: GroupStats, b: GroupStats): number => b.lagging - a.lagging || b.yellow - a.yellow || b.total - a.total || a.name.localeCompare(b.name, 'zh');
     return {
       scope: { city: report.city, year: report.year, period: report.period, asOf: report.asOf },
       total,
       assignments,
       lagging: lag,
       onScheduleRate: total === 0 ? 0 : (total - lag) / total,
+      lights,
       byUnit: [...byUnit.values()].sort(order),
       byLeader: [...byLeader.values()].sort(order),
     };
@@ -171,6 +233,9 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
       }
     }
     if (q.leader) sets.push(leaderPositions.get(q.leader) ?? []);
+    // light lists are precomputed and ascending: one alone is returned as is, else the smallest list drives
+    if (q.light) sets.push(byLight[LIGHTS.indexOf(q.light)] as number[]);
+    else if (q.risk) sets.push(risky);
     sets = sets.sort((a, b) => a.length - b.length);
     const wantLag = q.status === 'lagging' ? 1 : q.status === 'onSchedule' ? 0 : -1;
     const wantDeadline = q.deadline ? ('ongoing' in q.deadline ? 'ongoing' : q.deadline.date) : undefined;
@@ -215,7 +280,92 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
     );
   };
 
+  /**
+   * Look-ups for histories. Past reports are indexed and assessed only when a 变化
+   * question first needs them, then kept: most sessions never ask one, and the
+   * current report's lights are already assessed.
+   */
+  const pastIds = new Map<Report, Map<string, Target>>();
+  const pastUnits = new Map<Report, Map<string, string[]>>();
+  const pastAssessments = new WeakMap<Target, Assessment>();
+  const idsOfReport = (r: Report): Map<string, Target> => {
+    let map = pastIds.get(r);
+    if (!map) pastIds.set(r, (map = new Map(r.targets.map((t) => [t.id, t]))));
+    return map;
+  };
+  const lookup: HistoryLookup = {
+    targetOf: (r, id) => {
+      if (r === report) {
+        const i = positionOf.get(id);
+        return i === undefined ? undefined : targets[i];
+      }
+      return idsOfReport(r).get(id);
+    },
+    assess: (t, r) => {
+      let a = r === report ? assessmentOf.get(t) : pastAssessments.get(t);
+      if (!a) pastAssessments.set(t, (a = assessTarget(t, r, progress)));
+      return a;
+    },
+  };
+  /** 序号 of a unit's targets in an earlier report, so a target the unit no longer has still shows as removed */
+  const unitIdsIn = (r: Report, unit: string): string[] => {
+    let map = pastUnits.get(r);
+    if (!map) {
+      map = new Map();
+      for (const t of r.targets) for (const u of unitsOf(t)) (map.get(u) ?? map.set(u, []).get(u))?.push(t.id);
+      pastUnits.set(r, map);
+    }
+    return map.get(unit) ?? [];
+  };
+  const periodOf = (r: Report): Period => ({ year: r.year, period: r.period, asOf: r.asOf });
+  /** the newest target a history has, with its light then, for the answer's hits */
+  const hitOfHistory = (h: TargetHistory, compared: readonly Report[]): Hit => {
+    const i = positionOf.get(h.id);
+    if (i !== undefined) return plainHits[i] as Hit;
+    for (let k = compared.length - 1; k >= 0; k -= 1) {
+      const r = compared[k] as Report;
+      const t = lookup.targetOf(r, h.id);
+      if (t) return { target: t, assessment: lookup.assess(t, r) };
+    }
+    throw new Error(`history of 序号 ${h.id} has no report with that target`);
+  };
+
+  /**
+   * Turns an item or list answer into its 变化 answer. With one report there is
+   * nothing to compare: the answer stays as it is and says so (one period). A
+   * list keeps the targets that changed; a unit's list also looks at targets
+   * the unit had in the compared reports, so a dropped target shows as removed.
+   */
+  const withHistory = (plain: Answer): Answer => {
+    const q = plain.query;
+    const compared = q.history === 'sinceLast' ? timeline.slice(-2) : timeline;
+    const periods = compared.map(periodOf);
+    if (plain.kind === 'item') {
+      const hit = plain.hits[0];
+      if (!hit) return plain;
+      if (compared.length < 2) return { ...plain, history: { periods, targets: [], considered: 1 } };
+      const h = targetHistory(compared, hit.target.id, progress, lookup);
+      return h ? { ...plain, history: { periods, targets: [h], considered: 1 } } : plain;
+    }
+    if (plain.kind !== 'list' && plain.kind !== 'search') return plain;
+    const ids = plain.hits.map((h) => h.target.id);
+    if (compared.length < 2) return { ...plain, history: { periods, targets: [], considered: ids.length } };
+    const onlyUnits = q.units && !q.leader && !q.status && !q.deadline && !q.light && !q.risk && !q.terms;
+    const wanted = new Set(ids);
+    if (onlyUnits) for (const r of compared.slice(0, -1)) for (const u of q.units ?? []) for (const id of unitIdsIn(r, u)) wanted.add(id);
+    const order = plain.kind === 'search' ? [...wanted] : [...wanted].sort(compareIds);
+    const changed = withChanges(targetHistories(compared, order, progress, lookup));
+    const history: HistoryAnswer = { periods, targets: changed, considered: wanted.size };
+    const listQuery: Query = { ...q, kind: 'list' };
+    return { ...plain, query: listQuery, kind: 'list', hits: changed.map((h) => hitOfHistory(h, compared)), history };
+  };
+
   const answer = (question: string, parsed: ParsedQuestion): Answer => {
+    const plain = answerPlain(question, parsed);
+    return parsed.query.history ? withHistory(plain) : plain;
+  };
+
+  const answerPlain = (question: string, parsed: ParsedQuestion): Answer => {
     const { query, groups, phrases, ambiguous } = parsed;
     const base = { question, query, ...(ambiguous ? { candidates: ambiguous } : {}) };
     switch (query.kind) {
@@ -264,7 +414,7 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
     for (let k = 0; k < found.ranked.length; k += 1) {
       const i = found.ranked[k] as number;
       const d = found.detail.get(i);
-      hits[k] = d ? { target: targets[i] as Target, score: d.score, matched: d.matched } : (plainHits[i] as Hit);
+      hits[k] = d ? { ...(plainHits[i] as Hit), score: d.score, matched: d.matched } : (plainHits[i] as Hit);
     }
     return { ...base, kind: 'search', hits };
   };
@@ -323,5 +473,5 @@ export const createEngine = (deps: { report: Report; normalize: Normalize; alias
     }
   };
 
-  return { report, ask, understand, askAs };
+  return { report, assessed, timeline, ask, understand, askAs };
 };

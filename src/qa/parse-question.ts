@@ -1,5 +1,6 @@
 import type { Normalize } from '../text/normalize';
 import type { Aliases } from './aliases';
+import type { Light } from '../progress/light';
 import type { Query, Status } from './answer';
 import { isHan } from './grams';
 import type { NameResolver } from './names';
@@ -84,6 +85,13 @@ export const createQuestionParser = (deps: {
     ...aliases.status.lagging.map((w) => ({ word: norm(w), status: 'lagging' as const })),
     ...aliases.status.onSchedule.map((w) => ({ word: norm(w), status: 'onSchedule' as const })),
   ].sort((a, b) => b.word.length - a.word.length);
+  // longest first across all lights, so 亮红灯 wins over 亮灯 (risk)
+  const lightWords: { word: string; light: Light | 'risk' }[] = (['red', 'yellow', 'green', 'risk'] as const)
+    .flatMap((light) => aliases.lights[light].map((w) => ({ word: norm(w), light })))
+    .filter((x) => x.word)
+    .sort((a, b) => b.word.length - a.word.length);
+  const sinceLastWords = byLength(aliases.history.sinceLast);
+  const historyWords = byLength(aliases.history.all);
   const helpWords = byLength(aliases.help);
   const allWords = byLength(aliases.all);
   const statsWords = byLength(aliases.stats);
@@ -217,8 +225,23 @@ export const createQuestionParser = (deps: {
       if (rest.length <= 1) return { query: { kind: 'help' }, groups, phrases };
       text = cut(text, helpWord);
     }
+    // before 序号: 57号的变化 is an item question about its history
+    let history: Query['history'];
+    for (const w of sinceLastWords) {
+      if (text.includes(w)) {
+        history = 'sinceLast';
+        text = cut(text, w);
+      }
+    }
+    for (const w of historyWords) {
+      if (text.includes(w)) {
+        history ??= 'all';
+        text = cut(text, w);
+      }
+    }
     const item = findItem(text);
-    if (item !== undefined) return { query: { kind: 'item', item }, groups, phrases };
+    if (item !== undefined) return { query: { kind: 'item', item, ...(history ? { history } : {}) }, groups, phrases };
+    if (history) query.history = history;
 
     const everything = allWords.some((w) => compact.includes(w));
     for (const w of allWords) text = cut(text, w);
@@ -229,6 +252,15 @@ export const createQuestionParser = (deps: {
         text = cut(text, w);
       }
     }
+    // before status words: 绿灯 is narrower than 按计划 (a yellow target is still marked 是)
+    for (const { word, light } of lightWords) {
+      if (!text.includes(word)) continue;
+      if (light === 'risk') query.risk = true;
+      else query.light ??= light;
+      text = cut(text, word);
+    }
+    // 有风险的红灯 is just red; a light inside 有风险 narrows it
+    if (query.risk && query.light) delete query.risk;
     for (const { word, status } of statusWords) {
       const at = text.indexOf(word);
       if (at < 0) continue;
@@ -322,13 +354,14 @@ export const createQuestionParser = (deps: {
       query.terms = terms;
       query.phrase = [...new Set(phrases)].filter((p, _, all) => !all.some((o) => o !== p && o.includes(p))).join(' ');
     }
-    const filtered = Boolean(query.units || query.leader || query.status || query.deadline);
+    const filtered = Boolean(query.units || query.leader || query.status || query.deadline || query.light || query.risk);
     // 5G基站完成率, 希望小屋有多少: words left over ask about a topic, not for the overview
     if (stats && terms.length === 0) query.kind = 'stats';
     else if (filtered) query.kind = terms.length > 0 ? 'search' : 'list';
     else if (terms.length > 0) query.kind = 'search';
     // 所有目标: every target, in order
-    else query.kind = everything && !query.unresolved ? 'list' : 'none';
+    // 上季度以来的变化: every target's changes
+    else query.kind = (everything || query.history) && !query.unresolved ? 'list' : 'none';
     return { query, groups, phrases, ...(ambiguous ? { ambiguous } : {}) };
   };
 

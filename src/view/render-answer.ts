@@ -1,5 +1,9 @@
 import { isLagging, unitsOf, type Target } from '../model';
-import type { Answer, GroupStats, Hit, Query } from '../qa/answer';
+import { formatNumber, renderBar } from '../progress/bar';
+import type { HistoryChange, HistoryPoint, TargetHistory } from '../progress/history';
+import { LIGHT_EMOJI, LIGHT_LABEL, type Assessment, type Light } from '../progress/light';
+import type { Measure } from '../progress/extract';
+import type { Answer, GroupStats, HistoryAnswer, Hit, Period, Query } from '../qa/answer';
 import { renderMessage, shorten, type Format, type Line } from './message';
 import { WORDS } from './words';
 
@@ -25,7 +29,11 @@ export const VIEW_DEFAULTS = Object.freeze({
   statsGroups: 12,
 });
 
-const mark = (target: Target): string => (isLagging(target) ? WORDS.laggingMark : WORDS.onScheduleMark);
+/** The light when the engine assessed the target (🔴 🟡 🟢), else the table's 是/否 (🔴 🟢). */
+const mark = (target: Target, assessment?: Assessment): string =>
+  assessment ? LIGHT_EMOJI[assessment.light] : isLagging(target) ? WORDS.laggingMark : WORDS.onScheduleMark;
+
+const lightCounts = (counts: Record<Light, number>): string => (['red', 'yellow', 'green'] as const).map((l) => `${LIGHT_EMOJI[l]} ${counts[l]}`).join(' · ');
 
 const deadlineText = (target: Target): string => target.deadline.text || '—';
 
@@ -34,7 +42,7 @@ const targetLine = (hit: Hit, withMatched: boolean): Line[] => {
   const t = hit.target;
   const line: Line = [
     { text: t.id, style: 'b' },
-    { text: ` ${mark(t)} ` },
+    { text: ` ${mark(t, hit.assessment)} ` },
     { text: shorten(t.text, VIEW_DEFAULTS.listTextLength), shrinkable: true },
     { text: `｜${unitsOf(t).join('、')}｜${deadlineText(t)}` },
   ];
@@ -49,16 +57,72 @@ const filterWords = (q: Query): string[] => {
   if (q.units?.length) parts.push(q.units.join('、'));
   if (q.leader) parts.push(WORDS.ledBy(q.leader));
   if (q.status) parts.push(q.status === 'lagging' ? WORDS.lagging : WORDS.onSchedule);
+  if (q.light) parts.push(LIGHT_LABEL[q.light]);
+  if (q.risk) parts.push(WORDS.risk);
   if (q.deadline) parts.push('ongoing' in q.deadline ? WORDS.ongoing : WORDS.due(q.deadline.label));
   return parts;
 };
 
-/** A single target in full: text, deadline, and per assignment the leader, units, status and whole progress text. */
-const targetLines = (t: Target): Line[] => {
+const periodText = (p: Period | HistoryPoint): string => WORDS.periodLabel(p.year, p.period);
+
+/** 1658 个（83%） / 增长 6.8% / 86.3%: one period's number, short */
+const measureShort = (m: Measure): string => {
+  if (m.kind === 'growth') return `增长 ${formatNumber(m.achieved)}%`;
+  if (m.kind === 'level' || m.kind === 'share') return `${formatNumber(m.achieved)}%`;
+  return `${formatNumber(m.achieved)} ${m.unit}（${Math.round(m.ratio * 100)}%）`;
+};
+
+/** 2022年第二季度 🟢 800 个（40%）, or that the report has no such target */
+const pointShort = (p: HistoryPoint): string =>
+  !p.present ? `${periodText(p)} ${WORDS.absent}` : `${periodText(p)} ${p.light ? LIGHT_EMOJI[p.light] : ''}${p.measure ? ` ${measureShort(p.measure)}` : ''}`;
+
+/** 绿灯→红灯 · 按计划→滞后 · 7.9 → 6.8 %（-1.1） */
+const changeText = (c: HistoryChange): string => {
+  if (c.presence) return c.presence === 'added' ? WORDS.added : WORDS.removed;
+  const parts: string[] = [];
+  if (c.light) parts.push(`${LIGHT_LABEL[c.light.from]}→${LIGHT_LABEL[c.light.to]}`);
+  if (c.onSchedule) parts.push(WORDS.statusChange(c.onSchedule.from, c.onSchedule.to));
+  if (c.achieved) {
+    const d = c.achieved.delta;
+    parts.push(`${formatNumber(c.achieved.from)} → ${formatNumber(c.achieved.to)} ${c.achieved.unit}（${d >= 0 ? '+' : ''}${formatNumber(d)}）`);
+  }
+  return parts.join(' · ');
+};
+
+/** A target's history in full: each period with light, reasons and bar, then what changed. */
+const historyLines = (h: TargetHistory): Line[] => {
+  const lines: Line[] = [[], [{ text: `${WORDS.history(false)}（${WORDS.periodsCount(h.points.length)}）`, style: 'b' }]];
+  for (const p of h.points) {
+    if (!p.present) {
+      lines.push([{ text: `${periodText(p)}：${WORDS.absent}` }]);
+      continue;
+    }
+    const head = `${periodText(p)}：${p.light ? `${LIGHT_EMOJI[p.light]} ${LIGHT_LABEL[p.light]}` : ''}`;
+    lines.push([{ text: head }, ...(p.textChanged ? [{ text: `（${WORDS.textChanged}）` }] : [])]);
+    if (p.measure) lines.push([{ text: `   ${renderBar(p.measure)}` }]);
+    if (p.reasons?.length) lines.push([{ text: `   ${p.reasons.join('；')}`, shrinkable: true }]);
+  }
+  for (const c of h.changes) lines.push([{ text: `${c.from} → ${c.to}：${changeText(c)}` }]);
+  return lines;
+};
+
+/** The light and why: bar when the texts state numbers, then the reasons. */
+const assessmentLines = (a: Assessment): Line[] => {
+  const lines: Line[] = [];
+  if (a.measure) lines.push([{ text: `${WORDS.completion}：${renderBar(a.measure)}` }]);
+  lines.push([{ text: `${LIGHT_LABEL[a.light]}：` }, { text: a.reasons.join('；'), shrinkable: true }]);
+  return lines;
+};
+
+/** A single target in full: text, deadline, light and bar, history when asked, and per assignment the leader, units, status and whole progress text. */
+const targetLines = (t: Target, assessment?: Assessment, history?: TargetHistory): Line[] => {
+  const status = isLagging(t) ? WORDS.laggingLong : WORDS.onScheduleLong;
   const lines: Line[] = [
-    [{ text: WORDS.itemTitle(t.id), style: 'b' }, { text: ` ${mark(t)} ${isLagging(t) ? WORDS.laggingLong : WORDS.onScheduleLong}` }],
+    [{ text: WORDS.itemTitle(t.id), style: 'b' }, { text: ` ${mark(t, assessment)} ${status}${assessment?.light === 'yellow' ? WORDS.yellowNote : ''}` }],
     [{ text: t.text, shrinkable: true }],
     [{ text: `${WORDS.deadline}：${deadlineText(t)}` }],
+    ...(assessment ? assessmentLines(assessment) : []),
+    ...(history ? historyLines(history) : []),
   ];
   for (const a of t.assignments) {
     lines.push([]);
@@ -77,7 +141,9 @@ const groupLines = (title: string, groups: GroupStats[]): Line[] => {
   const lines: Line[] = [[{ text: title, style: 'b' }]];
   for (const g of groups.slice(0, VIEW_DEFAULTS.statsGroups)) {
     const rate = g.total === 0 ? 0 : (g.total - g.lagging) / g.total;
-    lines.push([{ text: `${g.lagging > 0 ? WORDS.laggingMark : WORDS.onScheduleMark} ${g.name}：${WORDS.count(g.total)} · ${WORDS.laggingCount(g.lagging)} · ${WORDS.rate(rate)}` }]);
+    const groupMark = g.lagging > 0 ? LIGHT_EMOJI.red : g.yellow > 0 ? LIGHT_EMOJI.yellow : LIGHT_EMOJI.green;
+    const yellow = g.yellow > 0 ? ` · ${WORDS.yellowCount(g.yellow)}` : '';
+    lines.push([{ text: `${groupMark} ${g.name}：${WORDS.count(g.total)} · ${WORDS.laggingCount(g.lagging)}${yellow} · ${WORDS.rate(rate)}` }]);
   }
   if (groups.length > VIEW_DEFAULTS.statsGroups) lines.push([{ text: WORDS.more(groups.length - VIEW_DEFAULTS.statsGroups) }]);
   return lines;
@@ -91,6 +157,38 @@ const helpLines = (): Line[] => [
   [{ text: WORDS.commands }],
 ];
 
+/** With one report, a 变化 question says there is nothing to compare yet; the current state follows. */
+const onePeriodLines = (history?: HistoryAnswer): Line[] => {
+  const only = history?.periods.length === 1 ? history.periods[0] : undefined;
+  return only ? [[{ text: WORDS.onePeriod(`${periodText(only)}，${WORDS.asOf(only.asOf)}`) }]] : [];
+};
+
+/** 变化 over a list: the targets that changed, each with its list line and one line of its periods. */
+const historyListLines = (answer: Answer, history: HistoryAnswer, filter: string[], page: number, pageSize: number): { lines: Line[]; page: number; pages: number } => {
+  const hits = answer.hits;
+  const pages = Math.max(1, Math.ceil(hits.length / pageSize));
+  const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const span = `${periodText(history.periods[0] as Period)}—${periodText(history.periods[history.periods.length - 1] as Period)}`;
+  const title = [...(filter.length > 0 ? filter : [WORDS.all]), WORDS.history(history.periods.length === 2 && answer.query.history === 'sinceLast')];
+  const lines: Line[] = [[{ text: title.join(' · '), style: 'b' }], [{ text: span }]];
+  if (hits.length === 0) {
+    lines.push([{ text: WORDS.noChanges(history.considered) }]);
+    return { lines, page: 1, pages: 1 };
+  }
+  lines.push([{ text: WORDS.changedCount(hits.length, history.considered) }]);
+  const from = (p - 1) * pageSize;
+  hits.slice(from, p * pageSize).forEach((hit, k) => {
+    lines.push(...targetLine(hit, false));
+    const h = history.targets[from + k];
+    if (!h) return;
+    lines.push([{ text: `   ${h.points.map(pointShort).join(' → ')}` }]);
+    const last = h.changes[h.changes.length - 1];
+    if (last) lines.push([{ text: `   ${changeText(last)}` }]);
+  });
+  if (pages > 1) lines.push([{ text: WORDS.page(p, pages), style: 'i' }]);
+  return { lines, page: p, pages };
+};
+
 /** The lines of one page, and how many pages there are. */
 const answerLines = (answer: Answer, page: number, pageSize: number): { lines: Line[]; page: number; pages: number } => {
   const single = (lines: Line[]): { lines: Line[]; page: number; pages: number } => ({ lines, page: 1, pages: 1 });
@@ -99,7 +197,7 @@ const answerLines = (answer: Answer, page: number, pageSize: number): { lines: L
       return single(helpLines());
     case 'item': {
       const hit = answer.hits[0];
-      if (hit) return single(targetLines(hit.target));
+      if (hit) return single([...onePeriodLines(answer.history), ...targetLines(hit.target, hit.assessment, answer.history?.targets[0])]);
       const range = answer.idRange ? `${answer.idRange.first}–${answer.idRange.last}` : '';
       return single([[{ text: WORDS.unknownItem(answer.query.item ?? '', range) }], ...suggestionLines()]);
     }
@@ -112,6 +210,7 @@ const answerLines = (answer: Answer, page: number, pageSize: number): { lines: L
         [{ text: [WORDS.statsTitle, ...filter].join(' · '), style: 'b' }],
         ...(scope ? [[{ text: scope }]] : []),
         [{ text: `${WORDS.totals(s.total, s.assignments)} · ${WORDS.laggingCount(s.lagging)} · ${WORDS.rate(s.onScheduleRate)}` }],
+        [{ text: lightCounts(s.lights) }],
         [],
         ...groupLines(WORDS.byUnit, s.byUnit),
         [],
@@ -134,16 +233,22 @@ const answerLines = (answer: Answer, page: number, pageSize: number): { lines: L
       const pages = Math.max(1, Math.ceil(hits.length / pageSize));
       const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
       const lagCount = hits.reduce((n, h) => n + (isLagging(h.target) ? 1 : 0), 0);
+      const yellowCount = hits.reduce((n, h) => n + (h.assessment?.light === 'yellow' ? 1 : 0), 0);
       const filter = filterWords(q);
+      const changes = answer.history && answer.history.periods.length > 1 ? answer.history : undefined;
+      if (changes) return historyListLines(answer, changes, filter, page, pageSize);
       const head =
         answer.kind === 'search' && q.terms?.length
           ? [...filter, WORDS.searchHeader(q.phrase || q.terms.join(' '))]
           : filter.length > 0
             ? filter
             : [WORDS.all];
-      // with a status filter the lagging count would only repeat it
-      const counts = q.status ? [WORDS.count(hits.length)] : [WORDS.count(hits.length), WORDS.laggingCount(lagCount)];
-      const lines: Line[] = [[{ text: [...head, ...counts].join(' · '), style: 'b' }]];
+      // with a status or light filter the lagging count would only repeat it
+      const counts =
+        q.status || q.light
+          ? [WORDS.count(hits.length)]
+          : [WORDS.count(hits.length), WORDS.laggingCount(lagCount), ...(yellowCount > 0 ? [WORDS.yellowCount(yellowCount)] : [])];
+      const lines: Line[] = [...onePeriodLines(answer.history), [{ text: [...head, ...counts].join(' · '), style: 'b' }]];
       if (answer.candidates?.length) lines.push([{ text: WORDS.ambiguous(answer.candidates.join('、')) }]);
       if (hits.length === 0) {
         lines.push([{ text: q.status === 'lagging' ? WORDS.noneLagging : q.status === 'onSchedule' ? WORDS.noneOnSchedule : WORDS.emptyList }]);
@@ -170,8 +275,8 @@ export const renderAnswer = (answer: Answer, options: RenderOptions): RenderedPa
   return { text: renderMessage(lines, options.format), page, pages };
 };
 
-/** One target in full detail, within Telegram's message limit. */
-export const renderTarget = (target: Target, format: Format): string => renderMessage(targetLines(target), format);
+/** One target in full detail (with its light and bar when given the assessment), within Telegram's message limit. */
+export const renderTarget = (target: Target, format: Format, assessment?: Assessment): string => renderMessage(targetLines(target, assessment), format);
 
 /** The views as the bot's dependencies expect them. */
 export const createAnswerView = (): { renderAnswer: typeof renderAnswer; renderTarget: typeof renderTarget } => ({ renderAnswer, renderTarget });

@@ -69,8 +69,8 @@ describe('engine.ask', () => {
     expect(a.kind).toBe('stats');
     expect(a.stats).toMatchObject({ total: 48, assignments: 50, lagging: 2 });
     expect(a.stats?.onScheduleRate).toBeCloseTo(46 / 48);
-    expect(a.stats?.byLeader.find((g) => g.name === '王昌华')).toEqual({ name: '王昌华', total: 36, lagging: 1 });
-    expect(a.stats?.byUnit.find((g) => g.name === '市工业和信息化局')).toEqual({ name: '市工业和信息化局', total: 13, lagging: 1 });
+    expect(a.stats?.byLeader.find((g) => g.name === '王昌华')).toEqual({ name: '王昌华', total: 36, lagging: 1, yellow: 1 });
+    expect(a.stats?.byUnit.find((g) => g.name === '市工业和信息化局')).toEqual({ name: '市工业和信息化局', total: 13, lagging: 1, yellow: 1 });
     // the overview of a filter counts only its targets
     expect(engine.ask('工信局完成率').stats).toMatchObject({ total: 13, lagging: 1 });
   });

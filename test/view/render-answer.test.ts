@@ -61,7 +61,7 @@ describe('renderAnswer', () => {
     expect([first.page, first.pages]).toEqual([1, 4]);
     const last = renderAnswer(a, { format: 'plain', page: 4 });
     expect(last.text).toContain('第 4/4 页');
-    expect(last.text.split('\n').filter((l) => /^\d+ [🔴🟢]/u.test(l))).toHaveLength(6);
+    expect(last.text.split('\n').filter((l) => /^\d+ [🔴🟡🟢]/u.test(l))).toHaveLength(6);
     expect(renderAnswer(a, { format: 'plain', page: 99 }).page).toBe(4);
     expect(renderAnswer(a, { format: 'plain', page: 0 }).page).toBe(1);
     expect(renderAnswer(a, { format: 'plain', pageSize: 50 }).pages).toBe(1);
