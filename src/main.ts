@@ -120,7 +120,7 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
 
     const normalize = createNormalizer();
     const aliases = loadAliases(ALIASES_FILE);
-    const build = (report: Report): Engine => createEngine({ report, normalize, aliases });
+    const build = (report: Report): Engine => createEngine({ report, history: reports.history(), normalize, aliases });
     let engine: Engine | undefined;
     const matcher = createFilterMatcher(normalize);
     const fanOut = createAlertFanOut({ subscriptions, outbox, reports, matcher, limits: alertsConfig, logger });
