@@ -51,20 +51,27 @@ export const parseAskArgs = (argv: string[]): AskArgs => {
 };
 
 /**
- * The report to answer from: the table given with --data, else the store's
- * current report (DB_PATH, default data/db.json), else the seed table shipped
- * in data/ (a fresh checkout has no store yet).
+ * The report to answer from and the history 变化 questions compare (oldest
+ * first, ending with the report): the table given with --data (a history of
+ * one), else the store's current report and every stored report (DB_PATH,
+ * default data/db.json), else the seed table shipped in data/ (a fresh
+ * checkout has no store yet).
  */
-export const loadReport = async (data: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Report> => {
-  if (data) return readTableFile(data);
+export const loadReports = async (data: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ report: Report; history: readonly Report[] }> => {
+  const single = (report: Report): { report: Report; history: readonly Report[] } => ({ report, history: [report] });
+  if (data) return single(await readTableFile(data));
   // as in .env.example: an empty value counts as unset
   const dbPath = resolve(env.DB_PATH?.trim() || resolve(ROOT, 'data/db.json'));
   if (existsSync(dbPath)) {
-    const current = createReportStore(await openDb(dbPath)).current();
-    if (current) return current;
+    const store = createReportStore(await openDb(dbPath));
+    const current = store.current();
+    if (current) return { report: current, history: store.history() };
   }
-  return readTableFile(SEED_TABLE);
+  return single(await readTableFile(SEED_TABLE));
 };
+
+/** The report alone (see loadReports). */
+export const loadReport = async (data: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Report> => (await loadReports(data, env)).report;
 
 export const answerJson = (engine: Engine, q: string): string => {
   const started = process.hrtime.bigint();
@@ -85,8 +92,8 @@ const main = async (): Promise<void> => {
   const args = parseAskArgs(process.argv.slice(2));
   // DB_PATH may come from .env, as for `npm start`; quiet, because stdout carries only answers
   loadDotenv({ quiet: true });
-  const report = await loadReport(args.data);
-  const engine = createEngine({ report, normalize: createNormalizer(), aliases: loadAliases(resolve(ROOT, 'data/aliases.json')) });
+  const { report, history } = await loadReports(args.data);
+  const engine = createEngine({ report, history, normalize: createNormalizer(), aliases: loadAliases(resolve(ROOT, 'data/aliases.json')) });
   if (!args.json) {
     process.stdout.write(`${renderAnswer(engine.ask(args.question), { format: 'plain' }).text}\n`);
     return;
