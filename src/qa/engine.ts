@@ -333,8 +333,8 @@ export const createEngine = (deps: {
   /**
    * Turns an item or list answer into its 变化 answer. With one report there is
    * nothing to compare: the answer stays as it is and says so (one period). A
-   * list keeps the targets that changed; a unit's list also looks at targets
-   * the unit had in the compared reports, so a dropped target shows as removed.
+   * list keeps the targets that changed; a unit's list (or one with no filter)
+   * also looks at targets of the compared reports, so a dropped target shows as removed.
    */
   const withHistory = (plain: Answer): Answer => {
     const q = plain.query;
@@ -350,9 +350,13 @@ export const createEngine = (deps: {
     if (plain.kind !== 'list' && plain.kind !== 'search') return plain;
     const ids = plain.hits.map((h) => h.target.id);
     if (compared.length < 2) return { ...plain, history: { periods, targets: [], considered: ids.length } };
-    const onlyUnits = q.units && !q.leader && !q.status && !q.deadline && !q.light && !q.risk && !q.terms;
+    // a target that left the table can only be matched by unit (or by no filter at all)
+    const otherFilters = q.leader || q.status || q.deadline || q.light || q.risk || q.terms;
     const wanted = new Set(ids);
-    if (onlyUnits) for (const r of compared.slice(0, -1)) for (const u of q.units ?? []) for (const id of unitIdsIn(r, u)) wanted.add(id);
+    for (const r of otherFilters ? [] : compared.slice(0, -1)) {
+      if (q.units) for (const u of q.units) for (const id of unitIdsIn(r, u)) wanted.add(id);
+      else for (const id of idsOfReport(r).keys()) wanted.add(id);
+    }
     const order = plain.kind === 'search' ? [...wanted] : [...wanted].sort(compareIds);
     const changed = withChanges(targetHistories(compared, order, progress, lookup));
     const history: HistoryAnswer = { periods, targets: changed, considered: wanted.size };

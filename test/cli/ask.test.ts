@@ -81,6 +81,31 @@ describe('npm run ask', () => {
     expect(gx?.kind).toBe('none');
   });
 
+  it('answers 变化 questions from the store\'s report history, and from --data as one period', async () => {
+    const seedText = readFileSync(resolve(ROOT, 'data/heze-2022-q3.tsv'), 'utf8');
+    // the quarter before, built from the seed: 57 still 是, 58 at 800 base stations
+    const q2Text = seedText
+      .replace('第三季度', '第二季度')
+      .split('\n')
+      .map((l) => (l.startsWith('57\t') ? l.replace(/\t否\t/, '\t是\t') : l.startsWith('58\t') ? l.replace('新建并开通5G基站1658个', '新建并开通5G基站800个') : l))
+      .join('\n');
+    const dbPath = join(tmp, 'db-history.json');
+    const store = createReportStore(await openDb(dbPath));
+    await store.add(await parseTable(Buffer.from(q2Text), 'heze-2022-q2.tsv'));
+    await store.add(await parseTable(Buffer.from(seedText), 'heze-2022-q3.tsv'));
+    const out = spawnSync(TSX, ['src/cli/ask.ts', '--json'], { cwd: ROOT, env: { ...env, DB_PATH: dbPath }, input: '57号的变化\n工信局上季度以来的变化\n', encoding: 'utf8' });
+    const [item, unit] = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ids: string[]; kind: string; text: string });
+    expect([item?.kind, item?.ids]).toEqual(['item', ['57']]);
+    // 6.8% against 增长8% was already yellow while marked 是
+    expect(item?.text).toContain('黄灯→红灯 · 按计划→滞后');
+    // 84 has the same text in both, but 59% of its goal was ahead of pace at 06-30 and is behind at 09-30
+    expect([unit?.kind, unit?.ids]).toEqual(['list', ['57', '58', '84']]);
+    expect(unit?.text).toContain('绿灯→黄灯');
+    expect(unit?.text).toContain('800 → 1658 个（+858）');
+    const single = run(['--data', resolve(ROOT, 'data/heze-2022-q3.tsv'), '57号的变化']);
+    expect(single.stdout).toContain('目前只有一期数据');
+  });
+
   it('fails with a message on stderr for a bad table or no question', () => {
     const missing = run(['--data', join(tmp, 'nope.tsv'), 'x']);
     expect(missing.status).toBe(1);

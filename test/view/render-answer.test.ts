@@ -1,6 +1,7 @@
 import type { Answer } from '../../src/qa/answer';
 import { MESSAGE_LIMIT, renderAnswer, renderTarget } from '../../src/view';
-import { seed, target } from '../qa/seed';
+import { createEngine } from '../../src/qa/engine';
+import { report, seed, target } from '../qa/seed';
 
 /** Telegram HTML back to the text a reader sees: drop our tags, undo the three escapes. */
 const visible = (html: string): string =>
@@ -126,5 +127,57 @@ describe('renderTarget', () => {
     expect(visible(renderTarget(t, 'html'))).toBe(renderTarget(t, 'plain'));
     expect(renderTarget(t, 'plain')).toContain('市行政审批服务局');
     expect(renderTarget(t, 'plain')).toContain('市市场监管局');
+  });
+});
+
+describe('renderAnswer: traffic lights', () => {
+  it('puts the light in every list line: 🟡 for 84, 🔴 for the lagging, 🟢 for the rest', async () => {
+    const { engine } = await seed();
+    const lines = renderAnswer(engine.ask('市场监管局'), { format: 'plain', pageSize: 50 }).text.split('\n');
+    expect(lines[0]).toBe('市市场监管局 · 7 项 · 滞后 0 · 黄灯 1');
+    expect(lines.find((l) => l.startsWith('84 '))).toMatch(/^84 🟡 充分发挥/u);
+    expect(lines.slice(1).every((l) => /^\d+ [🔴🟡🟢] /u.test(l))).toBe(true);
+    expect(renderAnswer(engine.ask('滞后'), { format: 'plain' }).text.split('\n').slice(1).map((l) => l.slice(0, 5))).toEqual(['47 🔴', '57 🔴']);
+  });
+
+  it('shows the bar and the reasons in an item reply', async () => {
+    const { engine } = await seed();
+    const lines = renderAnswer(engine.ask('第58项'), { format: 'plain' }).text.split('\n');
+    expect(lines[0]).toBe('第 58 项 🟢 按计划推进');
+    expect(lines).toContain('完成度：▰▰▰▰▰▰▰▰▱▱ 83% · 目标 2000 个 · 已完成 1658 个');
+    expect(lines).toContain('绿灯：完成83%，序时进度75%');
+    const yellow = renderAnswer(engine.ask('84号'), { format: 'plain' }).text.split('\n');
+    // 是 in the table, yellow by the numbers: both are said
+    expect(yellow[0]).toBe('第 84 项 🟡 按计划推进（黄灯）');
+    expect(yellow.find((l) => l.startsWith('黄灯：'))).toContain('落后序时进度');
+    // a target without numbers has no bar, only its light
+    const none = renderAnswer(engine.ask('第63项'), { format: 'plain' }).text;
+    expect(none).not.toContain('完成度');
+    expect(none).toContain('绿灯：');
+  });
+
+  it('answers 黄灯 and 有风险的项目 with a header naming the light', async () => {
+    const { engine } = await seed();
+    expect(renderAnswer(engine.ask('黄灯'), { format: 'plain' }).text.split('\n')[0]).toBe('黄灯 · 1 项');
+    expect(renderAnswer(engine.ask('有风险的项目'), { format: 'plain' }).text.split('\n')[0]).toBe('有风险（红灯、黄灯） · 3 项 · 滞后 2 · 黄灯 1');
+    expect(renderAnswer(engine.ask('工信局的黄灯项目'), { format: 'plain' }).text.split('\n')[0]).toBe('市工业和信息化局 · 黄灯 · 1 项');
+  });
+
+  it('shows light counts in the overview and marks groups with a yellow target', async () => {
+    const { engine } = await seed();
+    const lines = renderAnswer(engine.ask('统计'), { format: 'plain' }).text.split('\n');
+    expect(lines[3]).toBe('🔴 2 · 🟡 1 · 🟢 45');
+    expect(lines).toContain('🟡 市市场监管局：7 项 · 滞后 0 · 黄灯 1 · 按计划率 100.0%');
+  });
+
+  it('escapes data in the reasons like any other data', async () => {
+    const { normalize, aliases } = await seed();
+    const t = target('1', '建设<希望小屋>100个', '李<i>', ['A&B<局>'], '共建成希望小屋50个', false);
+    const e = createEngine({ report: report([t]), normalize, aliases });
+    const html = renderAnswer(e.ask('第1项'), { format: 'html' }).text;
+    assertTelegramHtml(html);
+    expect(html).toContain('红灯：未按计划完成进度（A&amp;B&lt;局&gt;）');
+    expect(visible(html)).toBe(renderAnswer(e.ask('第1项'), { format: 'plain' }).text);
+    expect(renderTarget(t, 'html', e.ask('第1项').hits[0]?.assessment)).toContain('完成度：▰▰▰▰▰▱▱▱▱▱ 50%');
   });
 });
