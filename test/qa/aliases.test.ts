@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { AliasesError, loadAliases, parseAliases } from '../../src/qa/aliases';
+import { AliasesError, DEFAULT_HISTORY_WORDS, DEFAULT_LIGHT_WORDS, loadAliases, parseAliases } from '../../src/qa/aliases';
 import { ROOT } from './seed';
 
 const valid = { units: {}, leaderTitles: [], synonyms: {}, fillers: [], status: { lagging: [], onSchedule: [] }, deadlines: { yearEnd: [], ongoing: [] }, stats: [], help: [] };
@@ -16,6 +16,17 @@ describe('loadAliases', () => {
   it('names the file and the key of a bad entry', () => {
     expect(() => parseAliases({ ...valid, units: { 工信局: [] } }, 'data/aliases.json')).toThrow('data/aliases.json: units.工信局: needs at least one word');
     expect(() => parseAliases({ ...valid, status: { lagging: ['滞后', ''], onSchedule: [] } }, 'a.json')).toThrow('a.json: status.lagging[1]: empty word');
+  });
+
+  it('gives a file written before lights and history the built-in words, and validates them when present', () => {
+    const old = parseAliases(valid, 'old.json');
+    expect(old.lights).toEqual(DEFAULT_LIGHT_WORDS);
+    expect(old.history).toEqual(DEFAULT_HISTORY_WORDS);
+    // the shipped file lists them for admins to extend
+    const shipped = loadAliases(resolve(ROOT, 'data/aliases.json'));
+    expect(shipped.lights.yellow).toContain('黄灯');
+    expect(shipped.history.sinceLast).toContain('上季度以来');
+    expect(() => parseAliases({ ...valid, lights: { red: [], yellow: [''], green: [], risk: [] } }, 'a.json')).toThrow('a.json: lights.yellow[0]: empty word');
   });
 
   it('names a missing section', () => {
