@@ -31,9 +31,15 @@ export type Importer = ReturnType<typeof createImporter>;
  * Validates a table and stores it as the new current report. A table that
  * fails validation throws TableError before anything is stored, so the current
  * data stays exactly as it was.
+ *
+ * Imports run one at a time: an admin's upload and an `npm run import` through
+ * the inbox may arrive together, and each must diff against the report the
+ * other stored, or subscribers would hear about the same change twice.
  */
-export const createImporter = ({ reports, onImported, now = () => new Date() }: ImporterDeps) => ({
-  async importTable(bytes: Buffer, fileName: string, options: ParseOptions & { dryRun?: boolean } = {}): Promise<ImportResult> {
+export const createImporter = ({ reports, onImported, now = () => new Date() }: ImporterDeps) => {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const importNow = async (bytes: Buffer, fileName: string, options: ParseOptions & { dryRun?: boolean }): Promise<ImportResult> => {
     const report = await parseTable(bytes, fileName, options);
     const previous = reports.current();
     const duplicate = previous?.source.sha256 === report.source.sha256;
@@ -54,5 +60,13 @@ export const createImporter = ({ reports, onImported, now = () => new Date() }: 
     result.stored = true;
     await onImported?.(result);
     return result;
-  },
-});
+  };
+
+  return {
+    importTable(bytes: Buffer, fileName: string, options: ParseOptions & { dryRun?: boolean } = {}): Promise<ImportResult> {
+      const run = queue.then(() => importNow(bytes, fileName, options));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+};

@@ -100,3 +100,32 @@ describe('diffReports', () => {
     expect(diffReports(undefined, q3).counts.new).toBe(48);
   });
 });
+
+describe('createImporter concurrency', () => {
+  const dir = useTempDir();
+
+  it('runs simultaneous imports one after the other, each diffing against the one before', async () => {
+    const reports = createReportStore(await openDb(join(dir(), 'db.json')));
+    const importer = createImporter({ reports });
+    await importer.importTable(seedBytes(), 'q3.tsv');
+    const q4 = seedTable([seedLine('52').replace('\t是\t', '\t否\t')]).replace('第三季度', '第四季度');
+    const [a, b] = await Promise.all([
+      importer.importTable(Buffer.from(q4), 'upload.tsv'),
+      importer.importTable(Buffer.from(q4), 'inbox.tsv'),
+    ]);
+    expect(a.stored).toBe(true);
+    expect(a.diff.counts['became-lagging']).toBe(1);
+    // the second sees the first as current: same bytes, so nothing is stored or announced twice
+    expect(b.duplicate).toBe(true);
+    expect(reports.history()).toHaveLength(2);
+  });
+
+  it('keeps serving imports after one is rejected', async () => {
+    const reports = createReportStore(await openDb(join(dir(), 'db.json')));
+    const importer = createImporter({ reports });
+    const bad = importer.importTable(Buffer.from(''), 'empty.tsv');
+    const good = importer.importTable(seedBytes(), 'q3.tsv');
+    await expect(bad).rejects.toThrow('table empty.tsv: the file is empty');
+    await expect(good).resolves.toMatchObject({ stored: true });
+  });
+});
