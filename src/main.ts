@@ -30,6 +30,7 @@ import { createLogger, createRedactor } from './logger';
 import { createBot } from './bot/create-bot';
 import { BOT_DEFAULTS, type BotDeps } from './bot/deps';
 import { createFeatures } from './bot/features';
+import { RATE_LIMIT_DEFAULTS } from './bot/middleware/rate-limit';
 import { launchBot, type RunningBot } from './bot/launch';
 import { MESSAGES } from './bot/messages';
 import { createQueryCache } from './bot/query-cache';
@@ -187,7 +188,7 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
       maxUploadBytes: TABLE_LIMITS.maxFileBytes,
     };
     const alertFeatures = [createSubscribeFeature(alertsDeps), createDigestFeature(alertsDeps), createUploadFeature(alertsDeps)];
-    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, alertFeatures) });
+    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, alertFeatures, RATE_LIMIT_DEFAULTS) });
     const running: RunningBot = await launchBot(bot, {
       commands,
       logger,

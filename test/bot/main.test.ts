@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MESSAGES } from '../../src/bot/messages';
+import { RATE_LIMIT_DEFAULTS } from '../../src/bot/middleware/rate-limit';
 import { startFakeBotApi } from '../fake-bot-api/server';
 import { ROOT, seedEngine } from './seed';
 import * as views from '../../src/view';
@@ -60,6 +61,25 @@ describe('main (npm start)', () => {
       expect(existsSync(join(dir, 'db.json.lock'))).toBe(false);
       expect(proc.output()).toContain('bot started with long polling');
       expect(proc.output()).not.toContain(api.token.split(':')[1]);
+    } finally {
+      proc.child.kill('SIGKILL');
+      await api.close();
+    }
+  });
+
+  it('throttles a flooding user with one notice while others are still answered', async () => {
+    const api = await startFakeBotApi();
+    const proc = run({ BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'warn' }, dir);
+    try {
+      await api.waitFor('setMyCommands', undefined, 20_000);
+      for (let i = 0; i < 30; i += 1) api.userMessage({ chatId: 7002, userId: 7002, text: `第${39 + i}项` });
+      api.userMessage({ chatId: 7003, userId: 7003, text: '/item 57' });
+      await api.waitFor('sendMessage', (p) => p.chat_id === 7003, 10_000);
+      await api.waitFor('sendMessage', (p) => p.text === RATE_LIMIT_DEFAULTS.notice, 10_000);
+      const flooder = api.sent(7002);
+      // the burst is answered, the rest dropped before any search runs, and the notice comes once
+      expect(flooder.filter((p) => p.text === RATE_LIMIT_DEFAULTS.notice)).toHaveLength(1);
+      expect(flooder.length).toBeLessThanOrEqual(RATE_LIMIT_DEFAULTS.burst + 2);
     } finally {
       proc.child.kill('SIGKILL');
       await api.close();

@@ -1,15 +1,12 @@
 /**
  * The real bot (createBot + launchBot, long polling) against the fake Bot API server, like test/bot/harness.ts,
- * but with room for features registered *before* the lookup features (the rate limiter) and for fake-server
- * options (the soak keeps call records bounded). Used by the hardening tests and bench/soak.ts.
+ * with the rate limiter main.ts turns on (optional here) and fake-server options (the soak keeps call records bounded). Used by the hardening tests and bench/soak.ts.
  */
-import { Composer, type Context, type MiddlewareFn } from 'telegraf';
 import { createBot } from '../../src/bot/create-bot';
 import { BOT_DEFAULTS, type AnswerView, type BotDeps, type BotSettings } from '../../src/bot/deps';
-import type { Feature } from '../../src/bot/feature';
 import { createFeatures } from '../../src/bot/features';
 import { launchBot, type RunningBot } from '../../src/bot/launch';
-import { createRateLimit, type RateLimitOptions } from '../../src/bot/middleware/rate-limit';
+import type { RateLimitOptions } from '../../src/bot/middleware/rate-limit';
 import { createQueryCache } from '../../src/bot/query-cache';
 import { createTransport } from '../../src/bot/transport';
 import { createLogger } from '../../src/logger';
@@ -35,12 +32,6 @@ export interface BotUnderTest {
   logs: string[];
   stop(): Promise<void>;
 }
-
-/** A feature that only runs a middleware: how the limiter is placed in front of the lookup features. */
-export const middlewareFeature = (name: string, middleware: MiddlewareFn<Context>): Feature => ({
-  name,
-  composer: new Composer<Context>().use(middleware),
-});
 
 export const startBotUnderTest = async (options: BotUnderTestOptions = {}): Promise<BotUnderTest> => {
   const api = await startFakeBotApi(options.api);
@@ -74,8 +65,7 @@ export const startBot = async (options: Omit<BotUnderTestOptions, 'api'> & { tok
     access: { adminIds: [], allowedChatIds: [] },
     settings,
   };
-  const before = options.rateLimit ? [middlewareFeature('rate-limit', createRateLimit(options.rateLimit))] : [];
-  const { bot, commands } = createBot({ token: options.token, apiRoot: options.apiRoot, deps, features: [...before, ...createFeatures(deps)] });
+  const { bot, commands } = createBot({ token: options.token, apiRoot: options.apiRoot, deps, features: createFeatures(deps, [], options.rateLimit) });
   const running = await launchBot(bot, { commands, logger });
   return {
     running,

@@ -1,6 +1,8 @@
+import { Composer, type Context } from 'telegraf';
 import { createAnswerMessages } from '../answer-messages';
 import type { BotDeps } from '../deps';
 import type { Feature, FeatureFactory } from '../feature';
+import { createRateLimit, type RateLimitOptions } from '../middleware/rate-limit';
 import { createAccessFeature } from './access';
 import { createFallbackFeature } from './fallback';
 import { createInlineFeature } from './inline';
@@ -18,15 +20,15 @@ import { createStartFeature } from './start';
  * a chat that had blocked the bot) before the start feature answers it. They only
  * take their own commands, buttons and documents and pass everything else on.
  */
-export const LOOKUP_FEATURES: readonly FeatureFactory[] = Object.freeze([
-  createAccessFeature,
-  createStartFeature,
-  createLookupFeature,
-  createPagesFeature,
-  createInlineFeature,
-]);
+const LOOKUP_FEATURES: readonly FeatureFactory[] = Object.freeze([createStartFeature, createLookupFeature, createPagesFeature, createInlineFeature]);
 
-export const createFeatures = (deps: BotDeps, extra: readonly FeatureFactory[] = []): Feature[] => {
+/**
+ * @param extra the alerts features, placed right after access
+ * @param rateLimit per-user flood control, placed before everything else so a flood costs
+ *   one map lookup per update; main.ts turns it on, tests that replay bursts leave it off
+ */
+export const createFeatures = (deps: BotDeps, extra: readonly FeatureFactory[] = [], rateLimit?: RateLimitOptions): Feature[] => {
   const featureDeps = { ...deps, answers: createAnswerMessages(deps) };
-  return [createAccessFeature, ...extra, ...LOOKUP_FEATURES.filter((f) => f !== createAccessFeature), createFallbackFeature].map((create) => create(featureDeps));
+  const throttle: Feature[] = rateLimit ? [{ name: 'rate-limit', composer: new Composer<Context>().use(createRateLimit(rateLimit)) }] : [];
+  return [...throttle, ...[createAccessFeature, ...extra, ...LOOKUP_FEATURES, createFallbackFeature].map((create) => create(featureDeps))];
 };
