@@ -84,13 +84,37 @@ const pointOf = (report: Report, target: Target | undefined, newestText: string,
     present: true,
     textChanged: squash(target.text) !== squash(newestText),
     light: a.light,
-    onSchedule: target.assignments.every((x) => x.onSchedule),
+    onSchedule: onScheduleOf(target),
     reasons: a.reasons,
     progress: target.assignments.map((x) => x.progress),
   };
   if (a.measure) point.measure = a.measure;
   if (a.pace) point.pace = a.pace;
   return point;
+};
+
+/** The achieved values moved, in comparable measures. */
+const achievedMoved = (pm: Measure | undefined, nm: Measure | undefined): boolean =>
+  pm !== undefined && nm !== undefined && pm.kind === nm.kind && pm.unit === nm.unit && pm.achieved !== nm.achieved;
+
+const onScheduleOf = (target: Target): boolean => target.assignments.every((x) => x.onSchedule);
+
+/**
+ * Whether a target changed from one report to the next (undefined: the report
+ * does not have it), by the same rules as a history's `changes`, without
+ * building the history: for scanning a large table before building histories
+ * only for the targets that changed.
+ */
+export const changedBetween = (
+  prev: { target: Target; assessment: Assessment } | undefined,
+  next: { target: Target; assessment: Assessment } | undefined,
+): boolean => {
+  if (!prev || !next) return prev !== next;
+  return (
+    prev.assessment.light !== next.assessment.light ||
+    onScheduleOf(prev.target) !== onScheduleOf(next.target) ||
+    achievedMoved(prev.assessment.measure, next.assessment.measure)
+  );
 };
 
 const changeBetween = (prev: HistoryPoint, next: HistoryPoint): HistoryChange | undefined => {
@@ -106,7 +130,7 @@ const changeBetween = (prev: HistoryPoint, next: HistoryPoint): HistoryChange | 
   }
   const pm = prev.measure;
   const nm = next.measure;
-  if (pm && nm && pm.kind === nm.kind && pm.unit === nm.unit && pm.achieved !== nm.achieved) {
+  if (pm && nm && achievedMoved(pm, nm)) {
     change.achieved = { from: pm.achieved, to: nm.achieved, delta: Math.round((nm.achieved - pm.achieved) * 1e6) / 1e6, unit: nm.unit };
   }
   return change.light || change.onSchedule || change.achieved ? change : undefined;

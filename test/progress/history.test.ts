@@ -1,5 +1,6 @@
 import type { Report } from '../../src/model';
-import { targetHistory, unitHistory, withChanges } from '../../src/progress/history';
+import { changedBetween, targetHistory, unitHistory, withChanges } from '../../src/progress/history';
+import { assessTarget } from '../../src/progress/light';
 import { buildReport, Q2_2022, Q3_2022 } from './build-table';
 
 const GOAL_57 = '规模以上工业增加值增长8%左右';
@@ -75,5 +76,17 @@ describe('history across quarters', () => {
     const h = targetHistory([other, q3], '57')!;
     expect(h.text).toBe(GOAL_57);
     expect(h.points.map((p) => p.textChanged)).toEqual([true, false]);
+  });
+
+  it('says which targets changed without building histories, agreeing with the histories', () => {
+    const state = (r: Report, id: string) => {
+      const target = r.targets.find((t) => t.id === id);
+      return target ? { target, assessment: assessTarget(target, r) } : undefined;
+    };
+    for (const id of ['57', '58', '59', '60']) {
+      // 57 flips, 58 moves, 60 appears; 59 stays as it was
+      expect([id, changedBetween(state(q2, id), state(q3, id))]).toEqual([id, targetHistory([q2, q3], id)!.changes.length > 0]);
+    }
+    expect(changedBetween(undefined, undefined)).toBe(false);
   });
 });
