@@ -1,0 +1,253 @@
+/**
+ * The object graph of the running program, built in one place: src/main.ts runs it
+ * for `npm start`, and the end-to-end tests run the very same graph against the fake
+ * Bot API server (a copy of the wiring would test the copy, not what ships).
+ *
+ * lock and open the store → load (or seed) the current report → build the engine →
+ * alerts (fan-out, outbox) → inbox for `npm run import` → the Telegram bot (polling
+ * or webhook) with the delivery worker and the digest scheduler, or, without a bot
+ * token, the local console.
+ *
+ * Process concerns (dotenv, parsing the config, signals, exit codes) stay in main.ts.
+ *
+ * @example
+ *   const app = createApp({ config, alertSettings, logger, onExit: (why, code) => shutdown(why, code) });
+ *   const handles = await app.start(); // handles.engine(), handles.outbox, …
+ *   await app.stop();
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { AlertSettings } from './alerts/config';
+import type { AlertsDeps } from './alerts/deps';
+import { createDigestScheduler, type DigestScheduler } from './alerts/digest-scheduler';
+import { createAlertFanOut } from './alerts/fan-out';
+import { createFilterMatcher } from './alerts/filters';
+import { openOutbox, type OutboxStore } from './alerts/outbox';
+import { createSubscriptionStore, type SubscriptionStore } from './alerts/subscriptions';
+import { createDeliveryWorker, type DeliveryWorker } from './alerts/worker';
+import { createBot } from './bot/create-bot';
+import { BOT_DEFAULTS, type BotDeps } from './bot/deps';
+import { createFeatures } from './bot/features';
+import { createDigestFeature } from './bot/features/digest';
+import { createSubscribeFeature } from './bot/features/subscribe';
+import { createUploadFeature } from './bot/features/upload';
+import { launchBot, type RunningBot } from './bot/launch';
+import { MESSAGES } from './bot/messages';
+import { RATE_LIMIT_DEFAULTS, type RateLimitOptions } from './bot/middleware/rate-limit';
+import { createQueryCache } from './bot/query-cache';
+import { createTransport } from './bot/transport';
+import { runConsole } from './cli/console';
+import type { Config } from './config';
+import { createImporter, type Importer, type ImportResult } from './import/importer';
+import { createInboxWatcher, inboxDir } from './import/inbox';
+import { toImportSummary } from './import/summary';
+import type { Logger } from './logger';
+import type { Report } from './model';
+import { loadAliases } from './qa/aliases';
+import { createEngine, type Engine } from './qa/engine';
+import { openDb } from './store/db';
+import { acquireLock } from './store/lock';
+import { createReportStore, type ReportStore } from './store/reports';
+import { TABLE_LIMITS } from './table/limits';
+import { createNormalizer } from './text/normalize';
+import * as views from './view';
+
+/** data/aliases.json ships with the code; admins extend it in place. */
+const ALIASES_FILE = resolve(__dirname, '../data/aliases.json');
+
+/**
+ * Knobs that production leaves at their defaults. Tests set them to run the shipped
+ * graph faster or at a chosen time; they never swap a part for another.
+ */
+export interface AppTuning {
+  /** largest table an admin may upload; TABLE_LIMITS.maxFileBytes by default */
+  maxUploadBytes?: number;
+  /** per-user flood control; RATE_LIMIT_DEFAULTS by default, `false` for tests that replay bursts from one user */
+  rateLimit?: RateLimitOptions | false;
+  /** how often the inbox is polled for `npm run import`, ms (the watcher's default otherwise) */
+  inboxIntervalMs?: number;
+  /** true by default; false leaves the digest scheduler unstarted so tests call `digests.runDue(at)` with their own clock */
+  scheduleDigests?: boolean;
+}
+
+export interface AppOptions {
+  config: Readonly<Config>;
+  alertSettings: Readonly<AlertSettings>;
+  logger: Logger;
+  /** the console's streams when there is no bot token; process.stdin/stdout by default */
+  input?: Readable;
+  output?: Writable;
+  /** `--recover-db`: start from the last good copy of a damaged store */
+  recoverDb?: boolean;
+  /** the app asks its owner to shut it down: polling ended (401, 409…), the console's input ended or it failed */
+  onExit?: (why: string, code: number) => void;
+  tuning?: AppTuning;
+}
+
+/** What a started app exposes: the stores and workers, for the tests that drive them. */
+export interface AppHandles {
+  /** the engine over the current report; replaced after every import */
+  engine(): Engine;
+  reports: ReportStore;
+  subscriptions: SubscriptionStore;
+  outbox: OutboxStore;
+  importer: Importer;
+  /** undefined in console mode (no bot token) */
+  bot: { running: RunningBot; worker: DeliveryWorker; digests: DigestScheduler } | undefined;
+}
+
+export interface App {
+  /** Builds and starts everything; rejects if a part fails to start (call stop() then, as main.ts does). */
+  start(): Promise<AppHandles>;
+  /**
+   * Stops what has started so far, in reverse order, once; safe during start() (a signal while
+   * connecting). Errors of one part are logged and do not keep the others running.
+   */
+  stop(): Promise<void>;
+}
+
+export const createApp = (options: AppOptions): App => {
+  const { config, alertSettings: alertsConfig, logger } = options;
+  const tuning = options.tuning ?? {};
+  const onExit = options.onExit ?? (() => undefined);
+  const stops: (() => Promise<void>)[] = [];
+  let stopping: Promise<void> | undefined;
+
+  const start = async (): Promise<AppHandles> => {
+    const lock = await acquireLock(config.dbPath, config.botToken ? 'bot' : 'console');
+    stops.push(() => lock.release());
+    const db = await openDb(config.dbPath, { recover: options.recoverDb ?? false });
+    // Flushing is the last thing before the lock goes: every commit() already wrote, this catches the rest.
+    stops.push(() => db.write());
+    const reports = createReportStore(db);
+    // Alerts (issue 5): the outbox closes (folding its journal into the store) before the final flush above.
+    const subscriptions = createSubscriptionStore(db);
+    const outbox = await openOutbox(db, { journalPath: `${config.dbPath}.outbox`, keepDays: alertsConfig.keepDays });
+    stops.push(() => outbox.close());
+
+    const normalize = createNormalizer();
+    const aliases = loadAliases(ALIASES_FILE);
+    const build = (report: Report): Engine => createEngine({ report, history: reports.history(), normalize, aliases });
+    let engine: Engine | undefined;
+    const matcher = createFilterMatcher(normalize);
+    const fanOut = createAlertFanOut({ subscriptions, outbox, reports, matcher, limits: alertsConfig, logger });
+    const onImported = async (result: ImportResult): Promise<void> => {
+      // New data: later questions see the new report; subscribers' digests go to the outbox (enqueue only).
+      engine = build(result.report);
+      logger.info({ file: result.report.source.file, targets: result.counts.targets }, 'report imported');
+      await fanOut.onImported(result);
+    };
+    const importer = createImporter({ reports, onImported });
+
+    let report: Report | undefined = reports.current();
+    if (!report) {
+      const bytes = await readFile(config.dataFile);
+      const result = await importer.importTable(bytes, basename(config.dataFile));
+      report = result.report;
+      logger.info({ file: config.dataFile, targets: result.counts.targets }, 'store was empty; seeded from DATA_FILE');
+    }
+    engine ??= build(report);
+    // An import stored without its alerts (a crash in between, or `npm run import` while we were stopped).
+    await fanOut.recover();
+    const currentEngine = (): Engine => engine!;
+
+    // `npm run import` while we run: we are the store's single writer, so it hands the file to us.
+    const inbox = createInboxWatcher({
+      dir: inboxDir(config.dbPath),
+      handle: async (fileName, bytes, importOptions) => {
+        const result = await importer.importTable(bytes, fileName, importOptions);
+        return { ok: true, message: toImportSummary(result, importOptions.dryRun) };
+      },
+      onError: (err) => logger.error({ err }, 'inbox import failed'),
+      ...(tuning.inboxIntervalMs !== undefined ? { intervalMs: tuning.inboxIntervalMs } : {}),
+    });
+    inbox.start();
+    stops.push(() => inbox.stop());
+    const handles = { engine: currentEngine, reports, subscriptions, outbox, importer };
+
+    if (!config.botToken) {
+      const output = options.output ?? process.stdout;
+      output.write(`${MESSAGES.connectHint}\n`);
+      void runConsole({ engine: currentEngine(), input: options.input ?? process.stdin, output })
+        .then(() => onExit('end of input', 0))
+        .catch((err: unknown) => {
+          logger.error({ err }, 'console failed');
+          onExit('console failed', 1);
+        });
+      return { ...handles, bot: undefined };
+    }
+
+    const deps: BotDeps = {
+      engine: currentEngine,
+      view: { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget },
+      logger,
+      transport: createTransport({ logger }),
+      queries: createQueryCache(BOT_DEFAULTS.queryCacheSize),
+      access: { adminIds: config.adminIds, allowedChatIds: config.allowedChatIds },
+      settings: BOT_DEFAULTS,
+    };
+    deps.onChatBlocked = (chatId) => void subscriptions.markInactive(chatId).catch((err: unknown) => logger.error({ err, chatId }, 'could not mark chat inactive'));
+    const alertsDeps: AlertsDeps = {
+      subscriptions,
+      understand: (text) => currentEngine().understand(text),
+      matcher,
+      importTable: (bytes, fileName, importOptions) => importer.importTable(bytes, fileName, importOptions),
+      settings: alertsConfig,
+      timezone: config.timezone,
+      maxUploadBytes: tuning.maxUploadBytes ?? TABLE_LIMITS.maxFileBytes,
+    };
+    const alertFeatures = [createSubscribeFeature(alertsDeps), createDigestFeature(alertsDeps), createUploadFeature(alertsDeps)];
+    const rateLimit = tuning.rateLimit === false ? undefined : (tuning.rateLimit ?? RATE_LIMIT_DEFAULTS);
+    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, alertFeatures, rateLimit) });
+    const running: RunningBot = await launchBot(bot, {
+      commands,
+      logger,
+      webhook: config.webhook,
+      onFatal: () => onExit('polling stopped', 1),
+    });
+    stops.push(() => running.stop('shutdown'));
+    // Broadcasts run here, never in update handlers: the worker drains the outbox within Telegram's limits.
+    // The worker's own transport: its 429 retries wait for a slot of the worker's limiter, so they count against the rate.
+    let worker: DeliveryWorker | undefined;
+    const alertTransport = createTransport({ logger, sleep: (ms) => worker!.paceRetry(ms) });
+    worker = createDeliveryWorker({
+      outbox,
+      subscriptions,
+      send: (chatId, text, extra) => alertTransport.send(bot.telegram, chatId, text, extra),
+      timezone: config.timezone,
+      logger,
+      settings: alertsConfig,
+    });
+    worker.start();
+    const startedWorker = worker;
+    stops.push(() => startedWorker.stop());
+    const digests = createDigestScheduler({
+      subscriptions,
+      outbox,
+      currentReport: () => reports.current(),
+      matcher,
+      limits: alertsConfig,
+      timezone: config.timezone,
+      remindDays: config.remindDays,
+      digestTime: alertsConfig.digestTime,
+      weeklyDay: alertsConfig.weeklyDay,
+      logger,
+    });
+    if (tuning.scheduleDigests ?? true) {
+      digests.start();
+      stops.push(async () => digests.stop());
+    }
+    return { ...handles, bot: { running, worker, digests } };
+  };
+
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      // Reverse order of start: the bot stops taking updates before the store closes under it.
+      for (const stopPart of stops.reverse()) {
+        await stopPart().catch((err: unknown) => logger.error({ err }, 'error while stopping'));
+      }
+    })());
+
+  return { start, stop };
+};
