@@ -1,43 +1,18 @@
 /**
- * The bot with the alerts wired the way src/main.ts wires them — real lowdb file
- * in a temp folder, real engine, real features, the delivery worker over the
- * real telegraf client — polling the fake Bot API server. Tests act as users:
+ * The app main.ts runs (src/app.ts: real lowdb file in a temp folder, real engine,
+ * real features, the delivery worker over the real telegraf client), polling the
+ * fake Bot API server. Tests act as users:
  * they push updates into the fake server and read what the bot sent.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createBot } from '../../src/bot/create-bot';
-import { BOT_DEFAULTS, type BotDeps } from '../../src/bot/deps';
-import { createFeatures } from '../../src/bot/features';
-import { createDigestFeature } from '../../src/bot/features/digest';
-import { createSubscribeFeature } from '../../src/bot/features/subscribe';
-import { createUploadFeature } from '../../src/bot/features/upload';
-import { launchBot } from '../../src/bot/launch';
-import { createQueryCache } from '../../src/bot/query-cache';
-import { createTransport } from '../../src/bot/transport';
 import { alertSettings, type AlertSettings } from '../../src/alerts/config';
-import type { AlertsDeps } from '../../src/alerts/deps';
-import { createDigestScheduler } from '../../src/alerts/digest-scheduler';
-import { createAlertFanOut } from '../../src/alerts/fan-out';
-import { createFilterMatcher } from '../../src/alerts/filters';
-import { openOutbox } from '../../src/alerts/outbox';
-import { createSubscriptionStore } from '../../src/alerts/subscriptions';
-import { createDeliveryWorker, type DeliveryWorker } from '../../src/alerts/worker';
-import { createImporter } from '../../src/import/importer';
-import { createInboxWatcher, inboxDir } from '../../src/import/inbox';
-import { toImportSummary } from '../../src/import/summary';
+import { createApp } from '../../src/app';
+import { createConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { loadAliases } from '../../src/qa/aliases';
-import { createEngine, type Engine } from '../../src/qa/engine';
-import { openDb } from '../../src/store/db';
-import { acquireLock } from '../../src/store/lock';
-import { createReportStore } from '../../src/store/reports';
-import { TABLE_LIMITS } from '../../src/table/limits';
-import { createNormalizer } from '../../src/text/normalize';
-import * as views from '../../src/view';
 import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../fake-bot-api/server';
-import { seedBytes } from '../helpers/seed';
+import { SEED_PATH } from '../helpers/seed';
 
 export const ROOT = resolve(__dirname, '../..');
 export const ADMIN = 9001;
@@ -54,80 +29,38 @@ export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
   const api: FakeBotApi = await startFakeBotApi();
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', token: api.token, destination: { write: (line: string) => void logs.push(line) } });
-  // We are the store's single writer, like the running bot: `npm run import` must see the lock and use the inbox.
-  const lock = await acquireLock(dbPath, 'alerts test bot');
-  const db = await openDb(dbPath);
-  const reports = createReportStore(db);
+  // The app main.ts runs, configured as `npm start` would be: the fake server's token and root, a fresh store
+  // seeded from the shipped table. We hold the store's lock like the running bot: `npm run import` uses the inbox.
+  const config = createConfig({
+    BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    DB_PATH: dbPath,
+    DATA_FILE: SEED_PATH,
+    ADMIN_IDS: (options.adminIds ?? [ADMIN]).join(','),
+    BOT_TIMEZONE: 'Asia/Shanghai',
+    REMIND_DAYS: '14',
+  });
   const settings = alertSettings({ perChatIntervalMs: 100, ...options.settings });
-  const subscriptions = createSubscriptionStore(db);
-  const outbox = await openOutbox(db, { journalPath: `${dbPath}.outbox` });
-  const normalize = createNormalizer();
-  const aliases = loadAliases(join(ROOT, 'data/aliases.json'));
-  const matcher = createFilterMatcher(normalize);
-  const fanOut = createAlertFanOut({ subscriptions, outbox, reports, matcher, limits: settings, logger });
-  let engine: Engine | undefined;
-  const importer = createImporter({
-    reports,
-    onImported: async (result) => {
-      engine = createEngine({ report: result.report, normalize, aliases });
-      await fanOut.onImported(result);
+  const app = createApp({
+    config,
+    alertSettings: settings,
+    logger,
+    tuning: {
+      ...(options.maxUploadBytes !== undefined ? { maxUploadBytes: options.maxUploadBytes } : {}),
+      inboxIntervalMs: 100,
+      // Off: these tests send one user's commands back to back; the limiter has its own tests (test/hardening/flood).
+      rateLimit: false,
+      // Not started: tests call digests.runDue(at) with the time they want (the injectable clock).
+      scheduleDigests: false,
     },
   });
-  await importer.importTable(seedBytes(), 'heze-2022-q3.tsv');
-  const transport = createTransport({ logger });
-  const deps: BotDeps = {
-    engine: () => engine!,
-    view: { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget },
-    logger,
-    transport,
-    queries: createQueryCache(BOT_DEFAULTS.queryCacheSize),
-    access: { adminIds: options.adminIds ?? [ADMIN], allowedChatIds: [] },
-    settings: BOT_DEFAULTS,
-    onChatBlocked: (chatId) => void subscriptions.markInactive(chatId),
-  };
-  const alertsDeps: AlertsDeps = {
-    subscriptions,
-    understand: (text) => engine!.understand(text),
-    matcher,
-    importTable: (bytes, fileName, o) => importer.importTable(bytes, fileName, o),
-    settings,
-    timezone: 'Asia/Shanghai',
-    maxUploadBytes: options.maxUploadBytes ?? TABLE_LIMITS.maxFileBytes,
-  };
-  const features = createFeatures(deps, [createSubscribeFeature(alertsDeps), createDigestFeature(alertsDeps), createUploadFeature(alertsDeps)]);
-  const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features });
-  const running = await launchBot(bot, { commands, logger });
-  let pacer: DeliveryWorker | undefined;
-  const alertTransport = createTransport({ logger, sleep: (ms) => pacer!.paceRetry(ms) });
-  const worker: DeliveryWorker = createDeliveryWorker({
-    outbox,
-    subscriptions,
-    send: (chatId, text, extra) => alertTransport.send(bot.telegram, chatId, text, extra),
-    timezone: 'Asia/Shanghai',
-    logger,
-    settings,
+  const started = await app.start().catch(async (err: unknown) => {
+    await app.stop();
+    await api.close();
+    throw err;
   });
-  pacer = worker;
-  worker.start();
-  // Not started: tests call digests.runDue(at) with the time they want (the injectable clock).
-  const digests = createDigestScheduler({
-    subscriptions,
-    outbox,
-    currentReport: () => reports.current(),
-    matcher,
-    limits: settings,
-    timezone: 'Asia/Shanghai',
-    remindDays: 14,
-    digestTime: settings.digestTime,
-    weeklyDay: settings.weeklyDay,
-    logger,
-  });
-  const inbox = createInboxWatcher({
-    dir: inboxDir(dbPath),
-    handle: async (fileName, bytes, o) => ({ ok: true, message: toImportSummary(await importer.importTable(bytes, fileName, o), o.dryRun) }),
-    intervalMs: 100,
-  });
-  inbox.start();
+  const { reports, subscriptions, outbox } = started;
+  const { worker, digests } = started.bot!;
 
   /** Pushes a message and resolves with the bot's next sendMessage to that chat. */
   const say = (text: string, input: { chatId?: number; userId?: number; chatType?: 'private' | 'group' | 'supergroup' } = {}): Promise<ApiCall> => {
@@ -155,7 +88,6 @@ export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
     api,
     dir,
     dbPath,
-    db,
     reports,
     subscriptions,
     outbox,
@@ -163,16 +95,12 @@ export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
     digests,
     logs,
     settings,
-    engine: () => engine!,
+    engine: started.engine,
     say,
     nextCall,
     async stop(): Promise<void> {
-      await inbox.stop();
-      await worker.stop();
-      await running.stop('test');
-      await outbox.close();
+      await app.stop();
       await api.close();
-      await lock.release();
       rmSync(dir, { recursive: true, force: true });
     },
   };
