@@ -1,25 +1,25 @@
 /**
- * The real bot (createBot + launchBot, long polling) against the fake Bot API server, like test/bot/harness.ts,
- * with the rate limiter main.ts turns on (optional here) and fake-server options (the soak keeps call records bounded). Used by the hardening tests and bench/soak.ts.
+ * The app main.ts runs (src/app.ts: store in a temp folder seeded from the shipped table, engine, every
+ * feature, workers), long polling the fake Bot API server, with the rate limiter main.ts turns on (optional
+ * here) and fake-server options (the soak keeps call records bounded). Used by the hardening tests and bench/soak.ts.
  */
-import { createBot } from '../../src/bot/create-bot';
-import { BOT_DEFAULTS, type AnswerView, type BotDeps, type BotSettings } from '../../src/bot/deps';
-import { createFeatures } from '../../src/bot/features';
-import { launchBot, type RunningBot } from '../../src/bot/launch';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALERT_DEFAULTS } from '../../src/alerts/config';
+import { createApp } from '../../src/app';
+import type { RunningBot } from '../../src/bot/launch';
 import type { RateLimitOptions } from '../../src/bot/middleware/rate-limit';
-import { createQueryCache } from '../../src/bot/query-cache';
-import { createTransport } from '../../src/bot/transport';
+import { createConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import type { Report } from '../../src/model';
-import * as views from '../../src/view';
 import { startFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from '../fake-bot-api/server';
-import { seedEngine } from '../bot/seed';
+import { SEED_PATH } from '../helpers/seed';
 
 export interface BotUnderTestOptions {
   api?: FakeBotApiOptions;
-  /** registers the rate limiter first, with these options */
+  /** turns the rate limiter on, with these options (main.ts uses the defaults: `{}`); off when absent */
   rateLimit?: RateLimitOptions;
-  settings?: Partial<BotSettings>;
   logLevel?: string;
   /** where log lines go instead of `logs` (the soak counts them rather than keeping 100,000 lines) */
   onLog?: (line: string) => void;
@@ -35,7 +35,10 @@ export interface BotUnderTest {
 
 export const startBotUnderTest = async (options: BotUnderTestOptions = {}): Promise<BotUnderTest> => {
   const api = await startFakeBotApi(options.api);
-  const bot = await startBot({ ...options, token: api.token, apiRoot: api.apiRoot });
+  const bot = await startBot({ ...options, token: api.token, apiRoot: api.apiRoot }).catch(async (err: unknown) => {
+    await api.close();
+    throw err;
+  });
   return {
     ...bot,
     api,
@@ -48,31 +51,22 @@ export const startBotUnderTest = async (options: BotUnderTestOptions = {}): Prom
 
 export type StartedBot = Omit<BotUnderTest, 'api'>;
 
-/** The bot alone, polling a Bot API server that runs elsewhere (the soak puts the fake in another process). */
+/** The app alone, polling a Bot API server that runs elsewhere (the soak puts the fake in another process). */
 export const startBot = async (options: Omit<BotUnderTestOptions, 'api'> & { token: string; apiRoot: string }): Promise<StartedBot> => {
-  const { engine, report } = await seedEngine();
+  // Each instance has its own store: two instances (the 409 test) must not meet on the store's lock.
+  const dir = mkdtempSync(join(tmpdir(), 'tpb-hardening-'));
   const logs: string[] = [];
   const onLog = options.onLog ?? ((line: string) => void logs.push(line));
   const logger = createLogger({ level: options.logLevel ?? 'debug', token: options.token, destination: { write: (line: string) => void onLog(line) } });
-  const settings = { ...BOT_DEFAULTS, ...options.settings };
-  const view: AnswerView = { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget };
-  const deps: BotDeps = {
-    engine: () => engine,
-    view,
-    logger,
-    transport: createTransport({ logger }),
-    queries: createQueryCache(settings.queryCacheSize),
-    access: { adminIds: [], allowedChatIds: [] },
-    settings,
+  const config = createConfig({ BOT_TOKEN: options.token, TELEGRAM_API_ROOT: options.apiRoot, DB_PATH: join(dir, 'db.json'), DATA_FILE: SEED_PATH });
+  const app = createApp({ config, alertSettings: ALERT_DEFAULTS, logger, tuning: { rateLimit: options.rateLimit ?? false } });
+  const stop = async (): Promise<void> => {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
   };
-  const { bot, commands } = createBot({ token: options.token, apiRoot: options.apiRoot, deps, features: createFeatures(deps, [], options.rateLimit) });
-  const running = await launchBot(bot, { commands, logger });
-  return {
-    running,
-    report,
-    logs,
-    async stop() {
-      await running.stop('test');
-    },
-  };
+  const started = await app.start().catch(async (err: unknown) => {
+    await stop();
+    throw err;
+  });
+  return { running: started.bot!.running, report: started.engine().report, logs, stop };
 };
