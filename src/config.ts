@@ -106,7 +106,7 @@ const schema = z
   });
 
 export interface Config {
-  /** undefined → no Telegram: main.ts opens the local console instead */
+  /** undefined → no Telegram: src/app.ts opens the local console instead */
   botToken: string | undefined;
   /** another Bot API server (self-hosted, or the fake one in tests); undefined → api.telegram.org */
   telegramApiRoot: string | undefined;

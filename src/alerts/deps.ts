@@ -14,7 +14,7 @@ export interface AlertsDeps {
   /** the question engine's parser over the current report (engine.understand) */
   understand(text: string): Query;
   matcher: FilterMatcher;
-  /** the importer main.ts built (its onImported enqueues the alerts) */
+  /** the importer src/app.ts built (its onImported enqueues the alerts) */
   importTable(bytes: Buffer, fileName: string, options?: ParseOptions): Promise<ImportResult>;
   settings: Readonly<AlertSettings>;
   /** BOT_TIMEZONE */

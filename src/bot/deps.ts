@@ -5,7 +5,7 @@ import type { Transport } from './transport';
 import type { QueryCache } from './query-cache';
 
 /**
- * What the bot's features need, passed in by the composition root (src/main.ts).
+ * What the bot's features need, passed in by the composition root (src/app.ts, run by src/main.ts).
  * Features never import the store, the engine or config themselves.
  *
  * The alerts features (subscribe, upload, digest) extend this with their own
@@ -39,7 +39,7 @@ export interface AnswerView {
 export interface BotDeps {
   /**
    * The engine over the *current* report. A function, not a value: an import
-   * (issue 5) builds a new engine and main.ts swaps it in; features must not keep one.
+   * (issue 5) builds a new engine and src/app.ts swaps it in; features must not keep one.
    */
   engine: () => QaEngine;
   view: AnswerView;

@@ -16,7 +16,7 @@ import { createStartFeature } from './start';
  * any text nobody else wanted, and answers unknown buttons).
  *
  * The alerts features (issue 5: subscribe, upload, digest) come in `extra` from
- * main.ts, right after access: the subscribe feature must see /start (to re-activate
+ * src/app.ts, right after access: the subscribe feature must see /start (to re-activate
  * a chat that had blocked the bot) before the start feature answers it. They only
  * take their own commands, buttons and documents and pass everything else on.
  */
@@ -25,7 +25,7 @@ const LOOKUP_FEATURES: readonly FeatureFactory[] = Object.freeze([createStartFea
 /**
  * @param extra the alerts features, placed right after access
  * @param rateLimit per-user flood control, placed before everything else so a flood costs
- *   one map lookup per update; main.ts turns it on, tests that replay bursts leave it off
+ *   one map lookup per update; src/app.ts turns it on, tests that replay bursts leave it off
  */
 export const createFeatures = (deps: BotDeps, extra: readonly FeatureFactory[] = [], rateLimit?: RateLimitOptions): Feature[] => {
   const featureDeps = { ...deps, answers: createAnswerMessages(deps) };
