@@ -85,7 +85,7 @@ const pointOf = (report: Report, target: Target | undefined, newestText: string,
     year: report.year,
     title: report.title,
     present: true,
-    textChanged: squash(target.text) !== squash(newestText),
+    textChanged: target.text !== newestText && squash(target.text) !== squash(newestText),
     light: a.light,
     onSchedule: onScheduleOf(target),
     reasons: a.reasons,
@@ -141,7 +141,8 @@ const changeBetween = (prev: HistoryPoint, next: HistoryPoint): HistoryChange | 
 
 const historyOf = (sorted: Report[], id: string, lookup: HistoryLookup): TargetHistory | undefined => {
   const found = sorted.map((r) => lookup.targetOf(r, id));
-  const newest = [...found].reverse().find((t): t is Target => t !== undefined);
+  let newest: Target | undefined;
+  for (let i = found.length - 1; i >= 0 && !newest; i--) newest = found[i];
   if (!newest) return undefined;
   const points = sorted.map((r, i) => pointOf(r, found[i], newest.text, lookup));
   const changes: HistoryChange[] = [];

@@ -338,6 +338,27 @@ export const createEngine = (deps: {
     changedCache.set(key, changed);
     return changed;
   };
+  /**
+   * 序号 a unit had in an earlier report that are no longer the unit's now (or no longer in the
+   * table), once per report and unit: the only targets a unit's 变化 must add to its current list.
+   */
+  const droppedCache = new Map<Report, Map<string, string[]>>();
+  const droppedFromUnit = (r: Report, unit: string): string[] => {
+    const byUnit = droppedCache.get(r) ?? droppedCache.set(r, new Map()).get(r)!;
+    let ids = byUnit.get(unit);
+    if (!ids) {
+      const now = new Set((unitPositions.get(unit) ?? []).map((i) => (targets[i] as Target).id));
+      byUnit.set(unit, (ids = unitIdsIn(r, unit).filter((id) => !now.has(id))));
+    }
+    return ids;
+  };
+  const droppedFromReport = (r: Report): string[] => {
+    const key = '\u0000all';
+    const byUnit = droppedCache.get(r) ?? droppedCache.set(r, new Map()).get(r)!;
+    let ids = byUnit.get(key);
+    if (!ids) byUnit.set(key, (ids = [...idsOfReport(r).keys()].filter((id) => !positionOf.has(id))));
+    return ids;
+  };
   const periodOf = (r: Report): Period => ({ year: r.year, period: r.period, asOf: r.asOf });
   /** the newest target a history has, with its light then, for the answer's hits */
   const hitOfHistory = (h: TargetHistory, compared: readonly Report[]): Hit => {
@@ -369,20 +390,37 @@ export const createEngine = (deps: {
       return h ? { ...plain, history: { periods, targets: [h], considered: 1 } } : plain;
     }
     if (plain.kind !== 'list' && plain.kind !== 'search') return plain;
-    const ids = plain.hits.map((h) => h.target.id);
-    if (compared.length < 2) return { ...plain, history: { periods, targets: [], considered: ids.length } };
+    if (compared.length < 2) return { ...plain, history: { periods, targets: [], considered: plain.hits.length } };
+    const changedIds = changedIdsOf(compared);
     // a target that left the table can only be matched by unit (or by no filter at all)
     const otherFilters = q.leader || q.status || q.deadline || q.light || q.risk || q.terms;
-    const wanted = new Set(ids);
-    for (const r of otherFilters ? [] : compared.slice(0, -1)) {
-      if (q.units) for (const u of q.units) for (const id of unitIdsIn(r, u)) wanted.add(id);
-      else for (const id of idsOfReport(r).keys()) wanted.add(id);
+    const dropped = new Set<string>();
+    for (const r of otherFilters ? [] : compared.slice(0, -1)) for (const id of q.units ? q.units.flatMap((u) => droppedFromUnit(r, u)) : droppedFromReport(r)) dropped.add(id);
+    let order: string[];
+    let considered: number;
+    if (plain.kind === 'search') {
+      // search hits are few and ranked: keep their order
+      order = plain.hits.map((h) => h.target.id).filter((id) => changedIds.has(id));
+      considered = plain.hits.length;
+    } else {
+      // walk the changed targets (few) rather than the list (a unit may have tens of thousands)
+      const positions = filterPositions(q);
+      const inList = positions ? new Uint8Array(n) : undefined;
+      if (inList && positions) for (const i of positions) inList[i] = 1;
+      order = [];
+      for (const id of changedIds) {
+        const i = positionOf.get(id);
+        if (i !== undefined && (!inList || inList[i] === 1)) order.push(id);
+      }
+      considered = plain.hits.length;
     }
-    const changedIds = changedIdsOf(compared);
-    const order = [...wanted].filter((id) => changedIds.has(id));
+    for (const id of dropped) {
+      considered += 1;
+      if (changedIds.has(id)) order.push(id);
+    }
     if (plain.kind !== 'search') order.sort(compareIds);
     const changed = withChanges(targetHistories(compared, order, progress, lookup));
-    const history: HistoryAnswer = { periods, targets: changed, considered: wanted.size };
+    const history: HistoryAnswer = { periods, targets: changed, considered };
     const listQuery: Query = { ...q, kind: 'list' };
     return { ...plain, query: listQuery, kind: 'list', hits: changed.map((h) => hitOfHistory(h, compared)), history };
   };
