@@ -318,16 +318,17 @@ export const createEngine = (deps: {
     return map.get(unit) ?? [];
   };
   /**
-   * 序号 of every target that changed anywhere along the compared reports, once per
-   * span: a list question then builds histories only for those (at 100k targets a
-   * unit has ~27k, of which a few percent changed).
+   * The history of every target that changed anywhere along the compared reports,
+   * by 序号, built once per span of reports: list questions then only pick (a unit
+   * at 100k targets has ~27k, of which a few percent changed). Frozen, because
+   * answers share them.
    */
-  const changedCache = new Map<string, Set<string>>();
-  const changedIdsOf = (compared: readonly Report[]): Set<string> => {
+  const changedCache = new Map<string, Map<string, TargetHistory>>();
+  const changedOf = (compared: readonly Report[]): Map<string, TargetHistory> => {
     const key = compared.map((r) => `${r.asOf}/${r.source.sha256}`).join('|');
-    let changed = changedCache.get(key);
-    if (changed) return changed;
-    changed = new Set<string>();
+    const cached = changedCache.get(key);
+    if (cached) return cached;
+    const changed = new Set<string>();
     const state = (r: Report, t: Target | undefined) => (t ? { target: t, assessment: lookup.assess(t, r) } : undefined);
     for (let k = 1; k < compared.length; k += 1) {
       const [a, b] = [compared[k - 1] as Report, compared[k] as Report];
@@ -335,8 +336,10 @@ export const createEngine = (deps: {
       for (const [id, t] of ib) if (!changed.has(id) && changedBetween(state(a, ia.get(id)), state(b, t))) changed.add(id);
       for (const id of ia.keys()) if (!ib.has(id)) changed.add(id);
     }
-    changedCache.set(key, changed);
-    return changed;
+    const histories = new Map<string, TargetHistory>();
+    for (const h of withChanges(targetHistories(compared, changed, progress, lookup))) histories.set(h.id, Object.freeze(h));
+    changedCache.set(key, histories);
+    return histories;
   };
   /**
    * 序号 a unit had in an earlier report that are no longer the unit's now (or no longer in the
@@ -391,7 +394,7 @@ export const createEngine = (deps: {
     }
     if (plain.kind !== 'list' && plain.kind !== 'search') return plain;
     if (compared.length < 2) return { ...plain, history: { periods, targets: [], considered: plain.hits.length } };
-    const changedIds = changedIdsOf(compared);
+    const changedIds = changedOf(compared);
     // a target that left the table can only be matched by unit (or by no filter at all)
     const otherFilters = q.leader || q.status || q.deadline || q.light || q.risk || q.terms;
     const dropped = new Set<string>();
@@ -408,7 +411,7 @@ export const createEngine = (deps: {
       const inList = positions ? new Uint8Array(n) : undefined;
       if (inList && positions) for (const i of positions) inList[i] = 1;
       order = [];
-      for (const id of changedIds) {
+      for (const id of changedIds.keys()) {
         const i = positionOf.get(id);
         if (i !== undefined && (!inList || inList[i] === 1)) order.push(id);
       }
@@ -419,7 +422,7 @@ export const createEngine = (deps: {
       if (changedIds.has(id)) order.push(id);
     }
     if (plain.kind !== 'search') order.sort(compareIds);
-    const changed = withChanges(targetHistories(compared, order, progress, lookup));
+    const changed = order.map((id) => changedIds.get(id) as TargetHistory);
     const history: HistoryAnswer = { periods, targets: changed, considered };
     const listQuery: Query = { ...q, kind: 'list' };
     return { ...plain, query: listQuery, kind: 'list', hits: changed.map((h) => hitOfHistory(h, compared)), history };
