@@ -1,5 +1,6 @@
 import type { Logger } from '../logger';
 import type { Report, Target } from '../model';
+import type { Assessment } from '../progress/light';
 import type { Answer } from '../qa/answer';
 import type { Transport } from './transport';
 import type { QueryCache } from './query-cache';
@@ -33,7 +34,7 @@ export interface RenderedPage {
 /** The views of src/view/ (shared with `npm run ask`, so the bot carries the same content). */
 export interface AnswerView {
   renderAnswer(answer: Answer, options: { format: 'plain' | 'html'; page?: number; pageSize?: number }): RenderedPage;
-  renderTarget(target: Target, format: 'plain' | 'html'): string;
+  renderTarget(target: Target, format: 'plain' | 'html', assessment?: Assessment): string;
 }
 
 export interface BotDeps {

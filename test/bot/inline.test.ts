@@ -32,7 +32,11 @@ describe('inline mode', () => {
     const first = results[0]!;
     expect(first.title).toContain(hits[0]!.target.id);
     expect(first.description).toContain('市工业和信息化局');
-    expect(first.input_message_content).toEqual({ message_text: h.view.renderTarget(hits[0]!.target, 'html'), parse_mode: 'HTML' });
+    expect(first.input_message_content).toEqual({ message_text: h.view.renderTarget(hits[0]!.target, 'html', hits[0]!.assessment), parse_mode: 'HTML' });
+    // 58 states a goal (2000 个 5G 基站) and an achieved count (1658): its card carries the light and the progress bar
+    const t58 = results.find((r) => r.id === 't58')!;
+    expect(t58.title).toContain('🟢');
+    expect(t58.input_message_content.message_text).toContain('▰▰▰▰▰▰▰▰▱▱ 83%');
   });
 
   it('lists lagging targets for an empty query and says nothing for an off-topic one', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Composer, type Context } from 'telegraf';
 import type { InlineQueryResult } from 'telegraf/types';
 import { isLagging, unitsOf, type Target } from '../../model';
+import { LIGHT_EMOJI } from '../../progress/light';
 import { SAFE_ID } from '../callback-data';
 import type { Feature, FeatureDeps } from '../feature';
 
@@ -31,9 +32,9 @@ export const createInlineFeature = (deps: FeatureDeps): Feature => {
       results = page.map((hit) => ({
         type: 'article',
         id: resultId(hit.target),
-        title: `${hit.target.id} ${isLagging(hit.target) ? '🔴' : '🟢'} ${shorten(hit.target.text, 60)}`,
+        title: `${hit.target.id} ${hit.assessment ? LIGHT_EMOJI[hit.assessment.light] : isLagging(hit.target) ? '🔴' : '🟢'} ${shorten(hit.target.text, 60)}`,
         description: shorten(`${unitsOf(hit.target).join('、')} · ${hit.target.deadline.text}`, 120),
-        input_message_content: { message_text: deps.view.renderTarget(hit.target, 'html'), parse_mode: 'HTML' },
+        input_message_content: { message_text: deps.view.renderTarget(hit.target, 'html', hit.assessment), parse_mode: 'HTML' },
       }));
     } else if ((answer.kind === 'stats' || answer.kind === 'help') && offset === 0) {
       const rendered = deps.view.renderAnswer(answer, { format: 'html', page: 1, pageSize: deps.settings.pageSize });
