@@ -3,6 +3,8 @@ import { isLagging, unitsOf, type Report, type Target } from '../model';
 import type { ReportDiff, TargetChange } from '../import/diff';
 import { describeFilter, type FilterMatcher } from './filters';
 import type { SubscriptionFilter } from './types';
+import { lightChangesFor, type LightChange, type LightDiff } from './yellow';
+import type { AssessedTarget } from '../progress/light';
 
 /**
  * Alert texts (HTML, every piece of data escaped). Each digest is a list of
@@ -17,8 +19,11 @@ export interface ComposeLimits {
 }
 
 type Section = 'became-lagging' | 'new' | 'still-lagging' | 'recovered' | 'progress-changed' | 'removed';
+type LightSection = LightChange['kind'];
 
 const SECTION_ORDER: Section[] = ['became-lagging', 'new', 'still-lagging', 'recovered', 'progress-changed', 'removed'];
+/** Where the yellow sections go in a digest: risks after the lagging news, the all-clears after the recoveries. */
+const DIGEST_ORDER: (Section | LightSection)[] = ['became-lagging', 'new', 'still-lagging', 'became-yellow', 'recovered', 'left-yellow', 'progress-changed', 'removed'];
 
 export const SECTION_TITLES: Readonly<Record<Section, string>> = Object.freeze({
   'became-lagging': '🔴 新增滞后',
@@ -28,6 +33,14 @@ export const SECTION_TITLES: Readonly<Record<Section, string>> = Object.freeze({
   'progress-changed': '📝 进展更新',
   removed: '➖ 移出本期表格',
 });
+
+export const LIGHT_SECTION_TITLES: Readonly<Record<LightSection, string>> = Object.freeze({
+  'became-yellow': '🟡 转为黄灯',
+  'left-yellow': '🟢 解除黄灯',
+});
+
+/** the deciding reason of a light, short */
+const firstReason = (reasons: readonly string[]): string => escapeHtml(clip(reasons[0] ?? '', 60));
 
 const clip = (text: string, max: number): string => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -54,8 +67,8 @@ export const targetLine = (target: Target, note?: string): string => {
 const reportLine = (report: Report): string =>
   escapeHtml(`${report.city || report.title} ${report.year}年${report.period}（截至 ${report.asOf}）`);
 
-const filtersLine = (filters: readonly SubscriptionFilter[]): string =>
-  `订阅：${escapeHtml(filters.map(describeFilter).join('；'))}`;
+const filtersLine = (filters: readonly SubscriptionFilter[], yellow = false): string =>
+  `订阅：${escapeHtml(filters.map(describeFilter).join('；'))}${yellow ? '（含黄灯提醒）' : ''}`;
 
 /**
  * Whether a change concerns a subscriber with this filter. Filters name a set
@@ -78,7 +91,7 @@ export const changesFor = (diff: ReportDiff, filters: readonly SubscriptionFilte
   return SECTION_ORDER.flatMap((section) => picked.filter((c) => c.kind === section));
 };
 
-const changeLine = (change: TargetChange): string => {
+const changeLine = (change: TargetChange, lights?: LightDiff): string => {
   switch (change.kind) {
     case 'became-lagging':
     case 'still-lagging':
@@ -87,6 +100,11 @@ const changeLine = (change: TargetChange): string => {
       return targetLine(change.target, isLagging(change.target) ? '⚠️ 未按计划完成进度' : undefined);
     case 'progress-changed':
       return targetLine(change.target, `进展：${escapeHtml(clip(progressText(change.target), 80))}`);
+    case 'recovered': {
+      // 否 → 是 but still at risk: said on this one line (the yellow sections leave red out), for opted-in chats
+      const now = lights?.now.get(change.id);
+      return targetLine(change.target, now?.light === 'yellow' ? `🟡 仍为黄灯：${firstReason(now.reasons)}` : undefined);
+    }
     default:
       return targetLine(change.target);
   }
@@ -150,18 +168,33 @@ export interface ImportDigestInput {
   filters: readonly SubscriptionFilter[];
   matcher: FilterMatcher;
   limits: ComposeLimits;
+  /** the import's light changes, given only for chats that opted in to yellow alerts (/yellow on) */
+  lights?: LightDiff;
 }
 
-/** The digest one subscriber gets for one import, as message parts; [] when nothing under its filters changed. */
-export const composeImportDigest = ({ report, previous, diff, filters, matcher, limits }: ImportDigestInput): string[] => {
-  const changes = changesFor(diff, filters, matcher);
-  if (changes.length === 0) return [];
-  const blocks: Block[] = SECTION_ORDER.map((section) => {
+const lightLine = (change: LightChange): string =>
+  targetLine(change.target, `${change.kind === 'became-yellow' ? '🟡' : '🟢'} ${firstReason(change.assessment.reasons)}`);
+
+/**
+ * The digest one subscriber gets for one import, as message parts; [] when nothing under its filters changed.
+ * With `lights`, targets that turned yellow or left yellow get their own sections, and leave the
+ * 新增目标/进展更新 sections (a light change is never red, so it can be in no other): each target once.
+ */
+export const composeImportDigest = ({ report, previous, diff, filters, matcher, limits, lights }: ImportDigestInput): string[] => {
+  const lightChanges = lights ? lightChangesFor(lights, filters, matcher) : [];
+  const inLightSections = new Set(lightChanges.map((c) => c.id));
+  const changes = changesFor(diff, filters, matcher).filter((c) => !inLightSections.has(c.id));
+  if (changes.length === 0 && lightChanges.length === 0) return [];
+  const blocks: Block[] = DIGEST_ORDER.map((section) => {
+    if (section === 'became-yellow' || section === 'left-yellow') {
+      const list = lightChanges.filter((c) => c.kind === section);
+      return { title: `${LIGHT_SECTION_TITLES[section]} ${list.length} 项`, lines: list.map(lightLine) };
+    }
     const list = changes.filter((c) => c.kind === section);
-    return { title: `${SECTION_TITLES[section]} ${list.length} 项`, lines: list.map(changeLine) };
+    return { title: `${SECTION_TITLES[section]} ${list.length} 项`, lines: list.map((c) => changeLine(c, lights)) };
   }).filter((b) => b.lines.length > 0);
   const since = previous ? `，与${escapeHtml(`${previous.year}年${previous.period}`)}相比` : '';
-  const header = `<b>🔔 责任目标变化提醒</b>\n${reportLine(report)}${since}\n${filtersLine(filters)}`;
+  const header = `<b>🔔 责任目标变化提醒</b>\n${reportLine(report)}${since}\n${filtersLine(filters, lights !== undefined)}`;
   return packParts(header, blocks, '发送 /subscriptions 管理订阅', limits);
 };
 
@@ -174,6 +207,8 @@ export interface ScheduledDigestInput {
   today: string;
   remindDays: number;
   kind: 'daily' | 'weekly';
+  /** the report's yellow targets under the chat's filters (yellowUnder), given only for chats that opted in */
+  yellow?: readonly AssessedTarget[];
 }
 
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -189,13 +224,15 @@ export const dueSoon = (targets: readonly Target[], today: string, remindDays: n
  * The scheduled digest: the lagging targets under the chat's filters (every
  * lagging target when it has none), deadline reminders first.
  */
-export const composeScheduledDigest = ({ report, filters, matcher, limits, today, remindDays, kind }: ScheduledDigestInput): string[] => {
+export const composeScheduledDigest = ({ report, filters, matcher, limits, today, remindDays, kind, yellow }: ScheduledDigestInput): string[] => {
   const tests = (filters.length > 0 ? filters : [{ kind: 'all' } as const]).map(matcher);
   const lagging = report.targets.filter((t) => isLagging(t) && tests.some((test) => test(t)));
   const soon = dueSoon(lagging, today, remindDays);
   const title = kind === 'daily' ? '📋 每日滞后汇总' : '📋 每周滞后汇总';
-  const header = `<b>${title}</b> ${escapeHtml(today)}\n${reportLine(report)}${filters.length > 0 ? `\n${filtersLine(filters)}` : ''}`;
-  if (lagging.length === 0) return [`${header}\n\n✅ 订阅范围内目前没有滞后项目。`];
+  const optedIn = yellow !== undefined;
+  let header = `<b>${title}</b> ${escapeHtml(today)}\n${reportLine(report)}${filters.length > 0 ? `\n${filtersLine(filters, optedIn)}` : ''}`;
+  if (lagging.length === 0 && (yellow ?? []).length === 0) return [`${header}\n\n✅ 订阅范围内目前没有滞后${optedIn ? '或黄灯' : ''}项目。`];
+  if (lagging.length === 0) header += '\n\n✅ 订阅范围内目前没有滞后项目。';
   const blocks: Block[] = [];
   if (soon.length > 0) {
     blocks.push({
@@ -203,7 +240,10 @@ export const composeScheduledDigest = ({ report, filters, matcher, limits, today
       lines: soon.map(({ target, days }) => targetLine(target, days === 0 ? '<b>今天到期</b>' : `还剩 <b>${days}</b> 天`)),
     });
   }
-  blocks.push({ title: `🔴 滞后 ${lagging.length} 项`, lines: lagging.map((t) => targetLine(t, `进展：${escapeHtml(clip(laggingProgress(t), 80))}`)) });
+  if (lagging.length > 0) blocks.push({ title: `🔴 滞后 ${lagging.length} 项`, lines: lagging.map((t) => targetLine(t, `进展：${escapeHtml(clip(laggingProgress(t), 80))}`)) });
+  if (yellow && yellow.length > 0) {
+    blocks.push({ title: `🟡 黄灯 ${yellow.length} 项`, lines: yellow.map(({ target, assessment }) => targetLine(target, `🟡 ${firstReason(assessment.reasons)}`)) });
+  }
   return packParts(header, blocks, '发送 /digest off 停止汇总', limits);
 };
 

@@ -6,6 +6,8 @@ import type { FilterMatcher } from './filters';
 import type { NewAlert, OutboxStore } from './outbox';
 import { localDate, localWeekday } from './quiet';
 import type { SubscriptionStore } from './subscriptions';
+import { yellowUnder } from './yellow';
+import { assessReport, type ReportAssessment } from '../progress/light';
 
 export interface DigestSchedulerDeps {
   subscriptions: Pick<SubscriptionStore, 'chats' | 'list'>;
@@ -35,8 +37,8 @@ export const digestPattern = (digestTime: string): string => {
 };
 
 /**
- * Sends `/digest daily|weekly` chats their lagging targets once a day (weekly
- * ones on `weeklyDay`) at `digestTime` in BOT_TIMEZONE, through the outbox.
+ * Sends `/digest daily|weekly` chats their lagging targets (and, with /yellow on,
+ * their yellow ones) once a day (weekly ones on `weeklyDay`) at `digestTime` in BOT_TIMEZONE, through the outbox.
  * Alert ids carry the local date, so a second run on the same day (a restart,
  * a manual run) enqueues nothing new.
  */
@@ -52,13 +54,16 @@ export const createDigestScheduler = (deps: DigestSchedulerDeps) => {
     const isWeeklyDay = localWeekday(at, deps.timezone) === deps.weeklyDay;
     const alerts: NewAlert[] = [];
     let chats = 0;
+    // The lights once per run, and only when an opted-in chat needs them.
+    let assessed: ReportAssessment | undefined;
     for (const chat of deps.subscriptions.chats()) {
       if (!chat.active || chat.digest === 'off' || (chat.digest === 'weekly' && !isWeeklyDay)) continue;
       const filters = deps.subscriptions
         .list(chat.chatId)
         .filter((s) => s.active)
         .map((s) => s.filter);
-      const parts = composeScheduledDigest({ report, filters, matcher: deps.matcher, limits: deps.limits, today, remindDays: deps.remindDays, kind: chat.digest });
+      const yellow = chat.yellow ? { yellow: yellowUnder((assessed ??= assessReport(report)), filters, deps.matcher) } : {};
+      const parts = composeScheduledDigest({ report, filters, matcher: deps.matcher, limits: deps.limits, today, remindDays: deps.remindDays, kind: chat.digest, ...yellow });
       chats += 1;
       parts.forEach((text, i) => alerts.push({ id: `dig:${today}:${chat.chatId}:${i + 1}`, chatId: chat.chatId, text }));
     }

@@ -7,6 +7,8 @@ import { composeImportDigest, type ComposeLimits } from './compose';
 import { filterKey, type FilterMatcher } from './filters';
 import type { NewAlert, OutboxStore } from './outbox';
 import type { SubscriptionStore } from './subscriptions';
+import { diffLights, type LightDiff } from './yellow';
+import { assessReport } from '../progress/light';
 
 export interface FanOutDeps {
   subscriptions: SubscriptionStore;
@@ -42,13 +44,18 @@ export const createAlertFanOut = ({ subscriptions, outbox, reports, matcher, lim
     let chats = 0;
     if (previous) {
       const diff = diffReports(previous, report);
-      // Chats with the same filters get the same text: compose once per filter set (10,000 subscribers, a handful of sets).
+      const yellowChats = new Set(subscriptions.chats().flatMap((c) => (c.yellow ? [c.chatId] : [])));
+      // Both reports' lights once per import, and only when some chat asked for yellow alerts.
+      let lights: LightDiff | undefined;
+      const lightDiff = (): LightDiff => (lights ??= diffLights(assessReport(previous), assessReport(report)));
+      // Chats with the same filters (and yellow choice) get the same text: compose once per set (10,000 subscribers, a handful of sets).
       const texts = new Map<string, string[]>();
       for (const [chatId, filters] of subscriptions.subscribers()) {
-        const key = filters.map(filterKey).join('|');
+        const yellow = yellowChats.has(chatId);
+        const key = `${yellow ? 'yellow|' : ''}${filters.map(filterKey).join('|')}`;
         let parts = texts.get(key);
         if (!parts) {
-          parts = composeImportDigest({ report, previous, diff, filters, matcher, limits });
+          parts = composeImportDigest({ report, previous, diff, filters, matcher, limits, ...(yellow ? { lights: lightDiff() } : {}) });
           texts.set(key, parts);
         }
         if (parts.length === 0) continue;

@@ -18,6 +18,8 @@ export interface SubscriptionStore {
   settings(chatId: number): ChatSettings;
   setDigest(chatId: number, digest: ChatSettings['digest'], chatType?: ChatSettings['type']): Promise<ChatSettings>;
   setQuiet(chatId: number, quiet: ChatSettings['quiet'], chatType?: ChatSettings['type']): Promise<ChatSettings>;
+  /** /yellow on|off: yellow (risk) lines in this chat's digests */
+  setYellow(chatId: number, on: boolean, chatType?: ChatSettings['type']): Promise<ChatSettings>;
   /** after a 403: stop sending to the chat, keep its subscriptions. Returns false when it was already inactive. */
   markInactive(chatId: number): Promise<boolean>;
   /** on /start: send again. Returns true when the chat had been inactive. */
@@ -54,7 +56,11 @@ export const createSubscriptionStore = (db: Db, now: () => Date = () => new Date
         result: { ...target },
         undo: () => {
           if (created) data.chats.splice(data.chats.indexOf(target), 1);
-          else Object.assign(target, before);
+          else {
+            // a setting added by the change (quiet, yellow) must go too: assign alone would keep it
+            for (const key of Object.keys(target)) if (!(key in before!)) delete (target as unknown as Record<string, unknown>)[key];
+            Object.assign(target, before);
+          }
         },
       };
     });
@@ -141,6 +147,12 @@ export const createSubscriptionStore = (db: Db, now: () => Date = () => new Date
       updateChat(chatId, chatType, (c) => {
         if (quiet) c.quiet = quiet;
         else delete c.quiet;
+      }),
+    setYellow: (chatId, on, chatType) =>
+      updateChat(chatId, chatType, (c) => {
+        // off is stored as absent, like a chat that never opted in
+        if (on) c.yellow = true;
+        else delete c.yellow;
       }),
     markInactive: (chatId) => setActive(chatId, false),
     reactivate: (chatId) => setActive(chatId, true),

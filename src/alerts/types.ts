@@ -27,6 +27,12 @@ export interface ChatSettings {
   digest: 'daily' | 'weekly' | 'off';
   /** local hours [from, to) in which alerts are sent silently, e.g. 22-8 */
   quiet?: { from: number; to: number };
+  /**
+   * /yellow on: also tell this chat about targets under its filters that turn yellow
+   * (是, but behind pace or past the deadline) or leave yellow. Optional, so files
+   * written before it existed load unchanged (absent = off) and SCHEMA_VERSION stays.
+   */
+  yellow?: boolean;
   /** false after Telegram said 403 (blocked, kicked, deactivated); true again on /start */
   active: boolean;
   inactiveSince?: string;
