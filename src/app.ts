@@ -32,6 +32,7 @@ import { createFeatures } from './bot/features';
 import { createDigestFeature } from './bot/features/digest';
 import { createSubscribeFeature } from './bot/features/subscribe';
 import { createUploadFeature } from './bot/features/upload';
+import { createYellowFeature } from './bot/features/yellow';
 import { launchBot, type RunningBot } from './bot/launch';
 import { MESSAGES } from './bot/messages';
 import { RATE_LIMIT_DEFAULTS, type RateLimitOptions } from './bot/middleware/rate-limit';
@@ -197,7 +198,7 @@ export const createApp = (options: AppOptions): App => {
       timezone: config.timezone,
       maxUploadBytes: tuning.maxUploadBytes ?? TABLE_LIMITS.maxFileBytes,
     };
-    const alertFeatures = [createSubscribeFeature(alertsDeps), createDigestFeature(alertsDeps), createUploadFeature(alertsDeps)];
+    const alertFeatures = [createSubscribeFeature(alertsDeps), createDigestFeature(alertsDeps), createYellowFeature(alertsDeps), createUploadFeature(alertsDeps)];
     const rateLimit = tuning.rateLimit === false ? undefined : (tuning.rateLimit ?? RATE_LIMIT_DEFAULTS);
     const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, alertFeatures, rateLimit) });
     const running: RunningBot = await launchBot(bot, {

@@ -37,6 +37,16 @@ export const ALERT_MESSAGES = Object.freeze({
   quietUsage: '用法：/quiet 22-8（22 点到次日 8 点静音提醒）或 /quiet off',
   quietSet: (range: string) => `好的，${range} 之间的提醒将静音发送。`,
   quietOff: '已取消静音时段。',
+  yellowUsage: '用法：/yellow on（开启黄灯提醒）或 /yellow off（关闭）',
+  yellowStatus: (on: boolean) =>
+    `黄灯提醒：${on ? '已开启' : '未开启'}。黄灯指按计划推进、但完成数量落后序时进度或已过完成时限的目标。\n用法：/yellow on（开启）或 /yellow off（关闭）`,
+  yellowOn: (hasSubscriptions: boolean) =>
+    `已开启黄灯提醒：导入新表后，订阅范围内转为黄灯和解除黄灯的目标会随变化提醒一起发送；定期汇总（/digest）也会列出当前黄灯项目。${
+      hasSubscriptions ? '' : '\n您还没有订阅，发送 /subscribe 选择范围。'
+    }`,
+  yellowOff: '已关闭黄灯提醒，滞后提醒照常发送。',
+  /** /subscribe 黄灯: yellow alerts are a chat setting over the chat's subscriptions, not a filter */
+  subscribeYellowHint: '黄灯提醒按您已有的订阅范围发送，请发送 /yellow on 开启。',
   uploadNotAdmin: '抱歉，只有管理员可以上传进度表。如需更新数据，请联系管理员。',
   uploadWrongType: (name: string) => `无法导入“${name}”：请发送 .tsv、.csv 或 .xlsx 格式的进度表。`,
   uploadTooLarge: (limitBytes: number) =>
@@ -48,10 +58,11 @@ export const ALERT_MESSAGES = Object.freeze({
 
 export const WEEKDAYS = Object.freeze(['周日', '周一', '周二', '周三', '周四', '周五', '周六']);
 
-export const ALERT_COMMANDS: Readonly<Record<'subscribe' | 'subscriptions' | 'unsubscribe' | 'digest' | 'quiet', BotCommand>> = Object.freeze({
+export const ALERT_COMMANDS: Readonly<Record<'subscribe' | 'subscriptions' | 'unsubscribe' | 'digest' | 'quiet' | 'yellow', BotCommand>> = Object.freeze({
   subscribe: { command: 'subscribe', description: '订阅滞后提醒，如 /subscribe 工信局' },
   subscriptions: { command: 'subscriptions', description: '查看和取消订阅' },
   unsubscribe: { command: 'unsubscribe', description: '取消订阅，如 /unsubscribe all' },
   digest: { command: 'digest', description: '定期汇总：/digest daily、weekly 或 off' },
   quiet: { command: 'quiet', description: '静音时段，如 /quiet 22-8' },
+  yellow: { command: 'yellow', description: '黄灯（风险）提醒：/yellow on 或 off' },
 });

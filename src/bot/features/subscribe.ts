@@ -126,8 +126,11 @@ export const createSubscribeFeature =
       if (!(await mayChangeChat(ctx))) return void (await ctx.reply(M.groupAdminsOnly));
       const arg = ctx.payload.trim();
       if (arg === '') return void (await ctx.reply(M.subscribeMenu, { reply_markup: menu() }));
-      const resolution = resolveFilter(arg, alerts.understand(arg));
+      const query = alerts.understand(arg);
+      const resolution = resolveFilter(arg, query);
       if (resolution.ok) return subscribe(ctx, resolution.filter);
+      // "/subscribe 黄灯": yellow alerts are the chat's /yellow setting over its subscriptions, not a filter of their own
+      if (query.light === 'yellow') return void (await ctx.reply(M.subscribeYellowHint));
       if (resolution.reason === 'ambiguous') return void (await ctx.reply(M.ambiguous(arg), { reply_markup: choices(deps.engine().report, resolution.candidates) }));
       if (resolution.reason === 'item') return void (await ctx.reply(M.itemNotSupported));
       await ctx.reply(M.notUnderstood(arg), { reply_markup: menu() });
