@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { composeImportDigest, composeScheduledDigest } from '../../src/alerts/compose';
 import { createAlertFanOut } from '../../src/alerts/fan-out';
 import { diffLights, lightChangesFor, yellowUnder } from '../../src/alerts/yellow';
@@ -9,9 +11,8 @@ import type { Report } from '../../src/model';
 import { buildReport, Q2_2022, Q3_2022, type Row } from '../progress/build-table';
 import { useTempDir } from '../helpers/tmp';
 import { matcher, openStores, silentLogger } from './helpers';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
+const dir = useTempDir();
 const LIMITS = { maxMessageUnits: 4000, targetsPerPart: 15 };
 const ids = (html: string): string[] => [...html.matchAll(/^• <b>([^<]+)<\/b>/gm)].map((m) => m[1]!);
 /** the 序号 listed under a section title, up to the next title */
@@ -146,8 +147,6 @@ describe('scheduled digest with yellow alerts', () => {
     expect(none).toContain('✅ 订阅范围内目前没有滞后或黄灯项目。');
   });
 });
-
-const dir = useTempDir();
 
 describe('yellow opt-in in the store and the fan-out', () => {
   it('loads a store written before the setting existed, stores on/off, and composes per yellow choice', async () => {
