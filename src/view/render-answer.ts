@@ -155,6 +155,7 @@ const helpLines = (): Line[] => [
   [{ text: WORDS.helpTitle, style: 'b' }],
   ...WORDS.help.map(([what, examples]): Line => [{ text: `${what}：`, style: 'b' }, { text: examples }]),
   [{ text: WORDS.commands }],
+  [{ text: WORDS.alertCommands }],
 ];
 
 /** With one report, a 变化 question says there is nothing to compare yet; the current state follows. */

@@ -71,4 +71,5 @@ export const WORDS = Object.freeze({
     ['变化', '57号的变化、工信局上季度以来的变化'],
   ] as [string, string][],
   commands: '命令：/item 序号 · /unit 单位 · /leader 领导 · /lagging · /stats · /search 关键词 · /help',
+  alertCommands: '提醒（Telegram 中）：/subscribe 订阅滞后提醒 · /subscriptions 查看 · /unsubscribe 取消 · /digest daily|weekly|off 定时摘要 · /quiet 22-8 免打扰 · /yellow on|off 黄灯提醒',
 });

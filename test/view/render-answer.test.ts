@@ -73,6 +73,14 @@ describe('renderAnswer', () => {
     for (const q of ['第57项', '统计', '帮助', '无人机']) expect(renderAnswer(engine.ask(q), { format: 'html', page: 3 })).toMatchObject({ page: 1, pages: 1 });
   });
 
+  it('lists every bot command in the help, the alert commands included', async () => {
+    const { engine } = await seed();
+    const { text } = renderAnswer(engine.ask('帮助'), { format: 'plain' });
+    for (const command of ['/item', '/unit', '/leader', '/lagging', '/stats', '/search', '/subscribe', '/unsubscribe', '/digest', '/quiet', '/yellow']) {
+      expect(text).toContain(command);
+    }
+  });
+
   it('says that nothing was found and suggests what to ask', async () => {
     const { engine } = await seed();
     const { text } = renderAnswer(engine.ask('无人机'), { format: 'plain' });
