@@ -79,7 +79,7 @@ export interface AppOptions {
   /** the console's streams when there is no bot token; process.stdin/stdout by default */
   input?: Readable;
   output?: Writable;
-  /** `--recover-db`: start from the last good copy of a damaged store */
+  /** `--recover-db`: move a store that does not parse aside (db.json.corrupt-<time>) and start empty */
   recoverDb?: boolean;
   /** the app asks its owner to shut it down: polling ended (401, 409…), the console's input ended or it failed */
   onExit?: (why: string, code: number) => void;

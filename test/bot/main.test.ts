@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,8 +24,10 @@ interface Run {
   exit: Promise<number | null>;
 }
 
-const run = (env: Record<string, string>, cwd: string, stdin?: string): Run => {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
+const run = (env: Record<string, string>, cwd: string, stdin?: string): Run => spawnMain([], env, cwd, stdin);
+
+const spawnMain = (args: string[], env: Record<string, string>, cwd: string, stdin?: string): Run => {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN, ...args], {
     cwd,
     // a clean environment: nothing from the developer's shell or .env leaks in
     env: { PATH: process.env.PATH ?? '', HOME: cwd, DATA_FILE: join(ROOT, 'data/heze-2022-q3.tsv'), DB_PATH: join(cwd, 'db.json'), ...env },
@@ -102,5 +104,33 @@ describe('main (npm start)', () => {
     const out = proc.output();
     expect(out.split('\n')[0]).toBe(MESSAGES.connectHint);
     expect(out).toContain(views.renderAnswer(engine.ask('工信局'), { format: 'plain', page: 1 }).text.split('\n')[0]!);
+  });
+
+  it('refuses a store that does not parse, naming the path and leaving it byte-identical; --recover-db moves it aside', async () => {
+    const dbPath = join(dir, 'db.json');
+    writeFileSync(dbPath, '{"schemaVersion":1,"reports":[');
+    const proc = run({ LOG_LEVEL: 'warn' }, dir, '');
+    expect(await proc.exit).toBe(1);
+    expect(proc.output()).toContain(`the store ${dbPath} is not valid JSON`);
+    expect(readFileSync(dbPath, 'utf8')).toBe('{"schemaVersion":1,"reports":[');
+
+    const recovered = spawnMain(['--recover-db'], { LOG_LEVEL: 'warn' }, dir, '第57项\n');
+    expect(await recovered.exit).toBe(0);
+    expect(recovered.output()).toContain('规模以上工业增加值增长8%左右');
+    expect(readdirSync(dir).some((n) => n.startsWith('db.json.corrupt-'))).toBe(true);
+  });
+
+  it('refuses to start a second instance on the same DB_PATH while the first runs', async () => {
+    const api = await startFakeBotApi();
+    const first = run({ BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'warn' }, dir);
+    try {
+      await api.waitFor('setMyCommands', undefined, 20_000);
+      const second = run({ LOG_LEVEL: 'warn' }, dir, '');
+      expect(await second.exit).toBe(1);
+      expect(second.output()).toMatch(new RegExp(`is in use by process ${first.child.pid} \\(bot`));
+    } finally {
+      first.child.kill('SIGKILL');
+      await api.close();
+    }
   });
 });
