@@ -170,7 +170,7 @@ export const createApp = (options: AppOptions): App => {
     if (!config.botToken) {
       const output = options.output ?? process.stdout;
       output.write(`${MESSAGES.connectHint}\n`);
-      void runConsole({ engine: currentEngine(), input: options.input ?? process.stdin, output })
+      void runConsole({ engine: currentEngine, input: options.input ?? process.stdin, output })
         .then(() => onExit('end of input', 0))
         .catch((err: unknown) => {
           logger.error({ err }, 'console failed');

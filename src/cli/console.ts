@@ -9,7 +9,8 @@ const NEXT = new Set(['n', '下一页', '下页', '更多']);
 const PREV = new Set(['p', '上一页', '上页']);
 
 export interface ConsoleOptions {
-  engine: Engine;
+  /** the engine over the current report, read per question (as the bot does), so a table imported meanwhile answers at once */
+  engine: () => Engine;
   input: Readable;
   output: Writable;
   /** targets per page, as in the bot */
@@ -39,7 +40,7 @@ export const runConsole = async ({ engine, input, output, pageSize }: ConsoleOpt
       try {
         if (last && NEXT.has(line.toLowerCase())) show(last.answer, Math.min(last.page + 1, last.pages));
         else if (last && PREV.has(line.toLowerCase())) show(last.answer, Math.max(1, last.page - 1));
-        else show(engine.ask(line), 1);
+        else show(engine().ask(line), 1);
       } catch (error) {
         // one bad question must not end the session
         output.write(`出错了：${error instanceof Error ? error.message : String(error)}\n\n`);

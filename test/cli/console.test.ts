@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { runConsole } from '../../src/cli/console';
+import { createEngine } from '../../src/qa/engine';
 import { seed } from '../qa/seed';
 
 const chat = async (input: string): Promise<string> => {
@@ -9,7 +10,7 @@ const chat = async (input: string): Promise<string> => {
   let text = '';
   out.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   inStream.end(input);
-  await runConsole({ engine, input: inStream, output: out });
+  await runConsole({ engine: () => engine, input: inStream, output: out });
   return text;
 };
 
@@ -33,5 +34,22 @@ describe('runConsole', () => {
   it('stops at exit', async () => {
     const text = await chat('exit\n第57项\n');
     expect(text).toBe('');
+  });
+
+  it('answers from the engine current at each question, so an import meanwhile shows at once', async () => {
+    const { report, normalize, aliases, engine } = await seed();
+    // the next quarter: 57 has caught up
+    const next = { ...report, targets: report.targets.map((t) => (t.id === '57' ? { ...t, assignments: t.assignments.map((a) => ({ ...a, onSchedule: true })) } : t)) };
+    const engines = [engine, createEngine({ report: next, normalize, aliases })];
+    const inStream = new PassThrough();
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    inStream.end('滞后\n滞后\n');
+    let asked = 0;
+    await runConsole({ engine: () => engines[Math.min(asked++, 1)]!, input: inStream, output: out });
+    const [before, after] = text.trim().split('\n\n');
+    expect(before).toContain('57 🔴');
+    expect(after).not.toContain('57 ');
   });
 });
