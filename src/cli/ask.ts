@@ -70,9 +70,6 @@ export const loadReports = async (data: string | undefined, env: NodeJS.ProcessE
   return single(await readTableFile(SEED_TABLE));
 };
 
-/** The report alone (see loadReports). */
-export const loadReport = async (data: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Report> => (await loadReports(data, env)).report;
-
 export const answerJson = (engine: Engine, q: string): string => {
   const started = process.hrtime.bigint();
   try {
