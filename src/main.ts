@@ -15,6 +15,7 @@ import { config as loadDotenv } from 'dotenv';
 import { alertSettingsFromEnv, type AlertSettings } from './alerts/config';
 import { createApp } from './app';
 import { createConfig, ConfigError, type Config } from './config';
+import pino from 'pino';
 import { createLogger, createRedactor } from './logger';
 
 export interface MainOptions {
@@ -41,7 +42,13 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
     process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
     return 1;
   }
-  const logger = createLogger({ level: config.logLevel, token: config.botToken, secrets: [config.webhook?.secret] });
+  // Without a token stdout is the local chat, so the log goes to stderr instead of between the answers.
+  const logger = createLogger({
+    level: config.logLevel,
+    token: config.botToken,
+    secrets: [config.webhook?.secret],
+    ...(config.botToken ? {} : { destination: pino.destination({ dest: 2, sync: true }) }),
+  });
   const redact = createRedactor([config.botToken, config.webhook?.secret]);
   const onCrash = (err: unknown): void => {
     logger.fatal({ err }, 'unexpected error');

@@ -20,7 +20,9 @@ const MAIN = join(ROOT, 'src/main.ts');
 
 interface Run {
   child: ChildProcess;
+  /** stdout and stderr together, in arrival order */
   output: () => string;
+  stdout: () => string;
   exit: Promise<number | null>;
 }
 
@@ -34,11 +36,15 @@ const spawnMain = (args: string[], env: Record<string, string>, cwd: string, std
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  let stdout = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    output += d.toString();
+    stdout += d.toString();
+  });
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   if (stdin !== undefined) child.stdin!.end(stdin);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exit };
+  return { child, output: () => output, stdout: () => stdout, exit };
 };
 
 describe('main (npm start)', () => {
@@ -97,11 +103,13 @@ describe('main (npm start)', () => {
     expect(proc.output()).not.toContain('not-a-real-token');
   });
 
-  it('opens the local console without BOT_TOKEN, after a one-line notice', async () => {
-    const proc = run({ LOG_LEVEL: 'warn' }, dir, '工信局\n');
+  it('opens the local console without BOT_TOKEN, after a one-line notice, with the log kept off stdout', async () => {
+    const proc = run({ LOG_LEVEL: 'info' }, dir, '工信局\n');
     expect(await proc.exit).toBe(0);
     const { engine } = await seedEngine();
-    const out = proc.output();
+    const out = proc.stdout();
+    expect(out).not.toContain('"level"');
+    expect(proc.output()).toContain('store was empty; seeded from DATA_FILE');
     expect(out.split('\n')[0]).toBe(MESSAGES.connectHint);
     expect(out).toContain(views.renderAnswer(engine.ask('工信局'), { format: 'plain', page: 1 }).text.split('\n')[0]!);
   });
