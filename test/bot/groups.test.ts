@@ -38,6 +38,12 @@ describe('group chats', () => {
     expect(textOf(reply)).toBe(h.expected('ask', '卫健委'));
   });
 
+  it('answers a reply that starts with a slash but is no command (found by the fuzz, FUZZ_SEED=125174893)', async () => {
+    // Telegram only makes /[A-Za-z0-9_]+ a command; "/市科技局" is a question like any other.
+    const reply = await say(h, '/市科技局', { ...inGroup, replyToBot: true });
+    expect(textOf(reply)).toBe(h.expected('ask', '/市科技局'));
+  });
+
   it('ignores chatter, other bots\' commands and mentions of other users', async () => {
     const before = h.api.sent(GROUP).length;
     for (const text of ['大家好，今天开会', '工信局', '/item@some_other_bot 57', '/unknown', '@someone_else 工信局']) {
