@@ -108,24 +108,8 @@ export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
 
 export type AlertsBot = Awaited<ReturnType<typeof startAlertsBot>>;
 
-export const textOf = (call: ApiCall): string => String(call.payload.text ?? '');
-
-export const buttonsOf = (call: ApiCall): { text: string; callback_data?: string }[] => {
-  const markup = call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
-  return (markup?.inline_keyboard ?? []).flat();
-};
-
-export const messageIdOf = (call: ApiCall): number => (call.response as { result: { message_id: number } }).result.message_id;
+export { buttons as buttonsOf, messageIdOf, settled, textOf } from '../bot/harness';
 
 /** The 序号 of the target lines (• <b>57</b> …) of a digest, in order. */
 export const idsIn = (html: string): string[] => [...html.matchAll(/^• <b>([^<]+)<\/b>/gm)].map((m) => m[1]!);
 
-/** Resolves once the bot has fetched past every update pushed so far. */
-export const settled = async (bot: AlertsBot, timeoutMs = 5000): Promise<void> => {
-  const started = Date.now();
-  while (bot.api.pendingUpdates() > 0) {
-    if (Date.now() - started > timeoutMs) throw new Error('updates still pending');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  await new Promise((r) => setTimeout(r, 50));
-};

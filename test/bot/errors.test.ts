@@ -3,13 +3,10 @@ import type { Feature } from '../../src/bot/feature';
 import { createBot } from '../../src/bot/create-bot';
 import { LaunchError, launchBot } from '../../src/bot/launch';
 import { MESSAGES } from '../../src/bot/messages';
-import { BOT_DEFAULTS, type QaEngine } from '../../src/bot/deps';
-import { createQueryCache } from '../../src/bot/query-cache';
-import { createTransport } from '../../src/bot/transport';
-import * as views from '../../src/view';
+import type { QaEngine } from '../../src/bot/deps';
 import { createFeatures } from '../../src/bot/features';
 import { createLogger } from '../../src/logger';
-import { say, settled, startHarness, textOf, type Harness } from './harness';
+import { say, settled, startHarness, testDeps, textOf, type Harness } from './harness';
 import { seedEngine } from './seed';
 import { startFakeBotApi } from '../fake-bot-api/server';
 
@@ -116,15 +113,7 @@ describe('launch failures', () => {
     const wrong = '999999:WRONG-token_abcdefghijklmnopqrstuvwxyz0';
     const logger = createLogger({ level: 'trace', token: wrong, destination: { write: (l: string) => void lines.push(l) } });
     const { engine } = await seedEngine();
-    const deps = {
-      engine: () => engine,
-      view: { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget },
-      logger,
-      transport: createTransport({ logger }),
-      queries: createQueryCache(10),
-      access: { adminIds: [], allowedChatIds: [] },
-      settings: BOT_DEFAULTS,
-    };
+    const deps = testDeps(engine, logger);
     const { bot, commands } = createBot({ token: wrong, apiRoot: api.apiRoot, deps, features: createFeatures(deps) });
     const failure = await launchBot(bot, { commands, logger }).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(LaunchError);

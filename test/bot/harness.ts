@@ -12,7 +12,7 @@ import { createFeatures } from '../../src/bot/features';
 import { launchBot, type RunningBot } from '../../src/bot/launch';
 import { createQueryCache } from '../../src/bot/query-cache';
 import { createTransport } from '../../src/bot/transport';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import type { Report } from '../../src/model';
 import * as views from '../../src/view';
 import { seedEngine } from './seed';
@@ -53,6 +53,18 @@ export interface HarnessOptions {
   handlerTimeoutMs?: number;
 }
 
+/** The bot's dependencies over an engine, with the shipped views and defaults; tests override what they probe. */
+export const testDeps = (engine: QaEngine, logger: Logger, overrides: Partial<BotDeps> = {}): BotDeps => ({
+  engine: () => engine,
+  view: { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget },
+  logger,
+  transport: createTransport({ logger }),
+  queries: createQueryCache(10),
+  access: { adminIds: [], allowedChatIds: [] },
+  settings: BOT_DEFAULTS,
+  ...overrides,
+});
+
 export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
   const api = await startFakeBotApi({ ...options.fake, ...(options.username ? { username: options.username } : {}) });
   const seed = await seedEngine();
@@ -62,16 +74,14 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   const logger = createLogger({ level: options.logLevel ?? 'debug', token: api.token, destination: { write: (line: string) => void logs.push(line) } });
   const settings = { ...BOT_DEFAULTS, ...options.settings };
   const view: AnswerView = { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget };
-  const deps: BotDeps = {
-    engine: () => engine,
+  const deps = testDeps(engine, logger, {
     view,
-    logger,
     transport: createTransport({ logger, ...(options.sleep ? { sleep: options.sleep } : {}) }),
     queries: createQueryCache(settings.queryCacheSize),
     access: { adminIds: [], allowedChatIds: options.allowedChatIds ?? [] },
     settings,
     onChatBlocked: (chatId) => void blocked.push(chatId),
-  };
+  });
   const launch = async (): Promise<RunningBot> => {
     const { bot, commands } = createBot({
       token: api.token,
@@ -141,14 +151,14 @@ export const say = async (
 };
 
 /** Resolves once the bot has fetched past every update pushed so far (so "no reply" can be asserted). */
-export const settled = async (h: Harness, timeoutMs = 5000): Promise<void> => {
+export const settled = async (h: { api: FakeBotApi }, timeoutMs = 5000): Promise<void> => {
   const started = Date.now();
   while (h.api.pendingUpdates() > 0) {
     if (Date.now() - started > timeoutMs) throw new Error('updates still pending');
     await new Promise((r) => setTimeout(r, 5));
   }
   // The batch is confirmed by the *next* getUpdates, which telegraf sends after the handlers finished.
-  await new Promise((r) => setTimeout(r, 30));
+  await new Promise((r) => setTimeout(r, 50));
 };
 
 export const keyboardOf = (call: ApiCall): { text: string; callback_data?: string }[][] => {

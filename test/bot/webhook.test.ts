@@ -1,14 +1,11 @@
 import { createServer } from 'node:net';
 import { createAnswerMessages } from '../../src/bot/answer-messages';
 import { createBot } from '../../src/bot/create-bot';
-import { BOT_DEFAULTS, type BotDeps } from '../../src/bot/deps';
 import { createFeatures } from '../../src/bot/features';
 import { launchBot } from '../../src/bot/launch';
-import { createQueryCache } from '../../src/bot/query-cache';
-import { createTransport } from '../../src/bot/transport';
 import { createLogger } from '../../src/logger';
-import * as views from '../../src/view';
 import { startFakeBotApi } from '../fake-bot-api/server';
+import { testDeps } from './harness';
 import { seedEngine } from './seed';
 
 const freePort = (): Promise<number> =>
@@ -26,15 +23,7 @@ describe('webhook mode', () => {
     const api = await startFakeBotApi();
     const { engine } = await seedEngine();
     const logger = createLogger({ level: 'silent' });
-    const deps: BotDeps = {
-      engine: () => engine,
-      view: { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget },
-      logger,
-      transport: createTransport({ logger }),
-      queries: createQueryCache(10),
-      access: { adminIds: [], allowedChatIds: [] },
-      settings: BOT_DEFAULTS,
-    };
+    const deps = testDeps(engine, logger);
     const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features: createFeatures(deps) });
     const port = await freePort();
     const secret = 'webhook_secret-123';
