@@ -1,0 +1,60 @@
+import type { Query } from '../answer';
+import { toNumber } from './numbers';
+import { cut, longestFirst, type ParseContext, type ParsePass } from './state';
+
+const MONTH = '(\\d{1,2}|十二|十一|十|[一二三四五六七八九])';
+
+const lastDay = (year: number, month: number): string => {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+};
+
+/**
+ * A deadline: 2023年6月底, 明年3月, 9月30日, 2022年底, 长期坚持, 年底, 8月底,
+ * resolved against the report year. Before the report's own words are cut, so
+ * 2022年底 is still read as a date and not as the report year plus 底.
+ */
+export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
+  const { year } = ctx;
+  const yearEndWords = longestFirst(ctx.normalize, ctx.aliases.deadlines.yearEnd);
+  const ongoingWords = longestFirst(ctx.normalize, ctx.aliases.deadlines.ongoing);
+
+  const find = (text: string): { deadline?: Query['deadline']; rest: string } => {
+    let m = new RegExp(`(\\d{4})\\s*年\\s*${MONTH}\\s*月\\s*(?:底|末|份|前|之前)?`).exec(text);
+    if (m?.[1] && m[2]) {
+      const month = toNumber(m[2]) ?? 0;
+      if (month >= 1 && month <= 12) return { deadline: { date: lastDay(Number(m[1]), month), label: m[0] }, rest: cut(text, m[0]) };
+    }
+    m = new RegExp(`明年\\s*${MONTH}\\s*月\\s*(?:底|末|份|前|之前)?`).exec(text);
+    if (m?.[1]) {
+      const month = toNumber(m[1]) ?? 0;
+      if (month >= 1 && month <= 12) return { deadline: { date: lastDay(year + 1, month), label: m[0] }, rest: cut(text, m[0]) };
+    }
+    m = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text);
+    if (m?.[2] && m[3]) {
+      const [y, mo, da] = [m[1] ? Number(m[1]) : year, Number(m[2]), Number(m[3])];
+      if (mo >= 1 && mo <= 12 && da >= 1 && da <= 31) {
+        return { deadline: { date: `${y}-${String(mo).padStart(2, '0')}-${String(da).padStart(2, '0')}`, label: m[0] }, rest: cut(text, m[0]) };
+      }
+    }
+    m = /(\d{4})\s*年\s*(?:底|末)/.exec(text);
+    if (m?.[1]) return { deadline: { date: `${m[1]}-12-31`, label: m[0] }, rest: cut(text, m[0]) };
+    for (const w of ongoingWords) if (text.includes(w)) return { deadline: { ongoing: true, label: w }, rest: cut(text, w) };
+    for (const w of yearEndWords) if (text.includes(w)) return { deadline: { date: `${year}-12-31`, label: w }, rest: cut(text, w) };
+    m = new RegExp(`${MONTH}\\s*月\\s*(?:底|末|份|前|之前)`).exec(text) ?? new RegExp(`(?:^|[^\\d])(\\d{1,2})\\s*月(?![\\d份])`).exec(text);
+    if (m?.[1]) {
+      const month = toNumber(m[1]) ?? 0;
+      if (month >= 1 && month <= 12) return { deadline: { date: lastDay(year, month), label: m[0].trim() }, rest: cut(text, m[0]) };
+    }
+    return { rest: text };
+  };
+
+  return {
+    name: 'deadline',
+    run(s) {
+      const found = find(s.text);
+      if (found.deadline) s.query.deadline = found.deadline;
+      s.text = found.rest;
+    },
+  };
+};

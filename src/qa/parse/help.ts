@@ -1,0 +1,32 @@
+import { cut, fillerWords, longestFirst, type ParseContext, type ParsePass } from './state';
+
+/**
+ * Help: /help, /start, and words asking how to use the bot. Runs first, because
+ * 怎么用 alone asks for help, while 怎么查卫健委的目标 asks about 卫健委: the help
+ * word is then only cut, and the rest of the question is read as usual.
+ */
+export const createHelpPass = (ctx: ParseContext): ParsePass => {
+  const helpWords = longestFirst(ctx.normalize, ctx.aliases.help);
+  const fillers = fillerWords(ctx);
+  return {
+    name: 'help',
+    run(s) {
+      if (/^\/(help|start)\b/.test(s.text)) {
+        s.query = { kind: 'help' };
+        s.done = true;
+        return;
+      }
+      const helpWord = helpWords.find((w) => s.compact.includes(w));
+      if (!helpWord) return;
+      let rest = cut(s.compact, helpWord);
+      for (const f of fillers.multi) rest = cut(rest, f);
+      rest = [...rest.replace(/\s+/g, '')].filter((ch) => !fillers.single.has(ch)).join('');
+      if (rest.length <= 1) {
+        s.query = { kind: 'help' };
+        s.done = true;
+        return;
+      }
+      s.text = cut(s.text, helpWord);
+    },
+  };
+};

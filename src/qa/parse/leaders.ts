@@ -1,0 +1,16 @@
+import { cut, normWord, type ParseContext, type ParsePass } from './state';
+
+/** Leaders named as the table writes them (王昌华). Before units, whose short forms could sit inside a name. */
+export const createLeadersPass = (ctx: ParseContext): ParsePass => {
+  const norm = normWord(ctx.normalize);
+  const names = ctx.leaders.names.map(norm).filter(Boolean);
+  return {
+    name: 'leaders',
+    run(s) {
+      for (const m of ctx.leaders.scan(s.text.replace(/\s+/g, ' '))) {
+        if (m.names[0] && !s.query.leader) s.query.leader = m.names[0];
+      }
+      for (const n of names) s.text = cut(s.text, n);
+    },
+  };
+};

@@ -1,0 +1,57 @@
+import { isHan } from '../grams';
+import { createEdgeStripper, fillerWords, type ParseContext, type ParsePass } from './state';
+
+const UNIT_END = /[局委会部办府县区团港司厅院队站所中心]$/;
+
+/**
+ * The pieces left after the verbatim passes may still be names written
+ * loosely: 工信局 by its characters in order, 科技居 with a wrong character,
+ * 王昌化, 市科学技术局, or a unit at the start of a longer piece (工信局5g).
+ * A piece that looks like a unit the table does not have (发改委, 教育局) is
+ * recorded as unresolved instead of being searched. Resolved pieces leave the
+ * text; what remains is for the topic search.
+ */
+export const createLooseNamesPass = (ctx: ParseContext): ParsePass => {
+  const stripEdges = createEdgeStripper(fillerWords(ctx).single);
+  return {
+    name: 'loose names',
+    run(s) {
+      const left: string[] = [];
+      for (const raw of s.text.split(/\s+/)) {
+        let piece = stripEdges(raw);
+        if (!piece) continue;
+        const asUnit = ctx.units.resolve(piece);
+        if (asUnit.length > 0) {
+          if (asUnit.length > 1) s.ambiguous = asUnit;
+          for (const n of asUnit) s.units.add(n);
+          continue;
+        }
+        if (!s.query.leader && piece.length >= 2 && piece.length <= 4 && [...piece].every(isHan)) {
+          const asLeader = ctx.leaders.resolve(piece);
+          if (asLeader.length === 1) {
+            s.query.leader = asLeader[0];
+            continue;
+          }
+        }
+        let split = false;
+        for (let k = Math.min(piece.length - 1, 12); k >= 2 && !split; k -= 1) {
+          const head = piece.slice(0, k);
+          if (!UNIT_END.test(head)) continue;
+          const found = ctx.units.resolve(head);
+          if (found.length > 0) {
+            for (const n of found) s.units.add(n);
+            piece = stripEdges(piece.slice(k));
+            split = true;
+          }
+        }
+        if (!piece) continue;
+        if (piece.length >= 3 && piece.length <= 8 && /(局|委|委员会|厅|办公室)$/.test(piece) && s.units.size === 0) {
+          s.query.unresolved ??= piece;
+          continue;
+        }
+        left.push(piece);
+      }
+      s.text = left.join(' ');
+    },
+  };
+};

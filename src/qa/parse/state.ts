@@ -1,0 +1,89 @@
+import type { Normalize } from '../../text/normalize';
+import type { Aliases } from '../aliases';
+import type { Query } from '../answer';
+import type { NameResolver } from '../names';
+
+/**
+ * What the question parser knows before any question: the vocabulary and the
+ * names of the loaded report. Passes take what they need from it when they are
+ * built, so word lists are sorted once per report, not per question.
+ */
+export interface ParseContext {
+  normalize: Normalize;
+  aliases: Aliases;
+  units: NameResolver;
+  leaders: NameResolver;
+  /** the report year: 年底 and 8月底 are in this year */
+  year: number;
+  /** words that name the whole report (菏泽市, 第三季度, 2022年): true of every target, so not a filter */
+  reportWords?: string[];
+}
+
+/**
+ * One question on its way through the passes. Each pass reads `text`, records
+ * what it understood in `query` (or the fields beside it) and cuts the words it
+ * used out of `text`, so later passes only see what is left.
+ */
+export interface ParseState {
+  /** what is left of the question, pieces separated by spaces */
+  text: string;
+  /** the cleaned question without spaces, as asked: for words that must be seen whole */
+  readonly compact: string;
+  query: Query;
+  /** search words, each with its synonyms (托儿所 | 托育) */
+  groups: string[][];
+  /** the contiguous pieces of the question left for searching, for whole-phrase ranking */
+  phrases: string[];
+  /** a unit mention resolved to several units */
+  ambiguous?: string[];
+  /** units named so far (a union when several) */
+  units: Set<string>;
+  /** the question asked for every target (所有目标) */
+  everything: boolean;
+  /** the question asked for statistics (统计, 完成率) */
+  stats: boolean;
+  /** set by a pass that answered the whole question (help, a 序号): later passes are skipped */
+  done: boolean;
+}
+
+/** One step of the parse, named so a trace or a test can point at it. */
+export interface ParsePass {
+  name: string;
+  run(state: ParseState): void;
+}
+
+/** The context's normalisation for a word: normalised, no spaces. */
+export const normWord = (normalize: Normalize) => (w: string): string => normalize(w).replace(/\s+/g, '');
+
+/** Distinct normalised words, longest first, so 亮红灯 is found before 红灯. */
+export const longestFirst = (normalize: Normalize, list: readonly string[]): string[] => {
+  const norm = normWord(normalize);
+  return [...new Set(list.map(norm))].filter(Boolean).sort((a, b) => b.length - a.length);
+};
+
+/** Removes `word` everywhere in `text`, leaving a space so the pieces do not join. */
+export const cut = (text: string, word: string): string => (text.includes(word) ? text.split(word).join(' ') : text);
+
+/** Strips one-character fillers (的, 了, 吗) from both ends of a piece, repeatedly. */
+export const createEdgeStripper = (singleFillers: ReadonlySet<string>) => (piece: string): string => {
+  let p = piece;
+  let changed = true;
+  while (changed && p.length > 0) {
+    changed = false;
+    if (singleFillers.has(p[0] as string)) {
+      p = p.slice(1);
+      changed = true;
+    }
+    if (p.length > 0 && singleFillers.has(p.slice(-1))) {
+      p = p.slice(0, -1);
+      changed = true;
+    }
+  }
+  return p;
+};
+
+/** The filler words of the aliases file, split into multi-character words (cut anywhere) and single characters (stripped at edges). */
+export const fillerWords = (ctx: ParseContext): { multi: string[]; single: Set<string> } => {
+  const all = longestFirst(ctx.normalize, ctx.aliases.fillers);
+  return { multi: all.filter((f) => f.length > 1), single: new Set(all.filter((f) => f.length === 1)) };
+};
