@@ -7,7 +7,12 @@
  * the target above it.
  */
 
-/** The column names a progress table must have, in the table's own words. */
+/**
+ * The columns of a progress table, by their canonical names (the seed's own
+ * words). Other offices' names for them are listed in `src/table/columns.ts`.
+ * A table needs the target text, the (lead) units and a status: 是否… (是/否) or
+ * a verdict (已完成, 超进度, 欠进度 …); the rest may be absent.
+ */
 export const COLUMNS = {
   id: '序号',
   leader: '市政府领导',
@@ -15,10 +20,27 @@ export const COLUMNS = {
   deadline: '完成时限',
   progress: '完成情况',
   onSchedule: '是否按计划完成进度',
+  verdict: '进度评价',
   units: '责任单位',
+  cooperating: '配合单位',
 } as const;
 
 export type ColumnKey = keyof typeof COLUMNS;
+
+/**
+ * Where an assignment stands, from 是/否 or from a verdict word:
+ * done 已完成, ahead 超进度, on-plan 达进度 (是), behind 欠进度 (否), not-started 未开工.
+ */
+export type StatusKind = 'done' | 'ahead' | 'on-plan' | 'behind' | 'not-started';
+
+/** Worst first: a target's status is the worst of its assignments'. */
+export const STATUS_KINDS: readonly StatusKind[] = Object.freeze(['not-started', 'behind', 'on-plan', 'ahead', 'done']);
+
+/** The statuses that count as 未按计划 (lagging): a verdict of 未开工 means it should have started. */
+export const isLaggingStatus = (status: StatusKind): boolean => status === 'behind' || status === 'not-started';
+
+/** A unit's part in a target: 牵头 (it leads: 责任单位/牵头单位) or 配合 (it supports: 配合单位/协办单位). */
+export type UnitRole = 'lead' | 'cooperating';
 
 /**
  * 完成时限 as written, plus what it means:
@@ -34,12 +56,16 @@ export type Deadline =
 export interface Assignment {
   /** 市政府领导 */
   leader: string;
-  /** 责任单位, one cell split on spaces, 、 and ， */
+  /** 责任单位 (牵头), one cell split on spaces, 、 and ， */
   units: string[];
+  /** 配合单位 (协办), when the table has them; absent otherwise */
+  cooperating?: string[];
   /** 完成情况, the full progress text */
   progress: string;
-  /** 是否按计划完成进度: 是 → true, 否 → false */
+  /** false when the status is lagging (否, 欠进度, 未开工), true otherwise */
   onSchedule: boolean;
+  /** the status word read as a kind; absent in reports stored before verdicts were read (see statusOf) */
+  status?: StatusKind;
   /** the row number as seen in the file (1-based), for error messages and audits */
   row: number;
 }
@@ -78,11 +104,35 @@ export interface Report {
   targets: Target[];
 }
 
-/** A target is lagging when any of its assignments says 否. */
+/** A target is lagging when any of its assignments says 否 (or 欠进度, 未开工). */
 export const isLagging = (target: Target): boolean => target.assignments.some((a) => !a.onSchedule);
 
-/** Every unit of a target, in table order, without repeats (a target with several units counts for each). */
-export const unitsOf = (target: Target): string[] => [...new Set(target.assignments.flatMap((a) => a.units))];
+/** An assignment's status; reports stored before verdicts were read have only 是/否. */
+export const statusOf = (a: Assignment): StatusKind => a.status ?? (a.onSchedule ? 'on-plan' : 'behind');
+
+/** A target's status is its worst assignment's: done only when every assignment is done. */
+export const targetStatus = (target: Target): StatusKind => {
+  const present = new Set(target.assignments.map(statusOf));
+  return STATUS_KINDS.find((k) => present.has(k)) ?? 'on-plan';
+};
+
+/**
+ * Every unit of a target, leading ones first, then cooperating ones, in table
+ * order, without repeats (a target with several units counts for each).
+ */
+export const unitsOf = (target: Target): string[] => [
+  ...new Set([...target.assignments.flatMap((a) => a.units), ...target.assignments.flatMap((a) => a.cooperating ?? [])]),
+];
+
+/** A unit's role in a target: lead when any assignment names it as 牵头, else cooperating; undefined when absent. */
+export const roleOf = (target: Target, unit: string): UnitRole | undefined => {
+  if (target.assignments.some((a) => a.units.includes(unit))) return 'lead';
+  return target.assignments.some((a) => a.cooperating?.includes(unit)) ? 'cooperating' : undefined;
+};
+
+/** True when the report names any cooperating unit: only then do answers label roles. */
+export const hasCooperating = (targets: readonly Target[]): boolean =>
+  targets.some((t) => t.assignments.some((a) => (a.cooperating?.length ?? 0) > 0));
 
 /** Every leader of a target, in table order, without repeats. */
 export const leadersOf = (target: Target): string[] => [...new Set(target.assignments.map((a) => a.leader).filter(Boolean))];

@@ -9,7 +9,8 @@ import { openDb } from '../store/db';
 import { createReportStore } from '../store/reports';
 import type { ParseOptions } from '../table/parse-report';
 
-const USAGE = 'usage: npm run import -- FILE [--dry-run] [--year 2022] [--period 第三季度] [--as-of 2022-09-30]';
+const USAGE =
+  'usage: npm run import -- FILE [--dry-run] [--year 2022] [--period 第三季度] [--as-of 2022-09-30] [--city 菏泽市] [--column 表头=责任目标内容 …]';
 
 /**
  * `npm run import -- FILE [--dry-run]`: validates a table, stores it as the
@@ -56,6 +57,8 @@ const parseArgs = (argv: string[]): { file: string; options: ParseOptions & { dr
     else if (arg === '--year') options.year = Number(value());
     else if (arg === '--period') options.period = value();
     else if (arg === '--as-of') options.asOf = value();
+    else if (arg === '--city') options.city = value();
+    else if (arg === '--column') options.columns = { ...options.columns, ...toColumnPair(value()) };
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n${USAGE}`);
     else if (file === undefined) file = arg;
     else throw new Error(`only one FILE at a time, got ${file} and ${arg}\n${USAGE}`);
@@ -63,6 +66,15 @@ const parseArgs = (argv: string[]): { file: string; options: ParseOptions & { dr
   if (file === undefined) throw new Error(USAGE);
   if (options.year !== undefined && !Number.isInteger(options.year)) throw new Error(`--year: expected a year like 2022\n${USAGE}`);
   return { file, options };
+};
+
+/** `任务名称=责任目标内容` → { 任务名称: '责任目标内容' }; the column name is checked when the table is read. */
+const toColumnPair = (text: string): Record<string, string> => {
+  const at = text.search(/[=＝]/);
+  const header = text.slice(0, at).trim();
+  const column = text.slice(at + 1).trim();
+  if (at < 0 || !header || !column) throw new Error(`--column: expected 表头=列名, like 任务名称=责任目标内容, got "${text}"\n${USAGE}`);
+  return { [header]: column };
 };
 
 if (require.main === module) {

@@ -1,39 +1,31 @@
 import { createHash } from 'node:crypto';
-import { COLUMNS, type ColumnKey, type Report, type ReportSource, type Target } from '../model';
+import { COLUMNS, isLaggingStatus, type Assignment, type ColumnKey, type Report, type ReportSource, type Target } from '../model';
 import { toHalfWidth } from '../text/normalize';
+import { findHeader, type ColumnMapping } from './header';
 import { toDeadline } from './deadline';
 import { quote, TableError } from './errors';
 import { TABLE_LIMITS } from './limits';
 import type { RawRow } from './read-rows';
-import { readReportMeta } from './report-meta';
-
-/**
- * Header names accepted for each column, besides the canonical one in COLUMNS.
- * County and district tables say 县政府领导 / 区政府领导; some offices write 责任领导.
- */
-const HEADER_ALIASES: Record<ColumnKey, string[]> = {
-  id: ['编号'],
-  leader: ['政府领导', '县政府领导', '区政府领导', '责任领导', '分管领导', '市领导'],
-  text: ['目标内容', '责任目标', '工作目标'],
-  deadline: ['完成时间', '时限'],
-  progress: ['进展情况', '推进情况', '工作进展'],
-  onSchedule: ['是否按计划完成', '是否按进度完成', '是否按计划推进'],
-  units: ['牵头单位', '责任部门'],
-};
-
-const KEYS = Object.keys(COLUMNS) as ColumnKey[];
-const cleanHeader = (cell: string): string => toHalfWidth(cell).replace(/[\s*＊]/g, '');
-const columnOf = (cell: string): ColumnKey | undefined => {
-  const name = cleanHeader(cell);
-  return KEYS.find((k) => COLUMNS[k] === name) ?? KEYS.find((k) => HEADER_ALIASES[k].includes(name));
-};
+import { readReportMeta, yearFromDeadlines } from './report-meta';
+import { createStatusReader, STATUS_WORDS, type StatusReader, type StatusWords } from './status-words';
+import { splitUnits } from './unit-cell';
 
 export interface ParseOptions {
   /** overrides for tables whose title does not say the year or period */
   year?: number;
   period?: string;
   asOf?: string;
+  /** for tables whose title names no city (全市重点工作任务…); otherwise replies leave the city out */
+  city?: string;
+  /** header as written → column (canonical name, listed name or key): 任务名称 → 责任目标内容 */
+  columns?: ColumnMapping;
+  /** status words per kind; the defaults plus data/aliases.json's `verdicts` */
+  statusWords?: StatusWords;
 }
+
+const readers = new WeakMap<StatusWords, StatusReader>();
+const readerFor = (words: StatusWords = STATUS_WORDS): StatusReader =>
+  readers.get(words) ?? readers.set(words, createStatusReader(words)).get(words)!;
 
 /**
  * Builds a Report from a table's rows, or throws a TableError naming the row,
@@ -45,19 +37,21 @@ export const parseReport = (
   options: ParseOptions = {},
 ): Report => {
   const file = source.file;
-  const { headerAt, columns } = findHeader(rows, file);
+  const { headerAt, dataFrom, columns, names } = findHeader(rows, file, options.columns);
+  const readStatus = readerFor(options.statusWords);
   const title = rows
     .slice(0, headerAt)
     .map((r) => r.cells.map((c) => c.trim()).filter(Boolean).join(' '))
     .filter(Boolean)
     .join(' ');
 
+  const dataRows = rows.slice(dataFrom);
   const meta = readReportMeta(title, file);
-  const year = options.year ?? meta.year;
+  const year =
+    options.year ?? meta.year ?? (columns.deadline === undefined ? undefined : yearFromDeadlines(dataRows.map((r) => r.cells[columns.deadline!] ?? '')));
   if (year === undefined) {
     throw new TableError('no-year', { file }, 'cannot tell the report year from the title or the file name; give it explicitly (--year 2022)');
   }
-  const dataRows = rows.slice(headerAt + 1);
   if (dataRows.length > TABLE_LIMITS.maxRows) {
     throw new TableError('too-many-rows', { file }, `${dataRows.length} rows is over the limit of ${TABLE_LIMITS.maxRows}`);
   }
@@ -65,37 +59,44 @@ export const parseReport = (
   const targets = new Map<string, Target>();
   let previous: Target | undefined;
   for (const { row, cells } of dataRows) {
-    const cell = (key: ColumnKey): string => (cells[columns[key]] ?? '').trim();
-    const assignmentCells = [cell('leader'), cell('units'), cell('progress'), cell('onSchedule'), cell('deadline')];
-    // Blank rows, and section or note rows (一、经济发展 / 注：…) that carry no assignment, are not targets.
-    if (assignmentCells.every((c) => c === '')) continue;
+    const cell = (key: ColumnKey): string => (columns[key] === undefined ? '' : (cells[columns[key]!] ?? '').trim());
+    const statusCells = [cell('verdict'), cell('onSchedule')];
+    const assignmentCells = [cell('leader'), cell('units'), cell('cooperating'), cell('progress'), ...statusCells, cell('deadline')];
+    // Blank rows, and section or note rows (一、经济发展 / 注：…) that carry no assignment, are not targets;
+    // nor is a heading merged across the whole row, which a workbook repeats in every cell.
+    if (assignmentCells.every((c) => c === '') || isBanner(cells)) continue;
 
     const rawId = cell('id');
-    const id = toHalfWidth(rawId).replace(/\s+/g, '').replace(/[.、]$/, '');
+    const id = columns.id === undefined ? '' : toHalfWidth(rawId).replace(/\s+/g, '').replace(/[.、]$/, '');
     const text = cell('text');
-    const status = cell('onSchedule');
-    if (status !== '是' && status !== '否') {
-      throw new TableError('bad-status', { file, row, column: COLUMNS.onSchedule, value: status }, `expected 是 or 否, got ${quote(status)}`);
+    const statusKey: ColumnKey = statusCells[0] !== '' || columns.onSchedule === undefined ? 'verdict' : 'onSchedule';
+    const statusText = cell(statusKey);
+    const status = readStatus(statusText);
+    if (status === undefined) {
+      throw new TableError(
+        'bad-status',
+        { file, row, column: names[statusKey], value: statusText },
+        statusKey === 'onSchedule'
+          ? `expected 是 or 否, got ${quote(statusText)}`
+          : `expected a status such as 已完成, 超进度, 达进度, 欠进度, 未开工 (or 是/否), got ${quote(statusText)}`,
+      );
     }
-    if (id !== '' && !/^[0-9A-Za-z][0-9A-Za-z_-]{0,15}$/.test(id)) {
-      throw new TableError('bad-id', { file, row, column: COLUMNS.id, value: rawId }, `expected a number like 57, got ${quote(rawId)}`);
+    if (id !== '' && !/^[0-9A-Za-z][0-9A-Za-z_.-]{0,15}$/.test(id)) {
+      throw new TableError('bad-id', { file, row, column: names.id, value: rawId }, `expected a number like 57, got ${quote(rawId)}`);
     }
 
-    const assignment = {
-      leader: cell('leader'),
-      units: cell('units').split(/[\s、，,;；]+/).filter(Boolean),
-      progress: cell('progress'),
-      onSchedule: status === '是',
-      row,
-    };
+    const { lead, cooperating } = splitUnits(cell('units'));
+    const assignment: Assignment = { leader: cell('leader'), units: lead, progress: cell('progress'), onSchedule: !isLaggingStatus(status), status, row };
+    const moreCooperating = [...cooperating, ...splitUnits(cell('cooperating')).lead.filter((u) => !lead.includes(u))];
+    if (moreCooperating.length > 0) assignment.cooperating = [...new Set(moreCooperating)];
 
-    if (text === '') {
+    if (text === '' || (columns.id === undefined && previous?.text === text)) {
       // A continuation row: same 序号 (or an empty one, from merged cells) adds an assignment.
       const owner = id === '' ? previous : targets.get(id);
       if (!owner) {
         throw new TableError(
           'orphan-continuation',
-          { file, row, column: COLUMNS.text, value: rawId },
+          { file, row, column: names.text, value: rawId },
           id === '' ? 'empty 序号 and target text with no target above it' : `empty target text, and no earlier target has 序号 ${quote(id)}`,
         );
       }
@@ -103,30 +104,32 @@ export const parseReport = (
       previous = owner;
       continue;
     }
-    if (id === '') {
-      throw new TableError('bad-id', { file, row, column: COLUMNS.id, value: '' }, `序号 is empty for target ${quote(text)}`);
+    // A table without a 序号 column is numbered in order, as people would count its rows.
+    const targetId = columns.id === undefined ? String(targets.size + 1) : id;
+    if (targetId === '') {
+      throw new TableError('bad-id', { file, row, column: names.id, value: '' }, `序号 is empty for target ${quote(text)}`);
     }
-    const existing = targets.get(id);
+    const existing = targets.get(targetId);
     if (existing) {
       if (existing.text !== text) {
         throw new TableError(
           'duplicate-id',
-          { file, row, column: COLUMNS.id, value: id },
-          `序号 ${id} is already used on row ${existing.assignments[0]!.row} for a different target (${quote(existing.text)} vs ${quote(text)})`,
+          { file, row, column: names.id, value: targetId },
+          `序号 ${targetId} is already used on row ${existing.assignments[0]!.row} for a different target (${quote(existing.text)} vs ${quote(text)})`,
         );
       }
       existing.assignments.push(assignment);
       previous = existing;
       continue;
     }
-    previous = { id, text, deadline: toDeadline(cell('deadline'), year), assignments: [assignment] };
-    targets.set(id, previous);
+    previous = { id: targetId, text, deadline: toDeadline(cell('deadline'), year), assignments: [assignment] };
+    targets.set(targetId, previous);
   }
   if (targets.size === 0) throw new TableError('no-targets', { file }, 'the header was found but no target rows follow it');
 
   return {
     title: title || file,
-    city: meta.city,
+    city: options.city ?? meta.city,
     year,
     period: options.period ?? meta.period,
     asOf: options.asOf ?? meta.asOf ?? `${year}-12-31`,
@@ -135,28 +138,8 @@ export const parseReport = (
   };
 };
 
-/**
- * The header is the first row (among the top rows) that names at least three of
- * the required columns; it then must name all of them, in any order.
- */
-const findHeader = (rows: RawRow[], file: string): { headerAt: number; columns: Record<ColumnKey, number> } => {
-  const limit = Math.min(rows.length, TABLE_LIMITS.headerSearchRows);
-  for (let i = 0; i < limit; i += 1) {
-    const found = new Map<ColumnKey, number>();
-    rows[i]!.cells.forEach((cell, col) => {
-      const key = columnOf(cell);
-      if (key && !found.has(key)) found.set(key, col);
-    });
-    if (found.size < 3) continue;
-    const missing = KEYS.filter((k) => !found.has(k));
-    if (missing.length > 0) {
-      throw new TableError(
-        'missing-column',
-        { file, row: rows[i]!.row, column: COLUMNS[missing[0]!] },
-        `the header lacks ${missing.map((k) => COLUMNS[k]).join(', ')}`,
-      );
-    }
-    return { headerAt: i, columns: Object.fromEntries(found) as Record<ColumnKey, number> };
-  }
-  throw new TableError('no-header', { file }, `no header row found in the first ${limit} rows; expected the columns ${Object.values(COLUMNS).join(', ')}`);
+/** A row whose non-empty cells all say the same thing: a heading merged across the row. */
+const isBanner = (cells: string[]): boolean => {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  return filled.length > 1 && filled.every((c) => c === filled[0]);
 };

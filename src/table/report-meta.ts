@@ -20,18 +20,18 @@ const QUARTER_END = ['', '03-31', '06-30', '09-30', '12-31'];
 export const readReportMeta = (title: string, file: string): ReportMeta => {
   const t = toHalfWidth(title).replace(/\s+/g, '');
   const f = toHalfWidth(file);
-  const city = /^(.{1,12}?(?:市|州|盟|地区|县|区))(?:人民政府|政府)/.exec(t)?.[1] ?? /^(.{1,12}?市)/.exec(t)?.[1] ?? '';
+  const city = cityOf(t);
   const yearText = /(20\d{2})年/.exec(t)?.[1] ?? /(?:^|\D)(20\d{2})(?:\D|$)/.exec(f)?.[1];
   const year = yearText === undefined ? undefined : Number(yearText);
 
   let period = '';
   let month: string | undefined;
   const quarter = /(?:第|前)?([一二三四1-4])季度/.exec(t) ?? /q([1-4])/i.exec(f);
-  const months = /1[-—–~至到]((?:1[0-2])|[1-9])月/.exec(t);
-  if (/上半年|半年/.test(t)) {
+  const months = /1[-—–~至到]((?:1[0-2])|[1-9])月/.exec(t) ?? /截至(?:20\d{2}年)?((?:1[0-2])|[1-9])月/.exec(t);
+  if (/上半年|半年/.test(t) && !/下半年/.test(t)) {
     period = '上半年';
     month = '06-30';
-  } else if (/全年|年度总结|年终/.test(t)) {
+  } else if (/全年|年度总结|年终|下半年/.test(t)) {
     period = '全年';
     month = '12-31';
   } else if (quarter) {
@@ -44,4 +44,34 @@ export const readReportMeta = (title: string, file: string): ReportMeta => {
     month = `${String(m).padStart(2, '0')}-${new Date(Date.UTC(2001, m, 0)).getUTCDate()}`;
   }
   return { city, year, period, asOf: year !== undefined && month ? `${year}-${month}` : undefined };
+};
+
+/** Words before 市/县/区 that mean "this" rather than a place: 全市重点工作 names no city. */
+const NOT_A_PLACE = /^(?:全|本|我|各|该|市|县|区)(?:市|县|区)$/;
+
+/**
+ * The city (or county, district) a title starts with: 菏泽市人民政府…, 曹县2023年…,
+ * 中共XX市委办公室… Returns '' when the title names none (全市重点工作任务…).
+ */
+const cityOf = (t: string): string => {
+  const title = t.replace(/^(?:20\d{2}年度?)/, '').replace(/^中共/, '');
+  const named =
+    /^(.{1,12}?(?:市|州|盟|地区|县|区|旗))(?:人民政府|政府|委员会|市委|县委|区委|委办|办公室|督查|督察)/.exec(title)?.[1] ??
+    /^(.{1,12}?(?:市|县|区|旗))(?=20\d{2}|二〇|关于|重点|经济|年度|上半年|第[一二三四]季度|政府工作)/.exec(title)?.[1] ??
+    /^(.{1,12}?市)/.exec(title)?.[1] ??
+    '';
+  return NOT_A_PLACE.test(named) || /^(?:20\d{2}|关于)/.test(named) ? '' : named;
+};
+
+/**
+ * The year most deadlines name (2023年12月底), for tables whose title and file
+ * name say none.
+ */
+export const yearFromDeadlines = (cells: string[]): number | undefined => {
+  const counts = new Map<number, number>();
+  for (const cell of cells) {
+    const year = /(20\d{2})\s*年/.exec(toHalfWidth(cell))?.[1];
+    if (year) counts.set(Number(year), (counts.get(Number(year)) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
 };

@@ -7,6 +7,7 @@ import { toImportSummary } from '../../src/import/summary';
 import { openDb } from '../../src/store/db';
 import { createReportStore } from '../../src/store/reports';
 import { SEED_PATH, seedLine, seedTable } from '../helpers/seed';
+import { ledgerXlsx } from '../table/layouts';
 import { useTempDir } from '../helpers/tmp';
 
 const ROOT = join(__dirname, '..', '..');
@@ -39,6 +40,22 @@ describe('npm run import', () => {
     expect(run.stderr).toContain('导入失败：table bad.tsv, row 6, column 是否按计划完成进度: expected 是 or 否, got "待定"');
     expect(readFileSync(dbPath).equals(before)).toBe(true);
     expect(createReportStore(await openDb(dbPath)).history()).toHaveLength(1);
+  });
+
+  it('imports a table whose headers it does not know once told with --column which is which', async () => {
+    const dbPath = join(dir(), 'db.json');
+    const file = join(dir(), 'duban.xlsx');
+    writeFileSync(file, await ledgerXlsx());
+    const refused = runCli([file, '--dry-run'], dbPath);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('the header lacks 责任目标内容, 是否按计划完成进度, 责任单位');
+    const mapped = runCli(
+      [file, '--dry-run', '--column', '督办件=责任目标内容', '--column', '包联人=市政府领导', '--column', '承办科室=责任单位', '--column', '办理结果=是否按计划完成进度', '--city', '菏泽市'],
+      dbPath,
+    );
+    expect(mapped.stderr).toBe('');
+    expect(mapped.stdout).toContain('菏泽市 2022年第三季度（截至 2022-09-30）');
+    expect(mapped.stdout).toContain('目标 7 项，分工 9 条，滞后 2 项（47、57）');
   });
 
   it('hands the table to the running bot through the inbox instead of writing the store itself', async () => {

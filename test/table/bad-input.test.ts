@@ -50,7 +50,11 @@ describe('parseTable rejects bad tables whole, naming row, column and value', ()
     const error = await rejection(text);
     expect(error.code).toBe('missing-column');
     expect(error.details).toMatchObject({ row: 5, column: '是否按计划完成进度' });
-    expect(error.message).toBe('table bad.tsv, row 5, column 是否按计划完成进度: the header lacks 是否按计划完成进度');
+    // The message lists what the header has, and how to say which column is the status.
+    expect(error.message).toBe(
+      'table bad.tsv, row 5, column 是否按计划完成进度: the header lacks 是否按计划完成进度' +
+        ' (found 序号, 市政府领导, 责任目标内容, 完成时限, 完成情况, 备注, 责任单位); name it with --column 备注=是否按计划完成进度',
+    );
   });
 
   it('rejects a status other than 是 or 否 after trimming, naming row and value', async () => {

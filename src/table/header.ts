@@ -1,0 +1,150 @@
+import { COLUMNS, type ColumnKey } from '../model';
+import { cleanHeader, columnKeyOf, columnOf } from './columns';
+import { TableError } from './errors';
+import { TABLE_LIMITS } from './limits';
+import type { RawRow } from './read-rows';
+
+/** Header as written (任务名称) → the column it is (责任目标内容, 工作任务 or `text`). */
+export type ColumnMapping = Readonly<Record<string, string>>;
+
+export interface FoundHeader {
+  /** index in rows of the header (its first row, when it takes two) */
+  headerAt: number;
+  /** index in rows of the first data row */
+  dataFrom: number;
+  /** column index per recognised column */
+  columns: Partial<Record<ColumnKey, number>>;
+  /** each column's header as the table writes it, for error messages; the canonical name when absent */
+  names: Record<ColumnKey, string>;
+}
+
+/** The header a table was rejected for, so the caller can ask which column is which. */
+export interface HeaderProblem {
+  row: number;
+  /** the header cells as written, in column order ('' for empty cells) */
+  cells: string[];
+  /** the required columns nothing in the header names */
+  missing: ColumnKey[];
+}
+
+/** Thrown when a header row was found but names too few columns; carries what was found. */
+export class MissingColumnError extends TableError {
+  constructor(
+    file: string,
+    readonly header: HeaderProblem,
+  ) {
+    const found = header.cells.map((c) => c.trim()).filter(Boolean);
+    const first = header.missing[0]!;
+    const unused = found.find((c) => columnOf(c) === undefined) ?? '表头';
+    super(
+      'missing-column',
+      { file, row: header.row, column: COLUMNS[first] },
+      `the header lacks ${header.missing.map((k) => COLUMNS[k]).join(', ')}` +
+        ` (found ${found.join(', ')}); name it with --column ${unused}=${COLUMNS[first]}`,
+    );
+  }
+}
+
+const KEYS = Object.keys(COLUMNS) as ColumnKey[];
+/** The header of the table the bot ships with, named when no header is found at all. */
+const SEED_HEADER = (['id', 'leader', 'text', 'deadline', 'progress', 'onSchedule', 'units'] as const).map((k) => COLUMNS[k]);
+
+/** The required columns a set of found ones lacks: text, units, and a status (是否… or a verdict). */
+const missingOf = (found: Partial<Record<ColumnKey, number>>): ColumnKey[] => {
+  const missing: ColumnKey[] = [];
+  if (found.text === undefined) missing.push('text');
+  if (found.onSchedule === undefined && found.verdict === undefined) missing.push('onSchedule');
+  if (found.units === undefined) missing.push('units');
+  return missing;
+};
+
+/**
+ * Finds the header: among the top rows, the one naming the most columns (at
+ * least three); a title or a 填报单位 line names fewer. A second header row
+ * below it (责任单位 over 牵头 | 配合) refines the columns it spans. Explicit
+ * `mapping` entries win over recognition. Throws MissingColumnError when the
+ * best row still lacks a required column, TableError when no row qualifies.
+ */
+export const findHeader = (rows: RawRow[], file: string, mapping: ColumnMapping = {}): FoundHeader => {
+  const mapped = toMapped(mapping);
+  const limit = Math.min(rows.length, TABLE_LIMITS.headerSearchRows);
+  let best: { at: number; keys: (ColumnKey | undefined)[]; count: number } | undefined;
+  const counts: number[] = [];
+  for (let i = 0; i < limit; i += 1) {
+    const keys = rows[i]!.cells.map((cell) => recognise(cell, mapped));
+    counts[i] = new Set(keys.filter(Boolean)).size;
+    if (counts[i]! >= 3 && counts[i]! > (best?.count ?? 0)) best = { at: i, keys, count: counts[i]! };
+  }
+  // A workbook's two-row header repeats merged names in the second row, which may then name the most columns.
+  if (best && best.at > 0 && counts[best.at - 1]! >= 3) {
+    const at = best.at - 1;
+    best = { at, keys: rows[at]!.cells.map((cell) => recognise(cell, mapped)), count: counts[at]! };
+  }
+  if (!best) {
+    throw new TableError(
+      'no-header',
+      { file },
+      `no header row found in the first ${limit} rows; expected the columns ${SEED_HEADER.join(', ')}` +
+        ' (or other offices\' names for them, listed in the README)',
+    );
+  }
+  let { keys } = best;
+  let dataFrom = best.at + 1;
+  const headerCells = [...rows[best.at]!.cells];
+  const sub = rows[dataFrom] ? subHeader(rows[best.at]!.cells, rows[dataFrom]!.cells, mapped) : undefined;
+  if (sub) {
+    keys = keys.map((k, col) => sub[col] ?? k);
+    rows[dataFrom]!.cells.forEach((c, col) => {
+      if (c.trim()) headerCells[col] = `${headerCells[col] ?? ''}${c.trim()}`;
+    });
+    dataFrom += 1;
+  }
+
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  keys.forEach((key, col) => {
+    if (key && columns[key] === undefined) columns[key] = col;
+  });
+  const missing = missingOf(columns);
+  if (missing.length > 0) throw new MissingColumnError(file, { row: rows[best.at]!.row, cells: headerCells.map((c) => c ?? ''), missing });
+  const names = Object.fromEntries(
+    KEYS.map((k) => [k, columns[k] === undefined ? COLUMNS[k] : (headerCells[columns[k]!] ?? '').trim() || COLUMNS[k]]),
+  ) as Record<ColumnKey, string>;
+  return { headerAt: best.at, dataFrom, columns, names };
+};
+
+const toMapped = (mapping: ColumnMapping): Map<string, ColumnKey> => {
+  const out = new Map<string, ColumnKey>();
+  for (const [header, column] of Object.entries(mapping)) {
+    const key = columnKeyOf(column);
+    if (!key) throw new Error(`--column ${header}=${column}: ${column} is not a column; use one of ${Object.values(COLUMNS).join(', ')}`);
+    out.set(cleanHeader(header), key);
+  }
+  return out;
+};
+
+const recognise = (cell: string, mapped: Map<string, ColumnKey>): ColumnKey | undefined =>
+  mapped.get(cleanHeader(cell)) ?? columnOf(cell);
+
+/**
+ * A second header row under a first: every filled cell names a column by
+ * itself (是否达到序时进度) or together with the header above it (责任单位 +
+ * 牵头). Returns the refined key per column, or undefined when the row is data.
+ */
+const subHeader = (top: string[], below: string[], mapped: Map<string, ColumnKey>): (ColumnKey | undefined)[] | undefined => {
+  const keys: (ColumnKey | undefined)[] = [];
+  let parent = '';
+  let filled = 0;
+  for (let col = 0; col < below.length; col += 1) {
+    if (top[col]?.trim()) parent = top[col]!.trim();
+    const cell = below[col]?.trim() ?? '';
+    if (!cell) continue;
+    // Only cells that name a column by themselves (牵头 and 配合 do) make a header row: a data row
+    // of short cells (1, 张三) would otherwise pass as one once its column's header is put in front.
+    const alone = mapped.get(cleanHeader(cell)) ?? columnKeyOf(cell) ?? columnOf(cell);
+    if (!alone) return undefined;
+    const key = mapped.get(cleanHeader(cell)) ?? columnKeyOf(cell) ?? columnOf(`${parent}${cell}`) ?? alone;
+    keys[col] = key;
+    filled += 1;
+  }
+  return filled > 0 ? keys : undefined;
+};

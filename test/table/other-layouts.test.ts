@@ -1,0 +1,93 @@
+import { isLagging, leadersOf, roleOf, targetStatus, unitsOf, type Report } from '../../src/model';
+import { TableError } from '../../src/table/errors';
+import { MissingColumnError } from '../../src/table/header';
+import { parseTable } from '../../src/table/load-table';
+import { seedLines, seedTable } from '../helpers/seed';
+import { countyTsv, districtGbTsv, IDS, LEDGER_COLUMNS, ledgerXlsx, mergedXlsx, VERDICT_STATUS, verdictCsv } from './layouts';
+
+/** The seed's own rows of the same targets (first rows and continuation rows). */
+const SEED_SLICE = seedTable(seedLines().filter((l) => IDS.some((id) => l.startsWith(`${id}\t`))));
+
+const shape = (r: Report) =>
+  r.targets.map((t) => ({ text: t.text, leaders: leadersOf(t), lead: t.assignments.map((a) => a.units), deadline: t.deadline, progress: t.assignments.map((a) => a.progress.replace(/\s*（截至9月底）$/, '')) }));
+
+const layouts: [string, () => Promise<Report>][] = [
+  ['a county TSV with 配合单位 and 是否达到序时进度', () => parseTable(countyTsv(), 'caoxian-q3.tsv')],
+  ['a CSV with 责任单位（牵头/配合） and a verdict column, no city in the title', () => parseTable(verdictCsv(), 'quanshi.csv')],
+  ['an .xlsx with merged cells and a two-row header', async () => parseTable(await mergedXlsx(), 'taizhang.xlsx')],
+  ['an .xlsx mapped with --column', async () => parseTable(await ledgerXlsx(), 'duban.xlsx', { columns: LEDGER_COLUMNS })],
+  ['a GB18030 TSV without 序号 whose units cell says who leads', () => parseTable(districtGbTsv(), 'mudan.tsv')],
+];
+
+describe('parseTable on other offices\' layouts', () => {
+  let seed: Report;
+  beforeAll(async () => {
+    seed = await parseTable(Buffer.from(SEED_SLICE), 'heze.tsv');
+  });
+
+  it.each(layouts)('imports the same targets from %s', async (_name, load) => {
+    const report = await load();
+    expect(report.year).toBe(2022);
+    expect(shape(report)).toEqual(shape(seed));
+    expect(report.targets.map(isLagging)).toEqual(seed.targets.map(isLagging).map((lag, i) => lag || (report.targets[i]!.assignments.some((a) => a.status === 'not-started'))));
+  });
+
+  it('keeps the seed\'s 序号 where the layout has them, and numbers the rows where it has none', async () => {
+    expect((await parseTable(countyTsv(), 'c.tsv')).targets.map((t) => t.id)).toEqual(IDS);
+    expect((await parseTable(await mergedXlsx(), 'm.xlsx')).targets.map((t) => t.id)).toEqual(IDS);
+    expect((await parseTable(districtGbTsv(), 'd.tsv')).targets.map((t) => t.id)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+  });
+
+  it('reads city, year and period from each title, or leaves the city out', async () => {
+    const county = await parseTable(countyTsv(), 'c.tsv');
+    expect([county.city, county.period, county.asOf]).toEqual(['曹县', '第三季度', '2022-09-30']);
+    const csv = await parseTable(verdictCsv(), 'q.csv');
+    expect([csv.city, csv.period, csv.asOf]).toEqual(['', '1-9月', '2022-09-30']);
+    expect((await parseTable(verdictCsv(), 'q.csv', { city: '某市' })).city).toBe('某市');
+    expect((await parseTable(districtGbTsv(), 'd.tsv')).city).toBe('牡丹区');
+  });
+
+  it('reads a 配合单位 column, 责任单位（配合） and 牵头/配合 inside a units cell as cooperating units', async () => {
+    for (const report of [await parseTable(countyTsv(), 'c.tsv'), await parseTable(verdictCsv(), 'q.csv'), await parseTable(await mergedXlsx(), 'm.xlsx')]) {
+      const t57 = report.targets.find((t) => t.id === '57')!;
+      expect(unitsOf(t57)).toEqual(['市工业和信息化局', '市财政局', '市统计局']);
+      expect([roleOf(t57, '市工业和信息化局'), roleOf(t57, '市财政局'), roleOf(t57, '市科技局')]).toEqual(['lead', 'cooperating', undefined]);
+    }
+    const district = await parseTable(districtGbTsv(), 'd.tsv');
+    expect(district.targets[4]!.assignments[0]).toMatchObject({ units: ['市工业和信息化局'], cooperating: ['市财政局', '市统计局'] });
+  });
+
+  it('reads verdict words as statuses: done, ahead, on plan, behind, not started', async () => {
+    for (const report of [await parseTable(verdictCsv(), 'q.csv'), await parseTable(await mergedXlsx(), 'm.xlsx')]) {
+      expect(Object.fromEntries(report.targets.map((t) => [t.id, targetStatus(t)]))).toEqual(VERDICT_STATUS);
+    }
+  });
+
+  it('reads the 是/否 of 是否达到序时进度 and a ledger\'s 正常推进/进度滞后 as on plan and behind', async () => {
+    for (const report of [await parseTable(countyTsv(), 'c.tsv'), await parseTable(await ledgerXlsx(), 'l.xlsx', { columns: LEDGER_COLUMNS })]) {
+      expect(report.targets.filter((t) => targetStatus(t) === 'behind').map((t) => t.id)).toEqual(['47', '57']);
+    }
+  });
+
+  it('refuses the unmapped ledger, listing the headers it found and the columns missing', async () => {
+    const error = await parseTable(await ledgerXlsx(), 'l.xlsx').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingColumnError);
+    const { header, message } = error as MissingColumnError;
+    expect(header.missing).toEqual(['text', 'onSchedule', 'units']);
+    expect(message).toContain('the header lacks 责任目标内容, 是否按计划完成进度, 责任单位 (found 序号, 督办件, 包联人, 承办科室, 办结期限, 办理情况, 办理结果)');
+    expect(message).toContain('--column 督办件=责任目标内容');
+  });
+
+  it('refuses an unknown verdict naming the row and the column as the table writes it', async () => {
+    const csv = verdictCsv().toString('utf8').replace('超序时', '待定');
+    const error = (await parseTable(Buffer.from(csv), 'q.csv').catch((e: unknown) => e)) as TableError;
+    expect(error).toBeInstanceOf(TableError);
+    expect(error.code).toBe('bad-status');
+    expect(error.details).toMatchObject({ column: '进度评价', value: '待定' });
+    expect(error.message).toMatch(/expected a status such as 已完成, 超进度, 达进度, 欠进度, 未开工 \(or 是\/否\), got "待定"/);
+  });
+
+  it('refuses a --column naming no column', async () => {
+    await expect(parseTable(await ledgerXlsx(), 'l.xlsx', { columns: { 督办件: '备注' } })).rejects.toThrow(/--column 督办件=备注: 备注 is not a column/);
+  });
+});
