@@ -1,5 +1,6 @@
 import type { Report } from '../model';
 import type { Alert, ChatSettings, FanOut, Subscription } from '../alerts/types';
+import type { WeblinkRecord } from './weblinks';
 
 /** Bump when the shape changes, and add a step to MIGRATIONS in db.ts. */
 export const SCHEMA_VERSION = 1;
@@ -20,6 +21,8 @@ export interface DbSchema {
   outbox: Alert[];
   /** one record per report the alerts were computed for (idempotent, recoverable fan-out) */
   fanOuts: FanOut[];
+  /** the dashboard's personal browser links (hashed); absent in files written before they existed */
+  weblinks?: WeblinkRecord[];
 }
 
 export const emptyDb = (): DbSchema => ({ schemaVersion: SCHEMA_VERSION, reports: [], subscriptions: [], chats: [], outbox: [], fanOuts: [] });
