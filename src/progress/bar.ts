@@ -11,11 +11,18 @@ import { PROGRESS_DEFAULTS } from './defaults';
  * always means done. Plain text: no characters that need HTML escaping.
  */
 export const renderBar = (measure: Measure, cells: number = PROGRESS_DEFAULTS.barCells): string => {
-  const ratio = Number.isFinite(measure.ratio) ? measure.ratio : 0;
+  const ratio = finiteRatio(measure);
   const filled = ratio >= 1 ? cells : Math.min(cells - 1, Math.max(0, Math.round(ratio * cells)));
-  const percent = ratio < 1 ? Math.min(99, Math.round(ratio * 100)) : Math.round(ratio * 100);
   const bar = '▰'.repeat(filled) + '▱'.repeat(cells - filled);
-  return `${bar} ${percent}% · ${describeMeasure(measure)}`;
+  return `${bar} ${barPercent(measure)}% · ${describeMeasure(measure)}`;
+};
+
+const finiteRatio = (measure: Measure): number => (Number.isFinite(measure.ratio) ? measure.ratio : 0);
+
+/** The percent a bar shows (text or drawn): rounded, but below 100 while the goal is not met. */
+export const barPercent = (measure: Measure): number => {
+  const ratio = finiteRatio(measure);
+  return ratio < 1 ? Math.min(99, Math.round(ratio * 100)) : Math.round(ratio * 100);
 };
 
 /** 目标 2000 个 · 已完成 1658 个 / 目标增长 8% · 实际增长 6.8% */

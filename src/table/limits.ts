@@ -9,3 +9,6 @@ export const TABLE_LIMITS = Object.freeze({
   /** how many rows from the top to look through for the header */
   headerSearchRows: 50,
 });
+
+/** The file names an upload may have (the chat and the dashboard accept the same). */
+export const TABLE_FILE_NAME = /\.(tsv|csv|txt|xlsx)$/i;

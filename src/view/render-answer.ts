@@ -77,7 +77,7 @@ const pointShort = (p: HistoryPoint): string =>
   !p.present ? `${periodText(p)} ${WORDS.absent}` : `${periodText(p)} ${p.light ? LIGHT_EMOJI[p.light] : ''}${p.measure ? ` ${measureShort(p.measure)}` : ''}`;
 
 /** 绿灯→红灯 · 按计划→滞后 · 7.9 → 6.8 %（-1.1） */
-const changeText = (c: HistoryChange): string => {
+export const changeText = (c: HistoryChange): string => {
   if (c.presence) return c.presence === 'added' ? WORDS.added : WORDS.removed;
   const parts: string[] = [];
   if (c.light) parts.push(`${LIGHT_LABEL[c.light.from]}→${LIGHT_LABEL[c.light.to]}`);

@@ -3,9 +3,8 @@ import type { AlertsDeps } from '../../alerts/deps';
 import { ALERT_MESSAGES as M } from '../../alerts/messages';
 import { toImportSummary } from '../../import/summary';
 import { TableError } from '../../table/errors';
+import { TABLE_FILE_NAME } from '../../table/limits';
 import type { Feature, FeatureFactory } from '../feature';
-
-const TABLE_FILE = /\.(tsv|csv|txt|xlsx)$/i;
 
 const defaultDownload = async (url: URL): Promise<Buffer> => {
   const response = await fetch(url);
@@ -38,7 +37,7 @@ export const createUploadFeature =
       }
       const doc = ctx.message.document;
       const name = doc.file_name ?? 'table';
-      if (!TABLE_FILE.test(name)) return void (await ctx.reply(M.uploadWrongType(name)));
+      if (!TABLE_FILE_NAME.test(name)) return void (await ctx.reply(M.uploadWrongType(name)));
       if (doc.file_size !== undefined && doc.file_size > alerts.maxUploadBytes) {
         return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
       }
