@@ -29,12 +29,13 @@ import { createDeliveryWorker, type DeliveryWorker } from './alerts/worker';
 import { createBot } from './bot/create-bot';
 import { BOT_DEFAULTS, type BotDeps } from './bot/deps';
 import { createFeatures } from './bot/features';
+import { createDashboardFeature } from './bot/features/dashboard';
 import { createDigestFeature } from './bot/features/digest';
 import { createSubscribeFeature } from './bot/features/subscribe';
 import { createUploadFeature } from './bot/features/upload';
 import { createYellowFeature } from './bot/features/yellow';
 import { launchBot, type RunningBot } from './bot/launch';
-import { MESSAGES } from './bot/messages';
+import { DASHBOARD_MESSAGES, MESSAGES } from './bot/messages';
 import { RATE_LIMIT_DEFAULTS, type RateLimitOptions } from './bot/middleware/rate-limit';
 import { createQueryCache } from './bot/query-cache';
 import { createTransport } from './bot/transport';
@@ -50,9 +51,11 @@ import { createEngine, type Engine } from './qa/engine';
 import { openDb } from './store/db';
 import { acquireLock } from './store/lock';
 import { createReportStore, type ReportStore } from './store/reports';
+import { createWeblinkStore } from './store/weblinks';
 import { TABLE_LIMITS } from './table/limits';
 import { createNormalizer } from './text/normalize';
 import * as views from './view';
+import { createDashboard, startWebServer } from './web';
 
 /** data/aliases.json ships with the code; admins extend it in place. */
 const ALIASES_FILE = resolve(__dirname, '../data/aliases.json');
@@ -70,6 +73,8 @@ export interface AppTuning {
   inboxIntervalMs?: number;
   /** true by default; false leaves the digest scheduler unstarted so tests call `digests.runDue(at)` with their own clock */
   scheduleDigests?: boolean;
+  /** the dashboard's own port instead of WEB_PORT; 0 → any free one (AppHandles.web says which) */
+  webPort?: number;
 }
 
 export interface AppOptions {
@@ -96,6 +101,8 @@ export interface AppHandles {
   importer: Importer;
   /** undefined in console mode (no bot token) */
   bot: { running: RunningBot; worker: DeliveryWorker; digests: DigestScheduler } | undefined;
+  /** the dashboard (WEBAPP_URL set): the port of its own server, undefined when it shares the webhook's */
+  web: { port: number | undefined } | undefined;
 }
 
 export interface App {
@@ -176,7 +183,7 @@ export const createApp = (options: AppOptions): App => {
           logger.error({ err }, 'console failed');
           onExit('console failed', 1);
         });
-      return { ...handles, bot: undefined };
+      return { ...handles, bot: undefined, web: undefined };
     }
 
     const deps: BotDeps = {
@@ -199,6 +206,34 @@ export const createApp = (options: AppOptions): App => {
       maxUploadBytes: tuning.maxUploadBytes ?? TABLE_LIMITS.maxFileBytes,
     };
     const alertFeatures = [createSubscribeFeature(alertsDeps), createDigestFeature(alertsDeps), createYellowFeature(alertsDeps), createUploadFeature(alertsDeps)];
+
+    // The dashboard (WEBAPP_URL): the page and its API on WEB_PORT, or behind the webhook's server.
+    const webapp = config.webapp;
+    const dashboard = webapp
+      ? createDashboard({
+          webapp,
+          botToken: config.botToken,
+          adminIds: config.adminIds,
+          allowedChatIds: config.allowedChatIds,
+          history: () => reports.history(),
+          current: currentEngine,
+          build,
+          importTable: (bytes, fileName) => importer.importTable(bytes, fileName),
+          maxUploadBytes: alertsDeps.maxUploadBytes,
+          maxQuestionChars: BOT_DEFAULTS.maxQuestionChars,
+          weblinkStore: createWeblinkStore(db),
+          logger,
+        })
+      : undefined;
+    let web: AppHandles['web'];
+    if (webapp && dashboard) {
+      const port = tuning.webPort ?? webapp.port;
+      const server = port === undefined ? undefined : await startWebServer(dashboard.handler, port);
+      if (server) stops.push(() => server.close());
+      web = { port: server?.port };
+      logger.info({ port: server?.port ?? config.webhook?.port, path: webapp.basePath }, 'dashboard served');
+      alertFeatures.push(createDashboardFeature({ url: webapp.url, weblinks: dashboard.weblinks, weblinkDays: webapp.weblinkDays, timezone: config.timezone }));
+    }
     const rateLimit = tuning.rateLimit === false ? undefined : (tuning.rateLimit ?? RATE_LIMIT_DEFAULTS);
     const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, alertFeatures, rateLimit) });
     const running: RunningBot = await launchBot(bot, {
@@ -206,8 +241,15 @@ export const createApp = (options: AppOptions): App => {
       logger,
       webhook: config.webhook,
       onFatal: () => onExit('polling stopped', 1),
+      otherRequests: web && web.port === undefined ? dashboard?.handler : undefined,
     });
     stops.push(() => running.stop('shutdown'));
+    if (webapp) {
+      // the menu button beside the text field opens the page in every private chat with the bot
+      await bot.telegram
+        .setChatMenuButton({ menuButton: { type: 'web_app', text: DASHBOARD_MESSAGES.menuButton, web_app: { url: webapp.url } } })
+        .catch((err: unknown) => logger.warn({ err }, 'setChatMenuButton failed; /dashboard still opens the page'));
+    }
     // Broadcasts run here, never in update handlers: the worker drains the outbox within Telegram's limits.
     // The worker's own transport: its 429 retries wait for a slot of the worker's limiter, so they count against the rate.
     let worker: DeliveryWorker | undefined;
@@ -239,7 +281,7 @@ export const createApp = (options: AppOptions): App => {
       digests.start();
       stops.push(async () => digests.stop());
     }
-    return { ...handles, bot: { running, worker, digests } };
+    return { ...handles, bot: { running, worker, digests }, web };
   };
 
   const stop = (): Promise<void> =>

@@ -94,6 +94,12 @@ const schema = z
       return zone;
     }),
     REMIND_DAYS: intIn('REMIND_DAYS', 0, 3650, 14),
+    WEBAPP_URL: optionalText.refine((v) => v === undefined || (isHttpsUrl(v) && !new URL(v).search && !new URL(v).hash), {
+      message: 'WEBAPP_URL: expected an https:// URL without ?query or #fragment, e.g. https://bot.example.org/app/ (Telegram opens Mini Apps over https only)',
+    }),
+    // no default here: unset means "share the webhook's server" in webhook mode, 8080 otherwise
+    WEB_PORT: intIn('WEB_PORT', 1, 65535, 0),
+    WEBLINK_DAYS: intIn('WEBLINK_DAYS', 1, 365, 7),
   })
   .superRefine((env, ctx) => {
     // A webhook without a secret would accept forged updates from anyone who guesses the path.
@@ -102,6 +108,10 @@ const schema = z
     }
     if (env.WEBHOOK_URL !== undefined && env.BOT_TOKEN === undefined) {
       ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'BOT_TOKEN: required when WEBHOOK_URL is set' });
+    }
+    // the page's API checks Telegram's signature with the bot token
+    if (env.WEBAPP_URL !== undefined && env.BOT_TOKEN === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'BOT_TOKEN: required when WEBAPP_URL is set' });
     }
   });
 
@@ -120,6 +130,19 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   timezone: string;
   remindDays: number;
+  /** set (WEBAPP_URL) → the dashboard page and its API are served, and the bot offers them */
+  webapp: WebAppConfig | undefined;
+}
+
+export interface WebAppConfig {
+  /** the public address of the page, ending in "/" (what web_app buttons open) */
+  url: string;
+  /** its path, ending in "/": the page and the API are served under it */
+  basePath: string;
+  /** WEB_PORT; undefined in webhook mode when WEB_PORT is unset or equal to PORT: the webhook's server serves the page too */
+  port: number | undefined;
+  /** how long a /weblink sign-in link works */
+  weblinkDays: number;
 }
 
 /** Validates `env` and returns a frozen Config; throws ConfigError naming every bad variable. */
@@ -148,8 +171,19 @@ export const createConfig = (env: Record<string, string | undefined>): Readonly<
     logLevel: e.LOG_LEVEL,
     timezone: e.BOT_TIMEZONE,
     remindDays: e.REMIND_DAYS,
+    webapp: e.WEBAPP_URL === undefined ? undefined : webAppConfig(e.WEBAPP_URL, e.WEB_PORT, e.WEBHOOK_URL === undefined ? undefined : e.PORT, e.WEBLINK_DAYS),
   });
 };
+
+/** The default WEB_PORT when the page has a server of its own. */
+const DEFAULT_WEB_PORT = 8080;
+
+function webAppConfig(rawUrl: string, webPort: number, webhookPort: number | undefined, weblinkDays: number): Readonly<WebAppConfig> {
+  const url = new URL(rawUrl);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  const shares = webhookPort !== undefined && (webPort === 0 || webPort === webhookPort);
+  return Object.freeze({ url: url.href, basePath: url.pathname, port: shares ? undefined : webPort || DEFAULT_WEB_PORT, weblinkDays });
+}
 
 function isHttpsUrl(value: string): boolean {
   try {

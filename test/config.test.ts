@@ -26,6 +26,7 @@ describe('createConfig', () => {
       logLevel: 'info',
       timezone: 'Asia/Shanghai',
       remindDays: 14,
+      webapp: undefined,
     });
   });
 
@@ -104,6 +105,31 @@ describe('createConfig', () => {
     expect(errorOf({ LOG_LEVEL: 'loud' })).toMatch(/LOG_LEVEL: expected one of .* got "loud"/);
     expect(errorOf({ BOT_TIMEZONE: 'Mars/Base' })).toMatch(/BOT_TIMEZONE: unknown IANA time zone "Mars\/Base"/);
     expect(errorOf({ REMIND_DAYS: '-1' })).toMatch(/REMIND_DAYS: expected a whole number/);
+  });
+
+  it('turns the dashboard on with WEBAPP_URL: its path with a trailing slash, WEB_PORT 8080 and 7-day weblinks by default', () => {
+    expect(createConfig({ BOT_TOKEN: TOKEN, WEBAPP_URL: 'https://bot.example.org/app' }).webapp).toEqual({
+      url: 'https://bot.example.org/app/',
+      basePath: '/app/',
+      port: 8080,
+      weblinkDays: 7,
+    });
+    expect(createConfig({ BOT_TOKEN: TOKEN, WEBAPP_URL: 'https://bot.example.org/', WEB_PORT: '9000', WEBLINK_DAYS: '30' }).webapp).toMatchObject({ basePath: '/', port: 9000, weblinkDays: 30 });
+  });
+
+  it('serves the dashboard from the webhook server when WEB_PORT is unset or equals PORT, from its own otherwise', () => {
+    const webhook = { BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 's', PORT: '8443', WEBAPP_URL: 'https://bot.example.org/app/' };
+    expect(createConfig(webhook).webapp?.port).toBeUndefined();
+    expect(createConfig({ ...webhook, WEB_PORT: '8443' }).webapp?.port).toBeUndefined();
+    expect(createConfig({ ...webhook, WEB_PORT: '9000' }).webapp?.port).toBe(9000);
+  });
+
+  it('rejects a dashboard without a token, over plain http, with a query, and bad WEB_PORT or WEBLINK_DAYS', () => {
+    expect(errorOf({ WEBAPP_URL: 'https://bot.example.org/app/' })).toMatch(/BOT_TOKEN: required when WEBAPP_URL is set/);
+    expect(errorOf({ BOT_TOKEN: TOKEN, WEBAPP_URL: 'http://bot.example.org/app/' })).toMatch(/WEBAPP_URL: expected an https:\/\/ URL/);
+    expect(errorOf({ BOT_TOKEN: TOKEN, WEBAPP_URL: 'https://bot.example.org/app/?x=1' })).toMatch(/WEBAPP_URL/);
+    expect(errorOf({ WEB_PORT: '70000' })).toMatch(/WEB_PORT: expected a whole number from 1 to 65535/);
+    expect(errorOf({ WEBLINK_DAYS: '0' })).toMatch(/WEBLINK_DAYS: expected a whole number from 1 to 365/);
   });
 
   it('reports every bad variable at once', () => {

@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import { TelegramError, type Telegraf } from 'telegraf';
 import type { BotCommand } from 'telegraf/types';
 import type { Logger } from '../logger';
@@ -20,6 +21,8 @@ export interface LaunchOptions {
   commands: readonly BotCommand[];
   logger: Logger;
   webhook?: { url: string; port: number; secret: string; host?: string } | undefined;
+  /** webhook mode: the webhook's server hands every other request to this listener (the dashboard) */
+  otherRequests?: RequestListener | undefined;
   /** polling ended by itself (401, 409…): the composition root should shut down */
   onFatal?: (err: Error) => void;
 }
@@ -58,6 +61,7 @@ export const launchBot = async (bot: Telegraf, options: LaunchOptions): Promise<
         port: webhook.port,
         ...(webhook.host ? { host: webhook.host } : {}),
         secretToken: webhook.secret,
+        ...(options.otherRequests ? { cb: options.otherRequests } : {}),
       },
     });
     logger.info({ username, port: webhook.port, path: url.pathname }, 'bot started with a webhook');

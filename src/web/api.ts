@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ImportResult } from '../import/importer';
+import { toImportSummary } from '../import/summary';
+import type { Logger } from '../logger';
+import type { Engine } from '../qa/engine';
+import { TableError } from '../table/errors';
+import { TABLE_FILE_NAME } from '../table/limits';
+import type { AuthResult, WebUser } from './auth';
+import { toBoard } from './board';
+import { WEB_MESSAGES as M } from './messages';
+import type { ReportCatalog } from './reports';
+import { jsonBody, readBody, send, sendJson, type Body } from './respond';
+import { searchReport } from './search';
+import { toTargetDetail } from './target-detail';
+
+export interface ApiDeps {
+  authenticate: (authorization: string | undefined) => Promise<AuthResult>;
+  catalog: ReportCatalog;
+  importTable: (bytes: Buffer, fileName: string) => Promise<ImportResult>;
+  maxUploadBytes: number;
+  /** longer search texts are cut, as the chat cuts long questions */
+  maxQuestionChars: number;
+  logger: Logger;
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse, user: WebUser, query: URLSearchParams) => Promise<void> | void;
+
+/**
+ * The dashboard's JSON API (paths relative to the API root): every route needs a signed-in
+ * user (see auth.ts); without one the answer is 401 and carries no data.
+ *
+ * - GET  me                    → the user, whether admin, and the reports (newest first)
+ * - GET  board?report=K        → the report's board (board.ts)
+ * - GET  target?report=K&id=57 → one target with its history (target-detail.ts)
+ * - GET  search?report=K&q=…   → the question engine's answer as 序号 (search.ts)
+ * - POST upload                → admins: the body is a table, X-File-Name its name (URI-encoded)
+ */
+export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) => Promise<void>) => {
+  // a 10,000-target board is ~1 MB of JSON: built and compressed once per engine, not per request
+  const boards = new WeakMap<Engine, Body>();
+
+  const withReport =
+    (handle: (engine: Engine, req: IncomingMessage, res: ServerResponse, query: URLSearchParams, key: string, current: boolean) => void): Route =>
+    (req, res, _user, query) => {
+      const opened = deps.catalog.open(query.get('report') ?? undefined);
+      if (!opened) return sendJson(req, res, 404, { error: M.noReport });
+      handle(opened.engine, req, res, query, opened.info.key, opened.info.current);
+    };
+
+  const routes: Record<string, Record<string, Route>> = {
+    GET: {
+      me: (req, res, user) => sendJson(req, res, 200, { user: { id: user.id, admin: user.admin, via: user.via }, reports: deps.catalog.list() }),
+      board: withReport((engine, req, res, _query, key, current) => {
+        let body = boards.get(engine);
+        if (!body) boards.set(engine, (body = jsonBody(toBoard(engine, { key, current }), true)));
+        send(req, res, 200, body, { 'Cache-Control': 'no-store' });
+      }),
+      target: withReport((engine, req, res, query) => {
+        const id = (query.get('id') ?? '').trim();
+        const detail = toTargetDetail(engine, id);
+        if (!detail) return sendJson(req, res, 404, { error: M.noTarget(id.slice(0, 20)) });
+        sendJson(req, res, 200, detail);
+      }),
+      search: withReport((engine, req, res, query) => sendJson(req, res, 200, searchReport(engine, query.get('q') ?? '', deps.maxQuestionChars))),
+    },
+    POST: {
+      upload: async (req, res, user) => {
+        if (!user.admin) return sendJson(req, res, 403, { error: M.adminsOnly });
+        const name = decodeName(req.headers['x-file-name']);
+        if (!TABLE_FILE_NAME.test(name)) return sendJson(req, res, 400, { error: M.wrongType(name) });
+        const bytes = await readBody(req, deps.maxUploadBytes);
+        if (!bytes) return sendJson(req, res, 413, { error: M.tooLarge(Math.round(deps.maxUploadBytes / 1024 / 1024)) });
+        try {
+          const result = await deps.importTable(bytes, name);
+          deps.logger.info({ userId: user.id, file: name, duplicate: result.duplicate }, 'table uploaded from the dashboard and imported');
+          sendJson(req, res, 200, { stored: result.stored, duplicate: result.duplicate, summary: toImportSummary(result) });
+        } catch (err) {
+          if (!(err instanceof TableError)) throw err;
+          sendJson(req, res, 422, { error: M.importFailed(err.message) });
+        }
+      },
+    },
+  };
+
+  return async (req, res, path, query) => {
+    const route = routes[req.method === 'HEAD' ? 'GET' : (req.method ?? '')]?.[path];
+    if (!route) {
+      const known = Object.values(routes).some((r) => path in r);
+      return sendJson(req, res, known ? 405 : 404, { error: known ? M.methodNotAllowed : M.notFound });
+    }
+    const auth = await deps.authenticate(req.headers.authorization);
+    if (!auth.ok) {
+      // the reason, never the header: it holds a signature or a personal token
+      deps.logger.info({ path, reason: auth.reason }, 'dashboard request refused');
+      req.resume();
+      return sendJson(req, res, auth.reason === 'not-allowed' ? 403 : 401, { error: auth.reason === 'not-allowed' ? M.notAllowed : M.unauthorized });
+    }
+    await route(req, res, auth.user, query);
+  };
+};
+
+const decodeName = (header: string | string[] | undefined): string => {
+  const raw = Array.isArray(header) ? header[0] : header;
+  try {
+    return decodeURIComponent(raw ?? '').replace(/[/\\]/g, '_').slice(0, 200) || 'table';
+  } catch {
+    return 'table';
+  }
+};

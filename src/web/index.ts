@@ -1,0 +1,69 @@
+import type { RequestListener } from 'node:http';
+import type { WebAppConfig } from '../config';
+import type { ImportResult } from '../import/importer';
+import type { Logger } from '../logger';
+import type { Report } from '../model';
+import type { Engine } from '../qa/engine';
+import type { WeblinkStore } from '../store/weblinks';
+import { createApi } from './api';
+import { loadAssets } from './assets';
+import { createWebAuth } from './auth';
+import { createReportCatalog } from './reports';
+import { createWebHandler } from './server';
+import { createWeblinks, type Weblinks } from './weblinks';
+
+export { startWebServer, type WebServer } from './server';
+
+export const WEB_DEFAULTS = Object.freeze({
+  /** a Telegram launch older than this gets 401: init data lingers in history and screenshots */
+  initDataMaxAgeSeconds: 24 * 60 * 60,
+  /** engines of older quarters kept built at once */
+  pastEngines: 3,
+});
+
+export interface DashboardDeps {
+  webapp: Readonly<WebAppConfig>;
+  botToken: string;
+  adminIds: readonly number[];
+  allowedChatIds: readonly number[];
+  /** every stored report, oldest first */
+  history: () => readonly Report[];
+  /** the chat's engine over the current report */
+  current: () => Engine;
+  /** builds an engine over an older report, the way the app builds the current one */
+  build: (report: Report) => Engine;
+  /** the same importer as the chat's upload and `npm run import` */
+  importTable: (bytes: Buffer, fileName: string) => Promise<ImportResult>;
+  maxUploadBytes: number;
+  maxQuestionChars: number;
+  weblinkStore: WeblinkStore;
+  logger: Logger;
+}
+
+export interface Dashboard {
+  /** serves the page and its API under the path of WEBAPP_URL; 404 for anything else */
+  handler: RequestListener;
+  weblinks: Weblinks;
+}
+
+/** The dashboard's parts, assembled: the page's files, the API behind sign-in, the report catalogue. */
+export const createDashboard = (deps: DashboardDeps): Dashboard => {
+  const weblinks = createWeblinks({ store: deps.weblinkStore, days: deps.webapp.weblinkDays });
+  const authenticate = createWebAuth({
+    botToken: deps.botToken,
+    weblinks,
+    adminIds: deps.adminIds,
+    allowedChatIds: deps.allowedChatIds,
+    maxAgeSeconds: WEB_DEFAULTS.initDataMaxAgeSeconds,
+  });
+  const catalog = createReportCatalog({ history: deps.history, current: deps.current, build: deps.build, cacheSize: WEB_DEFAULTS.pastEngines });
+  const api = createApi({
+    authenticate,
+    catalog,
+    importTable: deps.importTable,
+    maxUploadBytes: deps.maxUploadBytes,
+    maxQuestionChars: deps.maxQuestionChars,
+    logger: deps.logger,
+  });
+  return { handler: createWebHandler({ basePath: deps.webapp.basePath, assets: loadAssets(), api, logger: deps.logger }), weblinks };
+};

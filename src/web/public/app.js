@@ -1,0 +1,456 @@
+// The dashboard page: plain browser JavaScript, served by the bot as it is (no build step, no CDN,
+// no telegram.org script). Data comes from the bot's API under this page's path; every call carries
+// Telegram's signed launch data (inside Telegram) or the personal /weblink token (in a browser).
+'use strict';
+
+(() => {
+  const LIGHTS = ['r', 'y', 'g'];
+  const LIGHT_NAMES = ['红灯', '黄灯', '绿灯'];
+  const BOARD_ROWS = 10;
+  const LIST_PAGE = 100;
+  const WEBLINK_KEY = 'dashboard-weblink';
+  const $ = (id) => document.getElementById(id);
+
+  // ---- launch parameters (URL fragment) ------------------------------------------------------------
+  const launch = new URLSearchParams(location.hash.slice(1));
+  const initData = launch.get('tgWebAppData');
+  const weblinkFromUrl = launch.get('weblink');
+  if (weblinkFromUrl) {
+    localStorage.setItem(WEBLINK_KEY, weblinkFromUrl);
+    // the token leaves the address bar (and so history, bookmarks and screenshots) at once
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const authorization = initData ? `tma ${initData}` : localStorage.getItem(WEBLINK_KEY) ? `Bearer ${localStorage.getItem(WEBLINK_KEY)}` : '';
+
+  /** Telegram's events to its client, without its script: the same calls telegram-web-app.js makes. */
+  const postEvent = (type, data = {}) => {
+    try {
+      if (window.TelegramWebviewProxy) window.TelegramWebviewProxy.postEvent(type, JSON.stringify(data));
+      else if (window.parent !== window) window.parent.postMessage(JSON.stringify({ eventType: type, eventData: data }), '*');
+    } catch {
+      // not inside Telegram
+    }
+  };
+
+  const applyTheme = (raw) => {
+    if (!raw) return;
+    let theme;
+    try {
+      theme = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    const map = { bg_color: '--bg', secondary_bg_color: '--bg', section_bg_color: '--panel', text_color: '--text', hint_color: '--hint', link_color: '--link', button_color: '--button', button_text_color: '--button-text' };
+    const root = document.documentElement;
+    // the page background is Telegram's secondary colour, panels its main one, as Telegram's own lists look
+    if (theme.bg_color) root.style.setProperty('--panel', theme.bg_color);
+    for (const [key, name] of Object.entries(map)) {
+      if (key === 'bg_color') continue;
+      if (/^#[0-9a-f]{3,8}$/i.test(theme[key] || '')) root.style.setProperty(name, theme[key]);
+    }
+    const bg = theme.bg_color || '#ffffff';
+    const [r, g, b] = bg.length >= 7 ? [1, 3, 5].map((i) => parseInt(bg.slice(i, i + 2), 16)) : [255, 255, 255];
+    root.dataset.scheme = 0.299 * r + 0.587 * g + 0.114 * b < 128 ? 'dark' : 'light';
+  };
+  applyTheme(launch.get('tgWebAppThemeParams'));
+
+  // ---- API -------------------------------------------------------------------------------------------
+  const showMessage = (text) => {
+    $('message').textContent = text;
+    $('message').hidden = !text;
+  };
+
+  class ApiError extends Error {}
+
+  const api = async (path, init = {}) => {
+    const response = await fetch(`api/${path}`, { ...init, headers: { ...(init.headers || {}), Authorization: authorization } });
+    const body = await response.json().catch(() => ({}));
+    if (response.status === 401 && !initData) localStorage.removeItem(WEBLINK_KEY);
+    if (!response.ok) throw new ApiError(body.error || `HTTP ${response.status}`);
+    return body;
+  };
+
+  // ---- state ------------------------------------------------------------------------------------------
+  const state = {
+    reportKey: '',
+    board: undefined,
+    filter: { unit: -1, leader: -1, light: -1, deadline: -1 },
+    /** the question engine's answer: ids in its order, or undefined when the box is empty */
+    search: undefined,
+    listLimit: LIST_PAGE,
+    showAll: { units: false, leaders: false },
+  };
+
+  const el = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+
+  const rateText = (share) => `${(share * 100).toFixed(1)}%`;
+
+  // ---- filtering and counting (all in the page: no round trip per tap) ----------------------------------
+  const ID = 0, LIGHT = 1, TEXT = 2, UNITS = 3, LEADERS = 4, DEADLINE = 5, PCT = 6, MEASURE = 7;
+
+  /** Rows passing every filter except `skip` (a board ignores its own dimension, so its other rows stay tappable). */
+  const passing = (rows, skip) => {
+    const f = state.filter;
+    return rows.filter(
+      (t) =>
+        (skip === 'unit' || f.unit < 0 || t[UNITS].includes(f.unit)) &&
+        (skip === 'leader' || f.leader < 0 || t[LEADERS].includes(f.leader)) &&
+        (f.light < 0 || t[LIGHT] === f.light) &&
+        (f.deadline < 0 || t[DEADLINE] === f.deadline),
+    );
+  };
+
+  /** The rows the search picked, in the engine's order; all rows without a search. */
+  const searched = () => {
+    const rows = state.board.targets;
+    if (!state.search) return rows;
+    const byId = state.byId;
+    return state.search.ids.map((id) => byId.get(id)).filter(Boolean);
+  };
+
+  const countBy = (rows, field, size) => {
+    const counts = Array.from({ length: size }, () => [0, 0, 0]);
+    for (const t of rows) for (const i of t[field]) if (i >= 0) counts[i][t[LIGHT]] += 1;
+    return counts;
+  };
+
+  // ---- drawing ----------------------------------------------------------------------------------------
+  const drawTotals = () => {
+    const { totals, report } = state.board;
+    $('title').textContent = `${report.city}${report.year}年${report.period}责任目标`;
+    $('subtitle').textContent = `截至 ${report.asOf}${report.current ? '' : ' · 往期数据'} · 分工 ${totals.assignments} 条 · 绿灯 ${totals.lights.green}`;
+    $('total-targets').textContent = String(totals.targets);
+    $('total-lagging').textContent = String(totals.lagging);
+    $('total-yellow').textContent = String(totals.lights.yellow);
+    $('total-rate').textContent = rateText(totals.onScheduleRate);
+  };
+
+  const drawBoard = (kind, names, counts) => {
+    const field = kind === 'units' ? 'unit' : 'leader';
+    const selected = state.filter[field];
+    const order = names
+      .map((name, i) => ({ name, i, c: counts[i], total: counts[i][0] + counts[i][1] + counts[i][2] }))
+      .filter((x) => x.total > 0 || x.i === selected)
+      // worst first, as the chat's 统计: most red, then most yellow, then most targets
+      .sort((a, b) => b.c[0] - a.c[0] || b.c[1] - a.c[1] || b.total - a.total || a.name.localeCompare(b.name, 'zh'));
+    const max = Math.max(1, ...order.map((x) => x.total));
+    const shown = state.showAll[kind] ? order : order.slice(0, BOARD_ROWS);
+    if (selected >= 0 && !shown.some((x) => x.i === selected)) shown.push(order.find((x) => x.i === selected));
+    const items = shown.map((x) => {
+      const li = el('li');
+      const button = el('button');
+      button.type = 'button';
+      button.dataset.index = String(x.i);
+      button.setAttribute('aria-pressed', String(x.i === selected));
+      const stack = el('span', 'stack');
+      stack.title = `红灯 ${x.c[0]} · 黄灯 ${x.c[1]} · 绿灯 ${x.c[2]}`;
+      x.c.forEach((n, light) => {
+        if (n === 0) return;
+        const part = el('span', LIGHTS[light]);
+        part.style.width = `${(n / max) * 100}%`;
+        stack.append(part);
+      });
+      const counts = el('span', 'counts', `${x.c[0] ? `滞后 ${x.c[0]} · ` : ''}${x.c[1] ? `黄 ${x.c[1]} · ` : ''}共 ${x.total}`);
+      button.append(el('span', 'name', x.name), stack, counts);
+      li.append(button);
+      return li;
+    });
+    $(`board-${kind}`).replaceChildren(...items);
+    const more = $(`${kind}-more`);
+    more.hidden = order.length <= BOARD_ROWS;
+    more.textContent = state.showAll[kind] ? '收起' : `全部 ${order.length} 个`;
+  };
+
+  const barNode = (pct, light, text) => {
+    const bar = el('div', 'bar');
+    const track = el('span', 'track');
+    const fill = el('span', `fill ${LIGHTS[light]}`);
+    fill.style.width = `${Math.min(100, pct)}%`;
+    track.append(fill);
+    bar.append(track, el('span', 'pct', `${pct}%`), el('span', 'measure', text));
+    return bar;
+  };
+
+  const targetItem = (t) => {
+    const { units, leaders, deadlines } = state.board;
+    const li = el('li');
+    const button = el('button');
+    button.type = 'button';
+    button.dataset.id = t[ID];
+    const head = el('div', 'target-head');
+    const dot = el('span', `dot ${LIGHTS[t[LIGHT]]}`);
+    dot.title = LIGHT_NAMES[t[LIGHT]];
+    head.append(el('span', 'target-id', t[ID]), dot, el('span', 'target-text', t[TEXT]));
+    const meta = [t[UNITS].map((i) => units[i]).join('、'), t[LEADERS].map((i) => leaders[i]).join('、'), deadlines[t[DEADLINE]]?.label].filter(Boolean).join(' ｜ ');
+    button.append(head, el('div', 'target-meta', meta));
+    if (t[PCT] !== null) button.append(barNode(t[PCT], t[LIGHT], t[MEASURE]));
+    li.append(button);
+    return li;
+  };
+
+  const drawList = (rows) => {
+    const lagging = rows.reduce((n, t) => n + (t[LIGHT] === 0 ? 1 : 0), 0);
+    const yellow = rows.reduce((n, t) => n + (t[LIGHT] === 1 ? 1 : 0), 0);
+    $('list-title').textContent = `目标 ${rows.length} 项 · 滞后 ${lagging} · 黄灯 ${yellow}`;
+    $('targets').replaceChildren(...rows.slice(0, state.listLimit).map(targetItem));
+    if (rows.length === 0) $('targets').append(el('li', 'hint', '没有符合条件的目标。'));
+    const more = $('targets-more');
+    more.hidden = rows.length <= state.listLimit;
+    more.textContent = `显示更多（还有 ${rows.length - state.listLimit} 项）`;
+  };
+
+  const syncSelects = () => {
+    for (const name of ['unit', 'leader', 'light', 'deadline']) $(`filter-${name}`).value = state.filter[name] < 0 ? '' : String(state.filter[name]);
+    $('clear').hidden = Object.values(state.filter).every((v) => v < 0) && !state.search;
+  };
+
+  /** Redraws boards and list from the board data, the filters and the search. */
+  const draw = () => {
+    const { board } = state;
+    const base = searched();
+    drawBoard('units', board.units, countBy(passing(base, 'unit'), UNITS, board.units.length));
+    drawBoard('leaders', board.leaders, countBy(passing(base, 'leader'), LEADERS, board.leaders.length));
+    drawList(passing(base));
+    syncSelects();
+    document.body.dataset.drawn = String((Number(document.body.dataset.drawn) || 0) + 1);
+  };
+
+  const fillSelect = (select, first, options) => {
+    const nodes = options.map(([value, label]) => {
+      const option = el('option', '', label);
+      option.value = value;
+      return option;
+    });
+    const head = el('option', '', first);
+    head.value = '';
+    select.replaceChildren(head, ...nodes);
+  };
+
+  // ---- detail -----------------------------------------------------------------------------------------
+  const SVG = 'http://www.w3.org/2000/svg';
+  const svg = (tag, attrs, text) => {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const LIGHT_COLORS = { red: 'var(--red)', yellow: 'var(--yellow)', green: 'var(--green)' };
+
+  /** History as a small chart: the bar's percent per quarter when the texts state numbers, else the lights alone. */
+  const historyChart = (points) => {
+    const w = 360, h = 150, left = 30, right = 16, top = 18, bottom = 34;
+    const withNumbers = points.some((p) => p.measure);
+    const max = Math.max(100, ...points.map((p) => (p.measure ? p.measure.percent : 0)));
+    const x = (i) => (points.length === 1 ? (left + w - right) / 2 : left + (i * (w - left - right)) / (points.length - 1));
+    const y = (pct) => top + (1 - pct / max) * (h - top - bottom);
+    const chart = svg('svg', { viewBox: `0 0 ${w} ${h}`, class: 'chart', role: 'img', 'aria-label': '各期进度' });
+    chart.append(svg('line', { x1: left, x2: w - right, y1: h - bottom, y2: h - bottom, class: 'axis' }));
+    if (withNumbers) {
+      chart.append(svg('line', { x1: left, x2: w - right, y1: y(100), y2: y(100), class: 'axis', 'stroke-dasharray': '4 3' }), svg('text', { x: 2, y: y(100) + 4 }, '100%'));
+      const drawn = points.map((p, i) => (p.measure ? `${x(i)},${y(p.measure.percent)}` : '')).filter(Boolean);
+      if (drawn.length > 1) chart.append(svg('polyline', { points: drawn.join(' '), class: 'line' }));
+    }
+    points.forEach((p, i) => {
+      const cy = withNumbers && p.measure ? y(p.measure.percent) : (top + h - bottom) / 2;
+      if (p.present) chart.append(svg('circle', { cx: x(i), cy, r: 6, fill: LIGHT_COLORS[p.light] || 'var(--hint)' }));
+      if (p.measure) chart.append(svg('text', { x: x(i), y: cy - 10, 'text-anchor': 'middle', class: 'value' }, `${p.measure.percent}%`));
+      chart.append(svg('text', { x: x(i), y: h - bottom + 16, 'text-anchor': 'middle' }, p.label.replace(/^(\d{4})年/, '$1 ')));
+      if (!p.present) chart.append(svg('text', { x: x(i), y: cy, 'text-anchor': 'middle' }, '无此项'));
+    });
+    return chart;
+  };
+
+  const showDetail = async (id) => {
+    const body = $('detail-body');
+    body.replaceChildren(el('p', 'hint', '加载中…'));
+    $('detail').hidden = false;
+    let d;
+    try {
+      d = await api(`target?report=${encodeURIComponent(state.reportKey)}&id=${encodeURIComponent(id)}`);
+    } catch (err) {
+      body.replaceChildren(el('p', 'hint', err.message));
+      return;
+    }
+    const light = LIGHTS[['red', 'yellow', 'green'].indexOf(d.light)];
+    const title = el('h3', '', `第 ${d.id} 项`);
+    title.id = 'detail-title';
+    title.append(el('span', `badge ${light}`, d.lagging ? '未按计划' : d.lightLabel));
+    const nodes = [title, el('p', 'target-full', d.text), el('p', 'hint', `完成时限：${d.deadline}`)];
+    if (d.measure) nodes.push(barNode(d.measure.percent, ['red', 'yellow', 'green'].indexOf(d.light), d.measure.text));
+    else if (d.goal) nodes.push(el('p', 'hint', `目标：${d.goal}（进展中未写明完成数量）`));
+    const reasons = el('ul', 'reasons');
+    reasons.append(...d.reasons.map((r) => el('li', '', r)));
+    nodes.push(reasons);
+    const historyTitle = el('h4', '', `各期变化（${d.history.length} 期）`);
+    nodes.push(historyTitle, historyChart(d.history));
+    if (d.changes.length > 0) {
+      const changes = el('ul', 'changes');
+      changes.append(...d.changes.map((c) => el('li', '', c)));
+      nodes.push(changes);
+    } else if (d.history.length === 1) nodes.push(el('p', 'hint', '目前只有一期数据，还没有可比的变化。'));
+    nodes.push(el('h4', '', `分工（${d.assignments.length} 条）`));
+    for (const a of d.assignments) {
+      const box = el('div', 'assignment');
+      box.append(
+        el('p', '', `${a.leader || '—'} ｜ ${a.units.join('、') || '—'}`),
+        statusLine(a.onSchedule),
+        el('p', 'progress', a.progress || '—'),
+      );
+      nodes.push(box);
+    }
+    body.replaceChildren(...nodes);
+    $('detail-close').focus();
+  };
+
+  /** Colour dots drawn by CSS, not emoji: an office PC may have no emoji font. */
+  const statusLine = (onSchedule) => {
+    const line = el('p', onSchedule ? 'status' : 'status late');
+    line.append(el('span', `dot ${onSchedule ? 'g' : 'r'}`), el('span', '', onSchedule ? '按计划推进' : '未按计划完成进度'));
+    return line;
+  };
+
+  const hideDetail = () => {
+    $('detail').hidden = true;
+  };
+
+  // ---- loading ----------------------------------------------------------------------------------------
+  const loadBoard = async (key) => {
+    const board = await api(`board?report=${encodeURIComponent(key)}`);
+    state.board = board;
+    state.reportKey = board.report.key;
+    state.byId = new Map(board.targets.map((t) => [t[ID], t]));
+    state.filter = { unit: -1, leader: -1, light: -1, deadline: -1 };
+    state.listLimit = LIST_PAGE;
+    fillSelect($('filter-unit'), '全部单位', board.units.map((name, i) => [String(i), name]));
+    fillSelect($('filter-leader'), '全部领导', board.leaders.map((name, i) => [String(i), name]));
+    fillSelect($('filter-deadline'), '全部时限', board.deadlines.map((d, i) => [String(i), d.label]));
+    drawTotals();
+    if ($('search').value.trim()) await runSearch();
+    else draw();
+  };
+
+  let searchSeq = 0;
+  const runSearch = async () => {
+    const q = $('search').value.trim();
+    const seq = ++searchSeq;
+    if (!q) {
+      state.search = undefined;
+      $('search-note').hidden = true;
+      draw();
+      return;
+    }
+    const result = await api(`search?report=${encodeURIComponent(state.reportKey)}&q=${encodeURIComponent(q)}`);
+    if (seq !== searchSeq) return;
+    // 统计 and help are no lists: they leave the list as it is
+    state.search = result.kind === 'stats' || result.kind === 'help' ? undefined : result;
+    state.listLimit = LIST_PAGE;
+    $('search-note').textContent = result.summary;
+    $('search-note').hidden = false;
+    draw();
+  };
+
+  const start = async () => {
+    postEvent('web_app_ready');
+    postEvent('web_app_expand');
+    if (!authorization) {
+      showMessage('请从 Telegram 中打开看板（/dashboard），或在与机器人的私聊中发送 /weblink 获取浏览器链接。');
+      return;
+    }
+    const me = await api('me');
+    fillSelect($('report'), '', []);
+    $('report').replaceChildren(
+      ...me.reports.map((r) => {
+        const option = el('option', '', `${r.year}年${r.period}${r.current ? '（当前）' : ''}`);
+        option.value = r.key;
+        return option;
+      }),
+    );
+    $('report').disabled = me.reports.length < 2;
+    $('upload').hidden = !me.user.admin;
+    if (me.reports.length > 0) await loadBoard(me.reports[0].key);
+  };
+
+  // ---- events -----------------------------------------------------------------------------------------
+  const fail = (err) => showMessage(err instanceof ApiError ? err.message : `出错了：${err.message}`);
+
+  const onBoardTap = (kind) => (event) => {
+    const button = event.target.closest('button[data-index]');
+    if (!button) return;
+    const field = kind === 'units' ? 'unit' : 'leader';
+    const index = Number(button.dataset.index);
+    state.filter[field] = state.filter[field] === index ? -1 : index;
+    state.listLimit = LIST_PAGE;
+    draw();
+  };
+  $('board-units').addEventListener('click', onBoardTap('units'));
+  $('board-leaders').addEventListener('click', onBoardTap('leaders'));
+  for (const kind of ['units', 'leaders']) {
+    $(`${kind}-more`).addEventListener('click', () => {
+      state.showAll[kind] = !state.showAll[kind];
+      draw();
+    });
+  }
+  for (const name of ['unit', 'leader', 'light', 'deadline']) {
+    $(`filter-${name}`).addEventListener('change', (event) => {
+      state.filter[name] = event.target.value === '' ? -1 : Number(event.target.value);
+      state.listLimit = LIST_PAGE;
+      draw();
+    });
+  }
+  $('clear').addEventListener('click', () => {
+    state.filter = { unit: -1, leader: -1, light: -1, deadline: -1 };
+    $('search').value = '';
+    runSearch().catch(fail);
+  });
+  let typing;
+  $('search').addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => runSearch().catch(fail), 300);
+  });
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    runSearch().catch(fail);
+  });
+  $('targets').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-id]');
+    if (button) showDetail(button.dataset.id).catch(fail);
+  });
+  $('targets-more').addEventListener('click', () => {
+    state.listLimit += LIST_PAGE;
+    draw();
+  });
+  $('report').addEventListener('change', (event) => {
+    hideDetail();
+    loadBoard(event.target.value).catch(fail);
+  });
+  $('detail-close').addEventListener('click', hideDetail);
+  $('detail').addEventListener('click', (event) => {
+    if (event.target === $('detail')) hideDetail();
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') hideDetail();
+  });
+  $('upload-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = $('upload-file').files[0];
+    if (!file) return;
+    const out = $('upload-result');
+    out.hidden = false;
+    out.textContent = '正在导入……';
+    try {
+      const result = await api('upload', { method: 'POST', headers: { 'X-File-Name': encodeURIComponent(file.name) }, body: file });
+      out.textContent = result.summary;
+      await start();
+    } catch (err) {
+      out.textContent = err.message;
+    }
+  });
+
+  start().catch(fail);
+})();

@@ -1,0 +1,67 @@
+import type { Report } from '../model';
+import type { Engine } from '../qa/engine';
+import type { ReportInfo } from './board';
+
+/**
+ * The imported reports the page can show, and a question engine for each. The newest is
+ * the chat's own engine (src/app.ts swaps it after every import); an older quarter gets an
+ * engine built on first use and kept in a small cache, since a 10,000-target engine takes
+ * a moment to build and a supervisor flips between two or three quarters.
+ */
+export interface ReportCatalog {
+  /** newest first */
+  list(): ReportInfo[];
+  /** the report by its key (the newest when `key` is empty), or undefined when there is none */
+  open(key: string | undefined): { info: ReportInfo; engine: Engine } | undefined;
+}
+
+export interface ReportCatalogDeps {
+  /** every stored report, oldest first; the last is current */
+  history: () => readonly Report[];
+  current: () => Engine;
+  build: (report: Report) => Engine;
+  /** engines of older reports kept at once */
+  cacheSize?: number;
+}
+
+/** Keys are 1-based positions in the import history: reports are only ever appended, so a key keeps naming the same report. */
+const keyOf = (index: number): string => String(index + 1);
+
+const infoOf = (r: Report, index: number, current: boolean): ReportInfo => ({
+  key: keyOf(index),
+  title: r.title,
+  city: r.city,
+  year: r.year,
+  period: r.period,
+  asOf: r.asOf,
+  current,
+});
+
+export const createReportCatalog = (deps: ReportCatalogDeps): ReportCatalog => {
+  const cacheSize = deps.cacheSize ?? 3;
+  const engines = new Map<Report, Engine>();
+  const engineOf = (report: Report): Engine => {
+    let engine = engines.get(report);
+    if (engine) engines.delete(report);
+    else engine = deps.build(report);
+    engines.set(report, engine);
+    while (engines.size > cacheSize) engines.delete(engines.keys().next().value as Report);
+    return engine;
+  };
+  return {
+    list: () => {
+      const all = deps.history();
+      return all.map((r, i) => infoOf(r, i, i === all.length - 1)).reverse();
+    },
+    open: (key) => {
+      const all = deps.history();
+      if (all.length === 0) return undefined;
+      const last = all.length - 1;
+      const index = key ? Number(key) - 1 : last;
+      const report = Number.isSafeInteger(index) ? all[index] : undefined;
+      if (!report) return undefined;
+      const current = index === last;
+      return { info: infoOf(report, index, current), engine: current ? deps.current() : engineOf(report) };
+    },
+  };
+};

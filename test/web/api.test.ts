@@ -1,0 +1,183 @@
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { toBoard } from '../../src/web/board';
+import { seedBytes } from '../helpers/seed';
+import { ADMIN_ID, startDashboardApp, USER_ID, type DashboardApp } from './dashboard-app';
+import { fourthQuarter } from './tables';
+
+describe('dashboard API (the real app, over HTTP)', () => {
+  let app: DashboardApp;
+  const get = (path: string, authorization?: string) => fetch(app.base + path, { headers: authorization ? { Authorization: authorization } : {} });
+  const asUser = (id = USER_ID) => `tma ${app.initData({ id })}`;
+
+  beforeAll(async () => {
+    app = await startDashboardApp();
+  });
+  afterAll(() => app.stop());
+
+  describe('sign-in', () => {
+    it.each([
+      ['no Authorization header', undefined],
+      ['a forged signature', () => `tma ${app.initData().replace(/hash=[0-9a-f]{4}/, 'hash=0000')}`],
+      ['an expired launch (auth_date 25 hours ago)', () => `tma ${app.initData({}, Math.floor(Date.now() / 1000) - 25 * 3600)}`],
+      ['an unknown weblink token', () => `Bearer ${'A'.repeat(43)}`],
+      ['an unknown scheme', () => 'Basic dXNlcjpwYXNz'],
+    ])('answers 401 without data for %s', async (_what, auth) => {
+      for (const path of ['api/me', 'api/board', 'api/target?id=57', 'api/search?q=5G']) {
+        const response = await get(path, typeof auth === 'function' ? auth() : auth);
+        expect(response.status).toBe(401);
+        const text = await response.text();
+        expect(text).not.toMatch(/工业|菏泽|王昌华/);
+      }
+    });
+
+    it('logs the reason of a refusal, never the signature', async () => {
+      const forged = app.initData().replace(/hash=[0-9a-f]{4}/, 'hash=0000');
+      await get('api/board', `tma ${forged}`);
+      const logs = app.logs.join('\n');
+      expect(logs).toContain('bad-hash');
+      expect(logs).not.toContain(new URLSearchParams(forged).get('hash') as string);
+    });
+  });
+
+  describe('data', () => {
+    it('gives the user, admin or not, and the reports', async () => {
+      const me = await (await get('api/me', asUser())).json() as any;
+      expect(me.user).toEqual({ id: USER_ID, admin: false, via: 'telegram' });
+      expect(me.reports).toEqual([expect.objectContaining({ key: '1', city: '菏泽市', year: 2022, period: '第三季度', current: true })]);
+      expect((await (await get('api/me', asUser(ADMIN_ID))).json() as any).user.admin).toBe(true);
+    });
+
+    it('gives the board of the seed: 48 targets, 2 lagging, units worst first as the chat counts them', async () => {
+      const response = await fetch(`${app.base}api/board`, { headers: { Authorization: asUser(), 'Accept-Encoding': 'gzip' } });
+      expect(response.status).toBe(200);
+      const board = await response.json() as any;
+      expect(board.totals).toMatchObject({ targets: 48, lagging: 2 });
+      const stats = app.handles.engine().askAs('stats', '').stats!;
+      expect(board.units).toEqual(stats.byUnit.map((g) => g.name));
+      expect(board.leaders).toEqual(stats.byLeader.map((g) => g.name));
+      expect(board.targets).toHaveLength(48);
+      const row57 = board.targets.find((t: unknown[]) => t[0] === '57');
+      // red (0), the unit 市工业和信息化局, the bar at 85% of the 8% goal
+      expect(row57[1]).toBe(0);
+      expect(board.units[row57[3][0]]).toBe('市工业和信息化局');
+      expect(row57[6]).toBe(85);
+      expect(row57[7]).toContain('6.8%');
+    });
+
+    it('compresses the board for clients that accept gzip', async () => {
+      const url = new URL(`${app.base}api/board`);
+      const raw = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        request(url, { headers: { Authorization: asUser(), 'Accept-Encoding': 'gzip' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(raw.encoding).toBe('gzip');
+      const board = JSON.parse(gunzipSync(raw.body).toString('utf8'));
+      expect(board).toEqual(JSON.parse(JSON.stringify(toBoard(app.handles.engine(), { key: '1', current: true }))));
+    });
+
+    it('gives target 57 in full: its measure, reasons and one period of history', async () => {
+      const d = await (await get('api/target?id=57', asUser())).json() as any;
+      expect(d).toMatchObject({ id: '57', light: 'red', lagging: true, measure: { percent: 85, achieved: 6.8 } });
+      expect(d.reasons.join()).toContain('6.8%');
+      expect(d.history).toEqual([expect.objectContaining({ label: '2022年第三季度', present: true, light: 'red' })]);
+      expect((await get('api/target?id=999', asUser())).status).toBe(404);
+    });
+
+    it('searches with the chat’s question engine: same targets in the same order', async () => {
+      for (const q of ['工信局滞后的', '5G基站', '王昌华负责的滞后项目', '年底到期的']) {
+        const result = await (await get(`api/search?q=${encodeURIComponent(q)}`, asUser())).json() as any;
+        expect(result.ids).toEqual(app.handles.engine().ask(q).hits.map((h) => h.target.id));
+        expect(result.ids.length).toBeGreaterThan(0);
+      }
+      const lagging = await (await get(`api/search?q=${encodeURIComponent('工信局滞后的')}`, asUser())).json() as any;
+      expect(lagging).toEqual({ kind: 'list', ids: ['57'], summary: '市工业和信息化局 · 滞后 · 1 项' });
+    });
+  });
+
+  describe('upload', () => {
+    const upload = (bytes: Buffer, name: string, userId: number) =>
+      fetch(`${app.base}api/upload`, { method: 'POST', body: new Uint8Array(bytes), headers: { Authorization: asUser(userId), 'X-File-Name': encodeURIComponent(name) } });
+
+    it('refuses non-admins and wrong file types', async () => {
+      expect((await upload(fourthQuarter(), 'q4.tsv', USER_ID)).status).toBe(403);
+      expect((await upload(fourthQuarter(), 'q4.pdf', ADMIN_ID)).status).toBe(400);
+    });
+
+    it('rejects a malformed table whole, naming row and column, and keeps the current data', async () => {
+      const broken = Buffer.from(seedBytes().toString('utf8').replace(/\t否\t/, '\t待定\t'), 'utf8');
+      const response = await upload(broken, 'broken.tsv', ADMIN_ID);
+      expect(response.status).toBe(422);
+      const { error } = await response.json() as any;
+      expect(error).toMatch(/导入失败.*row \d+.*是否按计划完成进度.*待定/);
+      expect((await (await get('api/me', asUser())).json() as any).reports).toHaveLength(1);
+    });
+
+    it('imports a next quarter through the same importer as the chat, with the change summary; the old quarter stays viewable', async () => {
+      const response = await upload(fourthQuarter(), '2022-q4.tsv', ADMIN_ID);
+      expect(response.status).toBe(200);
+      const result = await response.json() as any;
+      expect(result).toMatchObject({ stored: true, duplicate: false });
+      expect(result.summary).toContain('第四季度');
+      expect(result.summary).toContain('与上一期（2022年第三季度）相比');
+      expect(app.handles.engine().report.period).toBe('第四季度');
+
+      const me = await (await get('api/me', asUser())).json() as any;
+      expect(me.reports.map((r: { key: string; period: string; current: boolean }) => [r.key, r.period, r.current])).toEqual([
+        ['2', '第四季度', true],
+        ['1', '第三季度', false],
+      ]);
+      const d = await (await get('api/target?id=57', asUser())).json() as any;
+      expect(d.history.map((p: { label: string; measure: { achieved: number } }) => [p.label, p.measure.achieved])).toEqual([
+        ['2022年第三季度', 6.8],
+        ['2022年第四季度', 7.5],
+      ]);
+      expect(d.changes.join()).toContain('6.8 → 7.5');
+      const old = await (await get('api/target?report=1&id=57', asUser())).json() as any;
+      expect(old.measure.achieved).toBe(6.8);
+      expect((await get('api/board?report=9', asUser())).status).toBe(404);
+    });
+  });
+
+  describe('the page itself', () => {
+    it('serves the page under the WEBAPP_URL path with a same-origin-only policy, and nothing elsewhere', async () => {
+      const page = await fetch(app.base);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self'/);
+      const html = await page.text();
+      expect(html).toContain('<script src="app.js"');
+      expect(html).not.toMatch(/https?:\/\//);
+      const etag = page.headers.get('etag')!;
+      expect((await fetch(app.base, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+      expect((await fetch(`${app.base}app.js`)).headers.get('content-type')).toContain('javascript');
+      const root = app.base.replace(/app\/$/, '');
+      expect((await fetch(root)).status).toBe(404);
+      const bare = await fetch(`${root}app`, { redirect: 'manual' });
+      expect([bare.status, bare.headers.get('location')]).toEqual([308, '/app/']);
+      expect((await fetch(`${app.base}api/nope`, { headers: { Authorization: asUser() } })).status).toBe(404);
+      expect((await fetch(`${app.base}api/board`, { method: 'DELETE', headers: { Authorization: asUser() } })).status).toBe(405);
+    });
+  });
+});
+
+describe('dashboard API with ALLOWED_CHAT_IDS', () => {
+  let app: DashboardApp;
+  beforeAll(async () => {
+    app = await startDashboardApp({ ALLOWED_CHAT_IDS: '555' });
+  });
+  afterAll(() => app.stop());
+
+  it('answers 403 without data to a validly signed user outside the list, and serves listed users and admins', async () => {
+    const as = async (id: number) => fetch(`${app.base}api/board`, { headers: { Authorization: `tma ${app.initData({ id })}` } });
+    const refused = await as(USER_ID);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain('工业');
+    expect((await as(555)).status).toBe(200);
+    expect((await as(ADMIN_ID)).status).toBe(200);
+  });
+});
