@@ -213,6 +213,25 @@ describe('fake Bot API server', () => {
       expect(shape.description).toMatch(/Array of Arrays/);
     });
 
+    it('accepts web_app buttons with an https url in private chats only, as Telegram does', async () => {
+      const button = { text: '看板', web_app: { url: 'https://bot.example.org/app/' } };
+      await expect(bot.telegram.sendMessage(1, 'k', { reply_markup: { inline_keyboard: [[button]] } })).resolves.toBeDefined();
+      const group = await telegramError(bot.telegram.sendMessage(-1001, 'k', { reply_markup: { inline_keyboard: [[button]] } }));
+      expect(group.description).toBe('Bad Request: BUTTON_TYPE_INVALID');
+      const http = await telegramError(bot.telegram.sendMessage(1, 'k', { reply_markup: { inline_keyboard: [[{ text: '看板', web_app: { url: 'http://bot.example.org/' } }]] } }));
+      expect(http.description).toMatch(/BUTTON_URL_INVALID/);
+    });
+
+    it('sets the menu button: web_app needs a text and an https url; getChatMenuButton returns it', async () => {
+      const menuButton = { type: 'web_app' as const, text: '看板', web_app: { url: 'https://bot.example.org/app/' } };
+      await expect(bot.telegram.setChatMenuButton({ menuButton })).resolves.toBe(true);
+      expect(await bot.telegram.getChatMenuButton({})).toEqual(menuButton);
+      const http = await telegramError(bot.telegram.setChatMenuButton({ menuButton: { ...menuButton, web_app: { url: 'http://x.org/' } } }));
+      expect(http.description).toMatch(/must be https/);
+      const noText = await telegramError(bot.telegram.setChatMenuButton({ menuButton: { ...menuButton, text: '' } }));
+      expect(noText.description).toMatch(/text is empty/);
+    });
+
     it('rejects MarkdownV2 with unescaped reserved characters', async () => {
       const error = await telegramError(bot.telegram.sendMessage(1, '完成 50.5%', { parse_mode: 'MarkdownV2' }));
       expect(error.description).toMatch(/Character '\.' is reserved/);

@@ -17,7 +17,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parsePayload, readBody, type Payload, type UploadedFile } from './body';
 import type { MessageEntity } from './formatting';
-import { ApiError, badRequest, checkCaption, checkCommands, checkInlineAnswer, checkReplyMarkup, checkText } from './validate';
+import { ApiError, badRequest, checkCaption, checkCommands, checkInlineAnswer, checkMenuButton, checkReplyMarkup, checkText } from './validate';
 
 export type { MessageEntity } from './formatting';
 
@@ -197,6 +197,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const inlineQueries = new Map<string, { answered: boolean }>();
   let queryCounter = 0;
   const commands = new Map<string, { command: string; description: string }[]>();
+  /** by chat id, or 'default' for every private chat without its own */
+  const menuButtons = new Map<string, Record<string, unknown>>();
   let webhook: { url: string; secret_token?: string } | undefined;
   const failures = new Map<string, Failure[]>();
   const admins = new Map<number, Set<number>>();
@@ -400,7 +402,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const sendMessage: Handler = (p) => {
     const chat = requireChat(p.chat_id);
     const { text, entities } = checkText(p.text, p.parse_mode, p.entities);
-    const reply_markup = checkReplyMarkup(p.reply_markup);
+    const reply_markup = checkReplyMarkup(p.reply_markup, chat.type);
     const message: BotMessage = { message_id: newMessageId(chat.id), text, entities, reply_markup, fromBot: true };
     chatMessages(chat.id).set(message.message_id, message);
     sentPayloads.push(p);
@@ -416,7 +418,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     const { chat, message } = findBotMessage(p, 'message to edit not found');
     if (!message.fromBot) throw badRequest("message can't be edited");
     const { text, entities } = checkText(p.text, p.parse_mode, p.entities);
-    const reply_markup = checkReplyMarkup(p.reply_markup);
+    const reply_markup = checkReplyMarkup(p.reply_markup, chat.type);
     if (message.text === text && JSON.stringify(message.entities ?? []) === JSON.stringify(entities) && sameMarkup(message.reply_markup, reply_markup)) {
       throw badRequest('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
     }
@@ -432,7 +434,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     }
     const { chat, message } = findBotMessage(p, 'message to edit not found');
     if (!message.fromBot) throw badRequest("message can't be edited");
-    const reply_markup = checkReplyMarkup(p.reply_markup);
+    const reply_markup = checkReplyMarkup(p.reply_markup, chat.type);
     if (sameMarkup(message.reply_markup, reply_markup)) {
       throw badRequest('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
     }
@@ -473,6 +475,13 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       return true;
     },
     getMyCommands: (p) => commands.get(commandsKey(p)) ?? [],
+    setChatMenuButton: (p) => {
+      const key = p.chat_id === undefined ? 'default' : String(requireChat(p.chat_id).id);
+      if (key !== 'default' && chats.get(Number(key))?.type !== 'private') throw badRequest('chat must be a private chat');
+      menuButtons.set(key, checkMenuButton(p.menu_button));
+      return true;
+    },
+    getChatMenuButton: (p) => menuButtons.get(p.chat_id === undefined ? 'default' : String(p.chat_id)) ?? menuButtons.get('default') ?? { type: 'commands' },
     deleteWebhook: (p) => {
       webhook = undefined;
       if (p.drop_pending_updates === true) queue = [];

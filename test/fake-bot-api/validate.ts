@@ -65,8 +65,11 @@ const BUTTON_ACTIONS = [
   'pay',
 ];
 
-/** Checks reply_markup's shape; returns the normalized object (a JSON string is parsed). */
-export function checkReplyMarkup(markup: unknown): Record<string, unknown> | undefined {
+/**
+ * Checks reply_markup's shape; returns the normalized object (a JSON string is parsed).
+ * `chatType`, when the message goes to a chat: web_app buttons work in private chats only.
+ */
+export function checkReplyMarkup(markup: unknown, chatType?: string): Record<string, unknown> | undefined {
   if (markup === undefined || markup === null) return undefined;
   let value = markup;
   if (typeof value === 'string') {
@@ -79,7 +82,7 @@ export function checkReplyMarkup(markup: unknown): Record<string, unknown> | und
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest("can't parse reply keyboard markup JSON object");
   const m = value as Record<string, unknown>;
   if ('inline_keyboard' in m) {
-    checkInlineKeyboard(m.inline_keyboard);
+    checkInlineKeyboard(m.inline_keyboard, chatType);
   } else if ('keyboard' in m) {
     const rows = m.keyboard;
     if (!Array.isArray(rows) || rows.some((r) => !Array.isArray(r))) throw badRequest('field "keyboard" of the ReplyKeyboardMarkup should be an Array of Arrays');
@@ -95,7 +98,7 @@ export function checkReplyMarkup(markup: unknown): Record<string, unknown> | und
   return m;
 }
 
-export function checkInlineKeyboard(rows: unknown): void {
+export function checkInlineKeyboard(rows: unknown, chatType?: string): void {
   if (!Array.isArray(rows) || rows.some((r) => !Array.isArray(r))) {
     throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays');
   }
@@ -116,6 +119,10 @@ export function checkInlineKeyboard(rows: unknown): void {
       }
       if (b.url !== undefined && (typeof b.url !== 'string' || !/^(https?|tg):\/\/\S+$/i.test(b.url))) {
         throw badRequest('BUTTON_URL_INVALID');
+      }
+      if (b.web_app !== undefined) {
+        checkWebAppInfo(b.web_app);
+        if (chatType !== undefined && chatType !== 'private') throw badRequest('BUTTON_TYPE_INVALID');
       }
     }
   }
@@ -159,4 +166,30 @@ export function checkCommands(commands: unknown): { command: string; description
     }
   }
   return commands as { command: string; description: string }[];
+}
+
+/** WebAppInfo: an object with an https url (Telegram opens Mini Apps over https only). */
+export function checkWebAppInfo(info: unknown): void {
+  const url = (info as { url?: unknown } | null)?.url;
+  if (typeof info !== 'object' || info === null || typeof url !== 'string') throw badRequest("can't parse WebAppInfo: url must be a String");
+  if (!/^https:\/\/[^\s/]+\S*$/i.test(url)) throw badRequest('BUTTON_URL_INVALID: web app URL must be https');
+}
+
+/** MenuButton of setChatMenuButton: commands, default, or web_app with a text and an https url. */
+export function checkMenuButton(button: unknown): Record<string, unknown> {
+  let value = button ?? { type: 'default' };
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw badRequest("can't parse menu button JSON object");
+    }
+  }
+  const b = value as Record<string, unknown>;
+  if (typeof b !== 'object' || b === null || !['commands', 'default', 'web_app'].includes(String(b.type))) throw badRequest('unsupported menu button type');
+  if (b.type === 'web_app') {
+    if (typeof b.text !== 'string' || b.text.length === 0) throw badRequest('menu button text is empty');
+    checkWebAppInfo(b.web_app);
+  }
+  return b;
 }
