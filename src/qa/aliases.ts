@@ -28,7 +28,33 @@ export interface Aliases {
   lights: { red: string[]; yellow: string[]; green: string[]; risk: string[] };
   /** words that ask how targets changed: across every report (变化, 历次), or since the previous one (上季度以来) */
   history: { all: string[]; sinceLast: string[] };
+  /** how people talk around a dictated question: greetings, thanks, 念一下, reasons; cut before the question is read */
+  speech: { framing: string[]; context: string[] };
 }
+
+/**
+ * Used when an aliases file predates dictated questions. framing: words around
+ * any question (你好, 谢谢, 念一下, 我想问一下); context: why or for whom it is asked
+ * (给领导写材料, 要开个会), cut whole so none of their words is searched.
+ */
+export const DEFAULT_SPEECH_WORDS = Object.freeze({
+  framing: [
+    '你好', '您好', '喂', '哈喽', '嗨', '早上好', '上午好', '中午好', '下午好', '晚上好', '在吗', '在不在',
+    '打扰一下', '打扰了', '不好意思', '劳驾', '麻烦你', '麻烦您', '麻烦了', '辛苦了', '辛苦你', '辛苦',
+    '谢谢你', '谢谢您', '谢谢啦', '谢谢', '多谢', '感谢', '好的', '好吧', '行吧', '那好',
+    '念一下', '念念', '给我念', '读一下', '读给我听', '念给我听', '播报一下', '说一下', '说说', '讲一下', '讲讲', '告诉我一下',
+    '我想问一下', '我想问问', '想问一下', '想问问', '我问一下', '问一下', '问问', '我想看一下', '我想看看', '我想看',
+    '我想查一下', '我想查', '你帮我', '您帮我', '你给我', '您给我', '能不能', '可不可以', '可以吗', '行吗',
+    '就是', '然后', '那个', '嗯', '呃', '哦', '噢', '对了', '还有就是',
+    '刚才说错了', '说错了', '我说错了', '不对不对', '不对', '更正一下', '更正',
+  ],
+  context: [
+    '我要给领导写材料', '给领导写个材料', '给领导写材料', '给领导汇报', '向领导汇报', '写个材料', '写材料', '写报告',
+    '准备汇报材料', '准备材料', '汇报材料', '要准备汇报', '准备汇报', '领导让我', '领导叫我', '领导要我', '领导要',
+    '要开个会', '开个会', '要开会', '开会用', '开会', '需要个数据', '需要些数据', '需要数据', '要个数据', '要点数据',
+    '第一次用', '刚开始用', '不太会用', '不会用', '不太会', '不太懂', '我这边', '我们这边', '着急用', '急用', '比较急',
+  ],
+});
 
 /**
  * Used when an aliases file predates lights and history, so an admin's older
@@ -65,6 +91,9 @@ const schema = z.object({
   history: z
     .object({ all: words, sinceLast: words })
     .default(() => ({ all: [...DEFAULT_HISTORY_WORDS.all], sinceLast: [...DEFAULT_HISTORY_WORDS.sinceLast] })),
+  speech: z
+    .object({ framing: words, context: words })
+    .default(() => ({ framing: [...DEFAULT_SPEECH_WORDS.framing], context: [...DEFAULT_SPEECH_WORDS.context] })),
 });
 
 /** Thrown for a missing, unreadable or malformed aliases file; the message names the file and the key. */

@@ -21,6 +21,12 @@ export interface Query {
   units?: string[];
   /** canonical leader name (王昌华) */
   leader?: string;
+  /** several units or leaders named: 'all' for targets they share (共同负责), 'any' for each one's (各自的); a union unless said */
+  join?: 'all' | 'any';
+  /** names read differently from how they were written (我们局 → 市科技局), shown as 按“市科技局”理解 */
+  readAs?: ReadAs[];
+  /** what a correction set aside (不是聂元科，是王昌华 → 聂元科), shown so a misheard correction is visible */
+  dropped?: string[];
   status?: Status;
   /** one traffic light asked for (黄灯 → 'yellow', 红灯 → 'red', 绿灯 → 'green') */
   light?: Light;
@@ -39,6 +45,12 @@ export interface Query {
   phrase?: string;
   /** the mention that could not be resolved, for the 'nothing found' reply */
   unresolved?: string;
+}
+
+/** A name as written and the name it was read as. */
+export interface ReadAs {
+  written: string;
+  as: string;
 }
 
 export interface Hit {

@@ -223,7 +223,8 @@ export const createEngine = (deps: {
     if (q.units) {
       // one unit (the usual case) is already an ascending array; several are merged
       const lists = q.units.map((u) => unitPositions.get(u) ?? []);
-      if (lists.length === 1) sets.push(lists[0] as number[]);
+      // 共同负责: the targets every named unit is on
+      if (lists.length === 1 || q.join === 'all') sets.push(...lists);
       else {
         const union = new Uint8Array(n);
         for (const list of lists) for (const i of list) union[i] = 1;

@@ -10,6 +10,12 @@ import { createLooseNamesPass } from './parse/loose-names';
 import { createNumbersPass } from './parse/numbers';
 import { createReportWordsPass } from './parse/report-words';
 import { createScopeWordsPass } from './parse/scope-words';
+import { createCorrectionsRewrite } from './parse/corrections';
+import { applyRewrites, type Heard, type TextRewrite } from './parse/rewrite';
+import { createSpeakerRewrite } from './parse/speaker';
+import { createSpeechRewrite } from './parse/speech';
+import { createSpokenNumbersRewrite } from './parse/spoken-numbers';
+import { createTogetherPass } from './parse/together';
 import type { ParseContext, ParsePass, ParseState } from './parse/state';
 import { createStatusPass } from './parse/status';
 import { createTopicPass } from './parse/topic';
@@ -35,6 +41,8 @@ export interface QuestionParser {
   clean(question: string): string;
   /** the passes in the order they run, for tests and traces */
   passes: readonly ParsePass[];
+  /** the rewrites of a dictated question, run before the passes */
+  rewrites: readonly TextRewrite[];
 }
 
 /**
@@ -55,10 +63,23 @@ export const createPasses = (ctx: ParseContext): ParsePass[] => [
   createReportWordsPass(ctx),
   createLeadersPass(ctx),
   createUnitsPass(ctx),
+  createTogetherPass(ctx),
   createFillersPass(ctx),
   createLooseNamesPass(ctx),
   createTopicPass(ctx),
   createKindPass(),
+];
+
+/**
+ * The rewrites of a dictated question, in order: speech around it first (so a
+ * greeting is not read as an introduction), then who is speaking, then
+ * corrections, and numbers last, once only the meant numbers are left.
+ */
+export const createRewrites = (ctx: ParseContext): TextRewrite[] => [
+  createSpeechRewrite(ctx),
+  createSpeakerRewrite(ctx),
+  createCorrectionsRewrite(ctx),
+  createSpokenNumbersRewrite(ctx),
 ];
 
 /**
@@ -69,18 +90,21 @@ export const createPasses = (ctx: ParseContext): ParsePass[] => [
 export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
   const { normalize } = ctx;
   const passes = createPasses(ctx);
+  const rewrites = createRewrites(ctx);
 
-  const clean = (question: string): string =>
-    normalize(question)
+  const tidy = (text: string): string =>
+    text
       .replace(/<[^>]*>/g, ' ')
       .replace(/&[a-z]+;|&#\d+;/g, ' ')
       // keep letters, digits, # / . (pm2.5, /item); everything else separates words
       .replace(/[^\p{L}\p{N}#/.]+/gu, ' ')
       .replace(/(^|\s)[./]+(?=\s|$)/g, ' ')
       .trim();
+  const clean = (question: string): string => tidy(normalize(question));
 
   const parse = (question: string): ParsedQuestion => {
-    const text = clean(question);
+    const heard: Heard = { readAs: [], dropped: [] };
+    const text = tidy(applyRewrites(rewrites, normalize(question), heard));
     const state: ParseState = {
       text,
       compact: text.replace(/\s+/g, ''),
@@ -96,9 +120,11 @@ export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
       if (state.done) break;
       pass.run(state);
     }
+    if (heard.readAs.length > 0) state.query.readAs = [...heard.readAs, ...(state.query.readAs ?? [])];
+    if (heard.dropped.length > 0) state.query.dropped = heard.dropped;
     const { query, groups, phrases, ambiguous } = state;
     return { query, groups, phrases, ...(ambiguous ? { ambiguous } : {}) };
   };
 
-  return { parse, clean, passes };
+  return { parse, clean, passes, rewrites };
 };

@@ -1,0 +1,56 @@
+import { PAUSE, type Heard, type TextRewrite } from './rewrite';
+import { normWord, type ParseContext } from './state';
+
+const PARTICLES = '[啊呀吧哈呢嘛的]*';
+/** 不是A是B, 我说的不是A而是B: A is set aside. Not after 是 (是不是 asks a question). */
+const NOT_BUT = new RegExp(`(?:我说的|我问的|我要的|我要看的|我想看的|我想问的|我查的)?(?<!是)不是(.{1,20}?)${PARTICLES}${PAUSE}*(?:而|我说的|我要的)?(?:是|要|看)(?!不是)`, 'gu');
+/** 不要A要B, 不看A看B */
+const NOT_WANT = new RegExp(`(?:不要|不看|不查)(.{1,20}?)${PARTICLES}${PAUSE}*(?:我)?(?:要|看|查)(?=.)`, 'gu');
+/** A不用看了，看一下B: the clause before the marker is set aside. */
+const NOT_NEEDED = new RegExp(`([^,，。.!！?？;；\\s]{1,20}?)(?:就|先|暂时)?(?:不用看了|不用看|不看了|不用查了|不用查|不用了|不要了|就算了|算了|先不看)${PAUSE}*(?:再|改)?(?:看一下|看看|看|查一下|查查|查)?`, 'gu');
+/** 不要滞后的 alone: the opposite filter. */
+const NEGATION = '(?:不要|不是|不看|除了|除去|去掉|排除)';
+
+/**
+ * Corrections, as people make them aloud: 不是聂元科，是王昌华; 我说的不是五十号是五十一号;
+ * 不要工信局要科技局; 卫健委不用看了看一下团市委. The answer is about the second
+ * name: the first is cut and recorded, so the reply can say what was set
+ * aside. A negated status with nothing after it (不要滞后的, 除了滞后的) is the
+ * opposite status, written as the table's word for it. Before the numbers are
+ * read, so 不是五十号 leaves no number behind.
+ */
+export const createCorrectionsRewrite = (ctx: ParseContext): TextRewrite => {
+  const norm = normWord(ctx.normalize);
+  const lagging = ctx.aliases.status.lagging.map(norm).filter(Boolean);
+  const onSchedule = ctx.aliases.status.onSchedule.map(norm).filter(Boolean);
+  const alt = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // a negated lagging word is on schedule and the other way round; 不滞后 itself is an on-schedule word
+  const negatedStatus = new RegExp(`${NEGATION}(${alt([...lagging, ...onSchedule])})(?:的)?(?:以外|之外)?`, 'gu');
+  const lagSet = new Set(lagging);
+
+  const setAside = (heard: Heard, what: string): void => {
+    const w = what.replace(/^[的了]+|[的了吗呢啊呀吧哈]+$/gu, '').trim();
+    if (w) heard.dropped.push(w);
+  };
+
+  return {
+    name: 'corrections',
+    rewrite(text, heard) {
+      let t = text.replace(NOT_BUT, (_, a: string) => {
+        setAside(heard, a);
+        return ' ';
+      });
+      // 不要滞后的 要按计划推进的 is a correction too; a negated status alone is handled below
+      t = t.replace(NOT_WANT, (_, a: string) => {
+        setAside(heard, a);
+        return ' ';
+      });
+      t = t.replace(NOT_NEEDED, (_, a: string) => {
+        setAside(heard, a);
+        return ' ';
+      });
+      t = t.replace(negatedStatus, (_, w: string) => (lagSet.has(w) ? ' 按计划 ' : ' 滞后 '));
+      return t;
+    },
+  };
+};

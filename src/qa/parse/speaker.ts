@@ -1,0 +1,60 @@
+import type { TextRewrite } from './rewrite';
+import { longestFirst, type ParseContext } from './state';
+
+/** Who the speaker is, after the name: 的秘书, 办公室的, 的小李. */
+const ROLE = '(?:的)?(?:秘书|司机|联络员|工作人员|办公室的?|同志|干部|科长|处长|主任|副主任|[小老][\\p{Script=Han}])?(?:的)?';
+/** Words for the speaker's own unit (我们局, 咱们单位, 本单位) and for the speaker's leader (领导, 我们领导). */
+const OUR_UNIT = /(?:我们|咱们|咱|我)(?:局|委|单位|部门|办|这边|这里)|本单位|本部门|我们|咱们/gu;
+const OUR_LEADER = /(?:我们|咱们)?(?:的)?(?:领导|首长|老板)/gu;
+
+/**
+ * A self-introduction (我是市科技局的, 我是王昌华副市长的秘书) says who is asking,
+ * not what about: it is cut, and only a later 我们局 / 咱们 / 领导 refers to it,
+ * written as the named unit or leader so the passes read it like any name.
+ * Without such a word the introduction is context (我是卫健委的，问一下团市委的目标).
+ */
+export const createSpeakerRewrite = (ctx: ParseContext): TextRewrite => {
+  const titles = longestFirst(ctx.normalize, ctx.aliases.leaderTitles).join('|');
+  const intro = new RegExp(`我(?:是|在)(?:市里|这边)?`, 'gu');
+  const roleAfter = new RegExp(`^(?:${titles})?${ROLE}`, 'u');
+  return {
+    name: 'speaker',
+    rewrite(text, heard) {
+      intro.lastIndex = 0;
+      const m = intro.exec(text);
+      if (!m) return text;
+      const from = m.index + m[0].length;
+      const after = text.slice(from);
+      const leader = ctx.leaders.scan(after).find((x) => x.start === 0 && x.names.length === 1);
+      const unit = leader ? undefined : ctx.units.scan(after).find((x) => x.start === 0);
+      let name: string | undefined;
+      let canonical: string | undefined;
+      let kind: 'unit' | 'leader' | undefined;
+      let end: number;
+      if (leader || unit) {
+        const found = (leader ?? unit) as { end: number; mention: string; names: string[] };
+        name = found.mention;
+        canonical = found.names.length === 1 ? found.names[0] : undefined;
+        kind = leader ? 'leader' : 'unit';
+        end = found.end + (roleAfter.exec(after.slice(found.end))?.[0].length ?? 0);
+      } else {
+        // an introduction naming something the table lacks (我是发改委的) keeps the name, so 我们委 still finds nothing
+        const own = /^([\p{Script=Han}]{2,12}?)的/u.exec(after);
+        if (!own?.[1]) return text;
+        name = own[1];
+        kind = /(?:局|委|办|部|中心|单位|公司|集团|政府)$/u.test(name) ? 'unit' : undefined;
+        end = own[0].length + (roleAfter.exec(after.slice(own[0].length))?.[0].length ?? 0);
+      }
+      let rest = `${text.slice(0, m.index)} ${after.slice(end)}`;
+      if (!kind || !name) return rest;
+      const ours = kind === 'unit' ? OUR_UNIT : OUR_LEADER;
+      let used = false;
+      rest = rest.replace(ours, (w) => {
+        if (!used) heard.readAs.push({ written: w, as: canonical ?? (name as string) });
+        used = true;
+        return ` ${name as string} `;
+      });
+      return rest;
+    },
+  };
+};
