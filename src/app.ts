@@ -16,7 +16,7 @@
  *   await app.stop();
  */
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { AlertSettings } from './alerts/config';
 import type { AlertsDeps } from './alerts/deps';
@@ -41,12 +41,14 @@ import { createQueryCache } from './bot/query-cache';
 import { createTransport } from './bot/transport';
 import { runConsole } from './cli/console';
 import type { Config } from './config';
+import { createColumnMemory, columnMemoryPath } from './import/column-memory';
 import { createImporter, type Importer, type ImportResult } from './import/importer';
 import { createInboxWatcher, inboxDir } from './import/inbox';
 import { toImportSummary } from './import/summary';
 import type { Logger } from './logger';
 import type { Report } from './model';
-import { loadAliases } from './qa/aliases';
+import { ALIASES_FILE, loadAliases } from './qa/aliases';
+import { withStatusWords } from './table/status-words';
 import { createEngine, type Engine } from './qa/engine';
 import { openDb } from './store/db';
 import { acquireLock } from './store/lock';
@@ -57,8 +59,6 @@ import { createNormalizer } from './text/normalize';
 import * as views from './view';
 import { createDashboard, startWebServer } from './web';
 
-/** data/aliases.json ships with the code; admins extend it in place. */
-const ALIASES_FILE = resolve(__dirname, '../data/aliases.json');
 
 /**
  * Knobs that production leaves at their defaults. Tests set them to run the shipped
@@ -146,7 +146,12 @@ export const createApp = (options: AppOptions): App => {
       logger.info({ file: result.report.source.file, targets: result.counts.targets }, 'report imported');
       await fanOut.onImported(result);
     };
-    const importer = createImporter({ reports, onImported });
+    const importer = createImporter({
+      reports,
+      onImported,
+      statusWords: withStatusWords(aliases.verdicts),
+      columnMemory: createColumnMemory(columnMemoryPath(config.dbPath)),
+    });
 
     let report: Report | undefined = reports.current();
     if (!report) {

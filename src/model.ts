@@ -101,6 +101,8 @@ export interface Report {
   /** the last day the report covers, YYYY-MM-DD, e.g. 2022-09-30 for Q3 */
   asOf: string;
   source: ReportSource;
+  /** true when the statuses came from verdict words (已完成, 超进度 …), not only 是/否 */
+  verdicts?: boolean;
   targets: Target[];
 }
 

@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { config as loadDotenv } from 'dotenv';
 import { createConfig } from '../config';
+import { columnMemoryPath, createColumnMemory } from '../import/column-memory';
 import { createImporter } from '../import/importer';
 import { inboxDir, submitToInbox } from '../import/inbox';
 import { toImportSummary } from '../import/summary';
 import { acquireLock, lockHolder } from '../store/lock';
 import { openDb } from '../store/db';
 import { createReportStore } from '../store/reports';
+import { ALIASES_FILE, loadAliases } from '../qa/aliases';
 import type { ParseOptions } from '../table/parse-report';
+import { withStatusWords } from '../table/status-words';
 
 const USAGE =
   'usage: npm run import -- FILE [--dry-run] [--year 2022] [--period 第三季度] [--as-of 2022-09-30] [--city 菏泽市] [--column 表头=责任目标内容 …]';
@@ -34,7 +37,11 @@ export const runImportCli = async (argv: string[], env: NodeJS.ProcessEnv): Prom
   const lock = options.dryRun ? undefined : await acquireLock(config.dbPath, 'npm run import');
   try {
     const db = await openDb(config.dbPath);
-    const importer = createImporter({ reports: createReportStore(db) });
+    const importer = createImporter({
+      reports: createReportStore(db),
+      statusWords: withStatusWords(loadAliases(ALIASES_FILE).verdicts),
+      columnMemory: createColumnMemory(columnMemoryPath(config.dbPath)),
+    });
     const result = await importer.importTable(bytes, file, options);
     console.log(toImportSummary(result, options.dryRun));
     return 0;

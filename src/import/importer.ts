@@ -3,6 +3,8 @@ import type { ReportStore } from '../store/reports';
 import type { StoredReport } from '../store/schema';
 import { parseTable } from '../table/load-table';
 import type { ParseOptions } from '../table/parse-report';
+import type { StatusWords } from '../table/status-words';
+import type { ColumnMemory } from './column-memory';
 import { diffReports, type ReportDiff } from './diff';
 
 export interface ImportResult {
@@ -23,6 +25,10 @@ export interface ImporterDeps {
   /** runs after a report is stored (alerts are enqueued here); not on dry runs or duplicates */
   onImported?: (result: ImportResult) => Promise<void>;
   now?: () => Date;
+  /** status words of the tables: the built-in ones plus data/aliases.json's `verdicts` */
+  statusWords?: StatusWords;
+  /** column mappings that made earlier tables import; an explicit mapping that works is added */
+  columnMemory?: ColumnMemory;
 }
 
 export type Importer = ReturnType<typeof createImporter>;
@@ -36,11 +42,13 @@ export type Importer = ReturnType<typeof createImporter>;
  * the inbox may arrive together, and each must diff against the report the
  * other stored, or subscribers would hear about the same change twice.
  */
-export const createImporter = ({ reports, onImported, now = () => new Date() }: ImporterDeps) => {
+export const createImporter = ({ reports, onImported, now = () => new Date(), statusWords, columnMemory }: ImporterDeps) => {
   let queue: Promise<unknown> = Promise.resolve();
 
   const importNow = async (bytes: Buffer, fileName: string, options: ParseOptions & { dryRun?: boolean }): Promise<ImportResult> => {
-    const report = await parseTable(bytes, fileName, options);
+    const remembered = (await columnMemory?.all()) ?? [];
+    const report = await parseTable(bytes, fileName, { ...(statusWords ? { statusWords } : {}), ...options, remembered });
+    const explicit = options.columns && Object.keys(options.columns).length > 0 ? options.columns : undefined;
     const previous = reports.current();
     const duplicate = previous?.source.sha256 === report.source.sha256;
     const result: ImportResult = {
@@ -58,6 +66,7 @@ export const createImporter = ({ reports, onImported, now = () => new Date() }: 
     if (options.dryRun || duplicate) return result;
     await reports.add(report, now());
     result.stored = true;
+    if (explicit) await columnMemory?.remember(explicit, report.city || report.title, now());
     await onImported?.(result);
     return result;
   };

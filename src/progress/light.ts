@@ -1,11 +1,13 @@
-import { isLagging, type Report, type Target } from '../model';
+import { isLagging, statusOf, targetStatus, type Report, type Target } from '../model';
 import { withDefaults, type ProgressOptions } from './defaults';
 import { extractTarget, type Goal, type Measure } from './extract';
 import { isPastDeadline, paceOf, type Pace } from './pace';
 
 /**
  * Traffic lights for a supervision office:
- * - red: the table says 否 for any assignment (isLagging), whatever the numbers say;
+ * - red: the table says 否 (or 欠进度, 未开工) for any assignment (isLagging), whatever the numbers say;
+ * - green, too, when the table's verdict says every assignment is done (已完成): the office
+ *   signed it off, and a passed deadline or a progress text without numbers is no risk then;
  * - yellow: marked 是, but the numbers or the calendar show risk: behind 序时进度 by
  *   more than the margin, a rate short of its goal by more than the margin, or the
  *   deadline passed without the goal shown as met;
@@ -83,10 +85,11 @@ export const assessTarget = (target: Target, report: Report, options: Partial<Pr
 
   const lagging = target.assignments
     .filter((a) => !a.onSchedule)
-    .map((a) => `未按计划完成进度（${a.units.join('、') || a.leader || `第${a.row}行`}）`);
+    .map((a) => `${statusOf(a) === 'not-started' ? '未开工' : '未按计划完成进度'}（${a.units.join('、') || a.leader || `第${a.row}行`}）`);
 
-  const light: Light = isLagging(target) ? 'red' : risks.length > 0 ? 'yellow' : 'green';
-  const reasons = [...lagging, ...risks, ...notes];
+  const done = targetStatus(target) === 'done';
+  const light: Light = isLagging(target) ? 'red' : done || risks.length === 0 ? 'green' : 'yellow';
+  const reasons = done ? ['表中评价为已完成', ...notes] : [...lagging, ...risks, ...notes];
   if (reasons.length === 0) reasons.push('按计划推进');
 
   const out: Assessment = { light, reasons };

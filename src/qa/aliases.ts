@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -16,7 +17,13 @@ export interface Aliases {
   synonyms: Record<string, string[]>;
   /** words that carry no meaning for the search (请问, 有哪些, 的) */
   fillers: string[];
-  status: { lagging: string[]; onSchedule: string[] };
+  /**
+   * words that ask for a status: lagging / onSchedule read 是/否 (and every verdict as one of them);
+   * done, ahead, onPlan, behind, notStarted ask for one verdict (已完成的, 超进度的, 未开工的)
+   */
+  status: { lagging: string[]; onSchedule: string[] } & Record<StageKey, string[]>;
+  /** more status words for table cells, per verdict, added to the built-in ones (src/table/status-words.ts) */
+  verdicts: Partial<Record<StageKey, string[]>>;
   deadlines: { yearEnd: string[]; ongoing: string[] };
   /** words that ask for the overview (统计, 完成率) */
   stats: string[];
@@ -72,6 +79,18 @@ export const DEFAULT_HISTORY_WORDS = Object.freeze({
   sinceLast: ['上季度以来', '上个季度以来', '上一季度以来', '上期以来', '比上季度', '较上季度', '与上季度相比', '跟上季度比', '环比', '上季度', '上个季度', '上一季度', '上期'],
 });
 
+/** The verdicts as named in data/aliases.json. */
+export type StageKey = 'done' | 'ahead' | 'onPlan' | 'behind' | 'notStarted';
+
+/** Used when an aliases file predates verdicts: the words people ask one verdict with. */
+export const DEFAULT_STAGE_WORDS: Readonly<Record<StageKey, readonly string[]>> = Object.freeze({
+  done: ['已完成', '已经完成', '完成了', '已办结', '提前完成', '全部完成', '已全部完成'],
+  ahead: ['超进度', '超序时', '超序时进度', '快于序时', '进度超前', '超过序时进度', '超前'],
+  onPlan: ['达进度', '达序时', '按序时', '达到序时进度', '符合序时进度'],
+  behind: ['欠进度', '慢序时', '慢于序时', '低于序时', '未达序时', '未达到序时进度', '欠序时', '落后序时'],
+  notStarted: ['未开工', '没开工', '没有开工', '尚未开工', '还没开工', '未启动', '没启动', '没有启动', '尚未启动', '未开始', '没开始', '还没开始'],
+});
+
 const words = z.array(z.string().trim().min(1, 'empty word'));
 const wordMap = z.record(z.string().trim().min(1, 'empty key'), words.min(1, 'needs at least one word'));
 
@@ -80,7 +99,19 @@ const schema = z.object({
   leaderTitles: words,
   synonyms: wordMap,
   fillers: words,
-  status: z.object({ lagging: words, onSchedule: words }),
+  status: z.object({
+    lagging: words,
+    onSchedule: words,
+    done: words.default(() => [...DEFAULT_STAGE_WORDS.done]),
+    ahead: words.default(() => [...DEFAULT_STAGE_WORDS.ahead]),
+    onPlan: words.default(() => [...DEFAULT_STAGE_WORDS.onPlan]),
+    behind: words.default(() => [...DEFAULT_STAGE_WORDS.behind]),
+    notStarted: words.default(() => [...DEFAULT_STAGE_WORDS.notStarted]),
+  }),
+  verdicts: z
+    .object({ done: words, ahead: words, onPlan: words, behind: words, notStarted: words })
+    .partial()
+    .default(() => ({})),
   deadlines: z.object({ yearEnd: words, ongoing: words }),
   stats: words,
   help: words,
@@ -117,6 +148,9 @@ export const parseAliases = (data: unknown, source: string): Aliases => {
   }
   return result.data;
 };
+
+/** data/aliases.json ships with the code; admins extend it in place. */
+export const ALIASES_FILE = resolve(__dirname, '../../data/aliases.json');
 
 /** Reads and validates an aliases file such as `data/aliases.json`. */
 export const loadAliases = (path: string): Aliases => {

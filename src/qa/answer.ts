@@ -4,7 +4,7 @@
  * an Answer into a message; the bot and the CLI share them, so both carry the
  * same content.
  */
-import type { Target } from '../model';
+import type { StatusKind, Target } from '../model';
 import type { TargetHistory } from '../progress/history';
 import type { Assessment, Light } from '../progress/light';
 
@@ -28,6 +28,8 @@ export interface Query {
   /** what a correction set aside (不是聂元科，是王昌华 → 聂元科), shown so a misheard correction is visible */
   dropped?: string[];
   status?: Status;
+  /** one verdict asked for (已完成的 → 'done', 未开工的 → 'not-started'); on a 是/否 table the engine reads it as a status */
+  stage?: StatusKind;
   /** one traffic light asked for (黄灯 → 'yellow', 红灯 → 'red', 绿灯 → 'green') */
   light?: Light;
   /** 有风险的项目: red or yellow (see RISK_LIGHTS) */
@@ -78,6 +80,8 @@ export interface Stats {
   onScheduleRate: number;
   /** targets per traffic light */
   lights: Record<Light, number>;
+  /** targets per verdict, when the table has verdicts (已完成, 超进度 …) */
+  stages?: Record<StatusKind, number>;
   byUnit: GroupStats[];
   byLeader: GroupStats[];
   /** what the figures cover, for the reply's header (菏泽市 2022 第三季度, 截至 2022-09-30) */

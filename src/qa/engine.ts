@@ -1,4 +1,4 @@
-import { compareIds, isLagging, leadersOf, unitsOf, type Report, type Target } from '../model';
+import { compareIds, isLagging, leadersOf, STATUS_KINDS, targetStatus, unitsOf, type Report, type StatusKind, type Target } from '../model';
 import type { ProgressOptions } from '../progress/defaults';
 import { changedBetween, targetHistories, targetHistory, withChanges, type HistoryLookup, type TargetHistory } from '../progress/history';
 import { assessReport, assessTarget, type Assessment, type Light, type ReportAssessment } from '../progress/light';
@@ -128,15 +128,19 @@ export const createEngine = (deps: {
   });
   // single-filter lists precomputed: the common questions (滞后, 年底到期的) then cost no scan of the table
   const byStatus = { lagging: [] as number[], onSchedule: [] as number[] };
+  const byStage = new Map<StatusKind, number[]>(STATUS_KINDS.map((k) => [k, []]));
   const byDeadline = new Map<string, number[]>();
+  const stageOf = targets.map(targetStatus);
   targets.forEach((_, i) => {
     (lagging[i] ? byStatus.lagging : byStatus.onSchedule).push(i);
+    byStage.get(stageOf[i] as StatusKind)?.push(i);
     const key = deadlines[i] as string;
     (byDeadline.get(key) ?? byDeadline.set(key, []).get(key))?.push(i);
   });
   const precomputed = new WeakSet<number[]>([
     byStatus.lagging,
     byStatus.onSchedule,
+    ...byStage.values(),
     ...byDeadline.values(),
     ...unitPositions.values(),
     ...leaderPositions.values(),
@@ -190,7 +194,9 @@ export const createEngine = (deps: {
       if (isYellow) g.yellow += 1;
       map.set(name, g);
     };
+    const stages = Object.fromEntries(STATUS_KINDS.map((k) => [k, 0])) as Record<StatusKind, number>;
     for (const i of positions) {
+      stages[stageOf[i] as StatusKind] += 1;
       const t = targets[i] as Target;
       const isLag = lagging[i] === 1;
       const light = LIGHTS[lightCode[i] as number] as Light;
@@ -210,11 +216,23 @@ export const createEngine = (deps: {
       lagging: lag,
       onScheduleRate: total === 0 ? 0 : (total - lag) / total,
       lights,
+      ...(hasVerdicts ? { stages } : {}),
       byUnit: [...byUnit.values()].sort(order),
       byLeader: [...byLeader.values()].sort(order),
     };
   };
   const allPositions = (): Iterable<number> => targets.keys();
+  /**
+   * A table of 是/否 knows no 已完成 or 超进度: there a verdict question asks what
+   * the table can say (已完成的 → 按计划, 欠进度的 → 滞后), as it did before verdicts.
+   * 未开工 stays a verdict: nothing in a 是/否 table is known not to have started.
+   */
+  const hasVerdicts = report.verdicts === true || stageOf.some((k) => k !== 'on-plan' && k !== 'behind');
+  const asYesNo = (q: Query): Query => {
+    if (!q.stage || q.stage === 'not-started') return q;
+    const { stage, ...rest } = q;
+    return { ...rest, status: rest.status ?? (stage === 'behind' ? 'lagging' : 'onSchedule') };
+  };
   const overview = statsOf(allPositions());
 
   /** positions passing the query's filters, ascending; undefined = no filter */
@@ -234,6 +252,7 @@ export const createEngine = (deps: {
       }
     }
     if (q.leader) sets.push(leaderPositions.get(q.leader) ?? []);
+    if (q.stage) sets.push(byStage.get(q.stage) ?? []);
     // light lists are precomputed and ascending: one alone is returned as is, else the smallest list drives
     if (q.light) sets.push(byLight[LIGHTS.indexOf(q.light)] as number[]);
     else if (q.risk) sets.push(risky);
@@ -397,7 +416,7 @@ export const createEngine = (deps: {
     if (compared.length < 2) return { ...plain, history: { periods, targets: [], considered: plain.hits.length } };
     const changedIds = changedOf(compared);
     // a target that left the table can only be matched by unit (or by no filter at all)
-    const otherFilters = q.leader || q.status || q.deadline || q.light || q.risk || q.terms;
+    const otherFilters = q.leader || q.status || q.stage || q.deadline || q.light || q.risk || q.terms;
     const dropped = new Set<string>();
     for (const r of otherFilters ? [] : compared.slice(0, -1)) for (const id of q.units ? q.units.flatMap((u) => droppedFromUnit(r, u)) : droppedFromReport(r)) dropped.add(id);
     let order: string[];
@@ -435,7 +454,8 @@ export const createEngine = (deps: {
   };
 
   const answerPlain = (question: string, parsed: ParsedQuestion): Answer => {
-    const { query, groups, phrases, ambiguous } = parsed;
+    const { groups, phrases, ambiguous } = parsed;
+    const query = hasVerdicts ? parsed.query : asYesNo(parsed.query);
     const base = { question, query, ...(ambiguous ? { candidates: ambiguous } : {}) };
     switch (query.kind) {
       case 'help':

@@ -65,9 +65,9 @@ const missingOf = (found: Partial<Record<ColumnKey, number>>): ColumnKey[] => {
  * `mapping` entries win over recognition. Throws MissingColumnError when the
  * best row still lacks a required column, TableError when no row qualifies.
  */
-export const findHeader = (rows: RawRow[], file: string, mapping: ColumnMapping = {}): FoundHeader => {
-  const mapped = toMapped(mapping);
+export const findHeader = (rows: RawRow[], file: string, mapping: ColumnMapping = {}, remembered: readonly ColumnMapping[] = []): FoundHeader => {
   const limit = Math.min(rows.length, TABLE_LIMITS.headerSearchRows);
+  const mapped = toMapped(mapping, applicable(rows.slice(0, limit), remembered));
   let best: { at: number; keys: (ColumnKey | undefined)[]; count: number } | undefined;
   const counts: number[] = [];
   for (let i = 0; i < limit; i += 1) {
@@ -112,9 +112,22 @@ export const findHeader = (rows: RawRow[], file: string, mapping: ColumnMapping 
   return { headerAt: best.at, dataFrom, columns, names };
 };
 
-const toMapped = (mapping: ColumnMapping): Map<string, ColumnKey> => {
+/**
+ * The remembered mappings that fit this table: every header name they map is a
+ * cell of one of its top rows. Newest first in, so the newest wins a conflict.
+ */
+const applicable = (top: RawRow[], remembered: readonly ColumnMapping[]): ColumnMapping[] => {
+  const rowsOfCells = top.map((r) => new Set(r.cells.map(cleanHeader).filter(Boolean)));
+  return remembered.filter((m) => {
+    const names = Object.keys(m).map(cleanHeader);
+    return names.length > 0 && rowsOfCells.some((cells) => names.every((n) => cells.has(n)));
+  });
+};
+
+/** Explicit entries win over remembered ones, newer remembered ones over older ones. */
+const toMapped = (mapping: ColumnMapping, remembered: ColumnMapping[]): Map<string, ColumnKey> => {
   const out = new Map<string, ColumnKey>();
-  for (const [header, column] of Object.entries(mapping)) {
+  for (const [header, column] of [...remembered].reverse().flatMap((m) => Object.entries(m)).concat(Object.entries(mapping))) {
     const key = columnKeyOf(column);
     if (!key) throw new Error(`--column ${header}=${column}: ${column} is not a column; use one of ${Object.values(COLUMNS).join(', ')}`);
     out.set(cleanHeader(header), key);

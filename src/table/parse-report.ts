@@ -19,6 +19,8 @@ export interface ParseOptions {
   city?: string;
   /** header as written → column (canonical name, listed name or key): 任务名称 → 责任目标内容 */
   columns?: ColumnMapping;
+  /** mappings that made earlier tables import; each applies when the header has every name it maps */
+  remembered?: ColumnMapping[];
   /** status words per kind; the defaults plus data/aliases.json's `verdicts` */
   statusWords?: StatusWords;
 }
@@ -37,7 +39,7 @@ export const parseReport = (
   options: ParseOptions = {},
 ): Report => {
   const file = source.file;
-  const { headerAt, dataFrom, columns, names } = findHeader(rows, file, options.columns);
+  const { headerAt, dataFrom, columns, names } = findHeader(rows, file, options.columns, options.remembered);
   const readStatus = readerFor(options.statusWords);
   const title = rows
     .slice(0, headerAt)
@@ -125,6 +127,7 @@ export const parseReport = (
     previous = { id: targetId, text, deadline: toDeadline(cell('deadline'), year), assignments: [assignment] };
     targets.set(targetId, previous);
   }
+  const verdicts = columns.verdict !== undefined || [...targets.values()].some((t) => t.assignments.some((a) => a.status !== 'on-plan' && a.status !== 'behind'));
   if (targets.size === 0) throw new TableError('no-targets', { file }, 'the header was found but no target rows follow it');
 
   return {
@@ -134,6 +137,7 @@ export const parseReport = (
     period: options.period ?? meta.period,
     asOf: options.asOf ?? meta.asOf ?? `${year}-12-31`,
     source: { file, format: source.format, sha256: createHash('sha256').update(source.bytes).digest('hex') },
+    ...(verdicts ? { verdicts } : {}),
     targets: [...targets.values()],
   };
 };

@@ -28,13 +28,19 @@ export const STATUS_WORDS: StatusWords = Object.freeze({
   'not-started': ['未开工', '尚未开工', '未启动', '尚未启动', '暂未启动', '未开始', '尚未开始', '未开展', '尚未开展', '未实施', '未动工'],
 });
 
-/** Merges extra words (from data/aliases.json) into the defaults, per kind. */
-export const withStatusWords = (extra: Partial<Record<StatusKind, readonly string[]>> = {}): StatusWords =>
-  Object.freeze(
-    Object.fromEntries(
-      (Object.keys(STATUS_WORDS) as StatusKind[]).map((k) => [k, [...STATUS_WORDS[k], ...(extra[k] ?? [])]]),
-    ) as Record<StatusKind, string[]>,
-  );
+/** The verdicts as data/aliases.json names them (`verdicts.onPlan`), and the kind each is. */
+const ALIAS_KEYS = Object.freeze({ done: 'done', ahead: 'ahead', onPlan: 'on-plan', behind: 'behind', notStarted: 'not-started' } as const);
+
+/**
+ * Merges extra words, per verdict as data/aliases.json names them, into the defaults.
+ *
+ * @example withStatusWords({ done: ['已验收'] }).done → ['已完成', …, '已验收']
+ */
+export const withStatusWords = (extra: Partial<Record<keyof typeof ALIAS_KEYS, readonly string[]>> = {}): StatusWords => {
+  const out = Object.fromEntries((Object.keys(STATUS_WORDS) as StatusKind[]).map((k) => [k, [...STATUS_WORDS[k]]])) as Record<StatusKind, string[]>;
+  for (const [key, kind] of Object.entries(ALIAS_KEYS)) out[kind].push(...(extra[key as keyof typeof ALIAS_KEYS] ?? []));
+  return Object.freeze(out);
+};
 
 /** Half-width, lower case, no spaces or brackets: 达进度（按序时） → 达进度按序时. */
 const clean = (text: string): string =>

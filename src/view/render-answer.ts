@@ -1,4 +1,4 @@
-import { isLagging, unitsOf, type Target } from '../model';
+import { isLagging, roleOf, STATUS_KINDS, statusOf, targetStatus, unitsOf, type Assignment, type Target } from '../model';
 import { formatNumber, renderBar } from '../progress/bar';
 import type { HistoryChange, HistoryPoint, TargetHistory } from '../progress/history';
 import { LIGHT_EMOJI, LIGHT_LABEL, type Assessment, type Light } from '../progress/light';
@@ -37,14 +37,29 @@ const lightCounts = (counts: Record<Light, number>): string => (['red', 'yellow'
 
 const deadlineText = (target: Target): string => target.deadline.text || '—';
 
+/** The units of a target; when it has cooperating ones, each with its role: 市工业和信息化局（牵头）、市财政局（配合）. */
+const unitsText = (t: Target): string => {
+  const all = unitsOf(t);
+  if (all.every((u) => roleOf(t, u) === 'lead')) return all.join('、');
+  return all.map((u) => `${u}（${WORDS.role[roleOf(t, u) ?? 'lead']}）`).join('、');
+};
+
+/** 【配合】 before a target the asked-for unit only supports, 【牵头】 before one it leads, when the list has any it supports. */
+const roleTags = (hits: Hit[], units: string[] | undefined): ((t: Target) => string) => {
+  if (!units?.length) return () => '';
+  const roleIn = (t: Target): 'lead' | 'cooperating' => (units.some((u) => roleOf(t, u) === 'lead') ? 'lead' : 'cooperating');
+  if (hits.every((h) => roleIn(h.target) === 'lead')) return () => '';
+  return (t) => `【${WORDS.role[roleIn(t)]}】`;
+};
+
 /** One compact line per target: 序号, status mark, shortened text, units, deadline. */
-const targetLine = (hit: Hit, withMatched: boolean): Line[] => {
+const targetLine = (hit: Hit, withMatched: boolean, tag = ''): Line[] => {
   const t = hit.target;
   const line: Line = [
     { text: t.id, style: 'b' },
-    { text: ` ${mark(t, hit.assessment)} ` },
+    { text: ` ${mark(t, hit.assessment)} ${tag}` },
     { text: shorten(t.text, VIEW_DEFAULTS.listTextLength), shrinkable: true },
-    { text: `｜${unitsOf(t).join('、')}｜${deadlineText(t)}` },
+    { text: `｜${unitsText(t)}｜${deadlineText(t)}` },
   ];
   const lines: Line[] = [line];
   if (withMatched && hit.matched && hit.matched.length > 0) lines.push([{ text: `   ${WORDS.matched}：` }, { text: hit.matched.join('、'), style: 'i' }]);
@@ -57,6 +72,7 @@ const filterWords = (q: Query): string[] => {
   if (q.units?.length) parts.push(q.units.join('、'));
   if (q.leader) parts.push(WORDS.ledBy(q.leader));
   if (q.status) parts.push(q.status === 'lagging' ? WORDS.lagging : WORDS.onSchedule);
+  if (q.stage) parts.push(WORDS.stageFilter[q.stage]);
   if (q.light) parts.push(LIGHT_LABEL[q.light]);
   if (q.risk) parts.push(WORDS.risk);
   if (q.deadline) parts.push('ongoing' in q.deadline ? WORDS.ongoing : WORDS.due(q.deadline.label));
@@ -116,7 +132,7 @@ const assessmentLines = (a: Assessment): Line[] => {
 
 /** A single target in full: text, deadline, light and bar, history when asked, and per assignment the leader, units, status and whole progress text. */
 const targetLines = (t: Target, assessment?: Assessment, history?: TargetHistory): Line[] => {
-  const status = isLagging(t) ? WORDS.laggingLong : WORDS.onScheduleLong;
+  const status = WORDS.stage[targetStatus(t)];
   const lines: Line[] = [
     [{ text: WORDS.itemTitle(t.id), style: 'b' }, { text: ` ${mark(t, assessment)} ${status}${assessment?.light === 'yellow' ? WORDS.yellowNote : ''}` }],
     [{ text: t.text, shrinkable: true }],
@@ -130,12 +146,15 @@ const targetLines = (t: Target, assessment?: Assessment, history?: TargetHistory
       { text: `${WORDS.leader}：` },
       { text: a.leader || '—', style: 'b' },
       { text: `｜${WORDS.units}：${a.units.join('、') || '—'}` },
+      ...(a.cooperating?.length ? [{ text: `｜${WORDS.cooperatingUnits}：${a.cooperating.join('、')}` }] : []),
     ]);
-    lines.push([{ text: `${WORDS.status}：${a.onSchedule ? `${WORDS.onScheduleMark} ${WORDS.onScheduleLong}` : `${WORDS.laggingMark} ${WORDS.laggingLong}`}` }]);
+    lines.push([{ text: `${WORDS.status}：${assignmentStatus(a)}` }]);
     lines.push([{ text: `${WORDS.progress}：` }, { text: a.progress || '—', shrinkable: true }]);
   }
   return lines;
 };
+
+const assignmentStatus = (a: Assignment): string => `${a.onSchedule ? WORDS.onScheduleMark : WORDS.laggingMark} ${WORDS.stage[statusOf(a)]}`;
 
 const groupLines = (title: string, groups: GroupStats[]): Line[] => {
   const lines: Line[] = [[{ text: title, style: 'b' }]];
@@ -206,12 +225,14 @@ const answerLines = (answer: Answer, page: number, pageSize: number): { lines: L
       const s = answer.stats;
       if (!s) return single([[{ text: WORDS.notFound('') }]]);
       const filter = filterWords(answer.query);
-      const scope = s.scope ? `${s.scope.city} ${s.scope.year} ${s.scope.period} · ${WORDS.asOf(s.scope.asOf)}` : '';
+      const scope = s.scope ? `${[s.scope.city, s.scope.year, s.scope.period].filter(Boolean).join(' ')} · ${WORDS.asOf(s.scope.asOf)}` : '';
+      const stages = s.stages ? STATUS_KINDS.filter((k) => s.stages![k] > 0).map((k) => `${WORDS.stageFilter[k]} ${s.stages![k]}`) : [];
       const lines: Line[] = [
         [{ text: [WORDS.statsTitle, ...filter].join(' · '), style: 'b' }],
         ...(scope ? [[{ text: scope }]] : []),
         [{ text: `${WORDS.totals(s.total, s.assignments)} · ${WORDS.laggingCount(s.lagging)} · ${WORDS.rate(s.onScheduleRate)}` }],
         [{ text: lightCounts(s.lights) }],
+        ...(stages.length > 0 ? [[{ text: `${WORDS.stageCounts}：${stages.join(' · ')}` }]] : []),
         [],
         ...groupLines(WORDS.byUnit, s.byUnit),
         [],
@@ -246,16 +267,18 @@ const answerLines = (answer: Answer, page: number, pageSize: number): { lines: L
             : [WORDS.all];
       // with a status or light filter the lagging count would only repeat it
       const counts =
-        q.status || q.light
+        q.status || q.stage || q.light
           ? [WORDS.count(hits.length)]
           : [WORDS.count(hits.length), WORDS.laggingCount(lagCount), ...(yellowCount > 0 ? [WORDS.yellowCount(yellowCount)] : [])];
       const lines: Line[] = [...onePeriodLines(answer.history), [{ text: [...head, ...counts].join(' · '), style: 'b' }]];
       if (answer.candidates?.length) lines.push([{ text: WORDS.ambiguous(answer.candidates.join('、')) }]);
       if (hits.length === 0) {
-        lines.push([{ text: q.status === 'lagging' ? WORDS.noneLagging : q.status === 'onSchedule' ? WORDS.noneOnSchedule : WORDS.emptyList }]);
+        const none = q.status === 'lagging' ? WORDS.noneLagging : q.status === 'onSchedule' ? WORDS.noneOnSchedule : q.stage ? WORDS.noneStage(WORDS.stageFilter[q.stage]) : WORDS.emptyList;
+        lines.push([{ text: none }]);
         return { lines, page: 1, pages: 1 };
       }
-      for (const hit of hits.slice((p - 1) * pageSize, p * pageSize)) lines.push(...targetLine(hit, answer.kind === 'search'));
+      const tag = roleTags(hits, q.units);
+      for (const hit of hits.slice((p - 1) * pageSize, p * pageSize)) lines.push(...targetLine(hit, answer.kind === 'search', tag(hit.target)));
       if (pages > 1) lines.push([{ text: WORDS.page(p, pages), style: 'i' }]);
       return { lines, page: p, pages };
     }

@@ -9,6 +9,15 @@ export const WORDS = Object.freeze({
   onScheduleMark: '🟢',
   laggingLong: '未按计划完成进度',
   onScheduleLong: '按计划推进',
+  /** a verdict in words; on-plan and behind as the 是/否 tables say them */
+  stage: Object.freeze({ done: '已完成', ahead: '超进度', 'on-plan': '按计划推进', behind: '未按计划完成进度', 'not-started': '未开工' }),
+  /** a verdict as a filter in a list's title */
+  stageFilter: Object.freeze({ done: '已完成', ahead: '超进度', 'on-plan': '达进度', behind: '欠进度', 'not-started': '未开工' }),
+  noneStage: (label: string): string => `没有${label}的目标。`,
+  stageCounts: '按进度评价',
+  /** a unit's part in a target, shown when the table has 配合单位 */
+  role: Object.freeze({ lead: '牵头', cooperating: '配合' }),
+  cooperatingUnits: '配合单位',
   count: (n: number): string => `${n} 项`,
   laggingCount: (n: number): string => `滞后 ${n}`,
   yellowCount: (n: number): string => `黄灯 ${n}`,

@@ -15,7 +15,7 @@ export const createKindPass = (): ParsePass => ({
       q.terms = terms;
       q.phrase = [...new Set(s.phrases)].filter((p, _, all) => !all.some((o) => o !== p && o.includes(p))).join(' ');
     }
-    const filtered = Boolean(q.units || q.leader || q.status || q.deadline || q.light || q.risk);
+    const filtered = Boolean(q.units || q.leader || q.status || q.stage || q.deadline || q.light || q.risk);
     if (s.stats && terms.length === 0) q.kind = 'stats';
     else if (filtered) q.kind = terms.length > 0 ? 'search' : 'list';
     else if (terms.length > 0) q.kind = 'search';
