@@ -6,7 +6,9 @@ import { toImportSummary } from '../../src/import/summary';
 import { openDb } from '../../src/store/db';
 import { createReportStore } from '../../src/store/reports';
 import { parseTable } from '../../src/table/load-table';
+import { withStatusWords } from '../../src/table/status-words';
 import { seedBytes, seedLine, seedLines, seedTable } from '../helpers/seed';
+import { verdictCsv } from '../table/layouts';
 import { useTempDir } from '../helpers/tmp';
 
 /** The seed with 52 flipped to 否, 57 recovered, 39's progress rewritten, 86 removed and a new 87. */
@@ -127,5 +129,26 @@ describe('createImporter concurrency', () => {
     const good = importer.importTable(seedBytes(), 'q3.tsv');
     await expect(bad).rejects.toThrow('table empty.tsv: the file is empty');
     await expect(good).resolves.toMatchObject({ stored: true });
+  });
+});
+
+describe('createImporter on tables with verdicts', () => {
+  const dir = useTempDir();
+  const open = async () => createReportStore(await openDb(join(dir(), 'db.json')));
+
+  it('calls a change from behind (欠进度) to done (已完成) recovered, and from done to not started lagging', async () => {
+    const before = await parseTable(verdictCsv(), 'q3.csv');
+    const after = await parseTable(Buffer.from(verdictCsv().toString('utf8').replace('欠进度\n', '已完成\n').replace('已完成\n', '未开工\n')), 'q4.csv');
+    const kinds = Object.fromEntries(diffReports(before, after).changes.map((c) => [c.id, c.kind]));
+    expect(kinds).toMatchObject({ '57': 'recovered', '40': 'became-lagging' });
+  });
+
+  it('reads the status words data/aliases.json adds under verdicts', async () => {
+    const csv = Buffer.from(verdictCsv().toString('utf8').replace('超序时', '已验收'));
+    const plain = createImporter({ reports: await open() });
+    await expect(plain.importTable(csv, 'q.csv', { dryRun: true })).rejects.toThrow(/got "已验收"/);
+    const extended = createImporter({ reports: await open(), statusWords: withStatusWords({ done: ['已验收'] }) });
+    const { report } = await extended.importTable(csv, 'q.csv', { dryRun: true });
+    expect(report.targets.find((t) => t.id === '58')!.assignments[0]!.status).toBe('done');
   });
 });

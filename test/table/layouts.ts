@@ -125,10 +125,10 @@ export const mergedXlsx = async (): Promise<Buffer> => {
  * A 督办 ledger whose names nothing recognises (督办件, 包联人, 承办科室,
  * 办理结果): it imports once told `--column 督办件=责任目标内容` and so on.
  */
-export const ledgerXlsx = async (): Promise<Buffer> => {
+export const ledgerXlsx = async (title = '2022年三季度督办件办理台账'): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('台账');
-  sheet.addRow(['2022年三季度督办件办理台账']);
+  sheet.addRow([title]);
   sheet.addRow(['序号', '督办件', '包联人', '承办科室', '办结期限', '办理情况', '办理结果']);
   for (const r of ROWS) sheet.addRow([r.id, r.text, r.leader, r.units, r.deadline, r.progress, r.yesNo === '是' ? '正常推进' : '进度滞后']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
