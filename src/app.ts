@@ -5,8 +5,9 @@
  *
  * lock and open the store → load (or seed) the current report → build the engine →
  * alerts (fan-out, outbox) → inbox for `npm run import` → the Telegram bot (polling
- * or webhook) with the delivery worker and the digest scheduler, or, without a bot
- * token, the local console.
+ * or webhook) with the delivery worker and the digest scheduler and, with WEBAPP_URL,
+ * the dashboard page (its own server or the webhook's), or, without a bot token, the
+ * local console.
  *
  * Process concerns (dotenv, parsing the config, signals, exit codes) stay in main.ts.
  *

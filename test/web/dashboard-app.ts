@@ -31,7 +31,8 @@ export interface DashboardApp {
   stop(): Promise<void>;
 }
 
-export const startDashboardApp = async (env: Record<string, string> = {}): Promise<DashboardApp> => {
+/** `ownServer: false` leaves WEB_PORT to the config: in webhook mode the webhook's server then serves the page. */
+export const startDashboardApp = async (env: Record<string, string> = {}, options: { ownServer?: boolean } = {}): Promise<DashboardApp> => {
   const api = await startFakeBotApi();
   const dir = mkdtempSync(join(tmpdir(), 'tpb-web-'));
   const logs: string[] = [];
@@ -45,7 +46,7 @@ export const startDashboardApp = async (env: Record<string, string> = {}): Promi
     WEBAPP_URL,
     ...env,
   });
-  const app = createApp({ config, alertSettings: ALERT_DEFAULTS, logger, tuning: { rateLimit: false, webPort: 0, scheduleDigests: false, inboxIntervalMs: 60_000 } });
+  const app = createApp({ config, alertSettings: ALERT_DEFAULTS, logger, tuning: { rateLimit: false, ...(options.ownServer === false ? {} : { webPort: 0 }), scheduleDigests: false, inboxIntervalMs: 60_000 } });
   const stop = async (): Promise<void> => {
     await app.stop();
     await api.close();
@@ -58,7 +59,7 @@ export const startDashboardApp = async (env: Record<string, string> = {}): Promi
   return {
     api,
     handles,
-    base: `http://127.0.0.1:${handles.web?.port}/app/`,
+    base: `http://127.0.0.1:${handles.web?.port ?? config.webhook?.port}/app/`,
     logs,
     dbPath: config.dbPath,
     initData: (user = {}, authDate = Math.floor(Date.now() / 1000)) => signInitData({ user: { id: USER_ID, first_name: 'Test', ...user }, authDate }, api.token),
