@@ -24,7 +24,7 @@ const ROOT = resolve(__dirname, '..');
 const SIZES = [1_000, 10_000, 100_000];
 
 /** A small deterministic PRNG, so every run builds the same tables. */
-const random = (seed: number): (() => number) => {
+export const random = (seed: number): (() => number) => {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -54,7 +54,7 @@ const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.t
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 /** Splits the seed into reusable parts: target phrases, progress sentences, unit lists, leaders, deadlines. */
-const vocabulary = (seed: Report) => {
+export const vocabulary = (seed: Report) => {
   const phrases = seed.targets.flatMap((t) => t.text.split(/[,，、;；]/)).filter((p) => p.length >= 4);
   const sentences = seed.targets.flatMap((t) => t.assignments.flatMap((a) => a.progress.split(/(?<=[。;；])/))).filter((s) => s.length >= 6);
   const unitLists = seed.targets.flatMap((t) => t.assignments.map((a) => a.units));
@@ -64,7 +64,7 @@ const vocabulary = (seed: Report) => {
 };
 
 /** A synthetic table: like the seed, with continuation rows (~8%) and ~5% lagging assignments. */
-const synthesize = (vocab: ReturnType<typeof vocabulary>, size: number): Target[] => {
+export const synthesize = (vocab: ReturnType<typeof vocabulary>, size: number): Target[] => {
   const rnd = random(size);
   const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const targets: Target[] = [];
@@ -85,7 +85,7 @@ const synthesize = (vocab: ReturnType<typeof vocabulary>, size: number): Target[
 };
 
 /** The same table as TSV, for timing the real loader. */
-const toTsv = (title: string, targets: Target[]): string => {
+export const toTsv = (title: string, targets: Target[]): string => {
   const rows = [title, '', '序号\t市政府领导\t责任目标内容\t完成时限\t完成情况\t是否按计划完成进度\t责任单位'];
   for (const t of targets) {
     t.assignments.forEach((a, i) => rows.push([t.id, a.leader, i === 0 ? t.text : '', t.deadline.text, a.progress, a.onSchedule ? '是' : '否', a.units.join(' ')].join('\t')));

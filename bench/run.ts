@@ -5,6 +5,7 @@
 import { qaBench } from './qa';
 import { botBench } from './bot';
 import { alertsBench } from './alerts';
+import { webBench } from './web';
 
 export interface Bench {
   name: string;
@@ -12,7 +13,7 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-const BENCHES: Bench[] = [qaBench, botBench, alertsBench];
+const BENCHES: Bench[] = [qaBench, botBench, alertsBench, webBench];
 
 const main = async (): Promise<void> => {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
