@@ -33,6 +33,7 @@ import { createFeatures } from './bot/features';
 import { createDashboardFeature } from './bot/features/dashboard';
 import { createDigestFeature } from './bot/features/digest';
 import { createSubscribeFeature } from './bot/features/subscribe';
+import { createColumnMapping } from './bot/features/column-mapping';
 import { createUploadFeature } from './bot/features/upload';
 import { createYellowFeature } from './bot/features/yellow';
 import { launchBot, type RunningBot } from './bot/launch';
@@ -211,7 +212,14 @@ export const createApp = (options: AppOptions): App => {
       timezone: config.timezone,
       maxUploadBytes: tuning.maxUploadBytes ?? TABLE_LIMITS.maxFileBytes,
     };
-    const alertFeatures = [createSubscribeFeature(alertsDeps), createDigestFeature(alertsDeps), createYellowFeature(alertsDeps), createUploadFeature(alertsDeps)];
+    const columnMapping = createColumnMapping(alertsDeps);
+    const alertFeatures = [
+      createSubscribeFeature(alertsDeps),
+      createDigestFeature(alertsDeps),
+      createYellowFeature(alertsDeps),
+      createUploadFeature(alertsDeps, columnMapping),
+      columnMapping.feature,
+    ];
 
     // The dashboard (WEBAPP_URL): the page and its API on WEB_PORT, or behind the webhook's server.
     const webapp = config.webapp;

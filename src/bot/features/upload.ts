@@ -3,8 +3,10 @@ import type { AlertsDeps } from '../../alerts/deps';
 import { ALERT_MESSAGES as M } from '../../alerts/messages';
 import { toImportSummary } from '../../import/summary';
 import { TableError } from '../../table/errors';
+import { MissingColumnError } from '../../table/header';
 import { TABLE_FILE_NAME } from '../../table/limits';
 import type { Feature, FeatureFactory } from '../feature';
+import type { ColumnMapping } from './column-mapping';
 
 const defaultDownload = async (url: URL): Promise<Buffer> => {
   const response = await fetch(url);
@@ -23,7 +25,7 @@ const defaultDownload = async (url: URL): Promise<Buffer> => {
  * are chatter and ignored.
  */
 export const createUploadFeature =
-  (alerts: AlertsDeps): FeatureFactory =>
+  (alerts: AlertsDeps, mapping?: Pick<ColumnMapping, 'ask'>): FeatureFactory =>
   (deps): Feature => {
     const composer = new Composer<Context>();
     const admins = new Set(deps.access.adminIds);
@@ -49,6 +51,8 @@ export const createUploadFeature =
         deps.logger.info({ userId: ctx.from.id, file: name, duplicate: result.duplicate }, 'table uploaded and imported');
         await ctx.reply(toImportSummary(result));
       } catch (err) {
+        // A header that names too few columns: ask which column is which, with buttons.
+        if (err instanceof MissingColumnError && mapping) return mapping.ask(ctx, { bytes, fileName: name, header: err.header });
         if (!(err instanceof TableError)) throw err;
         await ctx.reply(M.uploadFailed(err.message));
       }

@@ -1,0 +1,115 @@
+import { Composer, type Context } from 'telegraf';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { AlertsDeps } from '../../alerts/deps';
+import { ALERT_MESSAGES as M } from '../../alerts/messages';
+import { toImportSummary } from '../../import/summary';
+import { COLUMNS } from '../../model';
+import { columnOf } from '../../table/columns';
+import { TableError } from '../../table/errors';
+import { MissingColumnError, type HeaderProblem } from '../../table/header';
+import type { FeatureFactory } from '../feature';
+
+/** An uploaded table waiting for the admin to say which column is which. */
+interface Pending {
+  bytes: Buffer;
+  fileName: string;
+  header: HeaderProblem;
+  /** the answers so far: header as written → canonical column name */
+  columns: Record<string, string>;
+  /** changes with every question, so a button of an earlier question is stale */
+  round: number;
+  expires: number;
+}
+
+export const COLUMN_MAPPING_DEFAULTS = Object.freeze({
+  /** an unanswered question is dropped after this long (the file stays in memory until then) */
+  ttlMs: 30 * 60_000,
+  /** header cells offered as buttons; a wider header is unusual, and the rest are reachable by --column */
+  maxButtons: 24,
+});
+
+/** cm:<round>:<column index> or cm:<round>:x (cancel); ≤ 64 bytes for any round and index. */
+const DATA = /^cm:(\d{1,6}):(\d{1,3}|x)$/;
+
+/**
+ * The chat side of column mapping. When an admin's table lacks a required
+ * column, the upload feature hands it here: the bot asks, with one button per
+ * header cell, which one is the missing column, imports again with the answer,
+ * asks for the next missing column if any, and on success the importer
+ * remembers the mapping, so the same office's next table needs no questions.
+ *
+ * One pending table per chat, kept in memory: admins are few and a restart
+ * only means uploading the file again.
+ */
+export const createColumnMapping = (alerts: AlertsDeps, options: Partial<typeof COLUMN_MAPPING_DEFAULTS> = {}, now: () => number = Date.now) => {
+  const { ttlMs, maxButtons } = { ...COLUMN_MAPPING_DEFAULTS, ...options };
+  const pending = new Map<number, Pending>();
+  let rounds = 0;
+
+  const question = (p: Pending): { text: string; markup: InlineKeyboardMarkup } => {
+    const missing = p.header.missing[0]!;
+    const used = new Set(Object.keys(p.columns));
+    // Cells nothing recognised first: the missing column is most likely among them.
+    const cells = p.header.cells
+      .map((cell, index) => ({ cell: cell.trim(), index }))
+      .filter(({ cell }) => cell && !used.has(cell))
+      .sort((a, b) => Number(columnOf(a.cell) !== undefined) - Number(columnOf(b.cell) !== undefined) || a.index - b.index)
+      .slice(0, maxButtons);
+    const buttons: InlineKeyboardButton[] = cells.map(({ cell, index }) => ({ text: cell.slice(0, 30), callback_data: `cm:${p.round}:${index}` }));
+    const rows: InlineKeyboardButton[][] = [];
+    for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+    rows.push([{ text: M.mappingCancel, callback_data: `cm:${p.round}:x` }]);
+    return { text: M.mappingAsk(p.fileName, COLUMNS[missing], p.header.missing.map((k) => COLUMNS[k])), markup: { inline_keyboard: rows } };
+  };
+
+  /** Asks about the first missing column of a table the importer refused. */
+  const ask = async (ctx: Context, table: { bytes: Buffer; fileName: string; header: HeaderProblem; columns?: Record<string, string> }): Promise<void> => {
+    const chatId = ctx.chat!.id;
+    rounds += 1;
+    const p: Pending = { ...table, columns: table.columns ?? {}, round: rounds, expires: now() + ttlMs };
+    pending.set(chatId, p);
+    const { text, markup } = question(p);
+    await ctx.reply(text, { reply_markup: markup });
+  };
+
+  const feature: FeatureFactory = (deps) => {
+    const composer = new Composer<Context>();
+    const admins = new Set(deps.access.adminIds);
+
+    composer.on('callback_query', async (ctx, next) => {
+      const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+      const match = data === undefined ? null : DATA.exec(data);
+      if (!match) return next();
+      const chatId = ctx.chat?.id;
+      const p = chatId === undefined ? undefined : pending.get(chatId);
+      if (!admins.has(ctx.from.id) || !p || p.round !== Number(match[1]) || p.expires < now()) {
+        return void (await ctx.answerCbQuery(M.mappingStale));
+      }
+      pending.delete(chatId!);
+      await ctx.answerCbQuery();
+      if (match[2] === 'x') return void (await ctx.editMessageText(M.mappingCancelled).catch(() => undefined));
+
+      const cell = p.header.cells[Number(match[2])]?.trim();
+      if (!cell) return void (await ctx.reply(M.mappingStale));
+      const column = COLUMNS[p.header.missing[0]!];
+      const columns = { ...p.columns, [cell]: column };
+      // Double taps give "message is not modified": harmless.
+      await ctx.editMessageText(M.mappingChosen(cell, column)).catch(() => undefined);
+      try {
+        const result = await alerts.importTable(p.bytes, p.fileName, { columns });
+        deps.logger.info({ userId: ctx.from.id, file: p.fileName, columns }, 'table imported after column mapping');
+        await ctx.reply(`${toImportSummary(result)}\n${M.mappingRemembered}`);
+      } catch (err) {
+        if (err instanceof MissingColumnError) return ask(ctx, { bytes: p.bytes, fileName: p.fileName, header: err.header, columns });
+        if (!(err instanceof TableError)) throw err;
+        await ctx.reply(M.uploadFailed(err.message));
+      }
+    });
+
+    return { name: 'column-mapping', composer };
+  };
+
+  return { ask, feature };
+};
+
+export type ColumnMapping = ReturnType<typeof createColumnMapping>;
