@@ -136,8 +136,20 @@ export const roleOf = (target: Target, unit: string): UnitRole | undefined => {
 export const hasCooperating = (targets: readonly Target[]): boolean =>
   targets.some((t) => t.assignments.some((a) => (a.cooperating?.length ?? 0) > 0));
 
-/** Every leader of a target, in table order, without repeats. */
-export const leadersOf = (target: Target): string[] => [...new Set(target.assignments.map((a) => a.leader).filter(Boolean))];
+/** Every leader of a target, in table order, without repeats; a cell naming several (王昌华、张鹏) counts for each. */
+export const leadersOf = (target: Target): string[] => [...new Set(target.assignments.flatMap((a) => leadersIn(a.leader)))];
+
+/**
+ * The leaders one 市政府领导 cell names: split on 、 ， ; and spaces, without the
+ * titles some tables add (王昌华（副市长）, 王昌华 副市长).
+ */
+export const leadersIn = (cell: string): string[] =>
+  cell
+    .split(/[、，,;；\s]+/)
+    .map((name) => name.replace(/[（(][^）)]*[）)]$/, ''))
+    .filter((name) => name && !LEADER_TITLE.test(name));
+
+const LEADER_TITLE = /^(?:常务)?副?(?:市|县|区|州)长$|^副?书记$|^秘书长$|^同志$|^副?主任$/;
 
 /** Orders 序号 numerically when both are numbers ("9" before "10"), as text otherwise. */
 export const compareIds = (a: string, b: string): number => {

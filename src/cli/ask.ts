@@ -12,11 +12,13 @@ import { config as loadDotenv } from 'dotenv';
 import { createInterface } from 'node:readline';
 import type { Report } from '../model';
 import { idsOf } from '../qa/answer';
-import { loadAliases } from '../qa/aliases';
+import { columnMemoryPath, createColumnMemory } from '../import/column-memory';
+import { ALIASES_FILE, loadAliases } from '../qa/aliases';
 import { createEngine, type Engine } from '../qa/engine';
 import { openDb } from '../store/db';
 import { createReportStore } from '../store/reports';
 import { readTableFile } from '../table/load-table';
+import { withStatusWords } from '../table/status-words';
 import { createNormalizer } from '../text/normalize';
 import { renderAnswer } from '../view/render-answer';
 
@@ -59,9 +61,14 @@ export const parseAskArgs = (argv: string[]): AskArgs => {
  */
 export const loadReports = async (data: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ report: Report; history: readonly Report[] }> => {
   const single = (report: Report): { report: Report; history: readonly Report[] } => ({ report, history: [report] });
-  if (data) return single(await readTableFile(data));
   // as in .env.example: an empty value counts as unset
   const dbPath = resolve(env.DB_PATH?.trim() || resolve(ROOT, 'data/db.json'));
+  if (data) {
+    // read as the importer would: with the verdict words of aliases.json and the column names remembered beside the store
+    const statusWords = withStatusWords(loadAliases(ALIASES_FILE).verdicts);
+    const remembered = await createColumnMemory(columnMemoryPath(dbPath)).all();
+    return single(await readTableFile(data, { statusWords, remembered }));
+  }
   if (existsSync(dbPath)) {
     const store = createReportStore(await openDb(dbPath));
     const current = store.current();
@@ -90,7 +97,7 @@ const main = async (): Promise<void> => {
   // DB_PATH may come from .env, as for `npm start`; quiet, because stdout carries only answers
   loadDotenv({ quiet: true });
   const { report, history } = await loadReports(args.data);
-  const engine = createEngine({ report, history, normalize: createNormalizer(), aliases: loadAliases(resolve(ROOT, 'data/aliases.json')) });
+  const engine = createEngine({ report, history, normalize: createNormalizer(), aliases: loadAliases(ALIASES_FILE) });
   if (!args.json) {
     process.stdout.write(`${renderAnswer(engine.ask(args.question), { format: 'plain' }).text}\n`);
     return;

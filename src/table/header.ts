@@ -62,10 +62,18 @@ const missingOf = (found: Partial<Record<ColumnKey, number>>): ColumnKey[] => {
  * Finds the header: among the top rows, the one naming the most columns (at
  * least three); a title or a 填报单位 line names fewer. A second header row
  * below it (责任单位 over 牵头 | 配合) refines the columns it spans. Explicit
- * `mapping` entries win over recognition. Throws MissingColumnError when the
+ * `mapping` entries win over recognition. A header naming no status column may
+ * still have one under a looser name (进度, 完成结果): see statusByContent.
+ * Throws MissingColumnError when the
  * best row still lacks a required column, TableError when no row qualifies.
  */
-export const findHeader = (rows: RawRow[], file: string, mapping: ColumnMapping = {}, remembered: readonly ColumnMapping[] = []): FoundHeader => {
+export const findHeader = (
+  rows: RawRow[],
+  file: string,
+  mapping: ColumnMapping = {},
+  remembered: readonly ColumnMapping[] = [],
+  isStatus?: (cell: string) => boolean,
+): FoundHeader => {
   const limit = Math.min(rows.length, TABLE_LIMITS.headerSearchRows);
   const mapped = toMapped(mapping, applicable(rows.slice(0, limit), remembered));
   let best: { at: number; keys: (ColumnKey | undefined)[]; count: number } | undefined;
@@ -100,6 +108,10 @@ export const findHeader = (rows: RawRow[], file: string, mapping: ColumnMapping 
     dataFrom += 1;
   }
 
+  if (isStatus && !keys.includes('onSchedule') && !keys.includes('verdict')) {
+    const col = statusByContent(headerCells, keys, rows.slice(dataFrom, dataFrom + 200), isStatus);
+    if (col !== undefined) keys = keys.map((k, c) => (c === col ? 'verdict' : k));
+  }
   const columns: Partial<Record<ColumnKey, number>> = {};
   keys.forEach((key, col) => {
     if (key && columns[key] === undefined) columns[key] = col;
@@ -160,4 +172,28 @@ const subHeader = (top: string[], below: string[], mapped: Map<string, ColumnKey
     filled += 1;
   }
   return filled > 0 ? keys : undefined;
+};
+
+/** Headers that may hide a status column; 备注 and the like do not, whatever they hold. */
+const STATUS_LIKE = /进度|完成|推进|情况|状态|结果|评价|序时|是否|达标|成效/;
+
+/**
+ * The column whose header sounds like progress (进度, 完成结果) and whose cells
+ * are nearly all status words (是/否, 已完成, 滞后): offices that name the status
+ * column loosely still get it read. Undefined when no column is that clear.
+ */
+const statusByContent = (
+  header: string[],
+  keys: (ColumnKey | undefined)[],
+  data: RawRow[],
+  isStatus: (cell: string) => boolean,
+): number | undefined => {
+  for (let col = 0; col < header.length; col += 1) {
+    const name = cleanHeader(header[col] ?? '');
+    if (!STATUS_LIKE.test(name) || (keys[col] !== undefined && keys[col] !== 'progress')) continue;
+    const values = data.map((r) => (r.cells[col] ?? '').trim()).filter(Boolean);
+    if (values.length < 2 || values.some((v) => v.length > 12)) continue;
+    if (values.filter(isStatus).length >= values.length * 0.9) return col;
+  }
+  return undefined;
 };

@@ -39,11 +39,12 @@ export const parseReport = (
   options: ParseOptions = {},
 ): Report => {
   const file = source.file;
-  const { headerAt, dataFrom, columns, names } = findHeader(rows, file, options.columns, options.remembered);
   const readStatus = readerFor(options.statusWords);
+  const { headerAt, dataFrom, columns, names } = findHeader(rows, file, options.columns, options.remembered, (c) => readStatus(c) !== undefined);
+  // A title merged across the row comes back once per cell: keep it once.
   const title = rows
     .slice(0, headerAt)
-    .map((r) => r.cells.map((c) => c.trim()).filter(Boolean).join(' '))
+    .map((r) => [...new Set(r.cells.map((c) => c.trim()).filter(Boolean))].join(' '))
     .filter(Boolean)
     .join(' ');
 
@@ -61,7 +62,7 @@ export const parseReport = (
   const targets = new Map<string, Target>();
   let previous: Target | undefined;
   for (const { row, cells } of dataRows) {
-    const cell = (key: ColumnKey): string => (columns[key] === undefined ? '' : (cells[columns[key]!] ?? '').trim());
+    const cell = (key: ColumnKey): string => (columns[key] === undefined ? '' : fromDateText((cells[columns[key]!] ?? '').trim()));
     const statusCells = [cell('verdict'), cell('onSchedule')];
     const assignmentCells = [cell('leader'), cell('units'), cell('cooperating'), cell('progress'), ...statusCells, cell('deadline')];
     // Blank rows, and section or note rows (一、经济发展 / 注：…) that carry no assignment, are not targets;
@@ -69,7 +70,7 @@ export const parseReport = (
     if (assignmentCells.every((c) => c === '') || isBanner(cells)) continue;
 
     const rawId = cell('id');
-    const id = columns.id === undefined ? '' : toHalfWidth(rawId).replace(/\s+/g, '').replace(/[.、]$/, '');
+    const id = columns.id === undefined ? '' : toHalfWidth(rawId).replace(/\s+/g, '').replace(/[.、]$/, '').replace(/^\((.+)\)$/, '$1');
     const text = cell('text');
     const statusKey: ColumnKey = statusCells[0] !== '' || columns.onSchedule === undefined ? 'verdict' : 'onSchedule';
     const statusText = cell(statusKey);
@@ -83,12 +84,12 @@ export const parseReport = (
           : `expected a status such as 已完成, 超进度, 达进度, 欠进度, 未开工 (or 是/否), got ${quote(statusText)}`,
       );
     }
-    if (id !== '' && !/^[0-9A-Za-z][0-9A-Za-z_.-]{0,15}$/.test(id)) {
+    if (id !== '' && !/^[0-9A-Za-z][0-9A-Za-z_.-]{0,15}$/.test(id) && !/^[一二三四五六七八九十百零〇]{1,6}$/.test(id)) {
       throw new TableError('bad-id', { file, row, column: names.id, value: rawId }, `expected a number like 57, got ${quote(rawId)}`);
     }
 
     const { lead, cooperating } = splitUnits(cell('units'));
-    const assignment: Assignment = { leader: cell('leader'), units: lead, progress: cell('progress'), onSchedule: !isLaggingStatus(status), status, row };
+    const assignment: Assignment = { leader: toLeaderCell(cell('leader')), units: lead, progress: cell('progress'), onSchedule: !isLaggingStatus(status), status, row };
     const moreCooperating = [...cooperating, ...splitUnits(cell('cooperating')).lead.filter((u) => !lead.includes(u))];
     if (moreCooperating.length > 0) assignment.cooperating = [...new Set(moreCooperating)];
 
@@ -147,3 +148,16 @@ const isBanner = (cells: string[]): boolean => {
   const filled = cells.map((c) => c.trim()).filter(Boolean);
   return filled.length > 1 && filled.every((c) => c === filled[0]);
 };
+
+/**
+ * exceljs gives a date cell as JavaScript's Date text (Sun Dec 31 2023 00:00:00 GMT+0000);
+ * read it back as the day it names, written as people write deadlines.
+ */
+const fromDateText = (text: string): string => {
+  if (!/^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT/.test(text)) return text;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? text : `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+};
+
+/** 张　鹏 (a two-character name padded to line up with three-character ones) → 张鹏. */
+const toLeaderCell = (text: string): string => text.replace(/(^|[、，,;；\s])(\p{Script=Han})[\s\u3000]+(\p{Script=Han})(?=$|[、，,;；\s])/gu, '$1$2$3');

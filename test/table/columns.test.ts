@@ -1,4 +1,7 @@
-import { columnKeyOf, columnOf } from '../../src/table/columns';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COLUMNS } from '../../src/model';
+import { columnKeyOf, columnOf, HEADER_NAMES } from '../../src/table/columns';
 
 describe('columnOf', () => {
   it.each([
@@ -31,5 +34,14 @@ describe('columnKeyOf', () => {
   it('takes a canonical name, a listed name or a key', () => {
     expect([columnKeyOf('责任目标内容'), columnKeyOf('工作任务'), columnKeyOf('text'), columnKeyOf('配合单位')]).toEqual(['text', 'text', 'text', 'cooperating']);
     expect(columnKeyOf('备注')).toBeUndefined();
+  });
+});
+
+describe('the README', () => {
+  it('lists every accepted header name', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Importing a new table'), readme.indexOf('## Talking to the bot'));
+    const names = [...Object.values(COLUMNS), ...Object.values(HEADER_NAMES).flat()].filter((n) => /\p{Script=Han}/u.test(n));
+    expect(names.filter((n) => !section.includes(n))).toEqual([]);
   });
 });

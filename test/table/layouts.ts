@@ -123,18 +123,18 @@ export const mergedXlsx = async (): Promise<Buffer> => {
 
 /**
  * A 督办 ledger whose names nothing recognises (督办件, 包联人, 承办科室,
- * 办理结果): it imports once told `--column 督办件=责任目标内容` and so on.
+ * 办结标识): it imports once told `--column 督办件=责任目标内容` and so on.
  */
 export const ledgerXlsx = async (title = '2022年三季度督办件办理台账'): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('台账');
   sheet.addRow([title]);
-  sheet.addRow(['序号', '督办件', '包联人', '承办科室', '办结期限', '办理情况', '办理结果']);
+  sheet.addRow(['序号', '督办件', '包联人', '承办科室', '办结期限', '办理情况', '办结标识']);
   for (const r of ROWS) sheet.addRow([r.id, r.text, r.leader, r.units, r.deadline, r.progress, r.yesNo === '是' ? '正常推进' : '进度滞后']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };
 
-export const LEDGER_COLUMNS = { 督办件: '责任目标内容', 包联人: '市政府领导', 承办科室: '责任单位', 办理结果: '是否按计划完成进度' };
+export const LEDGER_COLUMNS = { 督办件: '责任目标内容', 包联人: '市政府领导', 承办科室: '责任单位', 办结标识: '是否按计划完成进度' };
 
 /**
  * A district's GB18030 text without a 序号 column, whose units cell says who
@@ -152,4 +152,24 @@ export const districtGbTsv = (): Buffer => {
     ),
   ].join('\n');
   return encodeGb18030(text);
+};
+
+/**
+ * A county office's .xlsx typed by hand: the title merged across, （1） as
+ * 序号, real date cells in 完成时限, 年底前, a padded two-character name
+ * (张　鹏), a title after a name (聂元科（副市长）), and the status under a
+ * loose header, 进度, holding 是/否.
+ */
+export const handTypedXlsx = async (): Promise<Buffer> => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Sheet1');
+  sheet.addRow(['东明县2022年第三季度重点工作任务落实情况']);
+  sheet.mergeCells('A1:G1');
+  sheet.addRow(['序号', '工作任务', '责任领导', '责任单位', '完成时限', '工作进展', '进度']);
+  for (const r of ROWS) {
+    const leader = r.leader === '张鹏' ? '张　鹏' : r.id === '47' && r.text !== '' ? `${r.leader}（副市长）` : r.leader;
+    const deadline = r.id === '58' ? new Date(Date.UTC(2022, 11, 31)) : `${r.deadline}前`;
+    sheet.addRow([`（${r.id}）`, r.text, leader, r.units, deadline, r.progress, r.yesNo]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 };

@@ -3,7 +3,7 @@ import { TableError } from '../../src/table/errors';
 import { MissingColumnError } from '../../src/table/header';
 import { parseTable } from '../../src/table/load-table';
 import { seedLines, seedTable } from '../helpers/seed';
-import { countyTsv, districtGbTsv, IDS, LEDGER_COLUMNS, ledgerXlsx, mergedXlsx, VERDICT_STATUS, verdictCsv } from './layouts';
+import { countyTsv, districtGbTsv, handTypedXlsx, IDS, LEDGER_COLUMNS, ledgerXlsx, mergedXlsx, VERDICT_STATUS, verdictCsv } from './layouts';
 
 /** The seed's own rows of the same targets (first rows and continuation rows). */
 const SEED_SLICE = seedTable(seedLines().filter((l) => IDS.some((id) => l.startsWith(`${id}\t`))));
@@ -74,7 +74,7 @@ describe('parseTable on other offices\' layouts', () => {
     expect(error).toBeInstanceOf(MissingColumnError);
     const { header, message } = error as MissingColumnError;
     expect(header.missing).toEqual(['text', 'onSchedule', 'units']);
-    expect(message).toContain('the header lacks 责任目标内容, 是否按计划完成进度, 责任单位 (found 序号, 督办件, 包联人, 承办科室, 办结期限, 办理情况, 办理结果)');
+    expect(message).toContain('the header lacks 责任目标内容, 是否按计划完成进度, 责任单位 (found 序号, 督办件, 包联人, 承办科室, 办结期限, 办理情况, 办结标识)');
     expect(message).toContain('--column 督办件=责任目标内容');
   });
 
@@ -89,5 +89,16 @@ describe('parseTable on other offices\' layouts', () => {
 
   it('refuses a --column naming no column', async () => {
     await expect(parseTable(await ledgerXlsx(), 'l.xlsx', { columns: { 督办件: '备注' } })).rejects.toThrow(/--column 督办件=备注: 备注 is not a column/);
+  });
+
+  it('reads a hand-typed workbook: merged title, （1） ids, date cells, 年底前, padded names, a loose status header', async () => {
+    const report = await parseTable(await handTypedXlsx(), 'dongming.xlsx');
+    expect(report.title).toBe('东明县2022年第三季度重点工作任务落实情况');
+    expect([report.city, report.period]).toEqual(['东明县', '第三季度']);
+    expect(report.targets.map((t) => t.id)).toEqual(IDS);
+    expect(report.targets.map((t) => (t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind))).toEqual(seed.targets.map(() => '2022-12-31'));
+    expect(report.targets.find((t) => t.id === '58')!.deadline.text).toBe('2022年12月31日');
+    expect(leadersOf(report.targets.find((t) => t.id === '47')!)).toEqual(['聂元科', '张鹏']);
+    expect(report.targets.filter(isLagging).map((t) => t.id)).toEqual(['47', '57']);
   });
 });
