@@ -61,6 +61,8 @@ import { createNormalizer } from './text/normalize';
 import * as views from './view';
 import { createDashboard, startWebServer } from './web';
 
+/** How long shutdown waits for replies still held back by a 429. */
+const REPLY_DRAIN_MS = 5_000;
 
 /**
  * Knobs that production leaves at their defaults. Tests set them to run the shipped
@@ -73,6 +75,8 @@ export interface AppTuning {
   rateLimit?: RateLimitOptions | false;
   /** how often the inbox is polled for `npm run import`, ms (the watcher's default otherwise) */
   inboxIntervalMs?: number;
+  /** how long one Bot API call may take before it is abandoned, ms (TRANSPORT_DEFAULTS.callTimeoutMs) */
+  callTimeoutMs?: number;
   /** true by default; false leaves the digest scheduler unstarted so tests call `digests.runDue(at)` with their own clock */
   scheduleDigests?: boolean;
   /** the dashboard's own port instead of WEB_PORT; 0 → any free one (AppHandles.web says which) */
@@ -193,16 +197,21 @@ export const createApp = (options: AppOptions): App => {
       return { ...handles, bot: undefined, web: undefined };
     }
 
+    const onChatBlocked = (chatId: number): void =>
+      void subscriptions.markInactive(chatId).catch((err: unknown) => logger.error({ err, chatId }, 'could not mark chat inactive'));
+    const transport = createTransport({ logger, onChatBlocked, ...(tuning.callTimeoutMs !== undefined ? { callTimeoutMs: tuning.callTimeoutMs } : {}) });
+    // Replies still waiting out a 429 go out before the store closes (bounded: a long retry_after is not waited for).
+    stops.push(() => transport.drain(REPLY_DRAIN_MS));
     const deps: BotDeps = {
       engine: currentEngine,
       view: { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget },
       logger,
-      transport: createTransport({ logger }),
+      transport,
       queries: createQueryCache(BOT_DEFAULTS.queryCacheSize),
       access: { adminIds: config.adminIds, allowedChatIds: config.allowedChatIds },
       settings: BOT_DEFAULTS,
     };
-    deps.onChatBlocked = (chatId) => void subscriptions.markInactive(chatId).catch((err: unknown) => logger.error({ err, chatId }, 'could not mark chat inactive'));
+    deps.onChatBlocked = onChatBlocked;
     const alertsDeps: AlertsDeps = {
       subscriptions,
       understand: (text) => currentEngine().understand(text),

@@ -1,5 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { Telegraf } from 'telegraf';
 import type { BotCommand } from 'telegraf/types';
 import type { BotDeps } from './deps';
@@ -25,10 +23,11 @@ export interface CreatedBot {
 }
 
 /**
- * Builds the telegraf bot: the retry wrapper and the error boundary around every
- * feature, in order. Does not touch the network; launchBot() does.
+ * Builds the telegraf bot: the transport's policies (text check, timeouts, 429) and
+ * the error boundary around every feature, in order. Does not touch the network;
+ * launchBot() does.
  *
- * Why the wrapper is installed per update: telegraf 4.16 builds a new Telegram
+ * Why the transport is installed per update: telegraf 4.16 builds a new Telegram
  * client for every update (ctx.telegram), so wrapping bot.telegram would not
  * reach ctx.reply.
  */
@@ -39,10 +38,10 @@ export const createBot = ({ token, apiRoot, deps, features, handlerTimeoutMs }: 
     ...(handlerTimeoutMs !== undefined ? { handlerTimeout: handlerTimeoutMs } : {}),
   });
   const onError = createErrorHandler(deps);
-  bot.webhookFilter = checkWebhookRequest;
-
+  // bot.telegram serves start-up, polling and the workers: the text check and timeouts, no deferral.
+  deps.transport.install(bot.telegram);
   bot.use((ctx, next) => {
-    deps.transport.installRetry(ctx.telegram);
+    deps.transport.install(ctx.telegram, { deferReplies: true });
     return next();
   });
   bot.use(async (ctx, next) => {
@@ -67,17 +66,3 @@ export const createBot = ({ token, apiRoot, deps, features, handlerTimeoutMs }: 
   return { bot, commands };
 };
 
-/**
- * Replaces telegraf's webhook filter, which is right but prints the expected secret
- * next to the wrong one in its debug output (DEBUG=telegraf:*). Same rule: a POST to
- * the webhook path carrying X-Telegram-Bot-Api-Secret-Token, compared in constant time.
- */
-function checkWebhookRequest(this: { path: string; secretToken?: string }, req: IncomingMessage): boolean {
-  if (req.method !== 'POST' || req.url !== this.path) return false;
-  if (!this.secretToken) return true;
-  const given = req.headers['x-telegram-bot-api-secret-token'];
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(this.secretToken);
-  return a.length === b.length && timingSafeEqual(a, b);
-}

@@ -2,20 +2,24 @@ import type { RequestListener } from 'node:http';
 import { TelegramError, type Telegraf } from 'telegraf';
 import type { BotCommand } from 'telegraf/types';
 import type { Logger } from '../logger';
+import { createUpdateDispatcher, type DispatcherOptions } from './transport/dispatcher';
+import { startPolling, type PollerOptions } from './transport/polling';
+import { startWebhookServer } from './transport/webhook-server';
 
 /**
  * Connects a bot built by createBot to Telegram (or TELEGRAM_API_ROOT).
  *
  * - checks the token with getMe first, so a wrong token fails start-up with a clear message;
  * - registers the commands (setMyCommands; a failure is logged, not fatal);
- * - long polling by default. telegraf's `bot.launch()` never resolves while polling,
- *   so it is NOT awaited: its promise is kept, and its end (a 401, a 409 Conflict
- *   with another instance) is reported through `onFatal`;
- * - webhook mode when `webhook` is given: telegraf's server on `port` checks the
- *   X-Telegram-Bot-Api-Secret-Token header on every request.
+ * - updates go to a dispatcher that runs handlers concurrently, in order per chat
+ *   (transport/dispatcher.ts), fed by our own long-polling loop (transport/polling.ts)
+ *   instead of telegraf's, which awaits every handler of a batch before fetching the
+ *   next; its end (a 401, a 409 Conflict with another instance) is reported through `onFatal`;
+ * - webhook mode when `webhook` is given: our own server (transport/webhook-server.ts) on
+ *   `port` checks the X-Telegram-Bot-Api-Secret-Token header and caps the body.
  *
- * `stop()` stops polling or the webhook server and waits (bounded) for the batch
- * being handled to finish; workers are stopped by the caller.
+ * `stop()` stops polling or the webhook server and waits (bounded) for the handlers
+ * still running; workers are stopped by the caller.
  */
 export interface LaunchOptions {
   commands: readonly BotCommand[];
@@ -25,17 +29,26 @@ export interface LaunchOptions {
   otherRequests?: RequestListener | undefined;
   /** polling ended by itself (401, 409…): the composition root should shut down */
   onFatal?: (err: Error) => void;
+  /** handler concurrency and backlog (DISPATCHER_DEFAULTS otherwise) */
+  dispatch?: Pick<DispatcherOptions, 'concurrency' | 'maxPending'>;
+  /** long-poll time and back-off after failed getUpdates (POLLER_DEFAULTS otherwise) */
+  polling?: Pick<PollerOptions, 'timeoutSeconds' | 'backoffBaseMs' | 'backoffCapMs'>;
 }
 
 export interface RunningBot {
   mode: 'polling' | 'webhook';
   username: string;
+  /** resolves when every update received so far has been handled (tests wait on it before asserting silence) */
+  idle(): Promise<void>;
   stop(reason?: string): Promise<void>;
 }
 
 export class LaunchError extends Error {
   override name = 'LaunchError';
 }
+
+/** How long stop() waits for the handlers still running. */
+const STOP_TIMEOUT_MS = 10_000;
 
 export const launchBot = async (bot: Telegraf, options: LaunchOptions): Promise<RunningBot> => {
   const { logger, commands, webhook } = options;
@@ -51,63 +64,56 @@ export const launchBot = async (bot: Telegraf, options: LaunchOptions): Promise<
       logger.warn({ err }, 'setMyCommands failed; commands still work, the menu may be outdated');
     });
   }
+  const dispatcher = createUpdateDispatcher({ handle: (update) => bot.handleUpdate(update), logger, ...options.dispatch });
 
   if (webhook) {
     const url = new URL(webhook.url);
-    await bot.launch({
-      webhook: {
-        domain: url.host,
-        path: url.pathname === '' ? '/' : url.pathname,
-        port: webhook.port,
-        ...(webhook.host ? { host: webhook.host } : {}),
-        secretToken: webhook.secret,
-        ...(options.otherRequests ? { cb: options.otherRequests } : {}),
-      },
+    const server = await startWebhookServer({
+      port: webhook.port,
+      host: webhook.host,
+      path: url.pathname === '' ? '/' : url.pathname,
+      secret: webhook.secret,
+      onUpdate: (update) => dispatcher.push(update),
+      otherRequests: options.otherRequests,
+      logger,
     });
+    try {
+      await bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret });
+    } catch (err) {
+      await server.close();
+      throw new LaunchError(explain(err, 'setWebhook'));
+    }
     logger.info({ username, port: webhook.port, path: url.pathname }, 'bot started with a webhook');
-    let stopped = false;
+    let stopping: Promise<void> | undefined;
     return {
       mode: 'webhook',
       username,
-      async stop(reason = 'stop') {
-        if (stopped) return;
-        stopped = true;
-        try {
-          bot.stop(reason);
-        } catch {
-          // telegraf throws when it was not running; nothing to stop then.
-        }
-      },
+      idle: () => dispatcher.idle(),
+      stop: () =>
+        (stopping ??= (async () => {
+          await server.close();
+          await dispatcher.idle(STOP_TIMEOUT_MS);
+        })()),
     };
   }
 
-  let running = true;
-  const polling = bot.launch().then(
-    () => {
-      running = false;
-    },
-    (err: unknown) => {
-      running = false;
-      const error = new LaunchError(explain(err, 'getUpdates'));
-      logger.fatal({ err: error }, 'polling stopped');
-      options.onFatal?.(error);
-    },
-  );
+  await bot.telegram.deleteWebhook().catch((err: unknown) => {
+    // getUpdates says 409 below if a webhook is really still set; that is the error worth reporting.
+    logger.warn({ err }, 'deleteWebhook failed');
+  });
+  const poller = startPolling({ telegram: bot.telegram, dispatcher, logger, ...options.polling });
+  poller.done.catch((err: unknown) => {
+    const error = new LaunchError(explain(err, 'getUpdates'));
+    logger.fatal({ err: error }, 'polling stopped');
+    options.onFatal?.(error);
+  });
   logger.info({ username }, 'bot started with long polling');
+  let stopping: Promise<void> | undefined;
   return {
     mode: 'polling',
     username,
-    async stop(reason = 'stop', timeoutMs = 10_000) {
-      if (running) {
-        try {
-          bot.stop(reason);
-        } catch {
-          // not running any more (polling already ended)
-        }
-      }
-      // The loop finishes the batch in hand and confirms the offset, so handled updates are not redelivered.
-      await Promise.race([polling, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
-    },
+    idle: () => dispatcher.idle(),
+    stop: () => (stopping ??= poller.stop(STOP_TIMEOUT_MS)),
   };
 };
 

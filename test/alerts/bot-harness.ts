@@ -21,6 +21,8 @@ export interface AlertsBotOptions {
   settings?: Partial<AlertSettings>;
   adminIds?: number[];
   maxUploadBytes?: number;
+  /** how long one Bot API call may take (the app's default otherwise) */
+  callTimeoutMs?: number;
 }
 
 export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
@@ -47,6 +49,7 @@ export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
     logger,
     tuning: {
       ...(options.maxUploadBytes !== undefined ? { maxUploadBytes: options.maxUploadBytes } : {}),
+      ...(options.callTimeoutMs !== undefined ? { callTimeoutMs: options.callTimeoutMs } : {}),
       inboxIntervalMs: 100,
       // Off: these tests send one user's commands back to back; the limiter has its own tests (test/hardening/flood).
       rateLimit: false,
@@ -93,6 +96,7 @@ export const startAlertsBot = async (options: AlertsBotOptions = {}) => {
     outbox,
     worker,
     digests,
+    running: started.bot!.running,
     logs,
     settings,
     engine: started.engine,

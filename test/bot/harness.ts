@@ -150,15 +150,16 @@ export const say = async (
   return reply;
 };
 
-/** Resolves once the bot has fetched past every update pushed so far (so "no reply" can be asserted). */
-export const settled = async (h: { api: FakeBotApi }, timeoutMs = 5000): Promise<void> => {
+/** Resolves once the bot has fetched and handled every update pushed so far (so "no reply" can be asserted). */
+export const settled = async (h: { api: FakeBotApi; running?: RunningBot }, timeoutMs = 5000): Promise<void> => {
   const started = Date.now();
   while (h.api.pendingUpdates() > 0) {
     if (Date.now() - started > timeoutMs) throw new Error('updates still pending');
     await new Promise((r) => setTimeout(r, 5));
   }
-  // The batch is confirmed by the *next* getUpdates, which telegraf sends after the handlers finished.
+  // Confirmed means handed to the dispatcher, whose handlers run concurrently: wait for them too.
   await new Promise((r) => setTimeout(r, 50));
+  await h.running?.idle();
 };
 
 export const keyboardOf = (call: ApiCall): { text: string; callback_data?: string }[][] => {

@@ -53,6 +53,19 @@ describe('webhook mode', () => {
       expect((await post(update(3, '/item 57'), secret)).status).toBe(200);
       const expected = createAnswerMessages(deps).build({ as: 'item', arg: '57' }, 1).text;
       expect((await reply).payload.text).toBe(expected);
+
+      // With the right secret, what is not an update is answered at once and costs nothing.
+      const raw = (body: string | Buffer) =>
+        fetch(`http://127.0.0.1:${port}/tg/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body });
+      expect((await raw('null')).status).toBe(400);
+      expect((await raw('{"no":"update_id"}')).status).toBe(400);
+      expect((await raw('{not json')).status).toBe(400);
+      expect((await raw('')).status).toBe(400);
+      // Refused from its declared length, before a byte of it is buffered.
+      expect((await raw(Buffer.alloc(2 * 1024 * 1024, 0x20))).status).toBe(413);
+      const again = api.waitFor('sendMessage', (p) => p.chat_id === 6001 && p.text === createAnswerMessages(deps).build({ as: 'item', arg: '58' }, 1).text);
+      expect((await post(update(4, '/item 58'), secret)).status).toBe(200);
+      await again;
     } finally {
       await running.stop();
       await api.close();

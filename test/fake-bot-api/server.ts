@@ -45,7 +45,11 @@ export type Failure =
   | { code: 403; description?: string }
   | { code: 500; description?: string }
   | { code: 400; description: string }
-  | { code: 401 | 404 | 409; description?: string };
+  | { code: 401 | 404 | 409; description?: string }
+  /** the call is held `ms` (forever when absent: until the client gives up), then answered normally */
+  | { code: 'hang'; ms?: number }
+  /** an answer outside Telegram's usual shapes, e.g. `{ ok: false }` without an error_code */
+  | { code: 'raw'; status: number; body: unknown };
 
 export interface BotMessage {
   message_id: number;
@@ -86,7 +90,8 @@ export interface FakeBotApi {
   sent(chatId?: number): Payload[];
   messages(chatId: number): { message_id: number; text?: string; reply_markup?: Record<string, unknown> }[];
   waitFor(method: string, predicate?: (payload: Payload) => boolean, timeoutMs?: number): Promise<ApiCall>;
-  failNext(method: string, failure: Failure, times?: number): void;
+  /** The next `times` calls of `method` ('*': any but getUpdates), or only those to `chatId`, fail this way. */
+  failNext(method: string, failure: Failure, times?: number, only?: { chatId?: number }): void;
   chatAdmins(chatId: number, userIds: number[]): void;
   /** Every send to this chat answers 403 "Forbidden: bot was blocked by the user" until unblocked. */
   blockChat(chatId: number, blocked?: boolean): void;
@@ -200,7 +205,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   /** by chat id, or 'default' for every private chat without its own */
   const menuButtons = new Map<string, Record<string, unknown>>();
   let webhook: { url: string; secret_token?: string } | undefined;
-  const failures = new Map<string, Failure[]>();
+  const failures = new Map<string, { failure: Failure; chatId?: number }[]>();
   const admins = new Map<number, Set<number>>();
   const blocked = new Set<number>();
   const waiters = new Set<Waiter>();
@@ -590,20 +595,31 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     return { file_id: stored.file_id, file_unique_id: stored.file_unique_id, file_size: bytes.length };
   }
 
-  const takeFailure = (method: string): Failure | undefined => {
+  const takeFailure = (method: string, payload: Payload): Failure | undefined => {
     // '*' never hits getUpdates: a wildcard fault is meant for the bot's own calls, not the polling loop.
     for (const key of method === 'getUpdates' ? [method] : [method, '*']) {
       const list = failures.get(key);
-      if (list && list.length > 0) {
-        const f = list.shift();
+      const index = list?.findIndex((f) => f.chatId === undefined || Number(payload.chat_id) === f.chatId) ?? -1;
+      if (list && index >= 0) {
+        const [f] = list.splice(index, 1);
         if (list.length === 0) failures.delete(key);
-        return f;
+        return f!.failure;
       }
     }
     return undefined;
   };
 
-  const failureToError = (f: Failure): ApiError => {
+  /** Holds a call as a hung Bot API server would; resolves false when the client gave up meanwhile. */
+  const hang = (res: ServerResponse, ms: number | undefined): Promise<boolean> =>
+    new Promise((resolve) => {
+      const timer = ms === undefined ? undefined : setTimeout(() => resolve(!res.destroyed), ms);
+      res.once('close', () => {
+        if (timer) clearTimeout(timer);
+        resolve(false);
+      });
+    });
+
+  const failureToError = (f: Exclude<Failure, { code: 'hang' | 'raw' }>): ApiError => {
     switch (f.code) {
       case 429:
         return new ApiError(429, `Too Many Requests: retry after ${f.retryAfter}`, { retry_after: f.retryAfter });
@@ -673,8 +689,16 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       }
       if (pathToken !== token) throw new ApiError(401, 'Unauthorized');
       if (!canonical.has(method.toLowerCase())) throw new ApiError(404, 'Not Found');
-      const failure = takeFailure(method);
-      if (failure) throw failureToError(failure);
+      const failure = takeFailure(method, payload);
+      if (failure?.code === 'hang') {
+        if (!(await hang(res, failure.ms))) {
+          record({ method, payload, at, status: 0, response: 'abandoned by the client' });
+          return;
+        }
+      } else if (failure?.code === 'raw') {
+        respond(failure.status, failure.body);
+        return;
+      } else if (failure) throw failureToError(failure);
       if (method === 'getUpdates') {
         await handleGetUpdates(req, res, payload, respond);
         return;
@@ -799,9 +823,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         waiters.add(waiter);
       });
     },
-    failNext(method, failure, times = 1) {
+    failNext(method, failure, times = 1, only = {}) {
       const list = failures.get(method) ?? [];
-      for (let i = 0; i < times; i += 1) list.push(failure);
+      for (let i = 0; i < times; i += 1) list.push({ failure, ...(only.chatId !== undefined ? { chatId: only.chatId } : {}) });
       failures.set(method, list);
     },
     chatAdmins(chatId, userIds) {

@@ -1,2 +1,2 @@
 export { classifyError, type Failure, type FailureKind } from './errors';
-export { createTransport, logFailure, TRANSPORT_DEFAULTS, type SendExtra, type SendResult, type Transport, type TransportOptions } from './send';
+export { createTransport, DEFERRED_RESULT, logFailure, TRANSPORT_DEFAULTS, type SendExtra, type SendResult, type Transport, type TransportOptions } from './send';

@@ -1,0 +1,111 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { Update } from 'telegraf/types';
+import type { Logger } from '../../logger';
+
+/**
+ * The HTTP endpoint Telegram posts updates to, in place of telegraf's, which reads
+ * any body whole (200 MB were buffered in a test), never answers a `null` body, and
+ * awaits the handler before answering.
+ *
+ * - only POST to `path` (every other request goes to `otherRequests`, else 404), with the secret in X-Telegram-Bot-Api-Secret-Token,
+ *   compared in constant time (else 403);
+ * - the body is capped at `maxBodyBytes` while it is read (413, connection closed);
+ * - a body that is not an update (bad JSON, `null`, no numeric update_id) → 400;
+ * - an update is answered 200 at once and handed to the dispatcher: Telegram waits
+ *   for that answer before sending the next update, so a slow handler must not hold it.
+ */
+export interface WebhookServerOptions {
+  port: number;
+  host?: string | undefined;
+  path: string;
+  secret: string;
+  maxBodyBytes?: number;
+  onUpdate: (update: Update) => void;
+  /** what serves every request that is not a POST to `path` (the dashboard shares the port) */
+  otherRequests?: RequestListener | undefined;
+  logger: Logger;
+}
+
+export const WEBHOOK_DEFAULTS = Object.freeze({ maxBodyBytes: 1024 * 1024 });
+
+export interface WebhookServer {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export const startWebhookServer = async (options: WebhookServerOptions): Promise<WebhookServer> => {
+  const maxBodyBytes = options.maxBodyBytes ?? WEBHOOK_DEFAULTS.maxBodyBytes;
+  const expected = Buffer.from(options.secret);
+
+  const answer = (res: ServerResponse, status: number): void => {
+    if (!res.headersSent) res.writeHead(status, { 'content-length': 0 });
+    res.end();
+  };
+
+  const hasSecret = (req: IncomingMessage): boolean => {
+    const given = req.headers['x-telegram-bot-api-secret-token'];
+    if (typeof given !== 'string') return false;
+    const a = Buffer.from(given);
+    return a.length === expected.length && timingSafeEqual(a, expected);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== 'POST' || req.url !== options.path) return options.otherRequests ? void options.otherRequests(req, res) : answer(res, 404);
+    if (!hasSecret(req)) return answer(res, 403);
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBodyBytes) return refuseLarge(req, res);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBodyBytes) return refuseLarge(req, res);
+      chunks.push(chunk);
+    }
+    const update = parseUpdate(Buffer.concat(chunks).toString('utf8'));
+    if (!update) {
+      options.logger.warn({ bytes: size }, 'webhook body is not an update; answered 400');
+      return answer(res, 400);
+    }
+    answer(res, 200);
+    options.onUpdate(update);
+  };
+
+  const refuseLarge = (req: IncomingMessage, res: ServerResponse): void => {
+    options.logger.warn({ limit: maxBodyBytes }, 'webhook body over the size limit; answered 413');
+    res.writeHead(413, { connection: 'close', 'content-length': 0 });
+    res.end();
+    // Stop reading the rest of a body we will not use.
+    req.destroy();
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      options.logger.warn({ err }, 'webhook request failed');
+      answer(res, 400);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : options.port,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};
+
+const parseUpdate = (body: string): Update | undefined => {
+  try {
+    const value: unknown = JSON.parse(body);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    return Number.isSafeInteger((value as { update_id?: unknown }).update_id) ? (value as Update) : undefined;
+  } catch {
+    return undefined;
+  }
+};

@@ -1,0 +1,94 @@
+/**
+ * One chat's trouble is nobody else's: the app main.ts runs, long polling the fake Bot API,
+ * while one user's reply waits out a 429 or hangs. Latencies are printed for RELIABILITY.md.
+ */
+import { startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const waitUntil = async (what: string, test: () => boolean, timeoutMs = 10_000): Promise<void> => {
+  const started = Date.now();
+  while (!test()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+};
+
+const logged = (bot: AlertsBot): { level: number; msg: string; [key: string]: unknown }[] => bot.logs.map((l) => JSON.parse(l));
+
+describe('nobody waits on someone else’s trouble', () => {
+  let bot: AlertsBot;
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it('answers another user within 3 s while one reply waits out a 429 of 20 s, then sends the held replies in order', async () => {
+    bot = await startAlertsBot();
+    const slow = 2001;
+    const other = 2002;
+    bot.api.failNext('sendMessage', { code: 429, retryAfter: 20 }, 1, { chatId: slow });
+    bot.api.userMessage({ chatId: slow, text: '/item 57' });
+    await waitUntil('the 429', () => bot.api.calls.some((c) => c.status === 429));
+    const refusedAt = bot.api.calls.find((c) => c.status === 429)!.at;
+    // The same chat's next reply must not overtake the held one.
+    bot.api.userMessage({ chatId: slow, text: '/item 58' });
+
+    const asked = Date.now();
+    const answer = await bot.say('/item 58', { chatId: other });
+    const latency = Date.now() - asked;
+    console.log(`429 retry_after 20 s on chat ${slow}: other user answered in ${latency} ms`);
+    expect(textOf(answer)).toContain('58');
+    expect(latency).toBeLessThan(3000);
+
+    // The held reply goes out once retry_after has passed, and the chat's later reply after it.
+    const first = await bot.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === slow, 0, 25_000);
+    const sent = bot.api.calls.filter((c) => Number(c.payload.chat_id) === slow && c.method === 'sendMessage' && c.status === 200);
+    console.log(`held reply sent ${first.at - refusedAt} ms after the 429`);
+    expect(first.at - refusedAt).toBeGreaterThanOrEqual(19_500);
+    await waitUntil('the second reply', () => bot.api.calls.filter((c) => Number(c.payload.chat_id) === slow && c.status === 200).length === 2);
+    const texts = bot.api.calls.filter((c) => Number(c.payload.chat_id) === slow && c.status === 200).map(textOf);
+    expect(texts[0]).toContain('57');
+    expect(texts[1]).toContain('58');
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    // The handler returned at once: the limit on a handler's time was never near.
+    expect(logged(bot).some((l) => l.msg === 'reply still rate limited; waiting again')).toBe(false);
+  }, 40_000);
+
+  it('gives up a hung Bot API call after the call timeout, while others are answered', async () => {
+    bot = await startAlertsBot({ callTimeoutMs: 1000 });
+    const stuck = 2003;
+    const other = 2004;
+    bot.api.failNext('sendMessage', { code: 'hang' }, 1, { chatId: stuck });
+    bot.api.userMessage({ chatId: stuck, text: '/item 57' });
+    await sleep(100);
+    const asked = Date.now();
+    const answer = await bot.say('/item 57', { chatId: other });
+    const latency = Date.now() - asked;
+    console.log(`hung sendMessage on chat ${stuck}: other user answered in ${latency} ms`);
+    expect(textOf(answer)).toContain('57');
+    expect(latency).toBeLessThan(3000);
+
+    await waitUntil('the hung call to be abandoned', () => bot.api.calls.some((c) => c.status === 0 && Number(c.payload.chat_id) === stuck), 5000);
+    const abandonedAfter = bot.api.calls.find((c) => c.status === 0)!;
+    await waitUntil('the timeout to be logged', () => logged(bot).some((l) => l.level >= 50 && l.chatId === stuck));
+    // The chat itself is not stuck either: its next question is answered.
+    expect(textOf(await bot.say('/item 58', { chatId: stuck }))).toContain('58');
+    expect(abandonedAfter.method).toBe('sendMessage');
+  });
+
+  it('keeps polling after getUpdates errors that are not 401 or 409, with back-off', async () => {
+    bot = await startAlertsBot();
+    bot.api.failNext('getUpdates', { code: 'raw', status: 400, body: { ok: false } });
+    bot.api.failNext('getUpdates', { code: 500 });
+    bot.api.failNext('getUpdates', { code: 400, description: 'Bad Request: something new' });
+    // The poll open now brings this one; the next three getUpdates fail.
+    await bot.say('/item 57', { chatId: 2005 });
+    const from = bot.api.calls.length;
+    bot.api.userMessage({ chatId: 2005, text: '/item 58' });
+    expect(textOf(await bot.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === 2005, from, 10_000))).toContain('58');
+    const failures = logged(bot).filter((l) => l.msg === 'getUpdates failed; polling again after a pause');
+    expect(failures.map((l) => l.failures)).toEqual([1, 2, 3]);
+    expect(failures.map((l) => l.waitMs)).toEqual([500, 1000, 2000]);
+    expect(logged(bot).some((l) => l.level === 60)).toBe(false);
+  });
+});
