@@ -8,8 +8,9 @@ import type { Logger } from '../../logger';
  * any body whole (200 MB were buffered in a test), never answers a `null` body, and
  * awaits the handler before answering.
  *
- * - only POST to `path` (every other request goes to `otherRequests`, else 404), with the secret in X-Telegram-Bot-Api-Secret-Token,
- *   compared in constant time (else 403);
+ * - only POST to `path` with the secret in X-Telegram-Bot-Api-Secret-Token, compared in
+ *   constant time, is an update; every other request goes to `otherRequests` (the dashboard),
+ *   or is answered 403 (the webhook path) or 404;
  * - the body is capped at `maxBodyBytes` while it is read (413, connection closed);
  * - a body that is not an update (bad JSON, `null`, no numeric update_id) → 400;
  * - an update is answered 200 at once and handed to the dispatcher: Telegram waits
@@ -51,8 +52,12 @@ export const startWebhookServer = async (options: WebhookServerOptions): Promise
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'POST' || req.url !== options.path) return options.otherRequests ? void options.otherRequests(req, res) : answer(res, 404);
-    if (!hasSecret(req)) return answer(res, 403);
+    // Without the secret a request is not Telegram's: the shared listener (or a 403) answers it, as telegraf's filter did.
+    const forTelegram = req.method === 'POST' && req.url === options.path;
+    if (!forTelegram || !hasSecret(req)) {
+      if (options.otherRequests) return void options.otherRequests(req, res);
+      return answer(res, forTelegram ? 403 : 404);
+    }
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBodyBytes) return refuseLarge(req, res);
     const chunks: Buffer[] = [];
