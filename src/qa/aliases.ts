@@ -37,7 +37,19 @@ export interface Aliases {
   history: { all: string[]; sinceLast: string[] };
   /** how people talk around a dictated question: greetings, thanks, 念一下, reasons; cut before the question is read */
   speech: { framing: string[]; context: string[] };
+  /** words that ask how many (有几项, 多少个): with a filter a counted list, alone the statistics */
+  counts: string[];
+  /** words that ask to compare units (各单位, 哪个单位) or leaders (按领导), and words that ask for an order (排名, 最多) */
+  rankings: { byUnit: string[]; byLeader: string[]; order: string[] };
 }
+
+/** Used when an aliases file predates counts and rankings. */
+export const DEFAULT_COUNT_WORDS = Object.freeze(['有几项', '有几个', '有几条', '几项', '几个', '几条', '多少项', '多少个', '多少条', '有多少', '一共', '总共', '总数', '数量']);
+export const DEFAULT_RANKING_WORDS = Object.freeze({
+  byUnit: ['按单位', '各单位', '每个单位', '哪个单位', '哪些单位', '哪家单位', '分单位', '按部门', '各部门', '哪个部门', '按责任单位', '各责任单位'],
+  byLeader: ['按领导', '各领导', '各位领导', '每位领导', '每个领导', '哪位领导', '哪个领导', '分领导', '按分管领导', '各分管领导', '按市领导', '各市领导'],
+  order: ['排名', '排行', '排序', '最多', '最少', '最好', '最差', '靠前', '靠后', '倒数', '前三', '前五', '前十'],
+});
 
 /**
  * Used when an aliases file predates dictated questions. framing: words around
@@ -125,6 +137,10 @@ const schema = z.object({
   speech: z
     .object({ framing: words, context: words })
     .default(() => ({ framing: [...DEFAULT_SPEECH_WORDS.framing], context: [...DEFAULT_SPEECH_WORDS.context] })),
+  counts: words.default(() => [...DEFAULT_COUNT_WORDS]),
+  rankings: z
+    .object({ byUnit: words, byLeader: words, order: words })
+    .default(() => ({ byUnit: [...DEFAULT_RANKING_WORDS.byUnit], byLeader: [...DEFAULT_RANKING_WORDS.byLeader], order: [...DEFAULT_RANKING_WORDS.order] })),
 });
 
 /** Thrown for a missing, unreadable or malformed aliases file; the message names the file and the key. */

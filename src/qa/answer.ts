@@ -17,6 +17,10 @@ export interface Query {
   kind: 'item' | 'list' | 'search' | 'stats' | 'help' | 'none';
   /** 序号 asked for (第57项, 57号, #57, /item 57) */
   item?: string;
+  /** several 序号 asked for (第41、57、63项, 41 57 63), ascending: a list in 序号 order */
+  items?: string[];
+  /** a span of 序号 (第60至65项, 60-65号, 六十到六十五项), both ends included */
+  range?: { from: number; to: number };
   /** canonical unit names as written in the table (市工业和信息化局); several when the mention is ambiguous */
   units?: string[];
   /** canonical leader name (王昌华) */
@@ -27,6 +31,16 @@ export interface Query {
   readAs?: ReadAs[];
   /** what a correction set aside (不是聂元科，是王昌华 → 聂元科), shown so a misheard correction is visible */
   dropped?: string[];
+  /** several leaders named together (聂元科和张鹏): their targets, a union; `leader` is then unset */
+  leaders?: string[];
+  /** units and leaders joined by 和/跟/、 (工信局和王昌华): the union of their targets instead of the targets they share */
+  anyOf?: boolean;
+  /** how many was asked (工信局有几项目标): the list comes with a count line */
+  count?: boolean;
+  /** statistics ranked by unit or leader (哪个单位滞后最多, 按领导统计, 各单位进度排名) */
+  rank?: Ranking;
+  /** a city, year or quarter the loaded reports do not cover (济宁市, 2021年, 第一季度) */
+  outside?: string;
   status?: Status;
   /** one verdict asked for (已完成的 → 'done', 未开工的 → 'not-started'); on a 是/否 table the engine reads it as a status */
   stage?: StatusKind;
@@ -47,6 +61,13 @@ export interface Query {
   phrase?: string;
   /** the mention that could not be resolved, for the 'nothing found' reply */
   unresolved?: string;
+}
+
+/** Which groups a ranking compares, and by what. */
+export interface Ranking {
+  by: 'unit' | 'leader';
+  /** lagging: most lagging first; rate: best 按计划率 first; total: most targets first */
+  order: 'lagging' | 'rate' | 'total';
 }
 
 /** A name as written and the name it was read as. */
@@ -118,8 +139,14 @@ export interface Answer {
   history?: HistoryAnswer;
   /** for an ambiguous unit or leader mention: the candidates to pick from */
   candidates?: string[];
+  /** what the candidates are, so the bot can offer each as a button */
+  candidatesOf?: 'unit' | 'leader';
   /** for an unknown 序号: the first and last 序号 of the report, so the reply can say what exists */
   idRange?: { first: string; last: string };
+  /** 序号 asked for (a list or a range) that the report does not have, e.g. ['100'] or ['87–90'] */
+  missingItems?: string[];
+  /** for a question outside the report (another city or year): what the report covers */
+  scope?: { city: string; year: number; period: string };
 }
 
 /** The 序号 of every hit, in display order: what `npm run ask -- --json` prints as ids. */

@@ -1,6 +1,8 @@
 import Fuse from 'fuse.js';
+import { pinyin } from 'pinyin-pro';
 import type { Normalize } from '../text/normalize';
 import { QA_DEFAULTS, type QaConfig } from './config';
+import { isHan } from './grams';
 
 /** Where a name was found in a question, and what it resolved to. */
 export interface NameMatch {
@@ -23,14 +25,29 @@ export interface NameResolver {
    * Returns [] when nothing fits; several names when the mention is ambiguous.
    */
   resolve(mention: string): string[];
+  /** as `resolve`, and how the names were found: 'sound' and 'fuzzy' read the mention as another name, which a reply should say */
+  resolveHow(mention: string): { names: string[]; how: MatchHow };
 }
+
+/** How a mention was matched, from the most literal to the loosest. */
+export type MatchHow = 'exact' | 'alias' | 'inOrder' | 'sound' | 'fuzzy' | 'none';
 
 interface Entry {
   name: string;
   norm: string;
   /** the name without the city prefix 市 and the suffix 人民政府: 科技局, 单县 */
   core: string;
+  /** the core without a generic kind of body (管委会, 控股, 集团): 鲁西新区, 城投 */
+  distinct: string;
 }
+
+/** Kinds of body that end many unit names and say nothing about which one is meant. */
+const GENERIC_TAILS = ['管理委员会', '管委会', '有限公司', '有限责任公司', '控股', '集团', '公司'];
+
+const distinctOf = (core: string): string => {
+  const tail = GENERIC_TAILS.find((t) => core.endsWith(t) && core.length >= t.length + 2);
+  return tail ? core.slice(0, -tail.length) : core;
+};
 
 const isSubsequence = (needle: string, hay: string): number => {
   // returns the span length of the leftmost-tightest in-order match, or -1
@@ -74,6 +91,8 @@ export const createNameResolver = (deps: {
   normalize: Normalize;
   aliases?: Record<string, string[]>;
   config?: QaConfig;
+  /** shortest mention matched by sound: 3 for units (a two-character sound is too often a topic word), 2 for a leader's whole name (张朋) */
+  soundMinLength?: number;
 }): NameResolver => {
   const config = deps.config ?? QA_DEFAULTS;
   const entries: Entry[] = [];
@@ -82,7 +101,8 @@ export const createNameResolver = (deps: {
     if (!name || seen.has(name)) continue;
     seen.add(name);
     const norm = deps.normalize(name).replace(/\s+/g, '');
-    entries.push({ name, norm, core: coreOf(norm) });
+    const core = coreOf(norm);
+    entries.push({ name, norm, core, distinct: distinctOf(core) });
   }
 
   // Known spellings → names. Only forms that cannot be mistaken for topic words: the full
@@ -112,6 +132,8 @@ export const createNameResolver = (deps: {
       // contiguous: a prefix of the core (城投, 郓城, 鲁西新区) or a whole-word tail (监管局)
       // a two-character tail (政府, 集团) is shared by many names and says too little
       if (e.core.startsWith(m) || (m.length >= 3 && (e.norm.endsWith(m) || lastChar(m) === lastChar(e.norm)))) return 0;
+      // the distinctive end of a name without its kind of body: 新区 of 鲁西新区管委会, 医药港 of 市现代医药港
+      if (e.distinct !== e.core && e.distinct.endsWith(m)) return 0;
       return -1;
     }
     const span = isSubsequence(m, e.norm);
@@ -167,13 +189,50 @@ export const createNameResolver = (deps: {
     .filter((f) => f.length >= 3 || fullNames.has(f))
     .sort((a, b) => b.length - a.length);
 
-  const resolve = (mention: string): string[] => {
-    const m = mention.replace(/\s+/g, '');
-    if (!m) return [];
-    const alias = aliasNames.get(m);
-    if (alias) return alias;
-    const direct = resolveDirect(m);
-    if (direct.length > 0) return direct;
+  // Same-sound spellings, as pinyin input makes them (王常华, 生太环境局): every character is replaced by one
+  // canonical character of its toneless syllable, so a name and a mention compare as sounds. The names'
+  // own characters are seen first, so they are the canonical ones.
+  const syllableChar = new Map<string, string>();
+  const soundOf = (text: string): string => {
+    const syllables = pinyin(text, { toneType: 'none', type: 'array' });
+    if (syllables.length !== text.length) return text;
+    let out = '';
+    for (let i = 0; i < text.length; i += 1) {
+      const ch = text[i] as string;
+      const syllable = syllables[i] as string;
+      if (!isHan(ch) || !syllable) {
+        out += ch;
+        continue;
+      }
+      let c = syllableChar.get(syllable);
+      if (!c) syllableChar.set(syllable, (c = ch));
+      out += c;
+    }
+    return out;
+  };
+  const soundForms = new Map<string, Set<string>>();
+  for (const { form, names } of forms) {
+    const key = soundOf(form);
+    const set = soundForms.get(key) ?? soundForms.set(key, new Set()).get(key)!;
+    for (const n of names) set.add(n);
+  }
+  const soundEntries = entries.map((e) => ({ name: e.name, norm: soundOf(e.norm), core: soundOf(e.core) }));
+  const soundMin = deps.soundMinLength ?? 3;
+  /**
+   * A mention that sounds like a known spelling, syllable for syllable and as long; or, from three
+   * characters, like the head or the tail of a name (审批服物局 ~ 市行政审批服务局). Never looser: a wrong
+   * syllable (王昌明) is another name, not a slip.
+   */
+  const resolveSound = (m: string): string[] => {
+    if (m.length < soundMin || ![...m].every(isHan)) return [];
+    const key = soundOf(m);
+    const exact = soundForms.get(key);
+    if (exact) return [...exact];
+    if (m.length < 3) return [];
+    return soundEntries.filter((e) => e.norm.endsWith(key) || e.core.startsWith(key)).map((e) => e.name);
+  };
+
+  const resolveFuzzy = (m: string): string[] => {
     if (m.length < config.nameFuzzyMinLength) return [];
     // fuse.js allocates per candidate; most pieces are topics that share few characters with any name, so skip them cheaply
     if (!forms.some((f) => sharedChars(m, f.form) >= m.length - 1)) return [];
@@ -188,6 +247,21 @@ export const createNameResolver = (deps: {
     for (const r of fitting) if (Math.abs((r.score ?? 1) - (top.score ?? 1)) < 1e-9) for (const n of r.item.names) names.add(n);
     return [...names];
   };
+
+  /** exact spelling → alias → in-order characters → same sound → fuzzy, the first that finds anything */
+  const resolveHow = (mention: string): { names: string[]; how: MatchHow } => {
+    const m = mention.replace(/\s+/g, '');
+    if (!m) return { names: [], how: 'none' };
+    const alias = aliasNames.get(m);
+    if (alias) return { names: alias, how: 'alias' };
+    const direct = resolveDirect(m);
+    if (direct.length > 0) return { names: direct, how: spellings.has(m) ? 'exact' : 'inOrder' };
+    const sound = resolveSound(m);
+    if (sound.length > 0) return { names: sound, how: 'sound' };
+    const fuzzy = resolveFuzzy(m);
+    return { names: fuzzy, how: fuzzy.length > 0 ? 'fuzzy' : 'none' };
+  };
+  const resolve = (mention: string): string[] => resolveHow(mention).names;
 
   const scan = (text: string): NameMatch[] => {
     const taken = new Uint8Array(text.length);
@@ -207,5 +281,5 @@ export const createNameResolver = (deps: {
     return found.sort((a, b) => a.start - b.start);
   };
 
-  return { names: entries.map((e) => e.name), scan, resolve };
+  return { names: entries.map((e) => e.name), scan, resolve, resolveHow };
 };

@@ -16,7 +16,11 @@ import { createSpeakerRewrite } from './parse/speaker';
 import { createSpeechRewrite } from './parse/speech';
 import { createSpokenNumbersRewrite } from './parse/spoken-numbers';
 import { createTogetherPass } from './parse/together';
-import type { ParseContext, ParsePass, ParseState } from './parse/state';
+import { createJoinsPass } from './parse/joins';
+import { createLeaderAddressPass } from './parse/leader-address';
+import { createPlacePass } from './parse/place';
+import { createRankingPass } from './parse/ranking';
+import { startState, type ParseContext, type ParsePass } from './parse/state';
 import { createStatusPass } from './parse/status';
 import { createTopicPass } from './parse/topic';
 import { createUnitsPass } from './parse/units';
@@ -33,6 +37,8 @@ export interface ParsedQuestion {
   phrases: string[];
   /** a unit mention resolved to several units */
   ambiguous?: string[];
+  /** a title that fits several leaders (王市长 with two 王) */
+  ambiguousLeaders?: string[];
 }
 
 export interface QuestionParser {
@@ -52,20 +58,24 @@ export interface QuestionParser {
  * loosely (in-order characters, fuzzy) or searched. A new kind of question
  * is a new pass in this list.
  */
-export const createPasses = (ctx: ParseContext): ParsePass[] => [
+export const createPasses = (ctx: ParseContext, clean: (text: string) => string): ParsePass[] => [
   createHelpPass(ctx),
   createHistoryPass(ctx),
-  createNumbersPass(),
+  createNumbersPass(clean),
   createScopeWordsPass(ctx),
   createLightsPass(ctx),
   createStatusPass(ctx),
+  createRankingPass(ctx),
   createDeadlinePass(ctx),
+  createPlacePass(ctx),
   createReportWordsPass(ctx),
   createLeadersPass(ctx),
+  createLeaderAddressPass(ctx),
   createUnitsPass(ctx),
   createTogetherPass(ctx),
   createFillersPass(ctx),
   createLooseNamesPass(ctx),
+  createJoinsPass(),
   createTopicPass(ctx),
   createKindPass(),
 ];
@@ -89,9 +99,9 @@ export const createRewrites = (ctx: ParseContext): TextRewrite[] => [
  */
 export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
   const { normalize } = ctx;
-  const passes = createPasses(ctx);
   const rewrites = createRewrites(ctx);
 
+  /** an already normalised text with markup and punctuation turned into spaces */
   const tidy = (text: string): string =>
     text
       .replace(/<[^>]*>/g, ' ')
@@ -101,29 +111,20 @@ export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
       .replace(/(^|\s)[./]+(?=\s|$)/g, ' ')
       .trim();
   const clean = (question: string): string => tidy(normalize(question));
+  const passes = createPasses(ctx, tidy);
 
   const parse = (question: string): ParsedQuestion => {
     const heard: Heard = { readAs: [], dropped: [] };
-    const text = tidy(applyRewrites(rewrites, normalize(question), heard));
-    const state: ParseState = {
-      text,
-      compact: text.replace(/\s+/g, ''),
-      query: { kind: 'none' },
-      groups: [],
-      phrases: [],
-      units: new Set(),
-      everything: false,
-      stats: false,
-      done: !text,
-    };
+    const raw = applyRewrites(rewrites, normalize(question), heard);
+    const state = startState(raw, tidy(raw));
     for (const pass of passes) {
       if (state.done) break;
       pass.run(state);
     }
     if (heard.readAs.length > 0) state.query.readAs = [...heard.readAs, ...(state.query.readAs ?? [])];
     if (heard.dropped.length > 0) state.query.dropped = heard.dropped;
-    const { query, groups, phrases, ambiguous } = state;
-    return { query, groups, phrases, ...(ambiguous ? { ambiguous } : {}) };
+    const { query, groups, phrases, ambiguous, ambiguousLeaders } = state;
+    return { query, groups, phrases, ...(ambiguous ? { ambiguous } : {}), ...(ambiguousLeaders ? { ambiguousLeaders } : {}) };
   };
 
   return { parse, clean, passes, rewrites };

@@ -11,7 +11,7 @@ export const createFillersPass = (ctx: ParseContext): ParsePass => {
   return {
     name: 'fillers',
     run(s) {
-      if (s.query.leader || s.units.size > 0) for (const t of titleWords) s.text = cut(s.text, t);
+      if (s.leaders.size > 0 || s.units.size > 0) for (const t of titleWords) s.text = cut(s.text, t);
       for (const f of multi) s.text = cut(s.text, f);
       s.text = cut(s.text, '的');
     },

@@ -2,22 +2,32 @@ import type { ParsePass } from './state';
 
 /**
  * Last: what kind of answer the filters and words ask for. Words left over
- * ask about a topic (5G基站完成率, 希望小屋有多少), not for the overview;
- * with no filter and no words only 所有目标 or a 变化 question lists everything.
+ * ask about a topic (5G基站完成率, 希望小屋有多少), not for the overview; a
+ * count with a filter is that list, counted (工信局有几项目标); with no filter
+ * and no words only 所有目标 or a 变化 question lists everything. A place the
+ * report does not cover, or a title two leaders share, answers nothing yet.
  */
 export const createKindPass = (): ParsePass => ({
   name: 'kind',
   run(s) {
     const q = s.query;
     if (s.units.size > 0) q.units = [...s.units];
+    if (s.leaders.size === 1) q.leader = [...s.leaders][0];
+    else if (s.leaders.size > 1) q.leaders = [...s.leaders];
+    if (!q.units || !(q.leader || q.leaders)) delete q.anyOf;
+    if (s.readAs.length > 0) q.readAs = s.readAs;
     const terms = [...new Set(s.groups.map((g) => g[0] as string))];
     if (terms.length > 0) {
       q.terms = terms;
       q.phrase = [...new Set(s.phrases)].filter((p, _, all) => !all.some((o) => o !== p && o.includes(p))).join(' ');
     }
-    const filtered = Boolean(q.units || q.leader || q.status || q.stage || q.deadline || q.light || q.risk);
-    if (s.stats && terms.length === 0) q.kind = 'stats';
-    else if (filtered) q.kind = terms.length > 0 ? 'search' : 'list';
+    const filtered = Boolean(q.units || q.leader || q.leaders || q.status || q.stage || q.deadline || q.light || q.risk || q.items || q.range);
+    if (q.outside || s.ambiguousLeaders) q.kind = 'none';
+    else if (s.stats && terms.length === 0) q.kind = 'stats';
+    else if (s.count && terms.length === 0) {
+      q.kind = filtered ? 'list' : 'stats';
+      if (filtered) q.count = true;
+    } else if (filtered) q.kind = terms.length > 0 ? 'search' : 'list';
     else if (terms.length > 0) q.kind = 'search';
     else q.kind = (s.everything || q.history) && !q.unresolved ? 'list' : 'none';
   },

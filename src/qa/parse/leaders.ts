@@ -1,6 +1,6 @@
 import { cut, normWord, type ParseContext, type ParsePass } from './state';
 
-/** Leaders named as the table writes them (王昌华). Before units, whose short forms could sit inside a name. */
+/** Leaders named as the table writes them (王昌华), all of them (聂元科和张鹏). Before units, whose short forms could sit inside a name. */
 export const createLeadersPass = (ctx: ParseContext): ParsePass => {
   const norm = normWord(ctx.normalize);
   const names = ctx.leaders.names.map(norm).filter(Boolean);
@@ -8,7 +8,9 @@ export const createLeadersPass = (ctx: ParseContext): ParsePass => {
     name: 'leaders',
     run(s) {
       for (const m of ctx.leaders.scan(s.text.replace(/\s+/g, ' '))) {
-        if (m.names[0] && !s.query.leader) s.query.leader = m.names[0];
+        if (m.names.length !== 1) continue;
+        s.leaders.add(m.names[0] as string);
+        s.mentions.push({ written: m.mention, kind: 'leader' });
       }
       for (const n of names) s.text = cut(s.text, n);
     },

@@ -1,5 +1,9 @@
 import { isHan } from '../grams';
+import type { MatchHow } from '../names';
 import { createEdgeStripper, fillerWords, type ParseContext, type ParsePass } from './state';
+
+/** matches that read the mention as another name: the reply says so (按“王昌华”理解) */
+const LOOSE = new Set<MatchHow>(['sound', 'fuzzy']);
 
 const UNIT_END = /[局委会部办府县区团港司厅院队站所中心]$/;
 
@@ -20,16 +24,21 @@ export const createLooseNamesPass = (ctx: ParseContext): ParsePass => {
       for (const raw of s.text.split(/\s+/)) {
         let piece = stripEdges(raw);
         if (!piece) continue;
-        const asUnit = ctx.units.resolve(piece);
-        if (asUnit.length > 0) {
-          if (asUnit.length > 1) s.ambiguous = asUnit;
-          for (const n of asUnit) s.units.add(n);
+        const asUnit = ctx.units.resolveHow(piece);
+        if (asUnit.names.length > 0) {
+          if (asUnit.names.length > 1) s.ambiguous = asUnit.names;
+          for (const n of asUnit.names) s.units.add(n);
+          s.mentions.push({ written: piece, kind: 'unit' });
+          if (asUnit.names.length === 1 && LOOSE.has(asUnit.how)) s.readAs.push({ written: piece, as: asUnit.names[0] as string });
           continue;
         }
-        if (!s.query.leader && piece.length >= 2 && piece.length <= 4 && [...piece].every(isHan)) {
-          const asLeader = ctx.leaders.resolve(piece);
-          if (asLeader.length === 1) {
-            s.query.leader = asLeader[0];
+        if (piece.length >= 2 && piece.length <= 4 && [...piece].every(isHan)) {
+          const asLeader = ctx.leaders.resolveHow(piece);
+          if (asLeader.names.length === 1) {
+            const name = asLeader.names[0] as string;
+            s.leaders.add(name);
+            s.mentions.push({ written: piece, kind: 'leader' });
+            if (LOOSE.has(asLeader.how)) s.readAs.push({ written: piece, as: name });
             continue;
           }
         }
@@ -45,6 +54,8 @@ export const createLooseNamesPass = (ctx: ParseContext): ParsePass => {
           }
         }
         if (!piece) continue;
+        // what a verb leaves of a question tail (建了, 弄得, 办过) once 多少 and 咋样 are gone
+        if (piece.length === 2 && /[了得过着]$/.test(piece)) continue;
         if (piece.length >= 3 && piece.length <= 8 && /(局|委|委员会|厅|办公室)$/.test(piece) && s.units.size === 0) {
           s.query.unresolved ??= piece;
           continue;

@@ -20,7 +20,7 @@ export const toNumber = (text: string): number | undefined => {
   return total + current;
 };
 
-export const NUM = '(\\d+|[零〇一二两三四五六七八九十百]+)';
+const NUM = '(\\d+|[零〇一二两三四五六七八九十百]+)';
 /** Ways to quote a 序号: 第57项, 57号, 序号48, #62, /item 57, item57, 编号 57, a bare 57. */
 const ITEM_PATTERNS: RegExp[] = [
   new RegExp(`^\\/?item\\s*(\\d+)$`),
@@ -43,14 +43,66 @@ const findItem = (text: string): string | undefined => {
   return undefined;
 };
 
+const ONE = '(\\d{1,6}|[零〇一二两三四五六七八九十百]{1,6})';
+const PREFIX = '(?:第|序号|编号|#)';
+const SUFFIX = '(?:项|号|条)';
+const RANGE = new RegExp(`(${PREFIX})?\\s*${ONE}\\s*(${SUFFIX})?\\s*(?:至|到|-|~|—|–|―|一直到)\\s*(第)?\\s*${ONE}\\s*(${SUFFIX})?`);
+const LIST = new RegExp(`${PREFIX}?\\s*${ONE}(?:\\s*${SUFFIX})?(?:\\s*(?:、|,|，|;|和|与|及|跟|以及|还有|或|\\s)\\s*${PREFIX}?\\s*${ONE}(?:\\s*${SUFFIX})?)+`);
+/** after a number, a unit of measure or a date: 1—9月, 6、7、8三个月, 60-65% are not 序号 */
+const MEASURE_AFTER = /^\s*(?:[年月日%‰元万亿千百个家名人倍天次度岁台座所间处户亩吨季批期级]|[零〇一二两三四五六七八九十])/;
+
+/** Han characters the question has besides its numbers: few (看看, 是什么) means the numbers are what it asks about. */
+const barely = (rest: string): boolean => !/\d/.test(rest) && rest.replace(/[^\p{Script=Han}a-z]/gu, '').length <= 4;
+
 /**
- * A 序号: 第57项, 57号, #62. After the history words (57号的变化 keeps its
- * 变化) and before everything else, because a number names one target whatever
- * else the question says.
+ * 序号 as a span (第60至65项, 60-65号, 六十到六十五项) or a list (第41、57、63项, 41 57 63).
+ * Numbers count as 序号 only with a marker (第, 序号, 项, 号) or when the question is little
+ * more than the numbers, and never before a unit of measure or a month.
  */
-export const createNumbersPass = (): ParsePass => ({
+const findMany = (raw: string): { range?: { from: number; to: number }; items?: string[]; match: string } | undefined => {
+  const r = RANGE.exec(raw);
+  if (r) {
+    const [match, prefix, a = '', suffixA, prefixB, b = '', suffixB] = r;
+    const from = toNumber(a);
+    const to = toNumber(b);
+    const marked = Boolean(prefix || suffixA || prefixB || suffixB);
+    const digits = /^\d+$/.test(a) && /^\d+$/.test(b);
+    const after = raw.slice(r.index + match.length);
+    if (from !== undefined && to !== undefined && (marked || (digits && barely(raw.replace(match, '')))) && !MEASURE_AFTER.test(after)) {
+      return { range: { from: Math.min(from, to), to: Math.max(from, to) }, match };
+    }
+  }
+  const l = LIST.exec(raw);
+  if (l) {
+    const match = l[0];
+    const numbers = [...match.matchAll(new RegExp(ONE, 'g'))].map((m) => toNumber(m[1] as string));
+    const marked = new RegExp(`${PREFIX}|${SUFFIX}`).test(match);
+    const after = raw.slice(l.index + match.length);
+    const digits = /^[\d\s、,，;和与及跟以还有或第项号条序编#]+$/.test(match);
+    if (numbers.every((n) => n !== undefined) && (marked || (digits && barely(raw.replace(match, '')))) && !MEASURE_AFTER.test(after)) {
+      const items = [...new Set(numbers as number[])].sort((x, y) => x - y).map(String);
+      if (items.length > 1) return { items, match };
+    }
+  }
+  return undefined;
+};
+
+/**
+ * 序号: a span or a list becomes a filter (the rest of the question may narrow
+ * it: 第60至65项滞后的); one number names one target whatever else the
+ * question says. After the history words (57号的变化 keeps its 变化).
+ */
+export const createNumbersPass = (clean: (text: string) => string): ParsePass => ({
   name: 'numbers',
   run(s) {
+    const many = findMany(s.raw);
+    if (many) {
+      if (many.range) s.query.range = many.range;
+      if (many.items) s.query.items = many.items;
+      const written = clean(many.match);
+      s.text = s.text.includes(written) ? s.text.split(written).join(' ') : s.text.replace(/\d+/g, ' ');
+      return;
+    }
     const item = findItem(s.text);
     if (item === undefined) return;
     s.query = { kind: 'item', item, ...(s.query.history ? { history: s.query.history } : {}) };

@@ -1,6 +1,6 @@
 import type { Normalize } from '../../text/normalize';
 import type { Aliases } from '../aliases';
-import type { Query } from '../answer';
+import type { Query, ReadAs } from '../answer';
 import type { NameResolver } from '../names';
 
 /**
@@ -17,6 +17,16 @@ export interface ParseContext {
   year: number;
   /** words that name the whole report (菏泽市, 第三季度, 2022年): true of every target, so not a filter */
   reportWords?: string[];
+  /** the report's city (菏泽市): another city named with a unit (济宁市科技局) is outside the table */
+  city?: string;
+  /** the year and quarter of every loaded report: a question about another one is outside them */
+  covered?: { year: number; period: string }[];
+}
+
+/** A unit or leader as the question wrote it, for telling a union (工信局和王昌华) from a combination. */
+export interface Mention {
+  written: string;
+  kind: 'unit' | 'leader';
 }
 
 /**
@@ -27,6 +37,10 @@ export interface ParseContext {
 export interface ParseState {
   /** what is left of the question, pieces separated by spaces */
   text: string;
+  /** the normalised question before punctuation was turned into spaces (60-65号, 第41、57项) */
+  readonly raw: string;
+  /** the cleaned question with its spaces, as asked: where a mention sits */
+  readonly cleaned: string;
   /** the cleaned question without spaces, as asked: for words that must be seen whole */
   readonly compact: string;
   query: Query;
@@ -38,6 +52,16 @@ export interface ParseState {
   ambiguous?: string[];
   /** units named so far (a union when several) */
   units: Set<string>;
+  /** leaders named so far (a union when several) */
+  leaders: Set<string>;
+  /** names in the order passes found them, as written */
+  mentions: Mention[];
+  /** names read differently from how they were written */
+  readAs: ReadAs[];
+  /** a leader mention that fits several leaders (王市长 with two 王): asked back, never guessed */
+  ambiguousLeaders?: string[];
+  /** a count was asked (有几项, 多少个) */
+  count: boolean;
   /** the question asked for every target (所有目标) */
   everything: boolean;
   /** the question asked for statistics (统计, 完成率) */
@@ -87,3 +111,22 @@ export const fillerWords = (ctx: ParseContext): { multi: string[]; single: Set<s
   const all = longestFirst(ctx.normalize, ctx.aliases.fillers);
   return { multi: all.filter((f) => f.length > 1), single: new Set(all.filter((f) => f.length === 1)) };
 };
+
+/** The state a question starts in: `raw` normalised, `cleaned` with punctuation turned into spaces. */
+export const startState = (raw: string, cleaned: string): ParseState => ({
+  text: cleaned,
+  raw,
+  cleaned,
+  compact: cleaned.replace(/\s+/g, ''),
+  query: { kind: 'none' },
+  groups: [],
+  phrases: [],
+  units: new Set(),
+  leaders: new Set(),
+  mentions: [],
+  readAs: [],
+  everything: false,
+  stats: false,
+  count: false,
+  done: !cleaned,
+});

@@ -1,0 +1,164 @@
+import { compareIds, isLagging, leadersOf, STATUS_KINDS, targetStatus, unitsOf, type StatusKind, type Target } from '../model';
+import type { Assessment, Light } from '../progress/light';
+import type { Normalize } from '../text/normalize';
+import type { Hit, Query } from './answer';
+
+export const LIGHTS: readonly Light[] = ['red', 'yellow', 'green'];
+const GREEN = 2;
+
+/** The report's targets in display order, with everything a filter needs precomputed. */
+export interface Filters {
+  /** targets ascending by 序号: positions index this array */
+  targets: readonly Target[];
+  /** one frozen hit per target, in display order */
+  plainHits: readonly Hit[];
+  positionOf: ReadonlyMap<string, number>;
+  /** normalised 序号 → position */
+  byId: ReadonlyMap<string, number>;
+  unitPositions: ReadonlyMap<string, number[]>;
+  leaderPositions: ReadonlyMap<string, number[]>;
+  /** 1 where the target is lagging */
+  lagging: Uint8Array;
+  /** index into LIGHTS per target */
+  lightCode: Uint8Array;
+  /** each target's verdict (已完成, 欠进度 …; 是/否 tables have only on-plan and behind) */
+  stageOf: readonly StatusKind[];
+  /** positions passing the query's filters, ascending; undefined = no filter */
+  positions(q: Query): number[] | undefined;
+  /** the hits at positions; precomputed lists share one frozen array, so treat it as read-only */
+  hitsAt(positions: number[]): Hit[];
+}
+
+/** Merges ascending position lists into one ascending list without repeats. */
+const unionOf = (lists: number[][], n: number): number[] => {
+  if (lists.length === 1) return lists[0] as number[];
+  const mark = new Uint8Array(n);
+  for (const list of lists) for (const i of list) mark[i] = 1;
+  const merged: number[] = [];
+  for (let i = 0; i < n; i += 1) if (mark[i]) merged.push(i);
+  return merged;
+};
+
+/**
+ * Builds the filters of one report once: position lists per unit, leader,
+ * status, deadline and light, so the common questions (滞后, 年底到期的, a
+ * unit's targets) cost no scan of the table and answers share their hits.
+ */
+export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: ReadonlyMap<Target, Assessment>; normalize: Normalize }): Filters => {
+  const { assessmentOf, normalize } = deps;
+  const targets = [...deps.targets].sort((a, b) => compareIds(a.id, b.id));
+  const n = targets.length;
+  const plainHits: Hit[] = Object.freeze(targets.map((target) => ({ target, assessment: assessmentOf.get(target) as Assessment }))) as Hit[];
+  const positionOf = new Map<string, number>(targets.map((t, i) => [t.id, i]));
+  const byId = new Map<string, number>(targets.map((t, i) => [normalize(t.id).trim(), i]));
+  // numeric 序号 per position, for spans (第60至65项); NaN where the 序号 is not a number
+  const idNumber = Float64Array.from(targets, (t) => (/^\d+$/.test(t.id.trim()) ? Number(t.id) : Number.NaN));
+
+  const unitPositions = new Map<string, number[]>();
+  const leaderPositions = new Map<string, number[]>();
+  const lagging = new Uint8Array(n);
+  targets.forEach((t, i) => {
+    for (const u of unitsOf(t)) (unitPositions.get(u) ?? unitPositions.set(u, []).get(u))?.push(i);
+    for (const l of leadersOf(t)) (leaderPositions.get(l) ?? leaderPositions.set(l, []).get(l))?.push(i);
+    lagging[i] = isLagging(t) ? 1 : 0;
+  });
+  const deadlineKey = (t: Target): string => (t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind === 'ongoing' ? 'ongoing' : '');
+  const deadlines = targets.map(deadlineKey);
+  const lightCode = new Uint8Array(n);
+  const byLight: number[][] = [[], [], []];
+  const risky: number[] = [];
+  targets.forEach((t, i) => {
+    const code = LIGHTS.indexOf((assessmentOf.get(t) as Assessment).light);
+    lightCode[i] = code;
+    (byLight[code] as number[]).push(i);
+    if (code !== GREEN) risky.push(i);
+  });
+  const byStatus = { lagging: [] as number[], onSchedule: [] as number[] };
+  const byStage = new Map<StatusKind, number[]>(STATUS_KINDS.map((k) => [k, []]));
+  const stageOf = targets.map(targetStatus);
+  const byDeadline = new Map<string, number[]>();
+  targets.forEach((_, i) => {
+    (lagging[i] ? byStatus.lagging : byStatus.onSchedule).push(i);
+    byStage.get(stageOf[i] as StatusKind)?.push(i);
+    const key = deadlines[i] as string;
+    (byDeadline.get(key) ?? byDeadline.set(key, []).get(key))?.push(i);
+  });
+  const precomputed = new WeakSet<number[]>([
+    byStatus.lagging,
+    byStatus.onSchedule,
+    ...byStage.values(),
+    ...byDeadline.values(),
+    ...unitPositions.values(),
+    ...leaderPositions.values(),
+    ...byLight,
+    risky,
+  ]);
+  const hitCache = new WeakMap<number[], Hit[]>();
+  const hitsAt = (positions: number[]): Hit[] => {
+    let hits = hitCache.get(positions);
+    if (!hits) {
+      hits = positions.map((i) => plainHits[i] as Hit);
+      // frozen, so a caller that sorts or splices a shared list fails loudly instead of corrupting later answers
+      if (precomputed.has(positions)) hitCache.set(positions, Object.freeze(hits) as Hit[]);
+    }
+    return hits;
+  };
+
+  /** 序号 asked for by number: a list looks each up; a span walks the table once (a span may be wide, the table is sorted) */
+  const numbered = (q: Query): number[] | undefined => {
+    if (q.items) return [...new Set(q.items.map((id) => byId.get(id)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
+    if (!q.range) return undefined;
+    const out: number[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const v = idNumber[i] as number;
+      if (v >= q.range.from && v <= q.range.to) out.push(i);
+    }
+    return out;
+  };
+
+  const positions = (q: Query): number[] | undefined => {
+    let sets: number[][] = [];
+    const unitLists = (q.units ?? []).map((u) => unitPositions.get(u) ?? []);
+    const leaderLists = [...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])].map((l) => leaderPositions.get(l) ?? []);
+    // 共同负责: the targets every named unit or leader is on; 工信局和王昌华: one set of both;
+    // 王昌华负责的工信局目标: the targets they share
+    if (q.join === 'all') sets.push(...unitLists, ...leaderLists);
+    else if (q.anyOf) sets.push(unionOf([...unitLists, ...leaderLists], n));
+    else {
+      if (unitLists.length > 0) sets.push(unionOf(unitLists, n));
+      if (leaderLists.length > 0) sets.push(unionOf(leaderLists, n));
+    }
+    if (q.stage) sets.push(byStage.get(q.stage) ?? []);
+    const byNumber = numbered(q);
+    if (byNumber) sets.push(byNumber);
+    // light lists are precomputed and ascending: one alone is returned as is, else the smallest list drives
+    if (q.light) sets.push(byLight[LIGHTS.indexOf(q.light)] as number[]);
+    else if (q.risk) sets.push(risky);
+    sets = sets.sort((a, b) => a.length - b.length);
+    const wantLag = q.status === 'lagging' ? 1 : q.status === 'onSchedule' ? 0 : -1;
+    const wantDeadline = q.deadline ? ('ongoing' in q.deadline ? 'ongoing' : q.deadline.date) : undefined;
+    if (sets.length === 0 && wantLag < 0 && wantDeadline === undefined) return undefined;
+    if (sets.length === 0 && wantDeadline === undefined) return wantLag === 1 ? byStatus.lagging : byStatus.onSchedule;
+    if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined) return byDeadline.get(wantDeadline) ?? [];
+    const keep = (i: number): boolean => (wantLag < 0 || lagging[i] === wantLag) && (wantDeadline === undefined || deadlines[i] === wantDeadline);
+    const [first, ...others] = sets;
+    if (first && others.length === 0 && wantLag < 0 && wantDeadline === undefined) return first;
+    // the smallest set drives; the others are looked up in a bitmap
+    const inOthers = others.length > 0 ? new Uint8Array(n) : undefined;
+    if (inOthers) {
+      for (const i of others[0] as number[]) inOthers[i] = 1;
+      for (const other of others.slice(1)) {
+        const next = new Uint8Array(n);
+        for (const i of other) if (inOthers[i]) next[i] = 1;
+        inOthers.set(next);
+      }
+    }
+    const out: number[] = [];
+    if (first) {
+      for (const i of first) if (keep(i) && (!inOthers || inOthers[i])) out.push(i);
+    } else for (let i = 0; i < n; i += 1) if (keep(i)) out.push(i);
+    return out;
+  };
+
+  return { targets, plainHits, positionOf, byId, unitPositions, leaderPositions, lagging, lightCode, stageOf, positions, hitsAt };
+};

@@ -1,0 +1,48 @@
+import { longestFirst, type ParseContext, type ParsePass } from './state';
+
+/** Two-character surnames: the rest of the name is the given name. */
+const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '夏侯', '尉迟', '公孙', '长孙', '宇文', '司徒', '申屠', '端木', '澹台', '呼延'];
+
+/**
+ * A leader by title: surname plus title (聂市长, 张副市长) or given name plus
+ * title (昌华市长). Only titles of a city leader count: 局长 and 主任 head a
+ * unit, so 王局长 is not 王昌华. A surname two leaders share is not guessed:
+ * the question is asked back with both names.
+ */
+export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
+  const titles = longestFirst(ctx.normalize, ctx.aliases.leaderTitles).filter((t) => !/局长|主任/.test(t));
+  const people = ctx.leaders.names.map((name) => {
+    const norm = ctx.normalize(name).replace(/\s+/g, '');
+    const surname = COMPOUND_SURNAMES.find((c) => norm.startsWith(c) && norm.length > c.length) ?? norm.slice(0, 1);
+    return { name, surname, given: norm.slice(surname.length) };
+  });
+  const byGiven = people.filter((p) => p.given.length > 0).sort((a, b) => b.given.length - a.given.length);
+  return {
+    name: 'leader address',
+    run(s) {
+      for (const title of titles) {
+        let at = s.text.indexOf(title);
+        while (at >= 0) {
+          const before = s.text.slice(0, at);
+          const given = byGiven.find((p) => before.endsWith(p.given));
+          const surname = given ? undefined : people.filter((p) => before.endsWith(p.surname));
+          const found = given ? [given] : (surname ?? []);
+          const start = at - (given ? given.given.length : (found[0]?.surname.length ?? 0));
+          if (found.length === 0) {
+            at = s.text.indexOf(title, at + title.length);
+            continue;
+          }
+          const written = s.text.slice(start, at + title.length);
+          if (found.length === 1) {
+            const name = (found[0] as { name: string }).name;
+            s.leaders.add(name);
+            s.mentions.push({ written, kind: 'leader' });
+            s.readAs.push({ written, as: name });
+          } else s.ambiguousLeaders = found.map((p) => p.name);
+          s.text = `${s.text.slice(0, start)} ${s.text.slice(at + title.length)}`;
+          at = s.text.indexOf(title, start + 1);
+        }
+      }
+    },
+  };
+};

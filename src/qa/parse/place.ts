@@ -1,0 +1,57 @@
+import { toNumber } from './numbers';
+import { cut, fillerWords, type ParseContext, type ParsePass } from './state';
+
+const JOINERS = '和跟与及或同';
+
+const QUARTER = /(?:第)?([一二三四1-4])季度/g;
+const QUARTER_NAMES = ['', '第一季度', '第二季度', '第三季度', '第四季度'];
+
+/**
+ * Another city, year or quarter than the loaded reports cover: 济宁市科技局,
+ * 北京市卫健委 (a city right before a unit), 2021年的滞后项目, 第一季度. The
+ * answer then says what the table covers instead of answering for this
+ * city's unit of the same name. After deadlines, so 2023年6月底 is a date.
+ */
+export const createPlacePass = (ctx: ParseContext): ParsePass => {
+  const city = ctx.normalize(ctx.city ?? '').replace(/\s+/g, '');
+  const cityCore = city.replace(/市$/, '');
+  const covered = ctx.covered ?? [];
+  const fillers = fillerWords(ctx);
+  const years = new Set(covered.map((c) => c.year));
+  const periods = new Set(covered.map((c) => ctx.normalize(c.period)));
+  return {
+    name: 'place',
+    run(s) {
+      // a city (two characters and 市) or a province (省) right before a unit name: 济宁市科技局, 山东省卫健委;
+      // 全市, 本市, 我市 and 城市 are no place
+      const unitEnds = new Set(ctx.units.scan(s.text).map((u) => u.end));
+      for (const m of s.text.matchAll(/[市省]/g)) {
+        const p = m.index ?? 0;
+        const name = s.text.slice(Math.max(0, p - 2), p);
+        const whole = `${name}${s.text[p] as string}`;
+        if (!/^[\p{Script=Han}]{2}$/u.test(name) || /[市省]/.test(name) || /[全本我各该此城]$/.test(name)) continue;
+        // not a place: words around a name (看看市科技局, 请问一下市…), a joiner (卫健委跟市场监管局), the end of a unit
+        if (fillers.multi.some((f) => name.endsWith(f)) || [...name].some((ch) => fillers.single.has(ch) || JOINERS.includes(ch)) || unitEnds.has(p)) continue;
+        if (name === cityCore || whole === city || city.endsWith(whole)) continue;
+        const after = s.text.slice(p + 1);
+        if (!ctx.units.scan(after).some((u) => u.start === 0) && !/^[\p{Script=Han}]{1,8}?(局|委|厅|办)/u.test(after)) continue;
+        s.query.outside ??= whole;
+        s.text = cut(s.text, whole);
+      }
+      for (const m of s.text.matchAll(/(\d{4})\s*年(?:度)?/g)) {
+        const year = Number(m[1]);
+        if (years.size > 0 && !years.has(year)) {
+          s.query.outside ??= `${year}年`;
+          s.text = cut(s.text, m[0]);
+        }
+      }
+      for (const m of s.text.matchAll(QUARTER)) {
+        const name = QUARTER_NAMES[toNumber(m[1] as string) ?? Number(m[1])] ?? '';
+        if (periods.size > 0 && name && !periods.has(name)) {
+          s.query.outside ??= name;
+          s.text = cut(s.text, m[0]);
+        }
+      }
+    },
+  };
+};

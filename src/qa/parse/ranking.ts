@@ -1,0 +1,32 @@
+import { cut, longestFirst, type ParseContext, type ParsePass } from './state';
+
+/**
+ * Statistics by unit or leader, ranked: 哪个单位滞后最多, 按领导统计, 各单位进度排名.
+ * After status words, because 滞后最多 ranks by lagging targets rather than
+ * filtering to them; 最多 alone (哪位领导分管的最多) ranks by how many targets.
+ */
+export const createRankingPass = (ctx: ParseContext): ParsePass => {
+  const byUnit = longestFirst(ctx.normalize, ctx.aliases.rankings.byUnit);
+  const byLeader = longestFirst(ctx.normalize, ctx.aliases.rankings.byLeader);
+  const orderWords = longestFirst(ctx.normalize, ctx.aliases.rankings.order);
+  return {
+    name: 'ranking',
+    run(s) {
+      const unitWord = byUnit.find((w) => s.text.includes(w));
+      const leaderWord = byLeader.find((w) => s.text.includes(w));
+      const ordered = orderWords.some((w) => s.compact.includes(w));
+      if (!unitWord && !leaderWord) return;
+      // 哪个单位滞后 asks for the lagging targets (their units are on every line); 各单位滞后情况,
+      // 哪个单位滞后最多 and 按领导统计 compare the groups
+      const grouped = /^[各按每分]/.test(unitWord ?? leaderWord ?? '');
+      if (!ordered && !s.stats && !(grouped && s.query.status)) return;
+      const by = unitWord && leaderWord ? (s.text.indexOf(unitWord) < s.text.indexOf(leaderWord) ? 'unit' : 'leader') : unitWord ? 'unit' : 'leader';
+      const most = /最多|最少/.test(s.compact);
+      const order = s.query.status === 'lagging' ? 'lagging' : most ? 'total' : 'rate';
+      if (s.query.status === 'lagging') delete s.query.status;
+      s.query.rank = { by, order };
+      s.stats = true;
+      for (const w of [...byUnit, ...byLeader, ...orderWords]) s.text = cut(s.text, w);
+    },
+  };
+};
