@@ -69,8 +69,13 @@ const targetLine = (hit: Hit, withMatched: boolean, tag = ''): Line[] => {
 /** The filter in words: 市科技局 · 王昌华分管 · 滞后 · 年底到期 */
 const filterWords = (q: Query): string[] => {
   const parts: string[] = [];
-  if (q.units?.length) parts.push(q.units.join('、'));
-  if (q.leader) parts.push(WORDS.ledBy(q.leader));
+  if (q.items) parts.push(WORDS.items(q.items));
+  if (q.range) parts.push(WORDS.span(q.range.from, q.range.to));
+  const leaders = [...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])];
+  const names = [...(q.units?.length ? [q.units.join('、')] : []), ...(leaders.length > 0 ? [WORDS.ledBy(leaders.join('、'))] : [])];
+  // 工信局和王昌华: either set, so the two read as one part joined by 或
+  if (q.anyOf) parts.push(names.join(WORDS.or));
+  else parts.push(...names);
   if (q.status) parts.push(q.status === 'lagging' ? WORDS.lagging : WORDS.onSchedule);
   if (q.stage) parts.push(WORDS.stageFilter[q.stage]);
   if (q.light) parts.push(LIGHT_LABEL[q.light]);
@@ -156,17 +161,20 @@ const targetLines = (t: Target, assessment?: Assessment, history?: TargetHistory
 
 const assignmentStatus = (a: Assignment): string => `${a.onSchedule ? WORDS.onScheduleMark : WORDS.laggingMark} ${WORDS.stage[statusOf(a)]}`;
 
-const groupLines = (title: string, groups: GroupStats[]): Line[] => {
+const groupLines = (title: string, groups: GroupStats[], shown: number = VIEW_DEFAULTS.statsGroups, numbered = false): Line[] => {
   const lines: Line[] = [[{ text: title, style: 'b' }]];
-  for (const g of groups.slice(0, VIEW_DEFAULTS.statsGroups)) {
+  for (const [k, g] of groups.slice(0, shown).entries()) {
     const rate = g.total === 0 ? 0 : (g.total - g.lagging) / g.total;
     const groupMark = g.lagging > 0 ? LIGHT_EMOJI.red : g.yellow > 0 ? LIGHT_EMOJI.yellow : LIGHT_EMOJI.green;
     const yellow = g.yellow > 0 ? ` · ${WORDS.yellowCount(g.yellow)}` : '';
-    lines.push([{ text: `${groupMark} ${g.name}：${WORDS.count(g.total)} · ${WORDS.laggingCount(g.lagging)}${yellow} · ${WORDS.rate(rate)}` }]);
+    lines.push([{ text: `${numbered ? `${k + 1}. ` : ''}${groupMark} ${g.name}：${WORDS.count(g.total)} · ${WORDS.laggingCount(g.lagging)}${yellow} · ${WORDS.rate(rate)}` }]);
   }
-  if (groups.length > VIEW_DEFAULTS.statsGroups) lines.push([{ text: WORDS.more(groups.length - VIEW_DEFAULTS.statsGroups) }]);
+  if (groups.length > shown) lines.push([{ text: WORDS.more(groups.length - shown) }]);
   return lines;
 };
+
+/** Every group of a ranking, numbered in its order (a ranking is read to the end, so it is not cut at statsGroups). */
+const rankLines = (title: string, groups: GroupStats[]): Line[] => groupLines(title, groups, groups.length, true);
 
 const suggestionLines = (): Line[] => [[{ text: WORDS.tryAsking }], [{ text: WORDS.examples.join(' · ') }], [{ text: WORDS.commands }]];
 
@@ -209,8 +217,22 @@ const historyListLines = (answer: Answer, history: HistoryAnswer, filter: string
   return { lines, page: p, pages };
 };
 
+/** What was read differently from how it was written, and 序号 the table does not have: said before the answer. */
+const noteLines = (answer: Answer): Line[] => {
+  const lines: Line[] = (answer.query.readAs ?? []).map((r): Line => [{ text: WORDS.readAs(r.written, r.as) }]);
+  const range = answer.idRange ? `${answer.idRange.first}–${answer.idRange.last}` : '';
+  if (answer.missingItems?.length) lines.push([{ text: WORDS.missingItems(answer.missingItems, range) }]);
+  return lines;
+};
+
 /** The lines of one page, and how many pages there are. */
 const answerLines = (answer: Answer, page: number, pageSize: number): { lines: Line[]; page: number; pages: number } => {
+  const body = answerBody(answer, page, pageSize);
+  const notes = noteLines(answer);
+  return notes.length > 0 ? { ...body, lines: [...notes, ...body.lines] } : body;
+};
+
+const answerBody = (answer: Answer, page: number, pageSize: number): { lines: Line[]; page: number; pages: number } => {
   const single = (lines: Line[]): { lines: Line[]; page: number; pages: number } => ({ lines, page: 1, pages: 1 });
   switch (answer.kind) {
     case 'help':
@@ -227,6 +249,13 @@ const answerLines = (answer: Answer, page: number, pageSize: number): { lines: L
       const filter = filterWords(answer.query);
       const scope = s.scope ? `${[s.scope.city, s.scope.year, s.scope.period].filter(Boolean).join(' ')} · ${WORDS.asOf(s.scope.asOf)}` : '';
       const stages = s.stages ? STATUS_KINDS.filter((k) => s.stages![k] > 0).map((k) => `${WORDS.stageFilter[k]} ${s.stages![k]}`) : [];
+      const rank = answer.query.rank;
+      const units = groupLines(WORDS.byUnit, s.byUnit);
+      const leaders = groupLines(WORDS.byLeader, s.byLeader);
+      // a ranking puts the compared groups first, numbered, with the others after
+      const sections: Line[] = rank
+        ? [...rankLines(WORDS.rankTitle(rank.by, rank.order), rank.by === 'unit' ? s.byUnit : s.byLeader), [], ...(rank.by === 'unit' ? leaders : units)]
+        : [...units, [], ...leaders];
       const lines: Line[] = [
         [{ text: [WORDS.statsTitle, ...filter].join(' · '), style: 'b' }],
         ...(scope ? [[{ text: scope }]] : []),
@@ -234,18 +263,20 @@ const answerLines = (answer: Answer, page: number, pageSize: number): { lines: L
         [{ text: lightCounts(s.lights) }],
         ...(stages.length > 0 ? [[{ text: `${WORDS.stageCounts}：${stages.join(' · ')}` }]] : []),
         [],
-        ...groupLines(WORDS.byUnit, s.byUnit),
-        [],
-        ...groupLines(WORDS.byLeader, s.byLeader),
+        ...sections,
       ];
       return single(lines);
     }
     case 'none': {
       const q = answer.query;
       const lines: Line[] = [];
-      if (q.unresolved) lines.push([{ text: WORDS.unknownName(q.unresolved) }]);
+      const scope = answer.scope ? WORDS.scope(answer.scope.city, answer.scope.year, answer.scope.period) : '';
+      if (q.outside && scope) lines.push([{ text: WORDS.outside(q.outside, scope) }]);
+      else if (answer.candidatesOf === 'leader' && answer.candidates?.length) lines.push([{ text: WORDS.whichLeader(answer.candidates.join('、')) }]);
+      else if (answer.missingItems?.length) return single([...suggestionLines()]);
+      else if (q.unresolved) lines.push([{ text: WORDS.unknownName(q.unresolved) }]);
       else lines.push([{ text: WORDS.notFound(shorten(answer.question.replace(/\s+/g, ' ').trim(), 30)) }]);
-      if (answer.candidates?.length) lines.push([{ text: WORDS.ambiguous(answer.candidates.join('、')) }]);
+      if (answer.candidates?.length && answer.candidatesOf !== 'leader') lines.push([{ text: WORDS.ambiguous(answer.candidates.join('、')) }]);
       return single([...lines, ...suggestionLines()]);
     }
     case 'list':
@@ -270,7 +301,11 @@ const answerLines = (answer: Answer, page: number, pageSize: number): { lines: L
         q.status || q.stage || q.light
           ? [WORDS.count(hits.length)]
           : [WORDS.count(hits.length), WORDS.laggingCount(lagCount), ...(yellowCount > 0 ? [WORDS.yellowCount(yellowCount)] : [])];
-      const lines: Line[] = [...onePeriodLines(answer.history), [{ text: [...head, ...counts].join(' · '), style: 'b' }]];
+      const lines: Line[] = [
+        ...onePeriodLines(answer.history),
+        ...(q.count ? [[{ text: WORDS.countLine(filter.join(' · '), hits.length) }]] : []),
+        [{ text: [...head, ...counts].join(' · '), style: 'b' }],
+      ];
       if (answer.candidates?.length) lines.push([{ text: WORDS.ambiguous(answer.candidates.join('、')) }]);
       if (hits.length === 0) {
         const none = q.status === 'lagging' ? WORDS.noneLagging : q.status === 'onSchedule' ? WORDS.noneOnSchedule : q.stage ? WORDS.noneStage(WORDS.stageFilter[q.stage]) : WORDS.emptyList;
