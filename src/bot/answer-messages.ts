@@ -31,6 +31,9 @@ export interface AnswerMessages {
   pageKeys: ReturnType<typeof createPageKeys>;
 }
 
+/** an ambiguous short name rarely fits more than a few; a keyboard of dozens would bury the answer */
+const MAX_CANDIDATE_BUTTONS = 8;
+
 export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
   const pageKeys = createPageKeys(deps.queries);
   const { pageSize } = deps.settings;
@@ -51,6 +54,14 @@ export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
         .filter((hit) => SAFE_ID.test(hit.target.id))
         .map((hit) => ({ text: MESSAGES.detailButton(hit.target.id), callback_data: encodeCallback({ type: 'detail', id: hit.target.id }) }));
       for (let i = 0; i < buttons.length; i += 5) rows.push(buttons.slice(i, i + 5));
+    }
+    // 王市长 with two 王, 新区 with two 新区: one button per name, opening that name's list
+    if (answer.candidates?.length && answer.candidatesOf) {
+      const version = pageKeys.version(engine.report);
+      for (const name of answer.candidates.slice(0, MAX_CANDIDATE_BUTTONS)) {
+        const key = pageKeys.keyOfName(engine.report, answer.candidatesOf, name);
+        if (key) rows.push([{ text: name, callback_data: encodeCallback({ type: 'page', version, key, page: 1 }) }]);
+      }
     }
     if (rendered.pages > 1) {
       const key = knownKey ?? pageKeys.keyFor(engine.report, origin, answer);

@@ -93,6 +93,8 @@ export interface PageKeys {
   keyFor(report: Report, origin: Origin, answer: Answer): PageKey;
   /** the question a key stands for, or undefined when it cannot be asked again (expired, unknown) */
   originOf(report: Report, key: PageKey): Origin | undefined;
+  /** the self-describing key of one unit's or leader's list, for a button that picks it; undefined when the report lacks the name */
+  keyOfName(report: Report, kind: 'unit' | 'leader', name: string): PageKey | undefined;
 }
 
 interface Catalog {
@@ -141,6 +143,10 @@ export const createPageKeys = (queries: QueryCache): PageKeys => {
       }
       if (q.kind === 'list' && q.status === 'lagging' && only('status')) return { kind: 'lagging' };
       return { kind: 'query', id: queries.put(origin) };
+    },
+    keyOfName(report, kind, name) {
+      const index = (kind === 'unit' ? catalog(report).units : catalog(report).leaders).indexOf(name);
+      return index < 0 ? undefined : { kind, index };
     },
     originOf(report, key) {
       const { units, leaders } = catalog(report);

@@ -107,7 +107,7 @@ export const createEngine = (deps: {
   const history = createHistoryAnswers({ report, timeline, filters, assessmentOf, progress });
 
   const units = createNameResolver({ names: filters.unitPositions.keys(), normalize, aliases: aliases.units, config });
-  const leaders = createNameResolver({ names: filters.leaderPositions.keys(), normalize, config, soundMinLength: 2 });
+  const leaders = createNameResolver({ names: filters.leaderPositions.keys(), normalize, config, soundMinLength: 2, fuzzy: false });
   const reportWords = [
     report.city,
     report.city.replace(/市$/, ''),

@@ -93,6 +93,8 @@ export const createNameResolver = (deps: {
   config?: QaConfig;
   /** shortest mention matched by sound: 3 for units (a two-character sound is too often a topic word), 2 for a leader's whole name (张朋) */
   soundMinLength?: number;
+  /** match one wrong character by shape (科技居 → 科技局); off for people: 王昌明 is someone else, while 王常华 sounds like 王昌华 */
+  fuzzy?: boolean;
 }): NameResolver => {
   const config = deps.config ?? QA_DEFAULTS;
   const entries: Entry[] = [];
@@ -233,7 +235,7 @@ export const createNameResolver = (deps: {
   };
 
   const resolveFuzzy = (m: string): string[] => {
-    if (m.length < config.nameFuzzyMinLength) return [];
+    if (deps.fuzzy === false || m.length < config.nameFuzzyMinLength) return [];
     // fuse.js allocates per candidate; most pieces are topics that share few characters with any name, so skip them cheaply
     if (!forms.some((f) => sharedChars(m, f.form) >= m.length - 1)) return [];
     const results = fuse.search(m).filter((r) => (r.score ?? 1) <= config.nameFuzzyMaxScore);

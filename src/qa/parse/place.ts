@@ -3,6 +3,11 @@ import { cut, fillerWords, type ParseContext, type ParsePass } from './state';
 
 const JOINERS = '和跟与及或同';
 
+const RELATIVE_YEARS: [string, number][] = [
+  ['前年', -2],
+  ['去年', -1],
+  ['明年', 1],
+];
 const QUARTER = /(?:第)?([一二三四1-4])季度/g;
 const QUARTER_NAMES = ['', '第一季度', '第二季度', '第三季度', '第四季度'];
 
@@ -44,6 +49,13 @@ export const createPlacePass = (ctx: ParseContext): ParsePass => {
           s.query.outside ??= `${year}年`;
           s.text = cut(s.text, m[0]);
         }
+      }
+      // 去年, 前年, 明年 (明年3月 is already a deadline): a year relative to the report's
+      for (const [word, delta] of RELATIVE_YEARS) {
+        if (!s.text.includes(word)) continue;
+        const year = ctx.year + delta;
+        if (years.size > 0 && !years.has(year)) s.query.outside ??= `${year}年`;
+        s.text = cut(s.text, word);
       }
       for (const m of s.text.matchAll(QUARTER)) {
         const name = QUARTER_NAMES[toNumber(m[1] as string) ?? Number(m[1])] ?? '';
