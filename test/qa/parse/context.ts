@@ -8,7 +8,7 @@ import { seed } from '../seed';
 export const seedContext = async (): Promise<ParseContext> => {
   const { report, normalize, aliases } = await seed();
   const units = createNameResolver({ names: report.targets.flatMap(unitsOf), normalize, aliases: aliases.units });
-  const leaders = createNameResolver({ names: report.targets.flatMap(leadersOf), normalize, soundMinLength: 2 });
+  const leaders = createNameResolver({ names: report.targets.flatMap(leadersOf), normalize, soundMinLength: 2, fuzzy: false });
   return {
     normalize,
     aliases,
