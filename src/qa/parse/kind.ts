@@ -25,8 +25,10 @@ export const createKindPass = (): ParsePass => ({
     if (q.outside || s.ambiguousLeaders) q.kind = 'none';
     else if (s.stats && terms.length === 0) q.kind = 'stats';
     else if (s.count && terms.length === 0) {
-      q.kind = filtered ? 'list' : 'stats';
-      if (filtered) q.count = true;
+      // 全市一共有多少项, 按计划的有多少: how many across the report is the overview's figure
+      const counted = filtered && !s.everything;
+      q.kind = counted ? 'list' : 'stats';
+      if (counted) q.count = true;
     } else if (filtered) q.kind = terms.length > 0 ? 'search' : 'list';
     else if (terms.length > 0) q.kind = 'search';
     else q.kind = (s.everything || q.history) && !q.unresolved ? 'list' : 'none';
