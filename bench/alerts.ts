@@ -15,15 +15,12 @@ import { Telegram } from 'telegraf';
 import { alertSettings } from '../src/alerts/config';
 import { createAlertFanOut } from '../src/alerts/fan-out';
 import { createFilterMatcher } from '../src/alerts/filters';
-import { openOutbox } from '../src/alerts/outbox';
-import { createSubscriptionStore } from '../src/alerts/subscriptions';
-import type { Subscription, SubscriptionFilter } from '../src/alerts/types';
+import type { Subscription, SubscriptionFilter } from '../src/store/types';
 import { createDeliveryWorker, type DeliveryWorker } from '../src/alerts/worker';
 import { createTransport } from '../src/bot/transport';
 import { createImporter } from '../src/import/importer';
 import { createLogger } from '../src/logger';
-import { commit, openDb } from '../src/store/db';
-import { createReportStore } from '../src/store/reports';
+import { openLowdbStore } from '../src/store/lowdb';
 import { createNormalizer } from '../src/text/normalize';
 import { editedSeed } from '../test/alerts/tables';
 import { startFakeBotApi } from '../test/fake-bot-api/server';
@@ -51,22 +48,14 @@ export const alertsBench: Bench = {
     const logger = createLogger({ level: 'error' });
     const settings = alertSettings({ globalPerSecond: rate, concurrency: Math.max(25, rate) });
     try {
-      const db = await openDb(dbPath);
-      const reports = createReportStore(db);
-      const subscriptions = createSubscriptionStore(db);
-      const outbox = await openOutbox(db, { journalPath: `${dbPath}.outbox` });
+      const store = await openLowdbStore({ dbPath, purpose: 'bench' });
+      const { reports, subscriptions, outbox } = store;
       const fanOut = createAlertFanOut({ subscriptions, outbox, reports, matcher: createFilterMatcher(createNormalizer()), limits: settings, logger });
       const importer = createImporter({ reports, onImported: fanOut.onImported });
       await importer.importTable(seedBytes(), 'heze-2022-q3.tsv');
       // Fixture: 10,000 subscriptions in one write (the store's add() writes once per call, as a user would).
-      await commit(db, (data) => {
-        const before = data.subscriptions.length;
-        for (let i = 0; i < subscribers; i += 1) {
-          const sub: Subscription = { id: `b${i}`, chatId: FIRST_CHAT + i, filter: FILTERS[i % FILTERS.length]!, createdAt: new Date().toISOString(), active: true };
-          data.subscriptions.push(sub);
-        }
-        return { result: undefined, undo: () => void (data.subscriptions.length = before) };
-      });
+      const fixture = Array.from({ length: subscribers }, (_, i): Subscription => ({ id: `b${i}`, chatId: FIRST_CHAT + i, filter: FILTERS[i % FILTERS.length]!, createdAt: new Date().toISOString(), active: true }));
+      await subscriptions.restore([], fixture);
 
       // as main.ts wires it: the transport's 429 retries wait for a slot of the worker's limiter
       let worker: DeliveryWorker | undefined;
@@ -78,7 +67,7 @@ export const alertsBench: Bench = {
       const fanOutStart = process.hrtime.bigint();
       await importer.importTable(editedSeed({ lagging: ['58', '40'] }), 'heze-2022-q4.tsv');
       const fanOutMs = Number(process.hrtime.bigint() - fanOutStart) / 1e6;
-      const enqueued = outbox.pending().length;
+      const enqueued = (await outbox.pending()).length;
 
       // a 429 (retry_after 1 s) at evenly spread points of the delivery
       const injectAt = Array.from({ length: INJECTED_429 }, (_, i) => Math.floor(((i + 1) * subscribers) / (INJECTED_429 + 1)));
@@ -89,12 +78,12 @@ export const alertsBench: Bench = {
         }
       }, 5);
       const started = Date.now();
-      worker.start();
+      await worker.start();
       await worker.idle();
       const seconds = (Date.now() - started) / 1000;
       clearInterval(injector);
       await worker.stop();
-      await outbox.close();
+      await store.close();
 
       const sends = api.calls.filter((c) => c.method === 'sendMessage' && c.status === 200);
       const perChat = new Map<number, number>();
@@ -125,7 +114,7 @@ export const alertsBench: Bench = {
         `| 429s injected / answered | ${INJECTED_429} / ${rejected429} |`,
         `| duplicates (goal 0) | **${duplicates}** |`,
         `| losses (goal 0) | **${losses}** |`,
-        `| store file after delivery | ${(statSync(dbPath).size / 1e6).toFixed(1)} MB |`,
+        `| store files after delivery (DB_PATH + outbox) | ${((statSync(dbPath).size + statSync(`${dbPath}.outbox.json`).size) / 1e6).toFixed(1)} MB |`,
         '',
       ];
       process.stdout.write(`${out.join('\n')}\n`);

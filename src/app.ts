@@ -24,8 +24,6 @@ import type { AlertsDeps } from './alerts/deps';
 import { createDigestScheduler, type DigestScheduler } from './alerts/digest-scheduler';
 import { createAlertFanOut } from './alerts/fan-out';
 import { createFilterMatcher } from './alerts/filters';
-import { openOutbox, type OutboxStore } from './alerts/outbox';
-import { createSubscriptionStore, type SubscriptionStore } from './alerts/subscriptions';
 import { createDeliveryWorker, type DeliveryWorker } from './alerts/worker';
 import { createBot } from './bot/create-bot';
 import { BOT_DEFAULTS, type BotDeps } from './bot/deps';
@@ -52,9 +50,9 @@ import type { Report } from './model';
 import { ALIASES_FILE, loadAliases } from './qa/aliases';
 import { withStatusWords } from './table/status-words';
 import { createEngine, type Engine } from './qa/engine';
-import { openDb } from './store/db';
-import { acquireLock } from './store/lock';
-import { createReportStore, type ReportStore } from './store/reports';
+import { openStore } from './store';
+import type { OutboxStore, ReportStore, SubscriptionStore } from './store/ports';
+import type { StoredReport } from './store/types';
 import { createWeblinkStore } from './store/weblinks';
 import { TABLE_LIMITS } from './table/limits';
 import { createNormalizer } from './text/normalize';
@@ -129,25 +127,29 @@ export const createApp = (options: AppOptions): App => {
   let stopping: Promise<void> | undefined;
 
   const start = async (): Promise<AppHandles> => {
-    const lock = await acquireLock(config.dbPath, config.botToken ? 'bot' : 'console');
-    stops.push(() => lock.release());
-    const db = await openDb(config.dbPath, { recover: options.recoverDb ?? false });
-    // Flushing is the last thing before the lock goes: every commit() already wrote, this catches the rest.
-    stops.push(() => db.write());
-    const reports = createReportStore(db);
-    // Alerts (issue 5): the outbox closes (folding its journal into the store) before the final flush above.
-    const subscriptions = createSubscriptionStore(db);
-    const outbox = await openOutbox(db, { journalPath: `${config.dbPath}.outbox`, keepDays: alertsConfig.keepDays });
-    stops.push(() => outbox.close());
+    const store = await openStore({
+      dbPath: config.dbPath,
+      databaseUrl: config.databaseUrl,
+      purpose: config.botToken ? 'bot' : 'console',
+      recover: options.recoverDb ?? false,
+      keepDays: alertsConfig.keepDays,
+    });
+    // Closed last: everything that writes has stopped by then.
+    stops.push(() => store.close());
+    const { reports, subscriptions, outbox } = store;
 
     const normalize = createNormalizer();
     const aliases = loadAliases(ALIASES_FILE);
-    const build = (report: Report): Engine => createEngine({ report, history: reports.history(), normalize, aliases });
+    // Reports never change once stored: the history is read at start and after each import, and engines
+    // (the chat's and the dashboard's older quarters) are built over that snapshot.
+    let history: readonly StoredReport[] = await reports.history();
+    const build = (report: Report): Engine => createEngine({ report, history, normalize, aliases });
     let engine: Engine | undefined;
     const matcher = createFilterMatcher(normalize);
     const fanOut = createAlertFanOut({ subscriptions, outbox, reports, matcher, limits: alertsConfig, logger });
     const onImported = async (result: ImportResult): Promise<void> => {
       // New data: later questions see the new report; subscribers' digests go to the outbox (enqueue only).
+      history = await reports.history();
       engine = build(result.report);
       logger.info({ file: result.report.source.file, targets: result.counts.targets }, 'report imported');
       await fanOut.onImported(result);
@@ -159,7 +161,7 @@ export const createApp = (options: AppOptions): App => {
       columnMemory: createColumnMemory(columnMemoryPath(config.dbPath)),
     });
 
-    let report: Report | undefined = reports.current();
+    let report: Report | undefined = await reports.current();
     if (!report) {
       const bytes = await readFile(config.dataFile);
       const result = await importer.importTable(bytes, basename(config.dataFile));
@@ -238,13 +240,13 @@ export const createApp = (options: AppOptions): App => {
           botToken: config.botToken,
           adminIds: config.adminIds,
           allowedChatIds: config.allowedChatIds,
-          history: () => reports.history(),
+          history: () => history,
           current: currentEngine,
           build,
           importTable: (bytes, fileName) => importer.importTable(bytes, fileName),
           maxUploadBytes: alertsDeps.maxUploadBytes,
           maxQuestionChars: BOT_DEFAULTS.maxQuestionChars,
-          weblinkStore: createWeblinkStore(db),
+          weblinkStore: createWeblinkStore(store.settings),
           logger,
         })
       : undefined;
@@ -285,7 +287,7 @@ export const createApp = (options: AppOptions): App => {
       logger,
       settings: alertsConfig,
     });
-    worker.start();
+    await worker.start();
     const startedWorker = worker;
     stops.push(() => startedWorker.stop());
     const digests = createDigestScheduler({

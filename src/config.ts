@@ -76,6 +76,10 @@ const schema = z
     ADMIN_IDS: idList('ADMIN_IDS'),
     ALLOWED_CHAT_IDS: idList('ALLOWED_CHAT_IDS'),
     DB_PATH: optionalText.transform((v) => v ?? 'data/db.json'),
+    // Never echoed: the URL holds the database password.
+    DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      message: 'DATABASE_URL: expected postgres://user:password@host:port/database',
+    }),
     DATA_FILE: optionalText.transform((v) => v ?? 'data/heze-2022-q3.tsv'),
     LOG_LEVEL: optionalText.transform((v, ctx) => {
       const level = (v ?? 'info').toLowerCase();
@@ -126,6 +130,8 @@ export interface Config {
   /** empty → every chat may use the bot */
   allowedChatIds: readonly number[];
   dbPath: string;
+  /** set → PostgreSQL instead of the lowdb files at dbPath (several replicas may share it) */
+  databaseUrl: string | undefined;
   dataFile: string;
   logLevel: (typeof LOG_LEVELS)[number];
   timezone: string;
@@ -167,6 +173,7 @@ export const createConfig = (env: Record<string, string | undefined>): Readonly<
     adminIds: Object.freeze([...e.ADMIN_IDS]),
     allowedChatIds: Object.freeze([...e.ALLOWED_CHAT_IDS]),
     dbPath: e.DB_PATH,
+    databaseUrl: e.DATABASE_URL,
     dataFile: e.DATA_FILE,
     logLevel: e.LOG_LEVEL,
     timezone: e.BOT_TIMEZONE,

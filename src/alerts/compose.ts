@@ -2,7 +2,7 @@ import { escapeHtml } from '../bot/messages';
 import { isLagging, unitsOf, type Report, type Target } from '../model';
 import type { ReportDiff, TargetChange } from '../import/diff';
 import { describeFilter, type FilterMatcher } from './filters';
-import type { SubscriptionFilter } from './types';
+import type { SubscriptionFilter } from '../store/types';
 import { lightChangesFor, type LightChange, type LightDiff } from './yellow';
 import type { AssessedTarget } from '../progress/light';
 

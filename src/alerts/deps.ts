@@ -3,7 +3,7 @@ import type { Query } from '../qa/answer';
 import type { ParseOptions } from '../table/parse-report';
 import type { AlertSettings } from './config';
 import type { FilterMatcher } from './filters';
-import type { SubscriptionStore } from './subscriptions';
+import type { SubscriptionStore } from '../store/ports';
 
 /**
  * What the alerts features (subscribe, digest, upload) need beyond BotDeps,

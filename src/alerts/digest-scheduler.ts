@@ -3,9 +3,9 @@ import type { Logger } from '../logger';
 import type { Report } from '../model';
 import { composeScheduledDigest, type ComposeLimits } from './compose';
 import type { FilterMatcher } from './filters';
-import type { NewAlert, OutboxStore } from './outbox';
+import type { OutboxStore, SubscriptionStore } from '../store/ports';
+import type { NewAlert } from '../store/types';
 import { localDate, localWeekday } from './quiet';
-import type { SubscriptionStore } from './subscriptions';
 import { yellowUnder } from './yellow';
 import { assessReport, type ReportAssessment } from '../progress/light';
 
@@ -13,7 +13,7 @@ export interface DigestSchedulerDeps {
   subscriptions: Pick<SubscriptionStore, 'chats' | 'list'>;
   outbox: Pick<OutboxStore, 'enqueue'>;
   /** the current report, read at run time (an import swaps it) */
-  currentReport: () => Report | undefined;
+  currentReport: () => Promise<Report | undefined>;
   matcher: FilterMatcher;
   limits: ComposeLimits;
   /** BOT_TIMEZONE: the digest time and "today" are local to it */
@@ -48,7 +48,7 @@ export const createDigestScheduler = (deps: DigestSchedulerDeps) => {
   let job: Cron | undefined;
 
   const runDue = async (at: Date = now()): Promise<{ chats: number; alerts: number }> => {
-    const report = deps.currentReport();
+    const report = await deps.currentReport();
     if (!report) return { chats: 0, alerts: 0 };
     const today = localDate(at, deps.timezone);
     const isWeeklyDay = localWeekday(at, deps.timezone) === deps.weeklyDay;
@@ -56,12 +56,9 @@ export const createDigestScheduler = (deps: DigestSchedulerDeps) => {
     let chats = 0;
     // The lights once per run, and only when an opted-in chat needs them.
     let assessed: ReportAssessment | undefined;
-    for (const chat of deps.subscriptions.chats()) {
+    for (const chat of await deps.subscriptions.chats()) {
       if (!chat.active || chat.digest === 'off' || (chat.digest === 'weekly' && !isWeeklyDay)) continue;
-      const filters = deps.subscriptions
-        .list(chat.chatId)
-        .filter((s) => s.active)
-        .map((s) => s.filter);
+      const filters = (await deps.subscriptions.list(chat.chatId)).filter((s) => s.active).map((s) => s.filter);
       const yellow = chat.yellow ? { yellow: yellowUnder((assessed ??= assessReport(report)), filters, deps.matcher) } : {};
       const parts = composeScheduledDigest({ report, filters, matcher: deps.matcher, limits: deps.limits, today, remindDays: deps.remindDays, kind: chat.digest, ...yellow });
       chats += 1;

@@ -2,11 +2,10 @@ import { diffReports } from '../import/diff';
 import type { ImportResult } from '../import/importer';
 import type { Logger } from '../logger';
 import type { Report } from '../model';
-import type { ReportStore } from '../store/reports';
+import type { OutboxStore, ReportStore, SubscriptionStore } from '../store/ports';
 import { composeImportDigest, type ComposeLimits } from './compose';
-import { filterKey, type FilterMatcher } from './filters';
-import type { NewAlert, OutboxStore } from './outbox';
-import type { SubscriptionStore } from './subscriptions';
+import type { FilterMatcher } from './filters';
+import { filterKey, type NewAlert } from '../store/types';
 import { diffLights, type LightDiff } from './yellow';
 import { assessReport } from '../progress/light';
 
@@ -32,25 +31,25 @@ export interface FanOutResult {
  * in one store write. It only enqueues: the delivery worker sends, outside
  * update handlers.
  *
- * Keyed by the report's place in the history, with deterministic alert ids:
+ * Keyed by the report's id, with deterministic alert ids:
  * running it twice for the same import (a restart, `recover`) adds nothing.
  * The very first import (an empty store being seeded) has nothing to compare
  * against and alerts nobody.
  */
 export const createAlertFanOut = ({ subscriptions, outbox, reports, matcher, limits, logger }: FanOutDeps) => {
-  const fanOut = async (index: number, report: Report, previous: Report | undefined, sha: string): Promise<FanOutResult> => {
-    if (outbox.hasFanOut(index)) return { report: index, chats: 0, alerts: 0, skipped: true };
+  const fanOut = async (id: number, report: Report, previous: Report | undefined, sha: string): Promise<FanOutResult> => {
+    if (await outbox.hasFanOut(id)) return { report: id, chats: 0, alerts: 0, skipped: true };
     const alerts: NewAlert[] = [];
     let chats = 0;
     if (previous) {
       const diff = diffReports(previous, report);
-      const yellowChats = new Set(subscriptions.chats().flatMap((c) => (c.yellow ? [c.chatId] : [])));
+      const yellowChats = new Set((await subscriptions.chats()).flatMap((c) => (c.yellow ? [c.chatId] : [])));
       // Both reports' lights once per import, and only when some chat asked for yellow alerts.
       let lights: LightDiff | undefined;
       const lightDiff = (): LightDiff => (lights ??= diffLights(assessReport(previous), assessReport(report)));
       // Chats with the same filters (and yellow choice) get the same text: compose once per set (10,000 subscribers, a handful of sets).
       const texts = new Map<string, string[]>();
-      for (const [chatId, filters] of subscriptions.subscribers()) {
+      for (const [chatId, filters] of await subscriptions.subscribers()) {
         const yellow = yellowChats.has(chatId);
         const key = `${yellow ? 'yellow|' : ''}${filters.map(filterKey).join('|')}`;
         let parts = texts.get(key);
@@ -60,24 +59,19 @@ export const createAlertFanOut = ({ subscriptions, outbox, reports, matcher, lim
         }
         if (parts.length === 0) continue;
         chats += 1;
-        parts.forEach((text, i) => alerts.push({ id: `imp:${index}:${chatId}:${i + 1}`, chatId, text }));
+        parts.forEach((text, i) => alerts.push({ id: `imp:${id}:${chatId}:${i + 1}`, chatId, text }));
       }
     }
-    await outbox.enqueue(alerts, { report: index, reportSha: sha, alerts: alerts.length, chats });
-    logger.info({ report: index, chats, alerts: alerts.length, seeded: !previous }, 'import alerts enqueued');
-    return { report: index, chats, alerts: alerts.length, skipped: false };
+    await outbox.enqueue(alerts, { report: id, reportSha: sha, alerts: alerts.length, chats });
+    logger.info({ report: id, chats, alerts: alerts.length, seeded: !previous }, 'import alerts enqueued');
+    return { report: id, chats, alerts: alerts.length, skipped: false };
   };
 
   return {
     /** the importer's onImported hook */
     async onImported(result: ImportResult): Promise<void> {
-      if (!result.stored) return;
-      // The stored report's own place in the history (the newest with this file hash), not simply the
-      // last one: another import may have been stored while this one was being handled.
-      const history = reports.history();
-      let index = history.length - 1;
-      while (index > 0 && history[index]!.source.sha256 !== result.report.source.sha256) index -= 1;
-      await fanOut(index, result.report, result.previous, result.report.source.sha256);
+      if (result.reportId === undefined) return;
+      await fanOut(result.reportId, result.report, result.previous, result.report.source.sha256);
     },
     /**
      * At start-up: when the current report has no fan-out record (the process
@@ -86,11 +80,10 @@ export const createAlertFanOut = ({ subscriptions, outbox, reports, matcher, lim
      * differences are history, not news.
      */
     async recover(): Promise<FanOutResult | undefined> {
-      const history = reports.history();
-      const index = history.length - 1;
-      const current = history[index];
+      const history = await reports.history();
+      const current = history.at(-1);
       if (!current) return undefined;
-      return fanOut(index, current, history[index - 1], current.source.sha256);
+      return fanOut(current.id, current, history.at(-2), current.source.sha256);
     },
   };
 };

@@ -1,20 +1,6 @@
 import { isLagging, leadersOf, unitsOf, type Target } from '../model';
 import type { Normalize } from '../text/normalize';
-import type { SubscriptionFilter } from './types';
-
-/** A stable text key for a filter: two subscriptions with the same key are the same subscription. */
-export const filterKey = (filter: SubscriptionFilter): string => {
-  switch (filter.kind) {
-    case 'all':
-      return 'all';
-    case 'unit':
-      return `unit:${filter.unit}`;
-    case 'leader':
-      return `leader:${filter.leader}`;
-    case 'keyword':
-      return `keyword:${filter.keyword}`;
-  }
-};
+import type { SubscriptionFilter } from '../store/types';
 
 /** How a filter reads in replies and digests: 全部滞后项目, 市工业和信息化局, 王昌华分管, 关键词“5G”. */
 export const describeFilter = (filter: SubscriptionFilter): string => {

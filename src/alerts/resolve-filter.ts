@@ -1,5 +1,5 @@
 import type { Query } from '../qa/answer';
-import type { SubscriptionFilter } from './types';
+import type { SubscriptionFilter } from '../store/types';
 
 export type Resolution =
   | { ok: true; filter: SubscriptionFilter }

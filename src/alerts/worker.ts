@@ -3,10 +3,9 @@ import type { SendExtra, SendResult } from '../bot/transport';
 import { alertSettings, type AlertSettings } from './config';
 import { createMinHeap } from './heap';
 import { createRateLimiter } from './limiter';
-import type { OutboxStore } from './outbox';
+import type { OutboxStore, SubscriptionStore } from '../store/ports';
 import { isQuiet } from './quiet';
-import type { SubscriptionStore } from './subscriptions';
-import type { Alert } from './types';
+import type { Alert } from '../store/types';
 
 /** How the worker sends one message: the bot transport's never-throwing send, bound to a Telegram client. */
 export type SendMessage = (chatId: number, text: string, extra: SendExtra) => Promise<SendResult>;
@@ -82,6 +81,8 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
         queue = [];
         queues.set(alert.chatId, queue);
       }
+      // An enqueue while start() reads the pending alerts reaches us twice.
+      if (queue.some((queued) => queued.id === alert.id)) continue;
       // The store hands them over in enqueue order; keep a chat's queue sorted if batches interleave.
       if (queue.length > 0 && queue[queue.length - 1]!.seq > alert.seq) {
         queue.push(alert);
@@ -173,9 +174,9 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
   };
 
   const deliver = async (alert: Alert, now: number): Promise<void> => {
-    const chat = deps.subscriptions.settings(alert.chatId);
+    const chat = await deps.subscriptions.settings(alert.chatId);
     if (!chat.active) {
-      outbox.markFailed(alert, 'chat inactive (blocked the bot or removed it)');
+      await outbox.markFailed(alert, 'chat inactive (blocked the bot or removed it)');
       stats.failed += 1;
       done(alert);
       return;
@@ -183,21 +184,21 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
     const silent = alert.silent === true || isQuiet(chat.quiet, new Date(now), deps.timezone);
     // Journaled before the call: after a crash, an alert with this line and no "sent" after it
     // may or may not have reached the chat (see OutboxStore).
-    outbox.markSending(alert);
+    await outbox.markSending(alert);
     const result = await deps.send(alert.chatId, alert.text, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(silent ? { disable_notification: true } : {}),
     });
     if (result.ok) {
-      outbox.markSent(alert, result.result.message_id);
+      await outbox.markSent(alert, result.result.message_id);
       stats.sent += 1;
       done(alert);
       return;
     }
     const { failure } = result;
-    const retry = (waitMs: number): void => {
-      outbox.markRetry(alert, clock() + waitMs, `${failure.kind}: ${failure.description}`);
+    const retry = async (waitMs: number): Promise<void> => {
+      await outbox.markRetry(alert, clock() + waitMs, `${failure.kind}: ${failure.description}`);
       stats.retried += 1;
     };
     switch (failure.kind) {
@@ -206,15 +207,14 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
         const waitMs = Math.min(failure.retryAfter ?? 1, settings.maxRetryAfterSeconds) * 1000;
         limiter.pause(alert.chatId, clock() + waitMs);
         if (alert.attempts >= settings.maxAttempts) return giveUp(alert, failure.description);
-        retry(waitMs);
-        return;
+        return retry(waitMs);
       }
       case 'forbidden': {
         stats.forbidden += 1;
         await deps.subscriptions.markInactive(alert.chatId).catch((error: unknown) => logger.error({ err: error, chatId: alert.chatId }, 'could not mark chat inactive'));
         // Everything else queued for the chat would only get 403 again.
         for (const other of queues.get(alert.chatId) ?? []) {
-          outbox.markFailed(other, other === alert ? `forbidden: ${failure.description}` : 'chat inactive (blocked the bot or removed it)');
+          await outbox.markFailed(other, other === alert ? `forbidden: ${failure.description}` : 'chat inactive (blocked the bot or removed it)');
           stats.failed += 1;
         }
         queues.delete(alert.chatId);
@@ -229,13 +229,13 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
         if (alert.attempts >= settings.maxAttempts) return giveUp(alert, `${failure.kind}: ${failure.description}`);
         const exp = Math.min(settings.backoffCapMs, settings.backoffBaseMs * 2 ** Math.max(0, alert.attempts - 1));
         // Full jitter in [exp/2, exp): a Telegram outage ends for every chat at once; don't all come back together.
-        retry(Math.round(exp / 2 + (random() * exp) / 2));
+        return retry(Math.round(exp / 2 + (random() * exp) / 2));
       }
     }
   };
 
-  const giveUp = (alert: Alert, error: string): void => {
-    outbox.markFailed(alert, error);
+  const giveUp = async (alert: Alert, error: string): Promise<void> => {
+    await outbox.markFailed(alert, error);
     stats.failed += 1;
     done(alert);
     logger.error({ alert: alert.id, chatId: alert.chatId, error }, 'alert given up');
@@ -263,7 +263,7 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
     stats,
     paceRetry,
     /** loads the pending outbox and starts sending; new alerts are picked up as they are enqueued */
-    start(): void {
+    async start(): Promise<void> {
       if (started) return;
       started = true;
       stopping = false;
@@ -271,7 +271,7 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
       if (outbox.uncertain.length > 0) {
         logger.warn({ alerts: outbox.uncertain.length, ids: outbox.uncertain.slice(0, 100) }, 'alerts were being sent when the previous process stopped; sending them again (at-least-once)');
       }
-      add(outbox.pending());
+      add(await outbox.pending());
     },
     /** stops dispatching and waits for the sends in flight to be recorded */
     async stop(): Promise<void> {

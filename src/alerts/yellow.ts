@@ -1,7 +1,7 @@
 import type { Target } from '../model';
 import { targetsWithLight, type AssessedTarget, type Assessment, type ReportAssessment } from '../progress/light';
 import type { FilterMatcher } from './filters';
-import type { SubscriptionFilter } from './types';
+import type { SubscriptionFilter } from '../store/types';
 
 /**
  * Yellow (risk) alerts for chats that opted in with /yellow on. Lights come from

@@ -15,8 +15,7 @@ import { idsOf } from '../qa/answer';
 import { columnMemoryPath, createColumnMemory } from '../import/column-memory';
 import { ALIASES_FILE, loadAliases } from '../qa/aliases';
 import { createEngine, type Engine } from '../qa/engine';
-import { openDb } from '../store/db';
-import { createReportStore } from '../store/reports';
+import { readStoredReports } from '../store';
 import { readTableFile } from '../table/load-table';
 import { withStatusWords } from '../table/status-words';
 import { createNormalizer } from '../text/normalize';
@@ -69,10 +68,11 @@ export const loadReports = async (data: string | undefined, env: NodeJS.ProcessE
     const remembered = await createColumnMemory(columnMemoryPath(dbPath)).all();
     return single(await readTableFile(data, { statusWords, remembered }));
   }
-  if (existsSync(dbPath)) {
-    const store = createReportStore(await openDb(dbPath));
-    const current = store.current();
-    if (current) return { report: current, history: store.history() };
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl || existsSync(dbPath)) {
+    const history = await readStoredReports({ dbPath, databaseUrl });
+    const current = history.at(-1);
+    if (current) return { report: current, history };
   }
   return single(await readTableFile(SEED_TABLE));
 };

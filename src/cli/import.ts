@@ -5,9 +5,8 @@ import { columnMemoryPath, createColumnMemory } from '../import/column-memory';
 import { createImporter } from '../import/importer';
 import { inboxDir, submitToInbox } from '../import/inbox';
 import { toImportSummary } from '../import/summary';
-import { acquireLock, lockHolder } from '../store/lock';
-import { openDb } from '../store/db';
-import { createReportStore } from '../store/reports';
+import { openStore, readStoredReports } from '../store';
+import { lockHolder } from '../store/lowdb/lock';
 import { ALIASES_FILE, loadAliases } from '../qa/aliases';
 import type { ParseOptions } from '../table/parse-report';
 import { withStatusWords } from '../table/status-words';
@@ -17,14 +16,16 @@ const USAGE =
 
 /**
  * `npm run import -- FILE [--dry-run]`: validates a table, stores it as the
- * new current report and prints the summary. When the bot is running it owns
- * the store, so the table goes through the bot's inbox instead (single writer).
+ * new current report and prints the summary. When the bot is running on the
+ * lowdb store it owns the files, so the table goes through the bot's inbox
+ * instead (single writer). On PostgreSQL the table is stored directly; the
+ * running replicas pick it up and send its alerts.
  */
 export const runImportCli = async (argv: string[], env: NodeJS.ProcessEnv): Promise<number> => {
   const { file, options } = parseArgs(argv);
   const config = createConfig(env);
   const bytes = await readFile(file);
-  const holder = await lockHolder(config.dbPath);
+  const holder = config.databaseUrl ? undefined : await lockHolder(config.dbPath);
 
   if (holder && !options.dryRun) {
     console.log(`机器人正在运行（进程 ${holder.pid}），表格已交给它导入……`);
@@ -33,20 +34,23 @@ export const runImportCli = async (argv: string[], env: NodeJS.ProcessEnv): Prom
     return result.ok ? 0 : 1;
   }
 
-  // A dry run only reads, so it needs no lock and works beside a running bot.
-  const lock = options.dryRun ? undefined : await acquireLock(config.dbPath, 'npm run import');
+  // the same table reading as the bot's upload: the office's status words and remembered column names
+  const reading = { statusWords: withStatusWords(loadAliases(ALIASES_FILE).verdicts), columnMemory: createColumnMemory(columnMemoryPath(config.dbPath)) };
+  if (options.dryRun) {
+    // A dry run only reads, so it takes no lock and works beside a running bot.
+    const current = (await readStoredReports(config)).at(-1);
+    const reader = { current: async () => current, add: () => Promise.reject(new Error('a dry run stores nothing')) };
+    console.log(toImportSummary(await createImporter({ reports: reader, ...reading }).importTable(bytes, file, options), true));
+    return 0;
+  }
+  const store = await openStore({ dbPath: config.dbPath, databaseUrl: config.databaseUrl, purpose: 'npm run import' });
   try {
-    const db = await openDb(config.dbPath);
-    const importer = createImporter({
-      reports: createReportStore(db),
-      statusWords: withStatusWords(loadAliases(ALIASES_FILE).verdicts),
-      columnMemory: createColumnMemory(columnMemoryPath(config.dbPath)),
-    });
+    const importer = createImporter({ reports: store.reports, ...reading });
     const result = await importer.importTable(bytes, file, options);
-    console.log(toImportSummary(result, options.dryRun));
+    console.log(toImportSummary(result, false));
     return 0;
   } finally {
-    await lock?.release();
+    await store.close();
   }
 };
 

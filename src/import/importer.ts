@@ -1,6 +1,6 @@
 import { isLagging, type Report } from '../model';
-import type { ReportStore } from '../store/reports';
-import type { StoredReport } from '../store/schema';
+import type { ReportStore } from '../store/ports';
+import type { StoredReport } from '../store/types';
 import { parseTable } from '../table/load-table';
 import type { ParseOptions } from '../table/parse-report';
 import type { StatusWords } from '../table/status-words';
@@ -15,13 +15,15 @@ export interface ImportResult {
   previous?: StoredReport;
   /** true when the report was stored as the new current one */
   stored: boolean;
+  /** the stored report's id, when it was stored */
+  reportId?: number;
   /** true when this exact file is already the current report: nothing is stored or sent again */
   duplicate: boolean;
   counts: { targets: number; assignments: number; lagging: string[] };
 }
 
 export interface ImporterDeps {
-  reports: ReportStore;
+  reports: Pick<ReportStore, 'current' | 'add'>;
   /** runs after a report is stored (alerts are enqueued here); not on dry runs or duplicates */
   onImported?: (result: ImportResult) => Promise<void>;
   now?: () => Date;
@@ -49,7 +51,7 @@ export const createImporter = ({ reports, onImported, now = () => new Date(), st
     const remembered = (await columnMemory?.all()) ?? [];
     const report = await parseTable(bytes, fileName, { ...(statusWords ? { statusWords } : {}), ...options, remembered });
     const explicit = options.columns && Object.keys(options.columns).length > 0 ? options.columns : undefined;
-    const previous = reports.current();
+    const previous = await reports.current();
     const duplicate = previous?.source.sha256 === report.source.sha256;
     const result: ImportResult = {
       report,
@@ -64,7 +66,7 @@ export const createImporter = ({ reports, onImported, now = () => new Date(), st
       },
     };
     if (options.dryRun || duplicate) return result;
-    await reports.add(report, now());
+    result.reportId = (await reports.add(report, now())).id;
     result.stored = true;
     if (explicit) await columnMemory?.remember(explicit, report.city || report.title, now());
     await onImported?.(result);

@@ -12,7 +12,7 @@ const setup = async (now: () => Date) => {
   const scheduler = createDigestScheduler({
     subscriptions: stores.subscriptions,
     outbox: stores.outbox,
-    currentReport: () => report,
+    currentReport: async () => report,
     matcher: matcher(),
     limits: { maxMessageUnits: 4000, targetsPerPart: 15 },
     timezone: 'Asia/Shanghai',
@@ -29,15 +29,15 @@ describe('digest scheduler', () => {
   it('runs at the digest time in BOT_TIMEZONE', async () => {
     expect(digestPattern('09:00')).toBe('0 0 9 * * *');
     expect(() => digestPattern('9am')).toThrow(/HH:MM/);
-    const { scheduler, outbox } = await setup(() => new Date('2022-10-10T02:00:00Z'));
+    const { store, scheduler, outbox } = await setup(() => new Date('2022-10-10T02:00:00Z'));
     // 10:00 in Shanghai: today's 09:00 has passed, the next run is tomorrow 09:00 local = 01:00 UTC
     expect(scheduler.nextRun()?.toISOString()).toBe('2022-10-11T01:00:00.000Z');
-    await outbox.close();
+    await store.close();
   });
 
   it('sends daily chats every day and weekly chats on Mondays, once per day, skipping inactive ones', async () => {
     let now = new Date('2022-10-10T01:00:00Z'); // Monday 09:00 in Shanghai
-    const { scheduler, subscriptions, outbox } = await setup(() => now);
+    const { store, scheduler, subscriptions, outbox } = await setup(() => now);
     await subscriptions.setDigest(1, 'daily');
     await subscriptions.setDigest(2, 'weekly');
     await subscriptions.setDigest(3, 'off');
@@ -45,13 +45,13 @@ describe('digest scheduler', () => {
     await subscriptions.markInactive(4);
     await subscriptions.add(1, { kind: 'unit', unit: '市工业和信息化局' });
     expect(await scheduler.runDue()).toEqual({ chats: 2, alerts: 2 });
-    expect(outbox.pending().map((a) => a.id)).toEqual(['dig:2022-10-10:1:1', 'dig:2022-10-10:2:1']);
-    expect(outbox.get('dig:2022-10-10:1:1')?.text).toContain('订阅：市工业和信息化局');
+    expect((await outbox.pending()).map((a) => a.id)).toEqual(['dig:2022-10-10:1:1', 'dig:2022-10-10:2:1']);
+    expect((await outbox.get('dig:2022-10-10:1:1'))?.text).toContain('订阅：市工业和信息化局');
     // a restart at 09:00 again the same day adds nothing
     expect((await scheduler.runDue()).alerts).toBe(0);
     now = new Date('2022-10-11T01:00:00Z'); // Tuesday
     await scheduler.runDue();
-    expect(outbox.pending().map((a) => a.id).slice(2)).toEqual(['dig:2022-10-11:1:1']);
-    await outbox.close();
+    expect((await outbox.pending()).map((a) => a.id).slice(2)).toEqual(['dig:2022-10-11:1:1']);
+    await store.close();
   });
 });

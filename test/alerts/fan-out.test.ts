@@ -18,34 +18,34 @@ const setup = async () => {
 
 describe('alert fan-out', () => {
   it('alerts nobody for the import that seeds an empty store, but records it', async () => {
-    const { importer, subscriptions, outbox, db } = await setup();
+    const { store, importer, subscriptions, outbox } = await setup();
     await subscriptions.add(1, { kind: 'all' });
     await importer.importTable(seedBytes(), 'seed.tsv');
-    expect(outbox.all()).toEqual([]);
-    expect(db.data.fanOuts).toMatchObject([{ report: 0, alerts: 0, chats: 0 }]);
-    await outbox.close();
+    expect(await outbox.all()).toEqual([]);
+    expect(await outbox.fanOuts()).toMatchObject([{ report: 1, alerts: 0, chats: 0 }]);
+    await store.close();
   });
 
   it('enqueues one digest per chat whatever the number of its subscriptions, with ids that make it idempotent', async () => {
-    const { importer, subscriptions, outbox } = await setup();
+    const { store, importer, subscriptions, outbox } = await setup();
     await importer.importTable(seedBytes(), 'seed.tsv');
     await subscriptions.add(1, { kind: 'all' });
     await subscriptions.add(1, { kind: 'unit', unit: '市工业和信息化局' });
     await subscriptions.add(2, { kind: 'unit', unit: '市卫生健康委' });
     await importer.importTable(editedSeed({ lagging: ['58'] }), 'q4.tsv');
-    expect(outbox.all().map((a) => a.id)).toEqual(['imp:1:1:1']);
-    await outbox.close();
+    expect((await outbox.all()).map((a) => a.id)).toEqual(['imp:2:1:1']);
+    await store.close();
   });
 
   it('computes a stored report’s alerts at start-up when they were never enqueued, once', async () => {
-    const { importer, subscriptions, outbox, reports, fanOut } = await setup();
+    const { store, importer, subscriptions, outbox, reports, fanOut } = await setup();
     await importer.importTable(seedBytes(), 'seed.tsv');
     await subscriptions.add(1, { kind: 'all' });
     // as `npm run import` does while the bot is stopped: stored, no alerts
     await reports.add(await parseTable(editedSeed({ lagging: ['58'] }), 'q4.tsv'));
-    expect(await fanOut.recover()).toMatchObject({ report: 1, chats: 1, alerts: 1, skipped: false });
-    expect(await fanOut.recover()).toMatchObject({ report: 1, skipped: true });
-    expect(outbox.pending().map((a) => a.id)).toEqual(['imp:1:1:1']);
-    await outbox.close();
+    expect(await fanOut.recover()).toMatchObject({ report: 2, chats: 1, alerts: 1, skipped: false });
+    expect(await fanOut.recover()).toMatchObject({ report: 2, skipped: true });
+    expect((await outbox.pending()).map((a) => a.id)).toEqual(['imp:2:1:1']);
+    await store.close();
   });
 });

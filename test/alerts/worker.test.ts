@@ -43,40 +43,40 @@ const texts = (chatId: number): string[] => api.sent(chatId).map((p) => String(p
 
 describe('delivery worker', () => {
   it('sends every pending alert once, each chat in enqueue order, and marks it sent with its message id', async () => {
-    const { outbox, worker } = await setup();
+    const { store, outbox, worker } = await setup();
     await outbox.enqueue([
       { id: 'a:1', chatId: 1, text: '<b>一</b> 1/2' },
       { id: 'b:1', chatId: 2, text: '二' },
       { id: 'a:2', chatId: 1, text: '<b>一</b> 2/2' },
     ]);
-    worker.start();
+    await worker.start();
     await worker.idle();
     expect(texts(1)).toEqual(['<b>一</b> 1/2', '<b>一</b> 2/2']);
     expect(texts(2)).toEqual(['二']);
-    expect(outbox.get('a:2')).toMatchObject({ state: 'sent', messageId: 2, attempts: 1 });
+    expect(await outbox.get('a:2')).toMatchObject({ state: 'sent', messageId: 2, attempts: 1 });
     expect(api.sent()[0]).toMatchObject({ parse_mode: 'HTML' });
     await worker.stop();
-    await outbox.close();
+    await store.close();
   });
 
   it('picks up alerts enqueued while running', async () => {
-    const { outbox, worker } = await setup();
-    worker.start();
+    const { store, outbox, worker } = await setup();
+    await worker.start();
     await outbox.enqueue([{ id: 'x', chatId: 5, text: 'later' }]);
     await api.waitFor('sendMessage', (p) => p.text === 'later');
     await worker.idle();
-    expect(outbox.get('x')?.state).toBe('sent');
+    expect((await outbox.get('x'))?.state).toBe('sent');
     await worker.stop();
-    await outbox.close();
+    await store.close();
   });
 
   it('keeps one chat to one message per interval and everything under the global limit', async () => {
-    const { outbox, worker } = await setup({ ...FAST, globalPerSecond: 10, perChatIntervalMs: 300 });
+    const { store, outbox, worker } = await setup({ ...FAST, globalPerSecond: 10, perChatIntervalMs: 300 });
     await outbox.enqueue([
       ...Array.from({ length: 4 }, (_, i) => ({ id: `same:${i}`, chatId: 7, text: `same ${i}` })),
       ...Array.from({ length: 16 }, (_, i) => ({ id: `many:${i}`, chatId: 100 + i, text: `many ${i}` })),
     ]);
-    worker.start();
+    await worker.start();
     await worker.idle();
     const sends = api.calls.filter((c) => c.method === 'sendMessage' && c.status === 200);
     expect(sends).toHaveLength(20);
@@ -87,40 +87,40 @@ describe('delivery worker', () => {
     // no one-second window holds more than 10 (+1 for the window edge measured on the server)
     for (let i = 0; i + 11 < times.length; i += 1) expect(times[i + 11]! - times[i]!).toBeGreaterThanOrEqual(990);
     await worker.stop();
-    await outbox.close();
+    await store.close();
   });
 
   it('waits retry_after on 429 and sends the alert exactly once', async () => {
-    const { outbox, worker } = await setup();
+    const { store, outbox, worker } = await setup();
     await outbox.enqueue([{ id: 'r', chatId: 9, text: 'rate limited' }]);
     // five 429s: the transport retries four times itself, the worker takes the fifth and pauses the chat
     api.failNext('sendMessage', { code: 429, retryAfter: 1 }, 5);
     const started = Date.now();
-    worker.start();
+    await worker.start();
     await worker.idle();
     expect(Date.now() - started).toBeGreaterThanOrEqual(4 * 1000 - 50);
     expect(texts(9)).toEqual(['rate limited']);
     expect(worker.stats).toMatchObject({ sent: 1, rateLimited: 1 });
-    expect(outbox.get('r')?.state).toBe('sent');
+    expect((await outbox.get('r'))?.state).toBe('sent');
     await worker.stop();
-    await outbox.close();
+    await store.close();
   }, 20_000);
 
   it('backs off on 5xx and network errors and then delivers', async () => {
-    const { outbox, worker } = await setup();
+    const { store, outbox, worker } = await setup();
     await outbox.enqueue([{ id: 's', chatId: 3, text: 'server trouble' }]);
     api.failNext('sendMessage', { code: 500 }, 3);
-    worker.start();
+    await worker.start();
     await worker.idle();
     expect(texts(3)).toEqual(['server trouble']);
-    expect(outbox.get('s')).toMatchObject({ state: 'sent', attempts: 4 });
+    expect(await outbox.get('s')).toMatchObject({ state: 'sent', attempts: 4 });
     expect(worker.stats.retried).toBe(3);
     await worker.stop();
-    await outbox.close();
+    await store.close();
   });
 
   it('marks a chat inactive on 403, drops its queue, keeps its subscriptions and serves other chats', async () => {
-    const { outbox, worker, subscriptions } = await setup();
+    const { store, outbox, worker, subscriptions } = await setup();
     await subscriptions.add(11, { kind: 'all' });
     api.blockChat(11);
     await outbox.enqueue([
@@ -128,43 +128,43 @@ describe('delivery worker', () => {
       { id: 'blocked:2', chatId: 11, text: 'two' },
       { id: 'fine', chatId: 12, text: 'fine' },
     ]);
-    worker.start();
+    await worker.start();
     await worker.idle();
-    expect(subscriptions.settings(11).active).toBe(false);
-    expect(subscriptions.list(11)).toHaveLength(1);
-    expect(subscriptions.subscribers().has(11)).toBe(false);
-    expect(outbox.get('blocked:1')).toMatchObject({ state: 'failed' });
-    expect(outbox.get('blocked:2')).toMatchObject({ state: 'failed' });
+    expect((await subscriptions.settings(11)).active).toBe(false);
+    expect((await subscriptions.list(11))).toHaveLength(1);
+    expect((await subscriptions.subscribers()).has(11)).toBe(false);
+    expect(await outbox.get('blocked:1')).toMatchObject({ state: 'failed' });
+    expect(await outbox.get('blocked:2')).toMatchObject({ state: 'failed' });
     expect(api.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === 11)).toHaveLength(1);
     expect(texts(12)).toEqual(['fine']);
     expect(await subscriptions.reactivate(11)).toBe(true);
-    expect(subscriptions.subscribers().get(11)).toEqual([{ kind: 'all' }]);
+    expect((await subscriptions.subscribers()).get(11)).toEqual([{ kind: 'all' }]);
     await worker.stop();
-    await outbox.close();
+    await store.close();
   });
 
   it('records a 400 as failed and moves on to the next alert of the chat', async () => {
-    const { outbox, worker } = await setup();
+    const { store, outbox, worker } = await setup();
     await outbox.enqueue([
       { id: 'bad', chatId: 4, text: 'broken <b>html' },
       { id: 'good', chatId: 4, text: 'next one' },
     ]);
-    worker.start();
+    await worker.start();
     await worker.idle();
-    expect(outbox.get('bad')).toMatchObject({ state: 'failed' });
-    expect(outbox.get('bad')?.error).toMatch(/can't parse entities/);
+    expect(await outbox.get('bad')).toMatchObject({ state: 'failed' });
+    expect((await outbox.get('bad'))?.error).toMatch(/can't parse entities/);
     expect(texts(4)).toEqual(['next one']);
     await worker.stop();
-    await outbox.close();
+    await store.close();
   });
 
   it('sends silently inside the chat’s quiet hours, with sound outside them', async () => {
     // 23:30 in Shanghai is 15:30 UTC
     let now = Date.parse('2022-10-10T15:30:00Z');
-    const { outbox, worker, subscriptions } = await setup(FAST, () => now);
+    const { store, outbox, worker, subscriptions } = await setup(FAST, () => now);
     await subscriptions.setQuiet(21, { from: 22, to: 8 });
     await outbox.enqueue([{ id: 'night', chatId: 21, text: 'night' }]);
-    worker.start();
+    await worker.start();
     await worker.idle();
     now = Date.parse('2022-10-11T02:00:00Z'); // 10:00 local
     await outbox.enqueue([{ id: 'day', chatId: 21, text: 'day' }]);
@@ -173,6 +173,6 @@ describe('delivery worker', () => {
     expect(night).toMatchObject({ text: 'night', disable_notification: true });
     expect(day?.disable_notification).toBeUndefined();
     await worker.stop();
-    await outbox.close();
+    await store.close();
   });
 });

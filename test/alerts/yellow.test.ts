@@ -6,7 +6,7 @@ import { diffLights, lightChangesFor, yellowUnder } from '../../src/alerts/yello
 import { diffReports } from '../../src/import/diff';
 import { createImporter } from '../../src/import/importer';
 import { assessReport } from '../../src/progress/light';
-import { openDb } from '../../src/store/db';
+import { openDb } from '../../src/store/lowdb/db';
 import type { Report } from '../../src/model';
 import { buildReport, Q2_2022, Q3_2022, type Row } from '../progress/build-table';
 import { useTempDir } from '../helpers/tmp';
@@ -167,12 +167,13 @@ describe('yellow opt-in in the store and the fan-out', () => {
     expect((await stores.subscriptions.setYellow(1, true)).yellow).toBe(true);
     await stores.subscriptions.setYellow(3, true);
     await stores.subscriptions.setYellow(3, false);
-    expect(stores.subscriptions.settings(3).yellow).toBeUndefined();
+    expect((await stores.subscriptions.settings(3)).yellow).toBeUndefined();
     await importer.importTable(tsv(q3, Q3_2022), 'q3.tsv');
-    const byChat = (chat: number) => stores.outbox.all().filter((a) => a.chatId === chat).map((a) => ids(a.text));
+    const all = await stores.outbox.all();
+    const byChat = (chat: number) => all.filter((a) => a.chatId === chat).map((a) => ids(a.text));
     expect(byChat(1)).toEqual([['4', '1', '6', '3', '2']]);
     expect(byChat(2)).toEqual([['4', '3']]);
     expect(byChat(3)).toEqual([['4', '3']]);
-    await stores.outbox.close();
+    await stores.store.close();
   });
 });

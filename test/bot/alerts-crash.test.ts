@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALERT_DEFAULTS } from '../../src/alerts/config';
-import { createSubscriptionStore } from '../../src/alerts/subscriptions';
-import { openDb } from '../../src/store/db';
+import { openLowdbStore } from '../../src/store/lowdb';
 import { ROOT } from '../alerts/bot-harness';
 import { editedSeed } from '../alerts/tables';
 import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
@@ -52,6 +51,13 @@ const start = (api: FakeBotApi, dir: string, apiRoot = api.apiRoot): Proc => {
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   return { child, output: () => output, exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+};
+
+/** Subscribers in the store before the bot first starts (the store is the seam; the bot seeds the report). */
+const addSubscribers = async (dir: string, n: number): Promise<void> => {
+  const store = await openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'test' });
+  for (let i = 0; i < n; i += 1) await store.subscriptions.add(FIRST_CHAT + i, { kind: 'all' }, 'private');
+  await store.close();
 };
 
 const digestsByChat = (api: FakeBotApi): Map<number, number> => {
@@ -144,10 +150,7 @@ describe('alert delivery across SIGKILL', () => {
   });
 
   it('delivers every digest after a restart and re-sends only the uncertain ones', async () => {
-    // Subscribers are in the store before the bot first starts (the store is the seam; the bot seeds the report).
-    const db = await openDb(join(dir, 'db.json'));
-    const subscriptions = createSubscriptionStore(db);
-    for (let i = 0; i < SUBSCRIBERS; i += 1) await subscriptions.add(FIRST_CHAT + i, { kind: 'all' }, 'private');
+    await addSubscribers(dir, SUBSCRIBERS);
 
     const first = start(api, dir);
     procs.push(first);
@@ -187,9 +190,7 @@ describe('alert delivery across SIGKILL', () => {
   }, 90_000);
 
   it('re-sends exactly the digest whose answer the killed bot never read, and names it', async () => {
-    const db = await openDb(join(dir, 'db.json'));
-    const subscriptions = createSubscriptionStore(db);
-    for (let i = 0; i < 60; i += 1) await subscriptions.add(FIRST_CHAT + i, { kind: 'all' }, 'private');
+    await addSubscribers(dir, 60);
     let digests = 0;
     const proxy = await startHoldingProxy(api, (chatId) => chatId >= FIRST_CHAT && ++digests === 20);
     try {

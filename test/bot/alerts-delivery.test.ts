@@ -119,9 +119,9 @@ describe('alerts end to end', () => {
   });
 
   it('refuses a non-admin’s upload politely and imports nothing', async () => {
-    const reports = bot.reports.history().length;
+    const reports = (await bot.reports.history()).length;
     expect(await upload(NEXT, 'q4.tsv', 5555)).toBe(ALERT_MESSAGES.uploadNotAdmin);
-    expect(bot.reports.history()).toHaveLength(reports);
+    expect((await bot.reports.history())).toHaveLength(reports);
     expect(bot.api.calls.some((c) => c.method === 'getFile')).toBe(false);
   });
 
@@ -172,14 +172,14 @@ describe('alerts end to end', () => {
     const from = bot.api.calls.length;
     await upload(NEXT);
     await bot.worker.idle();
-    expect(bot.subscriptions.settings(D).active).toBe(false);
-    expect(bot.subscriptions.list(D)).toHaveLength(1); // data kept
+    expect((await bot.subscriptions.settings(D)).active).toBe(false);
+    expect((await bot.subscriptions.list(D))).toHaveLength(1); // data kept
     const { [D]: _blocked, ...others } = EXPECTED;
     expectDigests(sentSince(from), others);
 
     bot.api.blockChat(D, false);
     await bot.say('/start', { chatId: D });
-    expect(bot.subscriptions.settings(D).active).toBe(true);
+    expect((await bot.subscriptions.settings(D)).active).toBe(true);
     const later = bot.api.calls.length;
     await upload(editedSeed({ lagging: ['58', '40', '41'], recovered: ['47'] }), 'heze-2022-q4-rev.tsv');
     await bot.worker.idle();

@@ -14,8 +14,8 @@ afterEach(async () => {
   await bot.stop();
 });
 
-const laggingIds = (test: (t: Parameters<typeof unitsOf>[0]) => boolean): string[] =>
-  bot.reports.current()!.targets.filter((t) => isLagging(t) && test(t)).map((t) => t.id);
+const laggingIds = async (test: (t: Parameters<typeof unitsOf>[0]) => boolean): Promise<string[]> =>
+  (await bot.reports.current())!.targets.filter((t) => isLagging(t) && test(t)).map((t) => t.id);
 
 describe('subscribe feature', () => {
   it('shows the four choices as buttons for /subscribe without an argument', async () => {
@@ -28,32 +28,32 @@ describe('subscribe feature', () => {
     const reply = await bot.say('/subscribe 工信局');
     const text = textOf(reply);
     expect(text).toContain('已订阅：<b>市工业和信息化局</b> 的滞后提醒');
-    const expected = laggingIds((t) => unitsOf(t).includes('市工业和信息化局'));
+    const expected = await laggingIds((t) => unitsOf(t).includes('市工业和信息化局'));
     expect(expected.length).toBeGreaterThan(0);
     expect(idsIn(text)).toEqual(expected);
-    expect(bot.subscriptions.list(1001).map((s) => s.filter)).toEqual([{ kind: 'unit', unit: '市工业和信息化局' }]);
+    expect((await bot.subscriptions.list(1001)).map((s) => s.filter)).toEqual([{ kind: 'unit', unit: '市工业和信息化局' }]);
   });
 
   it('subscribes to a leader', async () => {
     const text = textOf(await bot.say('/subscribe 王昌华'));
     expect(text).toContain('已订阅：<b>王昌华分管</b> 的滞后提醒');
-    expect(idsIn(text)).toEqual(laggingIds((t) => leadersOf(t).includes('王昌华')));
-    expect(bot.subscriptions.list(1001)[0]!.filter).toEqual({ kind: 'leader', leader: '王昌华' });
+    expect(idsIn(text)).toEqual(await laggingIds((t) => leadersOf(t).includes('王昌华')));
+    expect((await bot.subscriptions.list(1001))[0]!.filter).toEqual({ kind: 'leader', leader: '王昌华' });
   });
 
   it('subscribes to a keyword and says when nothing under it lags now', async () => {
     const text = textOf(await bot.say('/subscribe 5G'));
     expect(text).toContain('已订阅：<b>关键词“5G”</b> 的滞后提醒');
     // The 5G targets of the seed (58, 64) are on schedule.
-    expect(laggingIds((t) => /5G/i.test(t.text))).toEqual([]);
+    expect(await laggingIds((t) => /5G/i.test(t.text))).toEqual([]);
     expect(text).toContain('目前没有符合条件的滞后项目');
-    expect(bot.subscriptions.list(1001)[0]!.filter).toMatchObject({ kind: 'keyword', keyword: '5G', terms: ['5g'] });
+    expect((await bot.subscriptions.list(1001))[0]!.filter).toMatchObject({ kind: 'keyword', keyword: '5G', terms: ['5g'] });
   });
 
   it('does not add the same subscription twice', async () => {
     await bot.say('/subscribe 工信局');
     expect(textOf(await bot.say('/subscribe 工信局'))).toContain('已经订阅过');
-    expect(bot.subscriptions.list(1001)).toHaveLength(1);
+    expect((await bot.subscriptions.list(1001))).toHaveLength(1);
   });
 
   it('subscribes to everything lagging with the first button, and to a unit through the unit menu', async () => {
@@ -62,7 +62,7 @@ describe('subscribe feature', () => {
     bot.api.callback({ chatId: 1002, userId: 1002, messageId: messageIdOf(menu), data: 's:all' });
     const allText = textOf(await all);
     expect(allText).toContain('已订阅：<b>全部滞后项目</b>');
-    expect(idsIn(allText)).toEqual(laggingIds(() => true));
+    expect(idsIn(allText)).toEqual(await laggingIds(() => true));
 
     const edited = bot.nextCall('editMessageText', (c) => Number(c.payload.chat_id) === 1002);
     bot.api.callback({ chatId: 1002, userId: 1002, messageId: messageIdOf(menu), data: 's:mu:1' });
@@ -74,7 +74,7 @@ describe('subscribe feature', () => {
     const confirm = bot.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === 1002 && textOf(c).includes(pick.text));
     bot.api.callback({ chatId: 1002, userId: 1002, messageId: messageIdOf(menu), data: pick.callback_data! });
     expect(textOf(await confirm)).toContain(`已订阅：<b>${pick.text}</b>`);
-    expect(bot.subscriptions.list(1002).map((s) => s.filter)).toEqual([{ kind: 'all' }, { kind: 'unit', unit: pick.text }]);
+    expect((await bot.subscriptions.list(1002)).map((s) => s.filter)).toEqual([{ kind: 'all' }, { kind: 'unit', unit: pick.text }]);
   });
 
   it('answers a unit button from an older report as stale', async () => {
@@ -82,7 +82,7 @@ describe('subscribe feature', () => {
     bot.api.callback({ messageId: messageIdOf(menu), data: 's:u:000000:0' });
     const answer = await bot.nextCall('answerCallbackQuery', () => true);
     expect(answer.payload.text).toBe(ALERT_MESSAGES.staleButton);
-    expect(bot.subscriptions.list(1001)).toEqual([]);
+    expect((await bot.subscriptions.list(1001))).toEqual([]);
   });
 
   it('lists subscriptions with remove buttons, removes one by button and the rest with /unsubscribe all', async () => {
@@ -98,7 +98,7 @@ describe('subscribe feature', () => {
     expect(buttonsOf(await edited).map((b) => b.text)).toEqual(['❌ 王昌华分管', '❌ 关键词“5G”']);
     expect(textOf(await bot.say('/unsubscribe 5G'))).toContain('已取消订阅：<b>关键词“5G”</b>');
     expect(textOf(await bot.say('/unsubscribe all'))).toBe(ALERT_MESSAGES.unsubscribedAll(1));
-    expect(bot.subscriptions.list(1001)).toEqual([]);
+    expect((await bot.subscriptions.list(1001))).toEqual([]);
     expect(textOf(await bot.say('/subscriptions'))).toBe(ALERT_MESSAGES.none);
   });
 
@@ -107,11 +107,11 @@ describe('subscribe feature', () => {
     bot.api.chatAdmins(group, [42]);
     const refused = await bot.say('/subscribe 工信局', { chatId: group, userId: 7, chatType: 'supergroup' });
     expect(textOf(refused)).toBe(ALERT_MESSAGES.groupAdminsOnly);
-    expect(bot.subscriptions.list(group)).toEqual([]);
+    expect((await bot.subscriptions.list(group))).toEqual([]);
     const accepted = await bot.say(`/subscribe@${bot.api.botInfo.username} 工信局`, { chatId: group, userId: 42, chatType: 'supergroup' });
     expect(textOf(accepted)).toContain('已订阅：<b>市工业和信息化局</b>');
-    expect(bot.subscriptions.list(group)).toHaveLength(1);
-    expect(bot.subscriptions.settings(group).type).toBe('supergroup');
+    expect((await bot.subscriptions.list(group))).toHaveLength(1);
+    expect((await bot.subscriptions.settings(group)).type).toBe('supergroup');
     // anyone may look
     expect(textOf(await bot.say('/subscriptions', { chatId: group, userId: 7, chatType: 'supergroup' }))).toContain('当前订阅 1 项');
   });
@@ -119,10 +119,10 @@ describe('subscribe feature', () => {
   it('sets the digest schedule and quiet hours', async () => {
     expect(textOf(await bot.say('/digest daily'))).toContain('每天 09:00');
     expect(textOf(await bot.say('/quiet 22-8'))).toContain('22:00–8:00');
-    expect(bot.subscriptions.settings(1001)).toMatchObject({ digest: 'daily', quiet: { from: 22, to: 8 } });
+    expect((await bot.subscriptions.settings(1001))).toMatchObject({ digest: 'daily', quiet: { from: 22, to: 8 } });
     expect(textOf(await bot.say('/digest sometimes'))).toBe(ALERT_MESSAGES.digestUsage);
     expect(textOf(await bot.say('/quiet off'))).toBe(ALERT_MESSAGES.quietOff);
-    expect(bot.subscriptions.settings(1001).quiet).toBeUndefined();
+    expect((await bot.subscriptions.settings(1001)).quiet).toBeUndefined();
   });
 
   it('registers the alert commands with Telegram', async () => {
@@ -149,7 +149,7 @@ describe('scheduled digest, end to end', () => {
     expect(text).toContain('订阅：市工业和信息化局');
     expect(text).toContain('⏰ 14 天内到期');
     // every lagging target of 工信局 is due 年底, within 14 days: listed under the reminder, then in the full list
-    const lagging = laggingIds((t) => unitsOf(t).includes('市工业和信息化局'));
+    const lagging = await laggingIds((t) => unitsOf(t).includes('市工业和信息化局'));
     expect(idsIn(text)).toEqual([...lagging, ...lagging]);
     expect(text).toContain('还剩 <b>11</b> 天');
   });

@@ -58,27 +58,27 @@ describe('/yellow', () => {
     expect(textOf(await bot.say('/yellow', { chatId: OPTED }))).toBe(ALERT_MESSAGES.yellowStatus(false));
     // no subscription yet: the reply says how to choose a scope
     expect(textOf(await bot.say('/yellow on', { chatId: OPTED }))).toBe(ALERT_MESSAGES.yellowOn(false));
-    expect(bot.subscriptions.settings(OPTED).yellow).toBe(true);
+    expect((await bot.subscriptions.settings(OPTED)).yellow).toBe(true);
     expect(textOf(await bot.say('/yellow', { chatId: OPTED }))).toContain('黄灯提醒：已开启');
     expect(textOf(await bot.say('/yellow maybe', { chatId: OPTED }))).toBe(ALERT_MESSAGES.yellowUsage);
     expect(textOf(await bot.say('/yellow 关闭', { chatId: OPTED }))).toBe(ALERT_MESSAGES.yellowOff);
-    expect(bot.subscriptions.settings(OPTED).yellow).toBeUndefined();
+    expect((await bot.subscriptions.settings(OPTED)).yellow).toBeUndefined();
   });
 
   it('points /subscribe 黄灯 to /yellow instead of subscribing to a keyword', async () => {
     expect(textOf(await bot.say('/subscribe 黄灯'))).toBe(ALERT_MESSAGES.subscribeYellowHint);
-    expect(bot.subscriptions.list(1001)).toEqual([]);
+    expect((await bot.subscriptions.list(1001))).toEqual([]);
   });
 
   it('lets only group admins change it', async () => {
     bot.api.chatAdmins(GROUP, [GROUP_ADMIN]);
     expect(textOf(await bot.say('/yellow on', { chatId: GROUP, userId: 7, chatType: 'supergroup' }))).toBe(ALERT_MESSAGES.groupAdminsOnly);
-    expect(bot.subscriptions.settings(GROUP).yellow).toBeUndefined();
+    expect((await bot.subscriptions.settings(GROUP)).yellow).toBeUndefined();
     // anyone may look
     expect(textOf(await bot.say('/yellow', { chatId: GROUP, userId: 7, chatType: 'supergroup' }))).toContain('未开启');
     await bot.say('/subscribe 全部', { chatId: GROUP, userId: GROUP_ADMIN, chatType: 'supergroup' });
     expect(textOf(await bot.say('/yellow on', { chatId: GROUP, userId: GROUP_ADMIN, chatType: 'supergroup' }))).toBe(ALERT_MESSAGES.yellowOn(true));
-    expect(bot.subscriptions.settings(GROUP)).toMatchObject({ yellow: true, type: 'supergroup' });
+    expect((await bot.subscriptions.settings(GROUP))).toMatchObject({ yellow: true, type: 'supergroup' });
   });
 
   it('registers the command with a Chinese description', async () => {

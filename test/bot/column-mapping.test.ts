@@ -47,12 +47,12 @@ describe('column mapping in the chat', () => {
     const done = await tap(third, '承办科室');
     expect(textOf(done)).toContain('目标 7 项，分工 9 条，滞后 2 项（47、57）');
     expect(textOf(done)).toContain(ALERT_MESSAGES.mappingRemembered);
-    expect(bot.reports.current()!.title).toBe('2022年三季度督办件办理台账');
+    expect((await bot.reports.current())!.title).toBe('2022年三季度督办件办理台账');
     expect(existsSync(join(bot.dir, 'columns.json'))).toBe(true);
 
     const next = await upload('duban-q4.xlsx', await ledgerXlsx('2022年四季度督办件办理台账'));
     expect(textOf(next)).toContain('2022年第四季度');
-    expect(bot.reports.current()!.period).toBe('第四季度');
+    expect((await bot.reports.current())!.period).toBe('第四季度');
   });
 
   it('cancels on request, keeping the current data, and refuses a stale button', async () => {

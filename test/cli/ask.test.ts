@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openDb } from '../../src/store/db';
-import { createReportStore } from '../../src/store/reports';
+import { openLowdbStore } from '../../src/store/lowdb';
 import { parseTable } from '../../src/table/load-table';
 
 const ROOT = resolve(__dirname, '../..');
@@ -74,7 +73,9 @@ describe('npm run ask', () => {
     // a store whose current report holds only the 团市委 rows 43–45
     const report = await parseTable(Buffer.from([title, header, ...seedLines.filter((l) => /^4[3-5]\t/.test(l))].join('\n')), 'small.tsv');
     const dbPath = join(tmp, 'db.json');
-    await createReportStore(await openDb(dbPath)).add(report);
+    const store = await openLowdbStore({ dbPath, purpose: 'test' });
+    await store.reports.add(report);
+    await store.close();
     const out = spawnSync(TSX, ['src/cli/ask.ts', '--json'], { cwd: ROOT, env: { ...env, DB_PATH: dbPath }, input: '团市委\n工信局\n', encoding: 'utf8' });
     const [tw, gx] = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ids: string[]; kind: string });
     expect(tw?.ids).toEqual(['43', '44', '45']);
@@ -90,9 +91,10 @@ describe('npm run ask', () => {
       .map((l) => (l.startsWith('57\t') ? l.replace(/\t否\t/, '\t是\t') : l.startsWith('58\t') ? l.replace('新建并开通5G基站1658个', '新建并开通5G基站800个') : l))
       .join('\n');
     const dbPath = join(tmp, 'db-history.json');
-    const store = createReportStore(await openDb(dbPath));
-    await store.add(await parseTable(Buffer.from(q2Text), 'heze-2022-q2.tsv'));
-    await store.add(await parseTable(Buffer.from(seedText), 'heze-2022-q3.tsv'));
+    const store = await openLowdbStore({ dbPath, purpose: 'test' });
+    await store.reports.add(await parseTable(Buffer.from(q2Text), 'heze-2022-q2.tsv'));
+    await store.reports.add(await parseTable(Buffer.from(seedText), 'heze-2022-q3.tsv'));
+    await store.close();
     const out = spawnSync(TSX, ['src/cli/ask.ts', '--json'], { cwd: ROOT, env: { ...env, DB_PATH: dbPath }, input: '57号的变化\n工信局上季度以来的变化\n', encoding: 'utf8' });
     const [item, unit] = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ids: string[]; kind: string; text: string });
     expect([item?.kind, item?.ids]).toEqual(['item', ['57']]);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { createImporter } from '../../src/import/importer';
 import { createInboxWatcher, inboxDir } from '../../src/import/inbox';
 import { toImportSummary } from '../../src/import/summary';
-import { openDb } from '../../src/store/db';
-import { createReportStore } from '../../src/store/reports';
+import { readStoredReports } from '../../src/store';
+import { openLowdbStore } from '../../src/store/lowdb';
 import { SEED_PATH, seedLine, seedTable } from '../helpers/seed';
 import { ledgerXlsx } from '../table/layouts';
 import { useTempDir } from '../helpers/tmp';
@@ -39,7 +39,7 @@ describe('npm run import', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('导入失败：table bad.tsv, row 6, column 是否按计划完成进度: expected 是 or 否, got "待定"');
     expect(readFileSync(dbPath).equals(before)).toBe(true);
-    expect(createReportStore(await openDb(dbPath)).history()).toHaveLength(1);
+    expect(await readStoredReports({ dbPath })).toHaveLength(1);
   });
 
   it('imports a table whose headers it does not know once told with --column which is which', async () => {
@@ -60,11 +60,9 @@ describe('npm run import', () => {
 
   it('hands the table to the running bot through the inbox instead of writing the store itself', async () => {
     const dbPath = join(dir(), 'db.json');
-    // A live process that is not us holds the store, as the bot would.
-    const holder = spawn('sleep', ['30']);
-    writeFileSync(`${dbPath}.lock`, JSON.stringify({ pid: holder.pid, purpose: 'bot', since: new Date().toISOString() }));
-    const reports = createReportStore(await openDb(dbPath));
-    const importer = createImporter({ reports });
+    // We hold the store, as the bot would.
+    const store = await openLowdbStore({ dbPath, purpose: 'bot' });
+    const importer = createImporter({ reports: store.reports });
     const watcher = createInboxWatcher({
       dir: inboxDir(dbPath),
       intervalMs: 50,
@@ -77,12 +75,12 @@ describe('npm run import', () => {
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       const code = await new Promise((resolve) => child.on('close', resolve));
       expect(code).toBe(0);
-      expect(stdout).toContain(`机器人正在运行（进程 ${holder.pid}）`);
+      expect(stdout).toContain(`机器人正在运行（进程 ${process.pid}）`);
       expect(stdout).toContain('目标 48 项，分工 50 条，滞后 2 项（47、57）');
-      expect(reports.current()?.targets).toHaveLength(48);
+      expect((await store.reports.current())?.targets).toHaveLength(48);
     } finally {
       await watcher.stop();
-      holder.kill();
+      await store.close();
     }
   });
 });

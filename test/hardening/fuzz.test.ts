@@ -46,7 +46,7 @@ describe(`fuzz: ${COUNT} generated updates (FUZZ_SEED=${SEED})`, () => {
 
   beforeAll(async () => {
     h = await startAlertsBot();
-    const report = h.reports.current();
+    const report = await h.reports.current();
     if (!report) throw new Error('the alerts harness has no current report');
     const words = [...new Set(report.targets.flatMap((t) => [...unitsOf(t), ...leadersOf(t)]))].filter((w) => w !== '');
     const fuzzer = createFuzzer(SEED, h.api, { words, adminId: ADMIN });

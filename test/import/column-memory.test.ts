@@ -2,17 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createColumnMemory } from '../../src/import/column-memory';
 import { createImporter } from '../../src/import/importer';
-import { openDb } from '../../src/store/db';
-import { createReportStore } from '../../src/store/reports';
+import { useLowdbStores } from '../helpers/lowdb-store';
 import { MissingColumnError } from '../../src/table/header';
 import { useTempDir } from '../helpers/tmp';
 import { LEDGER_COLUMNS, ledgerXlsx } from '../table/layouts';
 
 describe('remembered column mappings', () => {
   const dir = useTempDir();
+  const openStore = useLowdbStores();
   const setUp = async () => {
     const memory = createColumnMemory(join(dir(), 'columns.json'));
-    const importer = createImporter({ reports: createReportStore(await openDb(join(dir(), 'db.json'))), columnMemory: memory });
+    const importer = createImporter({ reports: (await openStore(dir())).reports, columnMemory: memory });
     return { memory, importer };
   };
 

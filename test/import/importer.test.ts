@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { createImporter, type ImportResult } from '../../src/import/importer';
 import { diffReports } from '../../src/import/diff';
 import { toImportSummary } from '../../src/import/summary';
-import { openDb } from '../../src/store/db';
-import { createReportStore } from '../../src/store/reports';
+import { useLowdbStores } from '../helpers/lowdb-store';
 import { parseTable } from '../../src/table/load-table';
 import { withStatusWords } from '../../src/table/status-words';
 import { seedBytes, seedLine, seedLines, seedTable } from '../helpers/seed';
@@ -26,7 +25,8 @@ const nextQuarter = (): string => {
 
 describe('createImporter', () => {
   const dir = useTempDir();
-  const open = async () => createReportStore(await openDb(join(dir(), 'db.json')));
+  const openStore = useLowdbStores();
+  const open = async () => (await openStore(dir())).reports;
 
   it('stores the seed as the current report and counts targets, assignments and lagging', async () => {
     const reports = await open();
@@ -34,7 +34,7 @@ describe('createImporter', () => {
     const result = await createImporter({ reports, onImported: async (r) => void seen.push(r) }).importTable(seedBytes(), 'heze-2022-q3.tsv');
     expect(result.counts).toEqual({ targets: 48, assignments: 50, lagging: ['47', '57'] });
     expect(result.stored).toBe(true);
-    expect(reports.current()?.source.sha256).toBe(result.report.source.sha256);
+    expect((await reports.current())?.source.sha256).toBe(result.report.source.sha256);
     expect(seen).toEqual([result]);
   });
 
@@ -44,7 +44,7 @@ describe('createImporter', () => {
     const result = await createImporter({ reports, onImported }).importTable(seedBytes(), 'heze.tsv', { dryRun: true });
     expect(result.counts.targets).toBe(48);
     expect(result.stored).toBe(false);
-    expect(reports.current()).toBeUndefined();
+    expect((await reports.current())).toBeUndefined();
     expect(onImported).not.toHaveBeenCalled();
     expect(toImportSummary(result, true)).toBe('菏泽市 2022年第三季度（截至 2022-09-30）\n目标 48 项，分工 50 条，滞后 2 项（47、57）\n（试运行：已校验，未保存）');
   });
@@ -56,7 +56,7 @@ describe('createImporter', () => {
     await importer.importTable(seedBytes(), 'a.tsv');
     const again = await importer.importTable(seedBytes(), 'b.tsv');
     expect(again.duplicate).toBe(true);
-    expect(reports.history()).toHaveLength(1);
+    expect((await reports.history())).toHaveLength(1);
     expect(onImported).toHaveBeenCalledTimes(1);
     expect(toImportSummary(again)).toContain('未重复导入');
   });
@@ -66,7 +66,7 @@ describe('createImporter', () => {
     const importer = createImporter({ reports });
     await importer.importTable(seedBytes(), 'q3.tsv');
     const result = await importer.importTable(Buffer.from(nextQuarter()), 'q4.tsv');
-    expect(reports.history().map((r) => r.period)).toEqual(['第三季度', '第四季度']);
+    expect((await reports.history()).map((r) => r.period)).toEqual(['第三季度', '第四季度']);
     expect(result.diff.counts).toEqual({ 'became-lagging': 1, recovered: 1, 'still-lagging': 1, new: 1, removed: 1, 'progress-changed': 1 });
     const summary = toImportSummary(result);
     expect(summary).toContain('与上一期（2022年第三季度）相比：');
@@ -78,14 +78,14 @@ describe('createImporter', () => {
 
   it('rejects a bad table and leaves the db file byte-identical', async () => {
     const path = join(dir(), 'db.json');
-    const reports = createReportStore(await openDb(path));
+    const reports = await open();
     const importer = createImporter({ reports });
     await importer.importTable(seedBytes(), 'q3.tsv');
     const before = readFileSync(path);
     const bad = seedTable([seedLine('52'), seedLine('53').replace('\t是\t', '\t待定\t')]);
     await expect(importer.importTable(Buffer.from(bad), 'q4.tsv')).rejects.toThrow('table q4.tsv, row 7, column 是否按计划完成进度: expected 是 or 否, got "待定"');
     expect(readFileSync(path).equals(before)).toBe(true);
-    expect(reports.history()).toHaveLength(1);
+    expect((await reports.history())).toHaveLength(1);
   });
 });
 
@@ -105,9 +105,10 @@ describe('diffReports', () => {
 
 describe('createImporter concurrency', () => {
   const dir = useTempDir();
+  const openStore = useLowdbStores();
 
   it('runs simultaneous imports one after the other, each diffing against the one before', async () => {
-    const reports = createReportStore(await openDb(join(dir(), 'db.json')));
+    const { reports } = await openStore(dir());
     const importer = createImporter({ reports });
     await importer.importTable(seedBytes(), 'q3.tsv');
     const q4 = seedTable([seedLine('52').replace('\t是\t', '\t否\t')]).replace('第三季度', '第四季度');
@@ -119,11 +120,11 @@ describe('createImporter concurrency', () => {
     expect(a.diff.counts['became-lagging']).toBe(1);
     // the second sees the first as current: same bytes, so nothing is stored or announced twice
     expect(b.duplicate).toBe(true);
-    expect(reports.history()).toHaveLength(2);
+    expect((await reports.history())).toHaveLength(2);
   });
 
   it('keeps serving imports after one is rejected', async () => {
-    const reports = createReportStore(await openDb(join(dir(), 'db.json')));
+    const { reports } = await openStore(dir());
     const importer = createImporter({ reports });
     const bad = importer.importTable(Buffer.from(''), 'empty.tsv');
     const good = importer.importTable(seedBytes(), 'q3.tsv');
@@ -134,7 +135,8 @@ describe('createImporter concurrency', () => {
 
 describe('createImporter on tables with verdicts', () => {
   const dir = useTempDir();
-  const open = async () => createReportStore(await openDb(join(dir(), 'db.json')));
+  const openStore = useLowdbStores();
+  const open = async () => (await openStore(dir())).reports;
 
   it('calls a change from behind (欠进度) to done (已完成) recovered, and from done to not started lagging', async () => {
     const before = await parseTable(verdictCsv(), 'q3.csv');

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDb } from '../../src/store/db';
+import { useLowdbStores } from '../helpers/lowdb-store';
 import { createWeblinkStore } from '../../src/store/weblinks';
 import { createWeblinks, hashToken } from '../../src/web/weblinks';
 import { useTempDir } from '../helpers/tmp';
 
 describe('weblinks', () => {
   const dir = useTempDir();
+  const openStore = useLowdbStores();
 
   const setup = async (clock: { now: Date }) => {
-    const path = join(dir(), 'db.json');
-    const db = await openDb(path);
-    return { path, db, links: createWeblinks({ store: createWeblinkStore(db), days: 7, now: () => clock.now }) };
+    const store = await openStore(dir());
+    return { path: join(dir(), 'db.json'), store, links: createWeblinks({ store: createWeblinkStore(store.settings), days: 7, now: () => clock.now }) };
   };
 
   it('signs in with an issued token, and keeps only its hash in the store file', async () => {
@@ -47,10 +47,10 @@ describe('weblinks', () => {
 
   it('survives a restart (the store is re-read from the file)', async () => {
     const clock = { now: new Date('2026-01-01T00:00:00Z') };
-    const { db, links } = await setup(clock);
+    const { store, links } = await setup(clock);
     const { token } = await links.issue(1001);
-    await db.write();
-    const reopened = createWeblinks({ store: createWeblinkStore(await openDb(join(dir(), 'db.json'))), days: 7, now: () => clock.now });
+    await store.close();
+    const reopened = createWeblinks({ store: createWeblinkStore((await openStore(dir())).settings), days: 7, now: () => clock.now });
     expect(await reopened.verify(token)).toBe(1001);
   });
 });

@@ -4,10 +4,10 @@ import { leadersOf, unitsOf, type Report } from '../../model';
 import { chatTypeOf, mayChangeChat } from '../../alerts/chat-admin';
 import { composeLaggingNow } from '../../alerts/compose';
 import type { AlertsDeps } from '../../alerts/deps';
-import { describeFilter, filterKey, laggingUnder } from '../../alerts/filters';
+import { describeFilter, laggingUnder } from '../../alerts/filters';
 import { ALERT_COMMANDS, ALERT_MESSAGES as M } from '../../alerts/messages';
 import { resolveFilter } from '../../alerts/resolve-filter';
-import type { SubscriptionFilter } from '../../alerts/types';
+import { filterKey, type SubscriptionFilter } from '../../store/types';
 import { reportVersion } from '../callback-data';
 import type { Feature, FeatureFactory } from '../feature';
 
@@ -108,8 +108,8 @@ export const createSubscribeFeature =
       for (const text of head) await ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
     };
 
-    const listMessage = (chatId: number): { text: string; markup?: InlineKeyboardMarkup } => {
-      const list = subscriptions.list(chatId);
+    const listMessage = async (chatId: number): Promise<{ text: string; markup?: InlineKeyboardMarkup }> => {
+      const list = await subscriptions.list(chatId);
       if (list.length === 0) return { text: M.none };
       return {
         text: M.listTitle(list.length),
@@ -118,7 +118,7 @@ export const createSubscribeFeature =
     };
 
     const replyList = async (ctx: Context): Promise<void> => {
-      const { text, markup } = listMessage(ctx.chat!.id);
+      const { text, markup } = await listMessage(ctx.chat!.id);
       await ctx.reply(text, { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}) });
     };
 
@@ -146,9 +146,7 @@ export const createSubscribeFeature =
       const resolution = resolveFilter(arg, alerts.understand(arg));
       const key = resolution.ok ? filterKey(resolution.filter) : undefined;
       // A keyword subscription is found by what the user typed, whatever the engine makes of it today.
-      const found = subscriptions
-        .list(ctx.chat.id)
-        .find((s) => filterKey(s.filter) === key || (s.filter.kind === 'keyword' && s.filter.keyword === arg) || describeFilter(s.filter) === arg);
+      const found = (await subscriptions.list(ctx.chat.id)).find((s) => filterKey(s.filter) === key || (s.filter.kind === 'keyword' && s.filter.keyword === arg) || describeFilter(s.filter) === arg);
       if (!found) return void (await ctx.reply(M.notSubscribed(arg)));
       await subscriptions.remove(ctx.chat.id, found.id);
       await ctx.reply(M.unsubscribed(describeFilter(found.filter)), { parse_mode: 'HTML' });
@@ -165,7 +163,7 @@ export const createSubscribeFeature =
       if (removeData) {
         const removed = await subscriptions.remove(ctx.chat.id, removeData[1]!);
         await ctx.answerCbQuery(removed ? `已取消：${describeFilter(removed.filter)}`.slice(0, 190) : M.staleButton);
-        const { text, markup } = listMessage(ctx.chat.id);
+        const { text, markup } = await listMessage(ctx.chat.id);
         await ctx.editMessageText(text, { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}) }).catch(() => undefined);
         return;
       }

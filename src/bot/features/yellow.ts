@@ -22,12 +22,12 @@ export const createYellowFeature =
 
     composer.command('yellow', async (ctx) => {
       const arg = ctx.payload.trim().toLowerCase();
-      if (arg === '') return void (await ctx.reply(M.yellowStatus(subscriptions.settings(ctx.chat.id).yellow === true)));
+      if (arg === '') return void (await ctx.reply(M.yellowStatus((await subscriptions.settings(ctx.chat.id)).yellow === true)));
       const on = ON.has(arg) ? true : OFF.has(arg) ? false : undefined;
       if (on === undefined) return void (await ctx.reply(M.yellowUsage));
       if (!(await mayChangeChat(ctx))) return void (await ctx.reply(M.groupAdminsOnly));
       await subscriptions.setYellow(ctx.chat.id, on, chatTypeOf(ctx));
-      await ctx.reply(on ? M.yellowOn(subscriptions.list(ctx.chat.id).length > 0) : M.yellowOff);
+      await ctx.reply(on ? M.yellowOn((await subscriptions.list(ctx.chat.id)).length > 0) : M.yellowOff);
     });
 
     return { name: 'yellow', composer, commands: [ALERT_COMMANDS.yellow] };

@@ -1,19 +1,15 @@
 import { closeSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync, fdatasyncSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { commit, type Db } from '../store/db';
-import type { Alert, FanOut } from './types';
-
-/** What a producer (fan-out, digest scheduler) hands to the outbox. */
-export interface NewAlert {
-  id: string;
-  chatId: number;
-  text: string;
-  silent?: boolean;
-}
+import type { Low } from 'lowdb';
+import { alertEvents, applyAlertEvent, newAlertRecord, type AlertEvent } from '../alert-events';
+import type { OutboxStore } from '../ports';
+import type { Alert } from '../types';
+import { commit, openJsonFile } from './db';
+import { emptyOutbox, type OutboxSchema } from './schema';
 
 /**
- * The durable outbox. Alerts are written to lowdb (one write per batch) before
- * any is sent. Delivery progress — "about to send", "Telegram accepted",
+ * The lowdb outbox. Alerts are written to the outbox file (one write per batch)
+ * before any is sent. Delivery progress — "about to send", "Telegram accepted",
  * "retry later", "failed" — goes to an append-only journal next to the store,
  * one short line per event written synchronously, because rewriting the whole
  * lowdb file after every message would cost megabytes per send. The journal is
@@ -27,33 +23,14 @@ export interface NewAlert {
  * reported as `uncertain` on open, and is sent again (at-least-once). At most
  * one alert per chat and `concurrency` alerts in total can be in that window.
  */
-export interface OutboxStore {
-  /** adds the alerts whose ids are new (and the fan-out record) in one write; returns those added */
-  enqueue(alerts: readonly NewAlert[], fanOut?: Omit<FanOut, 'at'>): Promise<Alert[]>;
-  /** alerts still to send, in enqueue order */
-  pending(): Alert[];
-  get(id: string): Alert | undefined;
-  /** every alert kept, for tests and audits */
-  all(): readonly Alert[];
-  /** ids that were being sent when the previous process died (sent again: at-least-once) */
-  readonly uncertain: readonly string[];
-  hasFanOut(report: number): boolean;
-  /** journal, then memory: "about to send" */
-  markSending(alert: Alert): void;
-  markSent(alert: Alert, messageId: number | undefined): void;
-  markRetry(alert: Alert, notBefore: number, error: string): void;
-  markFailed(alert: Alert, error: string): void;
-  /** called with the alerts each enqueue added (the worker wakes up) */
-  onEnqueued(listener: (alerts: Alert[]) => void): () => void;
-  /** folds the journal into the lowdb file and prunes old delivered alerts */
-  compact(): Promise<void>;
-  /** compacts and closes the journal */
-  close(): Promise<void>;
-}
 
 export interface OutboxOptions {
-  /** journal files are `<journalPath>.<n>`; default `<dbPath>.outbox` */
+  /** the outbox's lowdb file */
+  path: string;
+  /** journal files are `<journalPath>.<n>` */
   journalPath: string;
+  /** move a corrupt outbox file aside and start empty */
+  recover?: boolean;
   now?: () => Date;
   /** delivered and failed alerts older than this are pruned on compaction */
   keepDays?: number;
@@ -63,11 +40,7 @@ export interface OutboxOptions {
   compactAfterLines?: number;
 }
 
-type JournalLine =
-  | { op: 'S'; id: string; attempts: number }
-  | { op: 'A'; id: string; at: string; messageId?: number }
-  | { op: 'R'; id: string; attempts: number; notBefore: number; error: string }
-  | { op: 'F'; id: string; attempts: number; at: string; error: string };
+type JournalLine = AlertEvent & { id: string };
 
 const journalFiles = (journalPath: string): { path: string; n: number }[] => {
   const dir = dirname(journalPath);
@@ -84,12 +57,13 @@ const journalFiles = (journalPath: string): { path: string; n: number }[] => {
     .sort((a, b) => a.n - b.n);
 };
 
-/** Opens the outbox over an opened store: replays journals left by a previous process, then compacts. */
-export const openOutbox = async (db: Db, options: OutboxOptions): Promise<OutboxStore> => {
+/** Opens the outbox file: replays journals left by a previous process, then compacts. */
+export const openLowdbOutbox = async (options: OutboxOptions): Promise<OutboxStore & { close(): Promise<void> }> => {
+  const db: Low<OutboxSchema> = await openJsonFile(options.path, emptyOutbox(), options.recover ?? false);
   const now = options.now ?? (() => new Date());
   const keepMs = (options.keepDays ?? 30) * 86_400_000;
   const compactAfterLines = options.compactAfterLines ?? 5000;
-  // Stores written before fan-outs existed at schema version 1 lack the list.
+  db.data.outbox ??= [];
   db.data.fanOuts ??= [];
 
   const byId = new Map(db.data.outbox.map((a) => [a.id, a]));
@@ -109,7 +83,7 @@ export const openOutbox = async (db: Db, options: OutboxOptions): Promise<Outbox
       }
       const alert = byId.get(line.id);
       if (!alert) continue; // pruned since
-      apply(alert, line);
+      applyAlertEvent(alert, line);
       lastOp.set(line.id, line.op);
     }
   }
@@ -124,17 +98,22 @@ export const openOutbox = async (db: Db, options: OutboxOptions): Promise<Outbox
   let compacting: Promise<void> = Promise.resolve();
   let closed = false;
 
-  const journal = (line: JournalLine, alert: Alert): void => {
+  const journal = async (event: AlertEvent, alert: Alert): Promise<void> => {
+    const line: JournalLine = { id: alert.id, ...event };
     if (closed) throw new Error(`outbox journal ${options.journalPath} is closed; cannot record ${line.op} for ${line.id}`);
     // Written before memory changes: if this throws, memory still says what the disk says.
     writeSync(fd, `${JSON.stringify(line)}\n`);
     if (options.fsync) fdatasyncSync(fd);
-    apply(alert, line);
+    // The worker's copy and ours: the store hands out copies, as a database would.
+    applyAlertEvent(alert, event);
+    const own = byId.get(alert.id);
+    if (own && own !== alert) applyAlertEvent(own, event);
     lines += 1;
     if (lines >= compactAfterLines) void store.compact().catch(() => undefined);
   };
 
-  const store: OutboxStore = {
+  const copy = (alert: Alert): Alert => ({ ...alert });
+  const store: OutboxStore & { close(): Promise<void> } = {
     async enqueue(alerts, fanOut) {
       const fresh: Alert[] = [];
       const seen = new Set<string>();
@@ -142,7 +121,7 @@ export const openOutbox = async (db: Db, options: OutboxOptions): Promise<Outbox
       for (const a of alerts) {
         if (byId.has(a.id) || seen.has(a.id)) continue;
         seen.add(a.id);
-        fresh.push({ id: a.id, chatId: a.chatId, text: a.text, createdAt, seq: 0, state: 'pending', attempts: 0, notBefore: 0, ...(a.silent ? { silent: true } : {}) });
+        fresh.push(newAlertRecord(a, createdAt, 0));
       }
       if (fresh.length === 0 && !fanOut) return [];
       const firstSeq = nextSeq;
@@ -162,18 +141,33 @@ export const openOutbox = async (db: Db, options: OutboxOptions): Promise<Outbox
       });
       nextSeq = firstSeq + fresh.length;
       for (const a of fresh) byId.set(a.id, a);
-      if (fresh.length > 0) for (const listener of listeners) listener(fresh);
-      return fresh;
+      if (fresh.length > 0) for (const listener of listeners) listener(fresh.map(copy));
+      return fresh.map(copy);
     },
-    pending: () => db.data.outbox.filter((a) => a.state === 'pending').sort((a, b) => a.seq - b.seq),
-    get: (id) => byId.get(id),
-    all: () => db.data.outbox,
+    pending: async () => db.data.outbox.filter((a) => a.state === 'pending').sort((a, b) => a.seq - b.seq).map(copy),
+    get: async (id) => {
+      const alert = byId.get(id);
+      return alert && copy(alert);
+    },
+    all: async () => db.data.outbox.map(copy),
     uncertain,
-    hasFanOut: (report) => db.data.fanOuts.some((f) => f.report === report),
-    markSending: (alert) => journal({ op: 'S', id: alert.id, attempts: alert.attempts + 1 }, alert),
-    markSent: (alert, messageId) => journal({ op: 'A', id: alert.id, at: now().toISOString(), ...(messageId !== undefined ? { messageId } : {}) }, alert),
-    markRetry: (alert, notBefore, error) => journal({ op: 'R', id: alert.id, attempts: alert.attempts, notBefore, error }, alert),
-    markFailed: (alert, error) => journal({ op: 'F', id: alert.id, attempts: alert.attempts, at: now().toISOString(), error }, alert),
+    hasFanOut: async (report) => db.data.fanOuts.some((f) => f.report === report),
+    fanOuts: async () => db.data.fanOuts.map((f) => ({ ...f })),
+    markSending: (alert) => journal(alertEvents.sending(alert), alert),
+    markSent: (alert, messageId) => journal(alertEvents.sent(now(), messageId), alert),
+    markRetry: (alert, notBefore, error) => journal(alertEvents.retry(alert, notBefore, error), alert),
+    markFailed: (alert, error) => journal(alertEvents.failed(alert, now(), error), alert),
+    async restore(alerts, fanOuts) {
+      const restored = alerts.map(copy);
+      await commit(db, (data) => {
+        const before = { outbox: data.outbox, fanOuts: data.fanOuts };
+        data.outbox = [...data.outbox, ...restored];
+        data.fanOuts = [...data.fanOuts, ...fanOuts.map((f) => ({ ...f }))];
+        return { result: undefined, undo: () => Object.assign(data, before) };
+      });
+      for (const a of restored) byId.set(a.id, a);
+      nextSeq = restored.reduce((m, a) => Math.max(m, a.seq + 1), nextSeq);
+    },
     onEnqueued(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -228,28 +222,3 @@ export const openOutbox = async (db: Db, options: OutboxOptions): Promise<Outbox
   return store;
 };
 
-function apply(alert: Alert, line: JournalLine): void {
-  switch (line.op) {
-    case 'S':
-      alert.attempts = line.attempts;
-      break;
-    case 'A':
-      alert.state = 'sent';
-      alert.sentAt = line.at;
-      if (line.messageId !== undefined) alert.messageId = line.messageId;
-      delete alert.error;
-      break;
-    case 'R':
-      alert.state = 'pending';
-      alert.attempts = line.attempts;
-      alert.notBefore = line.notBefore;
-      alert.error = line.error;
-      break;
-    case 'F':
-      alert.state = 'failed';
-      alert.attempts = line.attempts;
-      alert.sentAt = line.at;
-      alert.error = line.error;
-      break;
-  }
-}

@@ -1,42 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { commit, type Db } from '../store/db';
-import { filterKey } from './filters';
-import type { ChatSettings, Subscription, SubscriptionFilter } from './types';
+import type { SubscriptionStore } from '../ports';
+import { filterKey, newSubscriptionId, type ChatSettings, type Subscription, type SubscriptionFilter } from '../types';
+import { commit, type Db } from './db';
 
-export interface SubscriptionStore {
-  /** the chat's subscriptions, oldest first */
-  list(chatId: number): Subscription[];
-  /** adds a subscription unless the chat already has the same filter; `created` says which */
-  add(chatId: number, filter: SubscriptionFilter, chatType?: ChatSettings['type']): Promise<{ subscription: Subscription; created: boolean }>;
-  /** removes one subscription of this chat by id; undefined when it is not there (a stale button) */
-  remove(chatId: number, id: string): Promise<Subscription | undefined>;
-  /** removes every subscription of the chat; returns how many */
-  removeAll(chatId: number): Promise<number>;
-  /** every chat that should get alerts (active), with its filters */
-  subscribers(): Map<number, SubscriptionFilter[]>;
-  /** the chat's settings (defaults when the chat never set any) */
-  settings(chatId: number): ChatSettings;
-  setDigest(chatId: number, digest: ChatSettings['digest'], chatType?: ChatSettings['type']): Promise<ChatSettings>;
-  setQuiet(chatId: number, quiet: ChatSettings['quiet'], chatType?: ChatSettings['type']): Promise<ChatSettings>;
-  /** /yellow on|off: yellow (risk) lines in this chat's digests */
-  setYellow(chatId: number, on: boolean, chatType?: ChatSettings['type']): Promise<ChatSettings>;
-  /** after a 403: stop sending to the chat, keep its subscriptions. Returns false when it was already inactive. */
-  markInactive(chatId: number): Promise<boolean>;
-  /** on /start: send again. Returns true when the chat had been inactive. */
-  reactivate(chatId: number): Promise<boolean>;
-  /** every chat with stored settings (for the digest scheduler) */
-  chats(): readonly ChatSettings[];
-}
-
-const defaults = (chatId: number, type?: ChatSettings['type']): ChatSettings => ({
+export const defaultChatSettings = (chatId: number, type?: ChatSettings['type']): ChatSettings => ({
   chatId,
   ...(type ? { type } : {}),
   digest: 'off',
   active: true,
 });
 
-/** Stores subscriptions and per-chat settings in lowdb; only these functions touch them. */
-export const createSubscriptionStore = (db: Db, now: () => Date = () => new Date()): SubscriptionStore => {
+/** Subscriptions and per-chat settings in DB_PATH. Reads hand out copies, as a database would. */
+export const createLowdbSubscriptions = (db: Db, now: () => Date = () => new Date()): SubscriptionStore => {
   const find = (chatId: number): ChatSettings | undefined => db.data.chats.find((c) => c.chatId === chatId);
 
   /** Changes one chat's settings (creating them on first use) and writes; undone when the write fails. */
@@ -46,14 +20,14 @@ export const createSubscriptionStore = (db: Db, now: () => Date = () => new Date
       const created = !chat;
       const before = chat ? structuredClone(chat) : undefined;
       if (!chat) {
-        chat = defaults(chatId, type);
+        chat = defaultChatSettings(chatId, type);
         data.chats.push(chat);
       }
       if (type && !chat.type) chat.type = type;
       change(chat);
       const target = chat;
       return {
-        result: { ...target },
+        result: structuredClone(target),
         undo: () => {
           if (created) data.chats.splice(data.chats.indexOf(target), 1);
           else {
@@ -74,7 +48,7 @@ export const createSubscriptionStore = (db: Db, now: () => Date = () => new Date
       let settings = data.chats.find((c) => c.chatId === chatId);
       const created = !settings;
       if (!settings) {
-        settings = defaults(chatId);
+        settings = defaultChatSettings(chatId);
         data.chats.push(settings);
       }
       const before = { active: settings.active, inactiveSince: settings.inactiveSince };
@@ -97,32 +71,36 @@ export const createSubscriptionStore = (db: Db, now: () => Date = () => new Date
   };
 
   return {
-    list: (chatId) => db.data.subscriptions.filter((s) => s.chatId === chatId),
+    list: async (chatId) => structuredClone(db.data.subscriptions.filter((s) => s.chatId === chatId)),
     async add(chatId, filter, chatType) {
       const key = filterKey(filter);
       const existing = db.data.subscriptions.find((s) => s.chatId === chatId && filterKey(s.filter) === key);
-      if (existing) return { subscription: existing, created: false };
-      if (!find(chatId)) await updateChat(chatId, chatType, () => undefined);
-      const subscription: Subscription = {
-        // 8 base64url chars: short enough for callback_data, random so a stale button never hits another one
-        id: randomBytes(6).toString('base64url'),
-        chatId,
-        filter,
-        createdAt: now().toISOString(),
-        active: find(chatId)?.active ?? true,
-      };
+      if (existing) return { subscription: structuredClone(existing), created: false };
+      const subscription: Subscription = { id: newSubscriptionId(), chatId, filter, createdAt: now().toISOString(), active: true };
+      // One write: the chat's settings (on first use) and the subscription.
       await commit(db, (data) => {
+        let chat = data.chats.find((c) => c.chatId === chatId);
+        const created = !chat;
+        if (!chat) data.chats.push((chat = defaultChatSettings(chatId, chatType)));
+        subscription.active = chat.active;
         data.subscriptions.push(subscription);
-        return { result: undefined, undo: () => void data.subscriptions.splice(data.subscriptions.indexOf(subscription), 1) };
+        const added = chat;
+        return {
+          result: undefined,
+          undo: () => {
+            data.subscriptions.splice(data.subscriptions.indexOf(subscription), 1);
+            if (created) data.chats.splice(data.chats.indexOf(added), 1);
+          },
+        };
       });
-      return { subscription, created: true };
+      return { subscription: structuredClone(subscription), created: true };
     },
     remove: (chatId, id) =>
       commit(db, (data) => {
         const index = data.subscriptions.findIndex((s) => s.chatId === chatId && s.id === id);
         if (index < 0) return { result: undefined, undo: () => undefined };
         const [removed] = data.subscriptions.splice(index, 1);
-        return { result: removed, undo: () => void data.subscriptions.splice(index, 0, removed!) };
+        return { result: structuredClone(removed), undo: () => void data.subscriptions.splice(index, 0, removed!) };
       }),
     removeAll: (chatId) =>
       commit(db, (data) => {
@@ -130,18 +108,18 @@ export const createSubscriptionStore = (db: Db, now: () => Date = () => new Date
         data.subscriptions = before.filter((s) => s.chatId !== chatId);
         return { result: before.length - data.subscriptions.length, undo: () => void (data.subscriptions = before) };
       }),
-    subscribers() {
+    async subscribers() {
       const inactive = new Set(db.data.chats.filter((c) => !c.active).map((c) => c.chatId));
       const result = new Map<number, SubscriptionFilter[]>();
       for (const s of db.data.subscriptions) {
         if (!s.active || inactive.has(s.chatId)) continue;
         const list = result.get(s.chatId) ?? [];
-        list.push(s.filter);
+        list.push(structuredClone(s.filter));
         result.set(s.chatId, list);
       }
       return result;
     },
-    settings: (chatId) => ({ ...(find(chatId) ?? defaults(chatId)) }),
+    settings: async (chatId) => structuredClone(find(chatId) ?? defaultChatSettings(chatId)),
     setDigest: (chatId, digest, chatType) => updateChat(chatId, chatType, (c) => void (c.digest = digest)),
     setQuiet: (chatId, quiet, chatType) =>
       updateChat(chatId, chatType, (c) => {
@@ -156,6 +134,14 @@ export const createSubscriptionStore = (db: Db, now: () => Date = () => new Date
       }),
     markInactive: (chatId) => setActive(chatId, false),
     reactivate: (chatId) => setActive(chatId, true),
-    chats: () => db.data.chats,
+    chats: async () => structuredClone(db.data.chats),
+    all: async () => structuredClone(db.data.subscriptions),
+    restore: (chats, subscriptions) =>
+      commit(db, (data) => {
+        const before = { chats: data.chats, subscriptions: data.subscriptions };
+        data.chats = [...data.chats, ...structuredClone(chats)];
+        data.subscriptions = [...data.subscriptions, ...structuredClone(subscriptions)];
+        return { result: undefined, undo: () => Object.assign(data, before) };
+      }),
   };
 };

@@ -1,7 +1,17 @@
 /**
- * Subscriptions and alerts as stored. The alerts engineer owns this file; the
- * store (src/store/schema.ts) only needs the names.
+ * The records the store keeps, the same for every backend: reports,
+ * subscriptions and chat settings, alerts and fan-out records.
  */
+import { randomBytes } from 'node:crypto';
+import type { Report } from '../model';
+
+/** An imported report. Reports are immutable once stored. */
+export interface StoredReport extends Report {
+  /** assigned by the store, increasing with every import; never reused */
+  id: number;
+  /** when this report was imported (ISO time) */
+  importedAt: string;
+}
 
 /** What a subscriber wants to hear about: every lagging target, or those of one unit, leader or keyword. */
 export type SubscriptionFilter =
@@ -10,6 +20,23 @@ export type SubscriptionFilter =
   | { kind: 'leader'; leader: string }
   /** `keyword` as the user wrote it (shown back); `terms`, the engine's normalised words, all of which must match */
   | { kind: 'keyword'; keyword: string; terms?: string[] };
+
+/** A stable text key for a filter: two subscriptions of a chat with the same key are the same subscription. */
+export const filterKey = (filter: SubscriptionFilter): string => {
+  switch (filter.kind) {
+    case 'all':
+      return 'all';
+    case 'unit':
+      return `unit:${filter.unit}`;
+    case 'leader':
+      return `leader:${filter.leader}`;
+    case 'keyword':
+      return `keyword:${filter.keyword}`;
+  }
+};
+
+/** 8 base64url chars: short enough for callback_data, random so a stale button never hits another one. */
+export const newSubscriptionId = (): string => randomBytes(6).toString('base64url');
 
 export interface Subscription {
   /** short ASCII id, used in callback_data of the remove buttons */
@@ -29,8 +56,7 @@ export interface ChatSettings {
   quiet?: { from: number; to: number };
   /**
    * /yellow on: also tell this chat about targets under its filters that turn yellow
-   * (是, but behind pace or past the deadline) or leave yellow. Optional, so files
-   * written before it existed load unchanged (absent = off) and SCHEMA_VERSION stays.
+   * (是, but behind pace or past the deadline) or leave yellow. Absent = off.
    */
   yellow?: boolean;
   /** false after Telegram said 403 (blocked, kicked, deactivated); true again on /start */
@@ -42,7 +68,7 @@ export type AlertState = 'pending' | 'sent' | 'failed';
 
 export interface Alert {
   /**
-   * Deterministic: `<source>:<chatId>:<part>`, e.g. `imp:4:1001:1` (report 4 of the history) or
+   * Deterministic: `<source>:<chatId>:<part>`, e.g. `imp:4:1001:1` (the report with id 4) or
    * `dig:2022-10-10:1001:1`, so that enqueuing the same thing twice (a restart
    * re-running a fan-out) adds nothing.
    */
@@ -65,9 +91,17 @@ export interface Alert {
   error?: string;
 }
 
+/** What a producer (fan-out, digest scheduler) hands to the outbox. */
+export interface NewAlert {
+  id: string;
+  chatId: number;
+  text: string;
+  silent?: boolean;
+}
+
 /** One record per report the alerts were computed for: makes the fan-out idempotent and recoverable. */
 export interface FanOut {
-  /** the report's position in the store's history (0 = first import): the fan-out's key */
+  /** the report's id (StoredReport.id): the fan-out's key */
   report: number;
   /** sha256 of the imported file, for the record */
   reportSha: string;

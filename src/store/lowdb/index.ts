@@ -1,0 +1,67 @@
+import type { Store } from '../ports';
+import type { StoredReport } from '../types';
+import { openDb } from './db';
+import { storeFiles } from './files';
+import { acquireLock } from './lock';
+import { openLowdbOutbox } from './outbox';
+import { openLowdbReports, readLowdbReports } from './reports';
+import { createLowdbSettings } from './settings';
+import { createLowdbSubscriptions } from './subscriptions';
+
+export interface LowdbStoreOptions {
+  dbPath: string;
+  /** who holds the lock, for the message another process gets */
+  purpose: string;
+  /** move a corrupt file aside and start empty, instead of refusing to start */
+  recover?: boolean;
+  /** delivered and failed alerts older than this are pruned */
+  keepDays?: number;
+  now?: () => Date;
+}
+
+/**
+ * The embedded store: DB_PATH holds the small mutable state (subscriptions,
+ * chats, settings, the list of reports), each report is its own file, and the
+ * outbox has a file and a journal. One process at a time (see lock.ts).
+ */
+export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store> => {
+  const { dbPath } = options;
+  const lock = await acquireLock(dbPath, options.purpose);
+  try {
+    const db = await openDb(dbPath, { recover: options.recover ?? false });
+    const files = storeFiles(dbPath);
+    const reports = await openLowdbReports(db, dbPath);
+    const outbox = await openLowdbOutbox({
+      path: files.outbox,
+      journalPath: files.journal,
+      recover: options.recover ?? false,
+      ...(options.keepDays !== undefined ? { keepDays: options.keepDays } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+    let closing: Promise<void> | undefined;
+    return {
+      backend: 'lowdb',
+      where: dbPath,
+      reports,
+      subscriptions: createLowdbSubscriptions(db, options.now),
+      outbox,
+      settings: createLowdbSettings(db),
+      isEmpty: async () => db.data.reports.length === 0 && db.data.subscriptions.length === 0 && db.data.chats.length === 0 && (await outbox.all()).length === 0,
+      close: () =>
+        (closing ??= (async () => {
+          try {
+            // The outbox folds its journal into its file; every other change was written when made.
+            await outbox.close();
+          } finally {
+            await lock.release();
+          }
+        })()),
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+};
+
+/** The reports of a lowdb store, read without the lock: a reader beside a running bot (`npm run ask`, a dry run). */
+export const readLowdbStoreReports = async (dbPath: string): Promise<StoredReport[]> => readLowdbReports(await openDb(dbPath, { readOnly: true }), dbPath);

@@ -1,0 +1,28 @@
+import type { SettingsStore } from '../ports';
+import { commit, type Db } from './db';
+
+/** Settings in DB_PATH: small values, written with the rest of the mutable state. */
+export const createLowdbSettings = (db: Db): SettingsStore => ({
+  get: async <T>(scope: string, key: string) => structuredClone(db.data.settings[scope]?.[key]) as T | undefined,
+  put: (scope, key, value) =>
+    commit(db, (data) => {
+      const values = (data.settings[scope] ??= {});
+      const had = key in values;
+      const before = values[key];
+      values[key] = structuredClone(value);
+      return { result: undefined, undo: () => (had ? (values[key] = before) : delete values[key]) };
+    }),
+  async delete(scope, key) {
+    const values = db.data.settings[scope];
+    if (!values || !(key in values)) return false;
+    const before = values[key];
+    return commit(db, () => {
+      delete values[key];
+      return { result: true, undo: () => (values[key] = before) };
+    });
+  },
+  list: async <T>(scope: string) =>
+    Object.entries(db.data.settings[scope] ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => ({ key, value: structuredClone(value) as T })),
+});

@@ -1,0 +1,113 @@
+/**
+ * What the rest of the program may ask of the store. Two backends implement it:
+ * lowdb files (src/store/lowdb, the embedded default) and PostgreSQL
+ * (src/store/postgres, when DATABASE_URL is set, for several replicas). Nothing
+ * outside those folders touches lowdb or SQL; the contract tests in
+ * test/store/contract.test.ts run every method against both.
+ */
+import type { Report } from '../model';
+import type { Alert, ChatSettings, FanOut, NewAlert, StoredReport, Subscription, SubscriptionFilter } from './types';
+
+export interface ReportStore {
+  /** the newest report, or undefined before the first import */
+  current(): Promise<StoredReport | undefined>;
+  /** the id of the newest report: cheap, for replicas that check whether another one imported */
+  currentId(): Promise<number | undefined>;
+  /** every report, oldest first */
+  history(): Promise<readonly StoredReport[]>;
+  /** stores a report as the new current one, under a new id */
+  add(report: Report, importedAt?: Date): Promise<StoredReport>;
+  /** copies reports as they are, ids included, into an empty store (store:copy) */
+  restore(reports: readonly StoredReport[]): Promise<void>;
+}
+
+export interface SubscriptionStore {
+  /** the chat's subscriptions, oldest first */
+  list(chatId: number): Promise<Subscription[]>;
+  /** adds a subscription unless the chat already has the same filter; `created` says which */
+  add(chatId: number, filter: SubscriptionFilter, chatType?: ChatSettings['type']): Promise<{ subscription: Subscription; created: boolean }>;
+  /** removes one subscription of this chat by id; undefined when it is not there (a stale button) */
+  remove(chatId: number, id: string): Promise<Subscription | undefined>;
+  /** removes every subscription of the chat; returns how many */
+  removeAll(chatId: number): Promise<number>;
+  /** every chat that should get alerts (active), with its filters in the order they were made */
+  subscribers(): Promise<Map<number, SubscriptionFilter[]>>;
+  /** the chat's settings (defaults when the chat never set any) */
+  settings(chatId: number): Promise<ChatSettings>;
+  setDigest(chatId: number, digest: ChatSettings['digest'], chatType?: ChatSettings['type']): Promise<ChatSettings>;
+  setQuiet(chatId: number, quiet: ChatSettings['quiet'], chatType?: ChatSettings['type']): Promise<ChatSettings>;
+  /** /yellow on|off: yellow (risk) lines in this chat's digests */
+  setYellow(chatId: number, on: boolean, chatType?: ChatSettings['type']): Promise<ChatSettings>;
+  /** after a 403: stop sending to the chat, keep its subscriptions. Returns false when it was already inactive. */
+  markInactive(chatId: number): Promise<boolean>;
+  /** on /start: send again. Returns true when the chat had been inactive. */
+  reactivate(chatId: number): Promise<boolean>;
+  /** every chat with stored settings (for the digest scheduler) */
+  chats(): Promise<readonly ChatSettings[]>;
+  /** every subscription, oldest first (for store:copy) */
+  all(): Promise<readonly Subscription[]>;
+  /** copies records as they are, ids and times included, into an empty store (store:copy) */
+  restore(chats: readonly ChatSettings[], subscriptions: readonly Subscription[]): Promise<void>;
+}
+
+/**
+ * The durable outbox: alerts are stored before any is sent; every send is
+ * recorded as "about to send" before the call and "sent", "retry later" or
+ * "failed" after it. The mark* methods also update the Alert object they are
+ * given, once the change is stored.
+ *
+ * After a crash, an alert with "about to send" and nothing after it may or may
+ * not have reached the chat: it is named in `uncertain` and sent again
+ * (at-least-once).
+ */
+export interface OutboxStore {
+  /** adds the alerts whose ids are new (and the fan-out record) in one write; returns those added, in enqueue order */
+  enqueue(alerts: readonly NewAlert[], fanOut?: Omit<FanOut, 'at'>): Promise<Alert[]>;
+  /** alerts still to send, in enqueue order */
+  pending(): Promise<Alert[]>;
+  get(id: string): Promise<Alert | undefined>;
+  /** every alert kept, in enqueue order (tests, audits, store:copy) */
+  all(): Promise<Alert[]>;
+  /** ids that were being sent when the previous process died (sent again: at-least-once) */
+  readonly uncertain: readonly string[];
+  hasFanOut(reportId: number): Promise<boolean>;
+  /** every fan-out record (store:copy) */
+  fanOuts(): Promise<FanOut[]>;
+  markSending(alert: Alert): Promise<void>;
+  markSent(alert: Alert, messageId: number | undefined): Promise<void>;
+  markRetry(alert: Alert, notBefore: number, error: string): Promise<void>;
+  markFailed(alert: Alert, error: string): Promise<void>;
+  /** called with the alerts each enqueue in this process added (the worker wakes up) */
+  onEnqueued(listener: (alerts: Alert[]) => void): () => void;
+  /** prunes delivered and failed alerts older than keepDays (and, on lowdb, folds the journal into the file) */
+  compact(): Promise<void>;
+  /** copies alerts and fan-out records as they are into an empty store (store:copy) */
+  restore(alerts: readonly Alert[], fanOuts: readonly FanOut[]): Promise<void>;
+}
+
+/**
+ * Small named values that other parts keep (a remembered column mapping per
+ * table source, hashed web-link tokens, …): JSON values under a scope and a key.
+ */
+export interface SettingsStore {
+  get<T = unknown>(scope: string, key: string): Promise<T | undefined>;
+  put(scope: string, key: string, value: unknown): Promise<void>;
+  /** returns whether the key was there */
+  delete(scope: string, key: string): Promise<boolean>;
+  /** every key and value of a scope, sorted by key */
+  list<T = unknown>(scope: string): Promise<{ key: string; value: T }[]>;
+}
+
+export interface Store {
+  readonly backend: 'lowdb' | 'postgres';
+  /** DB_PATH or the database URL with its password hidden, for messages */
+  readonly where: string;
+  reports: ReportStore;
+  subscriptions: SubscriptionStore;
+  outbox: OutboxStore;
+  settings: SettingsStore;
+  /** true when nothing has been stored yet (store:copy refuses a non-empty target) */
+  isEmpty(): Promise<boolean>;
+  /** flushes and releases the store (and its lock); the store is unusable afterwards */
+  close(): Promise<void>;
+}

@@ -1,0 +1,52 @@
+import type { Store } from '../ports';
+import { createPool, describeUrl, rowsOf } from './db';
+import { migrate } from './migrate';
+import { openPostgresOutbox } from './outbox';
+import { createPostgresReports } from './reports';
+import { createPostgresSettings } from './settings';
+import { createPostgresSubscriptions } from './subscriptions';
+
+export interface PostgresStoreOptions {
+  /** postgres://user:pass@host:port/db */
+  url: string;
+  /** a schema to keep the tables in instead of the user's default (tests give each store its own) */
+  schema?: string;
+  keepDays?: number;
+  now?: () => Date;
+}
+
+/**
+ * The PostgreSQL store, for several replicas of the bot on one database.
+ * Opening it migrates the schema (once, however many replicas start together).
+ */
+export const openPostgresStore = async (options: PostgresStoreOptions): Promise<Store> => {
+  const where = describeUrl(options.url);
+  const pool = createPool(options.url, options.schema ? { schema: options.schema } : {});
+  // A connection that drops while idle must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '""')}"`);
+    await migrate(pool, where);
+    const outbox = await openPostgresOutbox(pool, options);
+    let closing: Promise<void> | undefined;
+    return {
+      backend: 'postgres',
+      where,
+      reports: createPostgresReports(pool),
+      subscriptions: createPostgresSubscriptions(pool, options.now),
+      outbox,
+      settings: createPostgresSettings(pool),
+      async isEmpty() {
+        const [row] = await rowsOf<{ empty: boolean }>(
+          pool,
+          'SELECT NOT (EXISTS (SELECT 1 FROM reports) OR EXISTS (SELECT 1 FROM chats) OR EXISTS (SELECT 1 FROM subscriptions) OR EXISTS (SELECT 1 FROM alerts)) AS empty',
+        );
+        return row!.empty;
+      },
+      close: () => (closing ??= pool.end()),
+    };
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+};
