@@ -96,6 +96,8 @@ export interface SettingsStore {
   delete(scope: string, key: string): Promise<boolean>;
   /** every key and value of a scope, sorted by key */
   list<T = unknown>(scope: string): Promise<{ key: string; value: T }[]>;
+  /** the scopes that hold at least one key, sorted (store:copy) */
+  scopes(): Promise<string[]>;
 }
 
 export interface Store {
@@ -106,7 +108,7 @@ export interface Store {
   subscriptions: SubscriptionStore;
   outbox: OutboxStore;
   settings: SettingsStore;
-  /** true when nothing has been stored yet (store:copy refuses a non-empty target) */
+  /** true when nothing at all has been stored yet (store:copy refuses a non-empty target) */
   isEmpty(): Promise<boolean>;
   /** flushes and releases the store (and its lock); the store is unusable afterwards */
   close(): Promise<void>;

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MESSAGES } from '../../src/bot/messages';
 import { RATE_LIMIT_DEFAULTS } from '../../src/bot/middleware/rate-limit';
+import { readStoredReports } from '../../src/store';
+import { lockHolder } from '../../src/store/lowdb/lock';
 import { startFakeBotApi } from '../fake-bot-api/server';
 import { ROOT, seedEngine } from './seed';
 import * as views from '../../src/view';
@@ -64,9 +66,9 @@ describe('main (npm start)', () => {
       expect(String((await reply).payload.text)).toContain('57');
       proc.child.kill(signal);
       expect(await proc.exit).toBe(0);
-      const db = JSON.parse(readFileSync(join(dir, 'db.json'), 'utf8')) as { reports: { source: { file: string } }[] };
-      expect(db.reports.map((r) => r.source.file)).toEqual(['heze-2022-q3.tsv']);
-      expect(existsSync(join(dir, 'db.json.lock'))).toBe(false);
+      const stored = await readStoredReports({ dbPath: join(dir, 'db.json') });
+      expect(stored.map((r) => r.source.file)).toEqual(['heze-2022-q3.tsv']);
+      expect(await lockHolder(join(dir, 'db.json'))).toBeUndefined();
       expect(proc.output()).toContain('bot started with long polling');
       expect(proc.output()).not.toContain(api.token.split(':')[1]);
     } finally {

@@ -324,6 +324,9 @@ describe.each(BACKENDS)('$name store', (backend) => {
       expect(await again.settings.delete('columns', 'heze')).toBe(false);
       expect(await again.settings.list('columns')).toEqual([{ key: 'dezhou', value: { 序号: 1 } }]);
       expect(await again.settings.get('web-tokens', 'heze')).toBe('sha256:abc');
+      expect(await again.settings.scopes()).toEqual(['columns', 'web-tokens']);
+      await again.settings.delete('columns', 'dezhou');
+      expect(await again.settings.scopes()).toEqual(['web-tokens']);
     });
   });
 });

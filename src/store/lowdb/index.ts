@@ -38,6 +38,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
       ...(options.keepDays !== undefined ? { keepDays: options.keepDays } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
+    const settings = createLowdbSettings(db);
     let closing: Promise<void> | undefined;
     return {
       backend: 'lowdb',
@@ -45,8 +46,13 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
       reports,
       subscriptions: createLowdbSubscriptions(db, options.now),
       outbox,
-      settings: createLowdbSettings(db),
-      isEmpty: async () => db.data.reports.length === 0 && db.data.subscriptions.length === 0 && db.data.chats.length === 0 && (await outbox.all()).length === 0,
+      settings,
+      isEmpty: async () =>
+        db.data.reports.length === 0 &&
+        db.data.subscriptions.length === 0 &&
+        db.data.chats.length === 0 &&
+        (await settings.scopes()).length === 0 &&
+        (await outbox.all()).length === 0,
       close: () =>
         (closing ??= (async () => {
           try {

@@ -1,6 +1,8 @@
 import type { SettingsStore } from '../ports';
 import { commit, type Db } from './db';
 
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Settings in DB_PATH: small values, written with the rest of the mutable state. */
 export const createLowdbSettings = (db: Db): SettingsStore => ({
   get: async <T>(scope: string, key: string) => structuredClone(db.data.settings[scope]?.[key]) as T | undefined,
@@ -21,8 +23,9 @@ export const createLowdbSettings = (db: Db): SettingsStore => ({
       return { result: true, undo: () => (values[key] = before) };
     });
   },
+  scopes: async () => Object.keys(db.data.settings).filter((scope) => Object.keys(db.data.settings[scope]!).length > 0).sort(byCodePoint),
   list: async <T>(scope: string) =>
     Object.entries(db.data.settings[scope] ?? {})
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => byCodePoint(a, b))
       .map(([key, value]) => ({ key, value: structuredClone(value) as T })),
 });
