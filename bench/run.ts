@@ -6,6 +6,7 @@ import { qaBench } from './qa';
 import { botBench } from './bot';
 import { alertsBench } from './alerts';
 import { webBench } from './web';
+import { storeBench } from './store';
 
 export interface Bench {
   name: string;
@@ -13,7 +14,7 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-const BENCHES: Bench[] = [qaBench, botBench, alertsBench, webBench];
+const BENCHES: Bench[] = [qaBench, botBench, alertsBench, webBench, storeBench];
 
 const main = async (): Promise<void> => {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -23,7 +23,7 @@ describe('table upload', () => {
     expect(table.length).toBeGreaterThan(1024);
     expect(await upload('q4.tsv', table)).toBe('文件太大，无法导入（上限 1 KB）。');
     expect(bot.api.calls.some((c) => c.method === 'getFile')).toBe(false);
-    expect(bot.reports.history()).toHaveLength(1);
+    expect(await bot.reports.history()).toHaveLength(1);
   });
 
   it('refuses a file that is not a table by its name', async () => {
