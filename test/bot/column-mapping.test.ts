@@ -62,7 +62,7 @@ describe('column mapping in the chat', () => {
     bot.api.callback({ userId: ADMIN, messageId: messageIdOf(question), data: cancel.callback_data! });
     const edited = await bot.nextCall('editMessageText', () => true, from);
     expect(textOf(edited)).toBe(ALERT_MESSAGES.mappingCancelled);
-    expect(bot.reports.history()).toHaveLength(1);
+    expect(await bot.reports.history()).toHaveLength(1);
 
     const again = bot.api.calls.length;
     bot.api.callback({ userId: ADMIN, messageId: messageIdOf(question), data: buttonsOf(question)[0]!.callback_data! });
