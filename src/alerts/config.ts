@@ -39,8 +39,6 @@ export interface AlertSettings extends AlertLimits, RetryPolicy {
   digestTime: string;
   /** weekday of the weekly digest, 1 = Monday (croner's day-of-week) */
   weeklyDay: number;
-  /** how often the journal is folded into the lowdb file, ms */
-  compactEveryMs: number;
 }
 
 export const ALERT_DEFAULTS: Readonly<AlertSettings> = Object.freeze({
@@ -57,7 +55,6 @@ export const ALERT_DEFAULTS: Readonly<AlertSettings> = Object.freeze({
   keepDays: 30,
   digestTime: '09:00',
   weeklyDay: 1,
-  compactEveryMs: 2000,
 });
 
 export const alertSettings = (overrides: Partial<AlertSettings> = {}): Readonly<AlertSettings> =>

@@ -288,7 +288,7 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
       if (isIdle()) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
-    /** alerts waiting, per chat (for /status and tests) */
+    /** alerts waiting to be sent, summed over all chats (those in flight not counted) */
     queued: (): number => [...queues.values()].reduce((n, q) => n + q.length, 0),
   };
 };

@@ -40,7 +40,7 @@ export interface AnswerView {
 export interface BotDeps {
   /**
    * The engine over the *current* report. A function, not a value: an import
-   * (issue 5) builds a new engine and src/app.ts swaps it in; features must not keep one.
+   * of a new table builds a new engine and src/app.ts swaps it in; features must not keep one.
    */
   engine: () => QaEngine;
   view: AnswerView;
@@ -52,8 +52,6 @@ export interface BotDeps {
   settings: BotSettings;
   /** called when a chat answers 403 (blocked/kicked); the alerts store marks it inactive */
   onChatBlocked?: (chatId: number) => void;
-  /** called on every /start: the alerts store re-activates a chat that had blocked the bot */
-  onChatStarted?: (chatId: number) => void;
 }
 
 export interface BotSettings {

@@ -337,5 +337,3 @@ export const renderAnswer = (answer: Answer, options: RenderOptions): RenderedPa
 /** One target in full detail (with its light and bar when given the assessment), within Telegram's message limit. */
 export const renderTarget = (target: Target, format: Format, assessment?: Assessment): string => renderMessage(targetLines(target, assessment), format);
 
-/** The views as the bot's dependencies expect them. */
-export const createAnswerView = (): { renderAnswer: typeof renderAnswer; renderTarget: typeof renderTarget } => ({ renderAnswer, renderTarget });

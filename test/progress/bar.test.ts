@@ -11,7 +11,7 @@ const measure = (m: Partial<Measure> & Pick<Measure, 'goal' | 'achieved' | 'rati
 });
 
 describe('renderBar', () => {
-  it('draws the bar of issue 7', () => {
+  it('draws the bar for 1658 of 2000 done (83%)', () => {
     expect(renderBar(measure({ goal: 2000, achieved: 1658, ratio: 0.829 }))).toBe('▰▰▰▰▰▰▰▰▱▱ 83% · 目标 2000 个 · 已完成 1658 个');
   });
 

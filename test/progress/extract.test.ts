@@ -148,7 +148,7 @@ describe('extraction on the seed table (heze-2022-q3)', () => {
     expect(extracted).toHaveLength(15);
   });
 
-  it('computes the ratios quoted in issue 7', () => {
+  it('computes the ratios of targets 44, 58 and 78 from their progress text', () => {
     const ratio = (id: string): number | undefined => extractTarget(report.targets.find((t) => t.id === id)!).measure?.ratio;
     expect(Math.round(ratio('44')! * 100)).toBe(133);
     expect(Math.round(ratio('58')! * 100)).toBe(83);

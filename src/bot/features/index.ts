@@ -15,7 +15,7 @@ import { createStartFeature } from './start';
  * Order matters: access first (it stops strangers), the fallback last (it takes
  * any text nobody else wanted, and answers unknown buttons).
  *
- * The alerts features (issue 5: subscribe, upload, digest) come in `extra` from
+ * The alerts features (subscribe, digest, yellow, upload, column mapping) come in `extra` from
  * src/app.ts, right after access: the subscribe feature must see /start (to re-activate
  * a chat that had blocked the bot) before the start feature answers it. They only
  * take their own commands, buttons and documents and pass everything else on.

@@ -17,7 +17,6 @@ export const createStartFeature = (deps: FeatureDeps): Feature => {
   const composer = new Composer<Context>();
 
   composer.start(async (ctx) => {
-    deps.onChatStarted?.(ctx.chat.id);
     const payload = ctx.payload.trim();
     const item = /^item_([A-Za-z0-9-]{1,40})$/.exec(payload);
     if (item) return deps.answers.reply(ctx, { as: 'item', arg: item[1]! });

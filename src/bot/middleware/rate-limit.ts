@@ -14,11 +14,11 @@ import { questionFor } from '../addressing';
  * button taps, inline queries): ordinary group chatter is ignored by the features anyway and must not use up a
  * member's tokens.
  *
- * Why not @grammyjs/ratelimiter: adding a package needs the lead (shared tree); this has the same shape
- * (`limit` per `timeFrame`, `onLimitExceeded`, `keyGenerator`) and can be swapped for it later.
+ * It has the shape of @grammyjs/ratelimiter (`limit` per `timeFrame`, `onLimitExceeded`, `keyGenerator`)
+ * without its dependency, and can be swapped for it.
  *
  * @example
- *   bot.use(createRateLimit({ notice: MESSAGES.slowDown, logger }));   // before the features
+ *   bot.use(createRateLimit({ ...RATE_LIMIT_DEFAULTS, onDrop: (key) => logger.debug({ key }, 'dropped') }));   // before the features
  */
 export interface RateLimitOptions {
   /** updates a key may send at once before throttling starts */
