@@ -1,6 +1,6 @@
-import { compareIds, isLagging, leadersOf, unitsOf, type Target } from '../model';
+import { compareIds, leadersOf, unitsOf, type Target } from '../model';
 import { barPercent, describeMeasure } from '../progress/bar';
-import type { Light } from '../progress/light';
+import type { Assessment, Light } from '../progress/light';
 import type { Engine } from '../qa/engine';
 import { WORDS } from '../view/words';
 
@@ -32,11 +32,11 @@ export interface Board {
   leaders: string[];
   /** deadlines in date order, then 长期坚持, then wording not understood */
   deadlines: { key: string; label: string }[];
-  /** [序号, light (0 red, 1 yellow, 2 green), text, unit indexes, leader indexes, deadline index, bar percent or null, measure text or null, lagging 0/1] */
+  /** [序号, light (0 red = lagging, 1 yellow, 2 green), text, unit indexes, leader indexes, deadline index, bar percent or null, measure text or null] */
   targets: BoardRow[];
 }
 
-export type BoardRow = [string, number, string, number[], number[], number, number | null, string | null, number];
+export type BoardRow = [string, number, string, number[], number[], number, number | null, string | null];
 
 export const LIGHT_ORDER: readonly Light[] = Object.freeze(['red', 'yellow', 'green'] as Light[]);
 
@@ -73,18 +73,17 @@ export const toBoard = (engine: Engine, report: Pick<ReportInfo, 'key' | 'curren
   // in the chat's list order (ascending 序号), with the lights the engine assessed
   const lights = new Map(assessed.items.map((x) => [x.target, x.assessment]));
   const rows: BoardRow[] = [...r.targets].sort((a, b) => compareIds(a.id, b.id)).map((t) => {
-    const a = lights.get(t);
-    const m = a?.measure;
+    const a = lights.get(t) as Assessment;
+    const m = a.measure;
     return [
       t.id,
-      LIGHT_ORDER.indexOf(a?.light ?? (isLagging(t) ? 'red' : 'green')),
+      LIGHT_ORDER.indexOf(a.light),
       t.text,
       unitsOf(t).map(unitIndex),
       leadersOf(t).map(leaderIndex),
       deadlineIndex(deadlineKey(t)),
       m ? barPercent(m) : null,
       m ? describeMeasure(m) : null,
-      isLagging(t) ? 1 : 0,
     ];
   });
   return {

@@ -19,7 +19,7 @@ export interface TargetDetail {
   measure?: MeasureView;
   /** the goal when no achieved number was found (目标80家, 进展中未写明完成数量) */
   goal?: string;
-  assignments: Pick<Assignment, 'leader' | 'units' | 'progress' | 'onSchedule'>[];
+  assignments: Pick<Assignment, 'leader' | 'units' | 'cooperating' | 'progress' | 'onSchedule'>[];
   /** one point per compared report, oldest first, ending with this one */
   history: { label: string; asOf: string; present: boolean; light?: Light; measure?: MeasureView }[];
   /** 2022-06-30 → 2022-09-30：绿灯→红灯 · … */
@@ -51,7 +51,7 @@ export const toTargetDetail = (engine: Engine, id: string): TargetDetail | undef
     lightLabel: LIGHT_LABEL[a.light],
     lagging: isLagging(t),
     reasons: a.reasons,
-    assignments: t.assignments.map(({ leader, units, progress, onSchedule }) => ({ leader, units, progress, onSchedule })),
+    assignments: t.assignments.map(({ leader, units, cooperating, progress, onSchedule }) => ({ leader, units, ...(cooperating?.length ? { cooperating } : {}), progress, onSchedule })),
     history: (history?.points ?? []).map((p) => ({
       label: WORDS.periodLabel(p.year, p.period),
       asOf: p.asOf,

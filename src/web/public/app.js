@@ -303,7 +303,7 @@
     for (const a of d.assignments) {
       const box = el('div', 'assignment');
       box.append(
-        el('p', '', `${a.leader || '—'} ｜ ${a.units.join('、') || '—'}`),
+        el('p', '', `${a.leader || '—'} ｜ ${a.units.join('、') || '—'}${a.cooperating ? ` ｜ 配合：${a.cooperating.join('、')}` : ''}`),
         statusLine(a.onSchedule),
         el('p', 'progress', a.progress || '—'),
       );
