@@ -8,7 +8,7 @@ import { TABLE_FILE_NAME } from '../table/limits';
 import type { AuthResult, WebUser } from './auth';
 import { toBoard } from './board';
 import { WEB_MESSAGES as M } from './messages';
-import type { ReportCatalog } from './reports';
+import type { OpenedReport, ReportCatalog } from './reports';
 import { jsonBody, readBody, send, sendJson, type Body } from './respond';
 import { searchReport } from './search';
 import { toTargetDetail } from './target-detail';
@@ -39,29 +39,30 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
   // a 10,000-target board is ~1 MB of JSON: built and compressed once per engine, not per request
   const boards = new WeakMap<Engine, Body>();
 
+  /** a route about one report (`?report=K`, the current one when absent) */
   const withReport =
-    (handle: (engine: Engine, req: IncomingMessage, res: ServerResponse, query: URLSearchParams, key: string, current: boolean) => void): Route =>
+    (handle: (report: OpenedReport, req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => void): Route =>
     (req, res, _user, query) => {
       const opened = deps.catalog.open(query.get('report') ?? undefined);
       if (!opened) return sendJson(req, res, 404, { error: M.noReport });
-      handle(opened.engine, req, res, query, opened.info.key, opened.info.current);
+      handle(opened, req, res, query);
     };
 
   const routes: Record<string, Record<string, Route>> = {
     GET: {
       me: (req, res, user) => sendJson(req, res, 200, { user: { id: user.id, admin: user.admin, via: user.via }, reports: deps.catalog.list() }),
-      board: withReport((engine, req, res, _query, key, current) => {
+      board: withReport(({ engine, info }, req, res) => {
         let body = boards.get(engine);
-        if (!body) boards.set(engine, (body = jsonBody(toBoard(engine, { key, current }), true)));
+        if (!body) boards.set(engine, (body = jsonBody(toBoard(engine, info), true)));
         send(req, res, 200, body, { 'Cache-Control': 'no-store' });
       }),
-      target: withReport((engine, req, res, query) => {
+      target: withReport(({ engine }, req, res, query) => {
         const id = (query.get('id') ?? '').trim();
         const detail = toTargetDetail(engine, id);
         if (!detail) return sendJson(req, res, 404, { error: M.noTarget(id.slice(0, 20)) });
         sendJson(req, res, 200, detail);
       }),
-      search: withReport((engine, req, res, query) => sendJson(req, res, 200, searchReport(engine, query.get('q') ?? '', deps.maxQuestionChars))),
+      search: withReport(({ engine }, req, res, query) => sendJson(req, res, 200, searchReport(engine, query.get('q') ?? '', deps.maxQuestionChars))),
     },
     POST: {
       upload: async (req, res, user) => {

@@ -12,7 +12,12 @@ export interface ReportCatalog {
   /** newest first */
   list(): ReportInfo[];
   /** the report by its key (the newest when `key` is empty), or undefined when there is none */
-  open(key: string | undefined): { info: ReportInfo; engine: Engine } | undefined;
+  open(key: string | undefined): OpenedReport | undefined;
+}
+
+export interface OpenedReport {
+  info: ReportInfo;
+  engine: Engine;
 }
 
 export interface ReportCatalogDeps {
