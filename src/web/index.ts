@@ -4,6 +4,7 @@ import type { ImportResult } from '../import/importer';
 import type { Logger } from '../logger';
 import type { Report } from '../model';
 import type { Engine } from '../qa/engine';
+import type { StoredReport } from '../store/types';
 import type { WeblinkStore } from '../store/weblinks';
 import { createApi } from './api';
 import { loadAssets } from './assets';
@@ -27,7 +28,7 @@ export interface DashboardDeps {
   adminIds: readonly number[];
   allowedChatIds: readonly number[];
   /** every stored report, oldest first */
-  history: () => readonly Report[];
+  history: () => readonly StoredReport[];
   /** the chat's engine over the current report */
   current: () => Engine;
   /** builds an engine over an older report, the way the app builds the current one */

@@ -1,4 +1,5 @@
 import type { Report } from '../model';
+import type { StoredReport } from '../store/types';
 import type { Engine } from '../qa/engine';
 import type { ReportInfo } from './board';
 
@@ -22,18 +23,16 @@ export interface OpenedReport {
 
 export interface ReportCatalogDeps {
   /** every stored report, oldest first; the last is current */
-  history: () => readonly Report[];
+  history: () => readonly StoredReport[];
   current: () => Engine;
   build: (report: Report) => Engine;
   /** engines of older reports kept at once */
   cacheSize?: number;
 }
 
-/** Keys are 1-based positions in the import history: reports are only ever appended, so a key keeps naming the same report. */
-const keyOf = (index: number): string => String(index + 1);
-
-const infoOf = (r: Report, index: number, current: boolean): ReportInfo => ({
-  key: keyOf(index),
+/** Keys are the store's report ids: assigned at import and never reused, so a key keeps naming the same report. */
+const infoOf = (r: StoredReport, current: boolean): ReportInfo => ({
+  key: String(r.id),
   title: r.title,
   city: r.city,
   year: r.year,
@@ -56,17 +55,15 @@ export const createReportCatalog = (deps: ReportCatalogDeps): ReportCatalog => {
   return {
     list: () => {
       const all = deps.history();
-      return all.map((r, i) => infoOf(r, i, i === all.length - 1)).reverse();
+      return all.map((r, i) => infoOf(r, i === all.length - 1)).reverse();
     },
     open: (key) => {
       const all = deps.history();
       if (all.length === 0) return undefined;
-      const last = all.length - 1;
-      const index = key ? Number(key) - 1 : last;
-      const report = Number.isSafeInteger(index) ? all[index] : undefined;
+      const report = key ? all.find((r) => String(r.id) === key) : all.at(-1);
       if (!report) return undefined;
-      const current = index === last;
-      return { info: infoOf(report, index, current), engine: current ? deps.current() : engineOf(report) };
+      const current = report === all.at(-1);
+      return { info: infoOf(report, current), engine: current ? deps.current() : engineOf(report) };
     },
   };
 };
