@@ -1,5 +1,5 @@
 /**
- * Question answering at 1k, 10k and 100k targets. Tables are synthetic but
+ * Question answering at 1k, 10k, 30k and 100k targets. Tables are synthetic but
  * built from the seed's own vocabulary (target phrases, units, leaders,
  * deadlines, progress sentences), written as TSV and loaded through the real
  * parser, so "load + index" is what the bot pays at start-up. For each query
@@ -21,7 +21,7 @@ import { createNormalizer } from '../src/text/normalize';
 import type { Bench } from './run';
 
 const ROOT = resolve(__dirname, '..');
-const SIZES = [1_000, 10_000, 100_000];
+const SIZES = [1_000, 10_000, 30_000, 100_000];
 
 /** A small deterministic PRNG, so every run builds the same tables. */
 export const random = (seed: number): (() => number) => {
@@ -47,6 +47,15 @@ const QUERIES: Record<string, string[]> = {
   light: ['黄灯', '有风险的项目', '工信局的黄灯项目', '王昌华负责的红灯'],
   history: ['57号的变化', '工信局上季度以来的变化', '第480项上季度以来的变化', '单县的变化'],
   none: ['今天天气怎么样', '无人机', '😀'],
+  // long dictated sentences: greetings, a self-introduction, corrections, numbers in words, reasons and thanks around the question
+  dictated: [
+    '你好，我是市科技局的小李，我要给领导写个材料，麻烦帮我查一下我们局三季度有哪些目标是按计划推进的，谢谢',
+    '喂你好我想问一下就是那个七十六号那条是谁负责的现在进展到哪一步了给我念一下谢谢',
+    '不是聂元科，我说的是王昌华副市长分管的滞后项目，年底到期的有哪些，麻烦你帮我列一下',
+    '卫健委不用看了，看一下团市委和妇联的目标，希望小屋那个建了多少个了，好的谢谢你啊',
+    '您好我是王昌华副市长的秘书，领导分管的工信局和科技局共同负责的目标有没有亮红灯的，麻烦了',
+    '我们要开个会需要个数据，你帮我统计一下各个单位的完成率，然后念一下，谢谢',
+  ],
 };
 
 const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;

@@ -8,6 +8,9 @@ const NOT_BUT = new RegExp(`(?:我说的|我问的|我要的|我要看的|我想
 const NOT_WANT = new RegExp(`(?:不要|不看|不查)(.{1,20}?)${PARTICLES}${PAUSE}*(?:我)?(?:要|看|查)(?=.)`, 'gu');
 /** A不用看了，看一下B: the clause before the marker is set aside. */
 const NOT_NEEDED = new RegExp(`([^,，。.!！?？;；\\s]{1,20}?)(?:就|先|暂时)?(?:不用看了|不用看|不看了|不用查了|不用查|不用了|不要了|就算了|算了|先不看)${PAUSE}*(?:再|改)?(?:看一下|看看|看|查一下|查查|查)?`, 'gu');
+/** A 序号 set aside (五十号, 第50项), and a bare number after it. */
+const ITEM_WORD = /(?:\d|[零〇一二两三四五六七八九十百])\s*(?:号|项|条)$/u;
+const NUMBER_FIRST = /^\s*[\d零〇一二两三四五六七八九十百]+(?![\d零〇一二两三四五六七八九十百]|\s*(?:号|项|条))/u;
 /** 不要滞后的 alone: the opposite filter. */
 const NEGATION = '(?:不要|不是|不看|除了|除去|去掉|排除)';
 
@@ -25,7 +28,10 @@ export const createCorrectionsRewrite = (ctx: ParseContext): TextRewrite => {
   const onSchedule = ctx.aliases.status.onSchedule.map(norm).filter(Boolean);
   const alt = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   // a negated lagging word is on schedule and the other way round; 不滞后 itself is an on-schedule word
-  const negatedStatus = new RegExp(`${NEGATION}(${alt([...lagging, ...onSchedule])})(?:的)?(?:以外|之外)?`, 'gu');
+  const statusWords = alt([...lagging, ...onSchedule]);
+  const negatedStatus = new RegExp(`${NEGATION}(${statusWords})(?:的)?(?:以外|之外)?`, 'gu');
+  // 滞后的不要, 滞后的除外: the negation after the status
+  const statusNegated = new RegExp(`(${statusWords})(?:的)?(?:不要|不看|除外|不算|去掉)`, 'gu');
   const lagSet = new Set(lagging);
 
   const setAside = (heard: Heard, what: string): void => {
@@ -36,9 +42,10 @@ export const createCorrectionsRewrite = (ctx: ParseContext): TextRewrite => {
   return {
     name: 'corrections',
     rewrite(text, heard) {
-      let t = text.replace(NOT_BUT, (_, a: string) => {
+      let t = text.replace(NOT_BUT, (whole: string, a: string, at: number, all: string) => {
         setAside(heard, a);
-        return ' ';
+        // 不是五十号，是五十一: the second number is a 序号 like the first, so it is marked as one
+        return ITEM_WORD.test(a) && NUMBER_FIRST.test(all.slice(at + whole.length)) ? ' 第' : ' ';
       });
       // 不要滞后的 要按计划推进的 is a correction too; a negated status alone is handled below
       t = t.replace(NOT_WANT, (_, a: string) => {
@@ -49,7 +56,8 @@ export const createCorrectionsRewrite = (ctx: ParseContext): TextRewrite => {
         setAside(heard, a);
         return ' ';
       });
-      t = t.replace(negatedStatus, (_, w: string) => (lagSet.has(w) ? ' 按计划 ' : ' 滞后 '));
+      const opposite = (_: string, w: string): string => (lagSet.has(w) ? ' 按计划 ' : ' 滞后 ');
+      t = t.replace(negatedStatus, opposite).replace(statusNegated, opposite);
       return t;
     },
   };

@@ -6,8 +6,10 @@ const RUN = /[零〇一二两三四五六七八九十百]+/gu;
 const DIGIT_OF: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /** Before a 序号: 第, 序号是, 编号为, 从 (从六十一号到…). */
 const MARK_BEFORE = /(?:第|序号|编号|从)\s*(?:是|为)?\s*$/u;
-/** After a 序号: 号 (not 号线), 项, 条, 行. */
-const MARK_AFTER = /^\s*(?:号(?!线)|项|条|行)/u;
+/** After a 序号: 号 (not 号线), 项, 条, 行, 那条. */
+const MARK_AFTER = /^\s*(?:号(?!线)|项|条|行|那条|这条|那项|这项)/u;
+/** A number alone is a 序号 (what is left of 不是五十号，是五十一). */
+const ALONE = /^[\s,，。.!！?？]*$/u;
 /** After a count, a date or a measure, a number is no 序号: 第三季度, 三个月, 八大工程, 十二月. */
 const NOT_AN_ITEM = /^\s*(?:季|批|期|年|次|届|大|个|月|日|天|倍|万|亿|千|%|名|人|家|座|所|孩|岁|类|种|轮|档|级|星|成|分)/u;
 /** Between two 序号 of a span or a list. */
@@ -23,7 +25,7 @@ const JOIN = /^\s*(?:号|项|条)?\s*(?:到|至|一直到|~|-|、|,|和|跟|与|
  */
 export const createSpokenNumbersRewrite = (ctx: ParseContext): TextRewrite => ({
   name: 'spoken numbers',
-  rewrite(text, heard) {
+  rewrite(text) {
     let t = text
       .replace(/([零〇一二三四五六七八九]{4})\s*年/gu, (_, y: string) => `${[...y].map((c) => DIGIT_OF[c] ?? c).join('')}年`)
       .replace(/去年|前年/gu, (w) => ` ${ctx.year - (w === '去年' ? 1 : 2)}年 `);
@@ -42,11 +44,11 @@ export const createSpokenNumbersRewrite = (ctx: ParseContext): TextRewrite => ({
       const item: boolean =
         value !== undefined &&
         !NOT_AN_ITEM.test(after) &&
-        (MARK_BEFORE.test(before) || joined || (MARK_AFTER.test(after) && (!single || /^\s*号/u.test(after))));
-      if (item) {
-        t = `${t.slice(0, at)}${value}${t.slice(end)}`;
-        heard.readAs.unshift({ written: word, as: String(value) });
-      }
+        (MARK_BEFORE.test(before) || joined || (ALONE.test(t.slice(0, at)) && ALONE.test(t.slice(end))) || (MARK_AFTER.test(after) && (!single || /^\s*号/u.test(after))));
+      // the reply names the 序号 it answers (第 76 项), so a misheard number shows without a note
+      // 七十六那条 is written 76号那条, so the numbers pass needs no spoken form of its own
+      const classifier = item && !/^\s*(?:号|项|条|行)/u.test(after) ? '号' : '';
+      if (item) t = `${t.slice(0, at)}${value}${classifier}${t.slice(end)}`;
       nextIsItem = item;
       nextAt = at;
     }

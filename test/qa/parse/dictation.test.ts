@@ -70,6 +70,7 @@ describe('dictated questions: rewrites before the passes', () => {
     it('reads a negated status with nothing after it as the opposite status', async () => {
       expect((await rewriteWith('corrections', '科技局的目标里不要滞后的')).text).toBe('科技局的目标里 按计划');
       expect((await rewriteWith('corrections', '工信局除了按计划推进的')).text).toBe('工信局 滞后');
+      expect((await rewriteWith('corrections', '工信局的目标滞后的不要')).text).toBe('工信局的目标 按计划');
     });
 
     it('leaves 是不是 alone: it asks a question', async () => {
@@ -80,12 +81,14 @@ describe('dictated questions: rewrites before the passes', () => {
   describe('spoken numbers', () => {
     it.each([
       ['七十六号那条是谁负责的', '76号那条是谁负责的'],
-      ['序号是六十三的是什么', '序号是63的是什么'],
-      ['编号五十九的那个目标', '编号59的那个目标'],
+      ['序号是六十三的是什么', '序号是63号的是什么'],
+      ['编号五十九的那个目标', '编号59号的那个目标'],
       ['从六十一号到六十四号', '从61号到64号'],
-      ['六十一到六十四项之间的', '61到64项之间的'],
-      ['四十一、四十二还有四十三号', '41、42还有43号'],
+      ['六十一到六十四项之间的', '61号到64项之间的'],
+      ['四十一、四十二还有四十三号', '41号、42号还有43号'],
       ['二零二一年的滞后项目有哪些', '2021年的滞后项目有哪些'],
+      ['七十六那条是谁负责的', '76号那条是谁负责的'],
+      ['五十一', '51号'],
     ])('%s → %s', async (question, expected) => {
       expect((await rewriteWith('spoken numbers', question)).text).toBe(expected);
     });
@@ -104,6 +107,7 @@ describe('dictated questions: answers', () => {
     ['你好，我想问一下编号五十九的那个目标现在怎么样了', ['59']],
     ['麻烦帮我看看序号是六十三的是什么，谢谢', ['63']],
     ['刚才说错了，我说的不是五十号是五十一号', ['51']],
+    ['不是五十号，是五十一，麻烦你再看一下', ['51']],
   ])('reads a 序号 said in words: %s', async (question, ids) => {
     expect(await ask(question)).toEqual({ kind: 'item', ids });
   });
