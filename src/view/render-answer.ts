@@ -84,6 +84,29 @@ const filterWords = (q: Query): string[] => {
   return parts;
 };
 
+/** Characters a question may have besides its filters (的目标, 有哪些) and still be read literally. */
+const LITERAL_SLACK = 6;
+
+/**
+ * What the question was read as: 按“市科技局”“按计划”理解，不看“聂元科”. On
+ * every reply to a free-text question that was not read literally (a long or
+ * dictated sentence, a correction, several units), so
+ * a misheard word shows before the answer it changed. Not for a command.
+ */
+const understoodLines = (answer: Answer): Line[] => {
+  const q = answer.query;
+  if (answer.question.trim().startsWith('/')) return [];
+  const parts = q.item ? [WORDS.itemWord(q.item)] : [...(q.units ?? []), ...(q.leader ? [q.leader] : []), ...filterWords({ ...q, units: [], leader: '' }), ...(q.terms?.length ? [q.phrase || q.terms.join(' ')] : [])];
+  if (parts.length === 0 && !q.dropped?.length) return [];
+  const notes: string[] = [];
+  if ((q.units?.length ?? 0) > 1) notes.push(q.join === 'all' ? WORDS.together : WORDS.each);
+  if (q.dropped?.length) notes.push(WORDS.setAside(q.dropped));
+  // a question that is little more than its filters (工信局的目标) is already said by the header
+  const asked = answer.question.replace(/[\s\p{P}]+/gu, '');
+  if (notes.length === 0 && asked.length <= parts.join('').length + LITERAL_SLACK) return [];
+  return [[{ text: [...(parts.length > 0 ? [WORDS.understood(parts)] : []), ...notes].join('，'), style: 'i' }]];
+};
+
 const periodText = (p: Period | HistoryPoint): string => WORDS.periodLabel(p.year, p.period);
 
 /** 1658 个（83%） / 增长 6.8% / 86.3%: one period's number, short */
@@ -331,7 +354,7 @@ const answerBody = (answer: Answer, page: number, pageSize: number): { lines: Li
 export const renderAnswer = (answer: Answer, options: RenderOptions): RenderedPage => {
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? VIEW_DEFAULTS.pageSize));
   const { lines, page, pages } = answerLines(answer, options.page ?? 1, pageSize);
-  return { text: renderMessage(lines, options.format), page, pages };
+  return { text: renderMessage([...understoodLines(answer), ...lines], options.format), page, pages };
 };
 
 /** One target in full detail (with its light and bar when given the assessment), within Telegram's message limit. */

@@ -43,6 +43,12 @@ export const WORDS = Object.freeze({
   ongoing: '长期坚持',
   about: (terms: string): string => `“${terms}”相关`,
   searchHeader: (terms: string): string => `搜索“${terms}”`,
+  /** 按“市科技局”“按计划”理解: what the question was read as, so a misheard word is visible */
+  understood: (parts: string[]): string => `按${parts.map((p) => `“${p}”`).join('')}理解`,
+  together: '取共同负责的目标（交集）',
+  each: '取各自目标的合集',
+  setAside: (what: string[]): string => `不看${what.map((w) => `“${w}”`).join('')}`,
+  itemWord: (id: string): string => `第${id}项`,
   matched: '匹配',
   emptyList: '没有符合条件的目标。',
   noneLagging: '没有滞后的目标，全部按计划推进。',

@@ -189,3 +189,32 @@ describe('renderAnswer: traffic lights', () => {
     expect(renderTarget(t, 'html', e.ask('第1项').hits[0]?.assessment)).toContain('完成度：▰▰▰▰▰▱▱▱▱▱ 50%');
   });
 });
+
+describe('renderAnswer: what the question was read as', () => {
+  const firstLine = async (question: string): Promise<string> => {
+    const { engine } = await seed();
+    return renderAnswer(engine.ask(question), { format: 'plain' }).text.split('\n')[0] as string;
+  };
+
+  it('says which filters a long dictated question was read as', async () => {
+    expect(await firstLine('我想看看科技局的目标，不要滞后的，谢谢了')).toBe('按“市科技局”“按计划”理解');
+  });
+
+  it('says what a correction set aside', async () => {
+    expect(await firstLine('不是聂元科，是王昌华分管的滞后项目')).toBe('按“王昌华”“滞后”理解，不看“聂元科”');
+  });
+
+  it('says whether several units were read together or each', async () => {
+    expect(await firstLine('科技局和商务局共同负责的是哪个目标')).toBe('按“市科技局”“市商务局”理解，取共同负责的目标（交集）');
+    expect(await firstLine('科技局和商务局各自的目标')).toBe('按“市科技局”“市商务局”理解，取各自目标的合集');
+  });
+
+  it('says the 序号 a number in words was read as', async () => {
+    expect(await firstLine('七十六号那条是谁负责的')).toBe('按“第76项”理解');
+  });
+
+  it('adds nothing when the question was little more than its filters, or a command', async () => {
+    expect(await firstLine('市科技局的目标')).toBe('市科技局 · 6 项 · 滞后 0');
+    expect(await firstLine('/unit 科技局')).toBe('市科技局 · 6 项 · 滞后 0');
+  });
+});
