@@ -84,26 +84,31 @@ const filterWords = (q: Query): string[] => {
   return parts;
 };
 
-/** Characters a question may have besides its filters (的目标, 有哪些) and still be read literally. */
-const LITERAL_SLACK = 6;
+/** Characters of a question short enough to be read literally: its header says how it was read. */
+const SHORT_QUESTION = 12;
 
 /**
  * What the question was read as: 按“市科技局”“按计划”理解，不看“聂元科”. On
- * every reply to a free-text question that was not read literally (a long or
- * dictated sentence, a correction, several units), so
+ * every reply to a long free-text question (dictated, with words around the
+ * filters) and to one with a correction or several names, so
  * a misheard word shows before the answer it changed. Not for a command.
  */
 const understoodLines = (answer: Answer): Line[] => {
   const q = answer.query;
   if (answer.question.trim().startsWith('/')) return [];
-  const parts = q.item ? [WORDS.itemWord(q.item)] : [...(q.units ?? []), ...(q.leader ? [q.leader] : []), ...filterWords({ ...q, units: [], leader: '' }), ...(q.terms?.length ? [q.phrase || q.terms.join(' ')] : [])];
+  const names = [...(q.units ?? []), ...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])];
+  const others = filterWords({ ...q, units: [], leader: '', leaders: [] });
+  const asks = answer.kind === 'stats' ? [q.rank ? WORDS.rankTitle(q.rank.by, q.rank.order) : WORDS.statsTitle] : [];
+  const parts = q.item
+    ? [WORDS.itemWord(q.item)]
+    : [...(q.outside ? [q.outside] : []), ...names, ...others, ...(q.terms?.length ? [q.phrase || q.terms.join(' ')] : []), ...asks];
   if (parts.length === 0 && !q.dropped?.length) return [];
   const notes: string[] = [];
-  if ((q.units?.length ?? 0) > 1) notes.push(q.join === 'all' ? WORDS.together : WORDS.each);
+  if (names.length > 1) notes.push(q.join === 'all' ? WORDS.together : WORDS.each);
   if (q.dropped?.length) notes.push(WORDS.setAside(q.dropped));
-  // a question that is little more than its filters (工信局的目标) is already said by the header
+  // a short question (工信局的目标, 王昌华负责的滞后项目) is already said by the header
   const asked = answer.question.replace(/[\s\p{P}]+/gu, '');
-  if (notes.length === 0 && asked.length <= parts.join('').length + LITERAL_SLACK) return [];
+  if (notes.length === 0 && asked.length <= SHORT_QUESTION) return [];
   return [[{ text: [...(parts.length > 0 ? [WORDS.understood(parts)] : []), ...notes].join('，'), style: 'i' }]];
 };
 

@@ -210,11 +210,33 @@ describe('renderAnswer: what the question was read as', () => {
   });
 
   it('says the 序号 a number in words was read as', async () => {
-    expect(await firstLine('七十六号那条是谁负责的')).toBe('按“第76项”理解');
+    expect(await firstLine('你好，我想问一下七十六号那条是谁负责的')).toBe('按“第76项”理解');
   });
 
   it('adds nothing when the question was little more than its filters, or a command', async () => {
     expect(await firstLine('市科技局的目标')).toBe('市科技局 · 6 项 · 滞后 0');
     expect(await firstLine('/unit 科技局')).toBe('市科技局 · 6 项 · 滞后 0');
+  });
+});
+
+describe('renderAnswer: what a long question was read as, for every kind', () => {
+  const firstLine = async (question: string): Promise<string> => {
+    const { engine } = await seed();
+    return renderAnswer(engine.ask(question), { format: 'plain' }).text.split('\n')[0] as string;
+  };
+
+  it('names the statistics a long question asked for', async () => {
+    expect(await firstLine('麻烦统计一下每个单位各有几项目标谢谢')).toMatch(/^按“各责任单位.*排名.*”理解$/u);
+  });
+
+  it('names leaders taken together', async () => {
+    expect(await firstLine('聂元科和王昌华共同分管的目标')).toBe('按“聂元科”“王昌华”理解，取共同负责的目标（交集）');
+  });
+
+  it('names a year the table does not cover, before saying what it covers', async () => {
+    const { engine } = await seed();
+    const lines = renderAnswer(engine.ask('麻烦帮我查一下二零二一年科技局的目标'), { format: 'plain' }).text.split('\n');
+    expect(lines[0]).toBe('按“2021年”“市科技局”理解');
+    expect(lines[1]).toContain('本表是菏泽市2022年第三季度的数据');
   });
 });
