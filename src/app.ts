@@ -286,6 +286,7 @@ export const createApp = (options: AppOptions): App => {
       timezone: config.timezone,
       logger,
       settings: alertsConfig,
+      botUsername: running.username,
     });
     await worker.start();
     const startedWorker = worker;

@@ -1,6 +1,7 @@
-import { escapeHtml } from '../bot/messages';
+import { escapeHtml, htmlField, htmlToPlain, shorten } from '../text/telegram-text';
 import { isLagging, unitsOf, type Report, type Target } from '../model';
 import type { ReportDiff, TargetChange } from '../import/diff';
+import { periodName, reportName } from '../import/summary';
 import { describeFilter, type FilterMatcher } from './filters';
 import type { SubscriptionFilter } from '../store/types';
 import { lightChangesFor, type LightChange, type LightDiff } from './yellow';
@@ -10,6 +11,11 @@ import type { AssessedTarget } from '../progress/light';
  * Alert texts (HTML, every piece of data escaped). Each digest is a list of
  * self-contained lines — a line never spans two messages, so a split never
  * falls inside a tag — packed into parts under the size limits.
+ *
+ * Every field that comes from a table or a user (target text, units, deadline,
+ * progress, title, filters) is flattened to one line and shortened to its FIELD
+ * width before escaping, so a line, a header and hence a part stay bounded
+ * whatever the cells hold.
  */
 export interface ComposeLimits {
   /** UTF-16 units per part (Telegram: 4096 after entity parsing; raw HTML is always longer, so this is safe) */
@@ -39,13 +45,21 @@ export const LIGHT_SECTION_TITLES: Readonly<Record<LightSection, string>> = Obje
   'left-yellow': '🟢 解除黄灯',
 });
 
-/** the deciding reason of a light, short */
-const firstReason = (reasons: readonly string[]): string => escapeHtml(clip(reasons[0] ?? '', 60));
+/** Widths (code points) of the data fields in alert texts. */
+export const FIELD = Object.freeze({
+  id: 16,
+  text: 48,
+  unit: 24,
+  deadline: 24,
+  progress: 80,
+  reason: 60,
+  filter: 40,
+  /** filters named in the header; the rest are counted */
+  filtersShown: 5,
+});
 
-const clip = (text: string, max: number): string => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-};
+/** the deciding reason of a light, short */
+const firstReason = (reasons: readonly string[]): string => htmlField(reasons[0] ?? '', FIELD.reason);
 
 const laggingProgress = (target: Target): string =>
   target.assignments
@@ -57,18 +71,21 @@ const progressText = (target: Target): string => target.assignments.map((a) => a
 
 /** One target as a compact line (two on a phone at most): 序号, text, units, deadline. */
 export const targetLine = (target: Target, note?: string): string => {
-  const units = unitsOf(target);
+  const units = unitsOf(target).map((u) => shorten(u, FIELD.unit, { oneLine: true }));
   const who = units.length > 3 ? `${units.slice(0, 3).join('、')} 等` : units.join('、');
-  const head = `• <b>${escapeHtml(target.id)}</b> ${escapeHtml(clip(target.text, 48))}`;
-  const meta = [who && escapeHtml(who), target.deadline.text && `时限 ${escapeHtml(target.deadline.text)}`].filter(Boolean).join(' · ');
+  const head = `• <b>${htmlField(target.id, FIELD.id)}</b> ${htmlField(target.text, FIELD.text)}`;
+  const meta = [who && escapeHtml(who), target.deadline.text && `时限 ${htmlField(target.deadline.text, FIELD.deadline)}`].filter(Boolean).join(' · ');
   return `${head}${meta ? `\n  ${meta}` : ''}${note ? `\n  ${note}` : ''}`;
 };
 
-const reportLine = (report: Report): string =>
-  escapeHtml(`${report.city || report.title} ${report.year}年${report.period}（截至 ${report.asOf}）`);
+const reportLine = (report: Report): string => escapeHtml(reportName(report));
 
-const filtersLine = (filters: readonly SubscriptionFilter[], yellow = false): string =>
-  `订阅：${escapeHtml(filters.map(describeFilter).join('；'))}${yellow ? '（含黄灯提醒）' : ''}`;
+/** The chat's filters, each shortened, the first few named and the rest counted. */
+const filtersLine = (filters: readonly SubscriptionFilter[], yellow = false): string => {
+  const named = filters.slice(0, FIELD.filtersShown).map((f) => shorten(describeFilter(f), FIELD.filter, { oneLine: true }));
+  const more = filters.length > named.length ? ` 等 ${filters.length} 项` : '';
+  return `订阅：${escapeHtml(named.join('；'))}${more}${yellow ? '（含黄灯提醒）' : ''}`;
+};
 
 /**
  * Whether a change concerns a subscriber with this filter. Filters name a set
@@ -95,11 +112,11 @@ const changeLine = (change: TargetChange, lights?: LightDiff): string => {
   switch (change.kind) {
     case 'became-lagging':
     case 'still-lagging':
-      return targetLine(change.target, `进展：${escapeHtml(clip(laggingProgress(change.target), 80))}`);
+      return targetLine(change.target, `进展：${htmlField(laggingProgress(change.target), FIELD.progress)}`);
     case 'new':
       return targetLine(change.target, isLagging(change.target) ? '⚠️ 未按计划完成进度' : undefined);
     case 'progress-changed':
-      return targetLine(change.target, `进展：${escapeHtml(clip(progressText(change.target), 80))}`);
+      return targetLine(change.target, `进展：${htmlField(progressText(change.target), FIELD.progress)}`);
     case 'recovered': {
       // 否 → 是 but still at risk: said on this one line (the yellow sections leave red out), for opted-in chats
       const now = lights?.now.get(change.id);
@@ -193,7 +210,7 @@ export const composeImportDigest = ({ report, previous, diff, filters, matcher, 
     const list = changes.filter((c) => c.kind === section);
     return { title: `${SECTION_TITLES[section]} ${list.length} 项`, lines: list.map((c) => changeLine(c, lights)) };
   }).filter((b) => b.lines.length > 0);
-  const since = previous ? `，与${escapeHtml(`${previous.year}年${previous.period}`)}相比` : '';
+  const since = previous ? `，与${escapeHtml(`${previous.year}年${periodName(previous)}`)}相比` : '';
   const header = `<b>🔔 责任目标变化提醒</b>\n${reportLine(report)}${since}\n${filtersLine(filters, lights !== undefined)}`;
   return packParts(header, blocks, '发送 /subscriptions 管理订阅', limits);
 };
@@ -240,7 +257,7 @@ export const composeScheduledDigest = ({ report, filters, matcher, limits, today
       lines: soon.map(({ target, days }) => targetLine(target, days === 0 ? '<b>今天到期</b>' : `还剩 <b>${days}</b> 天`)),
     });
   }
-  if (lagging.length > 0) blocks.push({ title: `🔴 滞后 ${lagging.length} 项`, lines: lagging.map((t) => targetLine(t, `进展：${escapeHtml(clip(laggingProgress(t), 80))}`)) });
+  if (lagging.length > 0) blocks.push({ title: `🔴 滞后 ${lagging.length} 项`, lines: lagging.map((t) => targetLine(t, `进展：${htmlField(laggingProgress(t), FIELD.progress)}`)) });
   if (yellow && yellow.length > 0) {
     blocks.push({ title: `🟡 黄灯 ${yellow.length} 项`, lines: yellow.map(({ target, assessment }) => targetLine(target, `🟡 ${firstReason(assessment.reasons)}`)) });
   }
@@ -251,4 +268,18 @@ export const composeScheduledDigest = ({ report, filters, matcher, limits, today
 export const composeLaggingNow = (targets: readonly Target[], limits: ComposeLimits): string[] => {
   if (targets.length === 0) return ['目前没有符合条件的滞后项目，有变化时会通知您。'];
   return packParts(`<b>目前滞后 ${targets.length} 项：</b>`, [{ title: '', lines: targets.map((t) => targetLine(t)) }], '', limits);
+};
+
+/**
+ * The minimal form of an alert Telegram refused with 400: the 序号 of its targets, each a
+ * deep link to the bot's item view (t.me/<bot>?start=item_57), and nothing else from the
+ * table. The ids are read back from the alert's own target lines (targetLine's `• <b>序号</b>`).
+ */
+export const minimalAlert = (html: string, botUsername?: string): string => {
+  const ids = [...new Set([...html.matchAll(/^• <b>([^<]*)<\/b>/gm)].map((m) => htmlToPlain(m[1]!)))];
+  const head = '<b>🔔 责任目标提醒</b>（完整内容无法显示，以下为简要版）';
+  if (ids.length === 0) return `${head}\n发送 /lagging 查看滞后项目，/subscriptions 管理订阅。`;
+  const link = (id: string): string =>
+    botUsername !== undefined && /^[A-Za-z0-9-]{1,40}$/.test(id) ? `<a href="https://t.me/${escapeHtml(botUsername)}?start=item_${id}">${id}</a>` : escapeHtml(id);
+  return `${head}\n涉及第 ${ids.map(link).join('、')} 项。\n点序号或发送 /item 序号 查看详情。`;
 };

@@ -39,6 +39,10 @@ export interface AlertSettings extends AlertLimits, RetryPolicy {
   digestTime: string;
   /** weekday of the weekly digest, 1 = Monday (croner's day-of-week) */
   weeklyDay: number;
+  /** longest /subscribe argument (a keyword, a unit or a leader), characters */
+  maxKeywordChars: number;
+  /** subscriptions one chat may hold */
+  maxSubscriptionsPerChat: number;
 }
 
 export const ALERT_DEFAULTS: Readonly<AlertSettings> = Object.freeze({
@@ -55,6 +59,8 @@ export const ALERT_DEFAULTS: Readonly<AlertSettings> = Object.freeze({
   keepDays: 30,
   digestTime: '09:00',
   weeklyDay: 1,
+  maxKeywordChars: 50,
+  maxSubscriptionsPerChat: 50,
 });
 
 export const alertSettings = (overrides: Partial<AlertSettings> = {}): Readonly<AlertSettings> =>
@@ -66,18 +72,23 @@ export const ALERT_ENV = Object.freeze({
   ALERT_CHAT_INTERVAL_MS: 'perChatIntervalMs',
   ALERT_GROUP_PER_MINUTE: 'perGroupPerMinute',
   DIGEST_TIME: 'digestTime',
+  SUBSCRIBE_KEYWORD_MAX_CHARS: 'maxKeywordChars',
+  SUBSCRIPTIONS_PER_CHAT: 'maxSubscriptionsPerChat',
 } as const);
 
-const RANGES: Record<'globalPerSecond' | 'perChatIntervalMs' | 'perGroupPerMinute', [number, number]> = {
+const RANGES: Record<Exclude<(typeof ALERT_ENV)[keyof typeof ALERT_ENV], 'digestTime'>, [number, number]> = {
   // above Telegram's ~30/s the bot gets 429s instead of speed
   globalPerSecond: [1, 30],
   perChatIntervalMs: [0, 60_000],
   perGroupPerMinute: [1, 20],
+  // every alert header names the chat's filters; both stay small so a header stays a header
+  maxKeywordChars: [1, 100],
+  maxSubscriptionsPerChat: [1, 200],
 };
 
 /**
- * Reads ALERT_RATE_PER_SECOND, ALERT_CHAT_INTERVAL_MS, ALERT_GROUP_PER_MINUTE and
- * DIGEST_TIME (HH:MM, BOT_TIMEZONE) over the defaults; throws a ConfigError naming
+ * Reads ALERT_RATE_PER_SECOND, ALERT_CHAT_INTERVAL_MS, ALERT_GROUP_PER_MINUTE,
+ * DIGEST_TIME (HH:MM, BOT_TIMEZONE), SUBSCRIBE_KEYWORD_MAX_CHARS and SUBSCRIPTIONS_PER_CHAT over the defaults; throws a ConfigError naming
  * every bad variable and its allowed range.
  */
 export const alertSettingsFromEnv = (env: Record<string, string | undefined>): Readonly<AlertSettings> => {

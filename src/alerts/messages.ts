@@ -1,9 +1,16 @@
-import { escapeHtml } from '../bot/messages';
+import { htmlField, shorten } from '../text/telegram-text';
 import type { BotCommand } from 'telegraf/types';
+
+/** How much of a user's argument or a filter's name a reply repeats, characters. */
+const ECHO = 40;
+
+/** A user's argument repeated back in plain text: one line, shortened. */
+const echo = (text: string): string => shorten(text, ECHO, { oneLine: true });
 
 /**
  * Every Chinese sentence the alerts features say, in one place so the tone stays
- * the same: short, polite, plain. Functions that return HTML escape their data.
+ * the same: short, polite, plain. Functions that return HTML escape their data;
+ * every piece of data they repeat is shortened, so no argument makes a reply too long.
  */
 export const ALERT_MESSAGES = Object.freeze({
   subscribeMenu: '请选择要订阅的滞后提醒：',
@@ -15,21 +22,24 @@ export const ALERT_MESSAGES = Object.freeze({
   pickLeader: '请选择市政府领导：',
   keywordHint: '请发送 /subscribe 加关键词，例如：/subscribe 5G',
   /** HTML */
-  subscribed: (what: string) => `已订阅：<b>${escapeHtml(what)}</b> 的滞后提醒`,
+  subscribed: (what: string) => `已订阅：<b>${htmlField(what, ECHO)}</b> 的滞后提醒`,
   /** HTML */
-  alreadySubscribed: (what: string) => `已经订阅过：<b>${escapeHtml(what)}</b> 的滞后提醒`,
-  ambiguous: (mention: string) => `“${mention}”对应多个单位，请选择：`,
-  notUnderstood: (text: string) => `没有理解“${text}”。可以写单位（工信局）、领导（王昌华）或关键词（5G），或从下面选择：`,
+  alreadySubscribed: (what: string) => `已经订阅过：<b>${htmlField(what, ECHO)}</b> 的滞后提醒`,
+  ambiguous: (mention: string) => `“${echo(mention)}”对应多个单位，请选择：`,
+  notUnderstood: (text: string) => `没有理解“${echo(text)}”。可以写单位（工信局）、领导（王昌华）或关键词（5G），或从下面选择：`,
   itemNotSupported: '暂不支持按序号订阅，请按单位、领导或关键词订阅。',
   none: '您还没有订阅。发送 /subscribe 开始订阅。',
   /** HTML */
   listTitle: (n: number) => `<b>当前订阅 ${n} 项</b>（点按钮取消）：`,
-  removeButton: (what: string) => `❌ ${what}`,
+  removeButton: (what: string) => `❌ ${echo(what)}`,
+  removed: (what: string) => `已取消：${echo(what)}`,
   /** HTML */
-  unsubscribed: (what: string) => `已取消订阅：<b>${escapeHtml(what)}</b>`,
+  unsubscribed: (what: string) => `已取消订阅：<b>${htmlField(what, ECHO)}</b>`,
   unsubscribedAll: (n: number) => (n === 0 ? '您没有订阅。' : `已取消全部 ${n} 项订阅。`),
-  notSubscribed: (text: string) => `没有找到“${text}”的订阅。发送 /subscriptions 查看当前订阅。`,
+  notSubscribed: (text: string) => `没有找到“${echo(text)}”的订阅。发送 /subscriptions 查看当前订阅。`,
   staleButton: '这个按钮已失效，请重新发送 /subscribe。',
+  argumentTooLong: (max: number) => `订阅内容太长：单位、领导或关键词最多 ${max} 个字，请写得短一些，例如：/subscribe 5G`,
+  tooManySubscriptions: (max: number) => `每个聊天最多订阅 ${max} 项，已经达到上限。请先发送 /subscriptions 取消一些订阅。`,
   groupAdminsOnly: '只有群管理员可以修改本群的订阅。',
   digestUsage: '用法：/digest daily（每天）、/digest weekly（每周）或 /digest off（关闭）',
   digestSet: (mode: 'daily' | 'weekly' | 'off', time: string, weekday: string) =>

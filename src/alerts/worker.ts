@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import type { SendExtra, SendResult } from '../bot/transport';
 import { alertSettings, type AlertSettings } from './config';
+import { minimalAlert } from './compose';
 import { createMinHeap } from './heap';
 import { createRateLimiter } from './limiter';
 import type { OutboxStore, SubscriptionStore } from '../store/ports';
@@ -21,6 +22,8 @@ export interface DeliveryWorkerDeps {
   clock?: () => number;
   /** 0 ≤ x < 1, for backoff jitter */
   random?: () => number;
+  /** the bot's @username, for the deep links of an alert's minimal form */
+  botUsername?: string;
 }
 
 export interface DeliveryStats {
@@ -29,6 +32,8 @@ export interface DeliveryStats {
   retried: number;
   rateLimited: number;
   forbidden: number;
+  /** alerts Telegram refused (400) that went out in their minimal form */
+  minimal: number;
 }
 
 /**
@@ -41,7 +46,10 @@ export interface DeliveryStats {
  * - 5xx, network, unknown → capped exponential backoff with jitter, up to `maxAttempts`;
  * - 403 → the chat is marked inactive (its subscriptions are kept; /start re-activates)
  *   and its pending alerts are dropped as failed;
- * - other 400 → recorded as failed (our bug: bad HTML, too long), the next alert goes on.
+ * - other 400 (our bug: bad HTML, too long) → the alert is sent again at once in its minimal
+ *   form (the 序号 with links to the item view); only if that is refused too is it recorded
+ *   as failed. An alert is never dropped silently for its content: only a chat that is gone
+ *   (403, chat not found) ends delivery.
  */
 export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
   const settings = alertSettings(deps.settings);
@@ -53,7 +61,7 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
   const ready = createMinHeap<{ at: number; chatId: number }>();
   const inFlight = new Set<number>();
   const running = new Set<Promise<void>>();
-  const stats: DeliveryStats = { sent: 0, failed: 0, retried: 0, rateLimited: 0, forbidden: 0 };
+  const stats: DeliveryStats = { sent: 0, failed: 0, retried: 0, rateLimited: 0, forbidden: 0, minimal: 0 };
   let timer: NodeJS.Timeout | undefined;
   let timerAt = Number.POSITIVE_INFINITY;
   let started = false;
@@ -185,11 +193,14 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
     // Journaled before the call: after a crash, an alert with this line and no "sent" after it
     // may or may not have reached the chat (see OutboxStore).
     await outbox.markSending(alert);
-    const result = await deps.send(alert.chatId, alert.text, {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      ...(silent ? { disable_notification: true } : {}),
-    });
+    const extra = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true }, ...(silent ? { disable_notification: true } : {}) };
+    let result = await deps.send(alert.chatId, alert.text, extra);
+    if (!result.ok && result.failure.kind === 'bad-request') {
+      logger.error({ alert: alert.id, chatId: alert.chatId, description: result.failure.description }, 'Telegram refused an alert (400); sending its minimal form');
+      limiter.record(alert.chatId, clock());
+      result = await deps.send(alert.chatId, minimalAlert(alert.text, deps.botUsername), extra);
+      if (result.ok) stats.minimal += 1;
+    }
     if (result.ok) {
       await outbox.markSent(alert, result.result.message_id);
       stats.sent += 1;

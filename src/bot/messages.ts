@@ -1,4 +1,5 @@
 import type { BotCommand } from 'telegraf/types';
+import { escapeHtml } from '../text/telegram-text';
 
 /**
  * Every piece of Chinese wording the bot itself says (answers come from the views).
@@ -45,9 +46,7 @@ export const USAGE = Object.freeze({
   search: '/search 5G基站',
 });
 
-/** Escapes text for Telegram's HTML parse mode (only &lt; &gt; &amp; &quot; are understood). */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
+export { escapeHtml } from '../text/telegram-text';
 
 /** The dashboard's words in the chat (/dashboard, /weblink, the menu button). */
 export const DASHBOARD_MESSAGES = Object.freeze({

@@ -1,4 +1,18 @@
+import type { Report } from '../model';
+import { shorten } from '../text/telegram-text';
 import type { ImportResult } from './importer';
+
+/** Widths of the report's own words where they are repeated (a title can be any cell's length). */
+const NAME_WIDTH = Object.freeze({ title: 60, period: 24 });
+
+/**
+ * 菏泽市 2022年第三季度（截至 2022-09-30）: the report as the admin's summary and every
+ * alert header name it. A title without a city is shortened like any other field.
+ */
+export const reportName = (report: Pick<Report, 'city' | 'title' | 'year' | 'period' | 'asOf'>): string =>
+  `${shorten(report.city || report.title, NAME_WIDTH.title, { oneLine: true })} ${report.year}年${periodName(report)}（截至 ${report.asOf}）`;
+
+export const periodName = (report: Pick<Report, 'period'>): string => shorten(report.period, NAME_WIDTH.period, { oneLine: true });
 
 const list = (ids: string[]): string => (ids.length === 0 ? '' : `（${ids.slice(0, 20).join('、')}${ids.length > 20 ? ' …' : ''}）`);
 
@@ -13,12 +27,12 @@ export const toImportSummary = (result: ImportResult, dryRun = false): string =>
   const { report, diff, counts, previous } = result;
   const ids = (kind: keyof typeof diff.counts): string[] => diff.changes.filter((c) => c.kind === kind).map((c) => c.id);
   const lines = [
-    `${report.city || report.title} ${report.year}年${report.period}（截至 ${report.asOf}）`,
+    reportName(report),
     `目标 ${counts.targets} 项，分工 ${counts.assignments} 条，滞后 ${counts.lagging.length} 项${list(counts.lagging)}`,
   ];
   if (previous && !result.duplicate) {
     lines.push(
-      `与上一期（${previous.year}年${previous.period}）相比：`,
+      `与上一期（${previous.year}年${periodName(previous)}）相比：`,
       `· 新增滞后 ${diff.counts['became-lagging']} 项${list(ids('became-lagging'))}`,
       `· 恢复正常 ${diff.counts.recovered} 项${list(ids('recovered'))}`,
       `· 新增目标 ${diff.counts.new} 项${list(ids('new'))}`,

@@ -132,8 +132,8 @@ export interface Outgoing {
  * UTF-16 (a lone surrogate from a damaged cell would be refused), not empty, markup
  * Telegram can parse (else the same words go out as plain text), and within `limit`
  * units after parsing (else cut at the limit with the open tags closed).
- * Parts should already be split at line boundaries by their composer; this only
- * guarantees that a mistake there costs the tail of a message, not the message.
+ * Long texts are split at line boundaries by their composer (alerts/compose.ts packParts);
+ * this only guarantees that a mistake there costs the tail of a message, not the message.
  */
 export const fitOutgoing = (input: string, parseMode: string | undefined, limit: number = TELEGRAM_TEXT_LIMITS.message): Outgoing => {
   let text = wellFormed(input);
@@ -164,27 +164,4 @@ const cutUnits = (text: string, limit: number): string => {
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
   return text.slice(0, end) + ELLIPSIS;
-};
-
-/**
- * Splits a text into parts of at most `limit` visible units at line boundaries
- * (a line never spans two parts, so a split never falls inside a tag that stays on
- * its line); a single line longer than `limit` is cut by `fitOutgoing`.
- */
-export const splitAtLines = (text: string, limit: number = TELEGRAM_TEXT_LIMITS.message, parseMode?: string): string[] => {
-  const parts: string[] = [];
-  let current: string[] = [];
-  let units = 0;
-  for (const line of text.split('\n')) {
-    const cost = (visibleLength(line, parseMode) ?? line.length) + 1;
-    if (current.length > 0 && units + cost > limit) {
-      parts.push(current.join('\n'));
-      current = [];
-      units = 0;
-    }
-    current.push(line);
-    units += cost;
-  }
-  if (current.length > 0) parts.push(current.join('\n'));
-  return parts.map((part) => fitOutgoing(part, parseMode, limit).text);
 };

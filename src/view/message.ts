@@ -1,3 +1,5 @@
+import { escapeHtml, shorten } from '../text/telegram-text';
+
 /**
  * One intermediate structure for every reply, rendered to plain text or to
  * Telegram HTML. Both formats come from the same lines, so they carry the
@@ -21,8 +23,7 @@ export const MESSAGE_LIMIT = 4096;
 
 const ELLIPSIS = '…';
 
-/** Escapes data and user text for Telegram's HTML parse mode (only &, < and > are special there). */
-export const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export { escapeHtml, shorten } from '../text/telegram-text';
 
 const renderSpan = (span: Span, format: Format): string => {
   if (format === 'plain') return span.text;
@@ -31,13 +32,6 @@ const renderSpan = (span: Span, format: Format): string => {
 };
 
 const renderLines = (lines: Line[], format: Format): string => lines.map((line) => line.map((s) => renderSpan(s, format)).join('')).join('\n');
-
-/** Shortens text to at most `max` code points, ending with … (never splits a surrogate pair). */
-export const shorten = (text: string, max: number): string => {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return chars.slice(0, Math.max(0, max - 1)).join('') + ELLIPSIS;
-};
 
 /**
  * Renders lines within `limit` UTF-16 code units. When too long, the longest

@@ -19,7 +19,7 @@ afterEach(async () => {
 const FAST: Partial<AlertSettings> = { globalPerSecond: 25, perChatIntervalMs: 100, backoffBaseMs: 50, backoffCapMs: 200 };
 
 /** The worker as main.ts builds it: the bot transport's send over a real telegraf client talking HTTP to the fake server. */
-const setup = async (settings: Partial<AlertSettings> = FAST, clock?: () => number) => {
+const setup = async (settings: Partial<AlertSettings> = FAST, clock?: () => number, botUsername?: string) => {
   const stores = await openStores(dir());
   const logger = silentLogger();
   // as main.ts wires it: the transport's 429 retries wait for a slot of the worker's limiter
@@ -34,10 +34,13 @@ const setup = async (settings: Partial<AlertSettings> = FAST, clock?: () => numb
     logger,
     settings,
     ...(clock ? { clock } : {}),
+    ...(botUsername ? { botUsername } : {}),
   });
   pacer = worker;
   return { ...stores, worker };
 };
+
+const setupAs = (botUsername: string) => setup(FAST, undefined, botUsername);
 
 const texts = (chatId: number): string[] => api.sent(chatId).map((p) => String(p.text));
 
@@ -143,16 +146,35 @@ describe('delivery worker', () => {
     await store.close();
   });
 
-  it('records a 400 as failed and moves on to the next alert of the chat', async () => {
-    const { store, outbox, worker } = await setup();
+  it('sends an alert Telegram refuses (400) in its minimal form: the 序号 linked to the item view', async () => {
+    const { store, outbox, worker } = await setupAs('progress_test_bot');
     await outbox.enqueue([
-      { id: 'bad', chatId: 4, text: 'broken <b>html' },
+      { id: 'bad', chatId: 4, text: '<b>🔔 责任目标变化提醒</b>\n• <b>57</b> broken <b>html\n• <b>A-3</b> x' },
+      { id: 'good', chatId: 4, text: 'next one' },
+    ]);
+    await worker.start();
+    await worker.idle();
+    expect(await outbox.get('bad')).toMatchObject({ state: 'sent' });
+    const [minimal, next] = texts(4);
+    expect(minimal).toContain('<a href="https://t.me/progress_test_bot?start=item_57">57</a>');
+    expect(minimal).toContain('start=item_A-3');
+    expect(next).toBe('next one');
+    expect(worker.stats.minimal).toBe(1);
+    await worker.stop();
+    await store.close();
+  });
+
+  it('records an alert as failed only when its minimal form is refused too, and moves on', async () => {
+    const { store, outbox, worker } = await setup();
+    api.failNext('sendMessage', { code: 400, description: 'message is too long' }, 2, { chatId: 4 });
+    await outbox.enqueue([
+      { id: 'bad', chatId: 4, text: '• <b>57</b> x' },
       { id: 'good', chatId: 4, text: 'next one' },
     ]);
     await worker.start();
     await worker.idle();
     expect(await outbox.get('bad')).toMatchObject({ state: 'failed' });
-    expect((await outbox.get('bad'))?.error).toMatch(/can't parse entities/);
+    expect((await outbox.get('bad'))?.error).toMatch(/message is too long/);
     expect(texts(4)).toEqual(['next one']);
     await worker.stop();
     await store.close();

@@ -1,8 +1,8 @@
 import { escapeHtml, renderMessage, shorten } from '../../src/view/message';
 
 describe('escapeHtml', () => {
-  it('escapes the three characters Telegram HTML treats as markup', () => {
-    expect(escapeHtml('a<b>&c"d')).toBe('a&lt;b&gt;&amp;c"d');
+  it('escapes what Telegram HTML treats as markup, and " so the text is safe in an href too', () => {
+    expect(escapeHtml('a<b>&c"d')).toBe('a&lt;b&gt;&amp;c&quot;d');
   });
 });
 

@@ -3,6 +3,7 @@ import { Composer, type Context } from 'telegraf';
 import type { InlineQueryResult } from 'telegraf/types';
 import { isLagging, unitsOf, type Target } from '../../model';
 import { LIGHT_EMOJI } from '../../progress/light';
+import { htmlToPlain, shorten } from '../../text/telegram-text';
 import { SAFE_ID } from '../callback-data';
 import type { Feature, FeatureDeps } from '../feature';
 
@@ -32,8 +33,8 @@ export const createInlineFeature = (deps: FeatureDeps): Feature => {
       results = page.map((hit) => ({
         type: 'article',
         id: resultId(hit.target),
-        title: `${hit.target.id} ${hit.assessment ? LIGHT_EMOJI[hit.assessment.light] : isLagging(hit.target) ? '🔴' : '🟢'} ${shorten(hit.target.text, 60)}`,
-        description: shorten(`${unitsOf(hit.target).join('、')} · ${hit.target.deadline.text}`, 120),
+        title: `${hit.target.id} ${hit.assessment ? LIGHT_EMOJI[hit.assessment.light] : isLagging(hit.target) ? '🔴' : '🟢'} ${shorten(hit.target.text, 60, { oneLine: true })}`,
+        description: shorten(`${unitsOf(hit.target).join('、')} · ${hit.target.deadline.text}`, 120, { oneLine: true }),
         input_message_content: { message_text: deps.view.renderTarget(hit.target, 'html', hit.assessment), parse_mode: 'HTML' },
       }));
     } else if ((answer.kind === 'stats' || answer.kind === 'help') && offset === 0) {
@@ -43,7 +44,7 @@ export const createInlineFeature = (deps: FeatureDeps): Feature => {
           type: 'article',
           id: answer.kind,
           title: answer.kind === 'stats' ? '总体进度统计' : '使用帮助',
-          description: shorten(stripTags(rendered.text), 120),
+          description: shorten(htmlToPlain(rendered.text), 120, { oneLine: true }),
           input_message_content: { message_text: rendered.text, parse_mode: 'HTML' },
         },
       ];
@@ -60,11 +61,3 @@ export const createInlineFeature = (deps: FeatureDeps): Feature => {
 /** Result ids must be unique and ≤ 64 bytes: the 序号 when it is plain ASCII, else a short hash of it. */
 const resultId = (target: Target): string =>
   SAFE_ID.test(target.id) ? `t${target.id}` : `h${createHash('sha256').update(target.id).digest('hex').slice(0, 16)}`;
-
-const shorten = (text: string, max: number): string => {
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
-};
-
-const stripTags = (html: string): string =>
-  html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');

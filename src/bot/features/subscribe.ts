@@ -99,6 +99,11 @@ export const createSubscribeFeature =
     /** Adds the subscription and answers with what was understood and what is lagging under it now. */
     const subscribe = async (ctx: Context, filter: SubscriptionFilter): Promise<void> => {
       const chatId = ctx.chat!.id;
+      const held = await subscriptions.list(chatId);
+      // Every alert header names the chat's filters: their number is bounded like their length.
+      if (held.length >= limits.maxSubscriptionsPerChat && !held.some((s) => filterKey(s.filter) === filterKey(filter))) {
+        return void (await ctx.reply(M.tooManySubscriptions(limits.maxSubscriptionsPerChat)));
+      }
       const { created } = await subscriptions.add(chatId, filter, chatTypeOf(ctx));
       const what = describeFilter(filter);
       const confirm = created ? M.subscribed(what) : M.alreadySubscribed(what);
@@ -113,7 +118,7 @@ export const createSubscribeFeature =
       if (list.length === 0) return { text: M.none };
       return {
         text: M.listTitle(list.length),
-        markup: { inline_keyboard: list.map((s) => [{ text: M.removeButton(describeFilter(s.filter)).slice(0, 60), callback_data: `us:${s.id}` }]) },
+        markup: { inline_keyboard: list.map((s) => [{ text: M.removeButton(describeFilter(s.filter)), callback_data: `us:${s.id}` }]) },
       };
     };
 
@@ -126,6 +131,7 @@ export const createSubscribeFeature =
       if (!(await mayChangeChat(ctx))) return void (await ctx.reply(M.groupAdminsOnly));
       const arg = ctx.payload.trim();
       if (arg === '') return void (await ctx.reply(M.subscribeMenu, { reply_markup: menu() }));
+      if (Array.from(arg).length > limits.maxKeywordChars) return void (await ctx.reply(M.argumentTooLong(limits.maxKeywordChars)));
       const query = alerts.understand(arg);
       const resolution = resolveFilter(arg, query);
       if (resolution.ok) return subscribe(ctx, resolution.filter);
@@ -162,7 +168,7 @@ export const createSubscribeFeature =
 
       if (removeData) {
         const removed = await subscriptions.remove(ctx.chat.id, removeData[1]!);
-        await ctx.answerCbQuery(removed ? `已取消：${describeFilter(removed.filter)}`.slice(0, 190) : M.staleButton);
+        await ctx.answerCbQuery(removed ? M.removed(describeFilter(removed.filter)) : M.staleButton);
         const { text, markup } = await listMessage(ctx.chat.id);
         await ctx.editMessageText(text, { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}) }).catch(() => undefined);
         return;

@@ -3,8 +3,8 @@ import { TelegramError } from 'telegraf';
 /**
  * What went wrong with one Bot API call, in the terms a caller acts on:
  * - `rate-limited` (429): wait `retryAfter` seconds and send the same call again;
- * - `forbidden` (403): the user blocked the bot, the bot was kicked, the user is
- *   deactivated — stop sending to that chat, keep its data;
+ * - `forbidden` (403, or 400 "chat not found"): the user blocked the bot, the bot was
+ *   kicked, the user is deactivated, the chat is gone — stop sending to that chat, keep its data;
  * - `not-modified` (400 "message is not modified"): a double-tapped page button, harmless;
  * - `stale` (400 on an old callback query or a message that is gone): harmless;
  * - `bad-request` (other 400s): our bug (bad HTML, too long) — log with the method, never retry;
@@ -43,6 +43,7 @@ export const classifyError = (err: unknown): Failure => {
     if (err.code === 400) {
       const lower = description.toLowerCase();
       if (lower.includes('message is not modified')) return { ...base, kind: 'not-modified' };
+      if (lower.includes('chat not found')) return { ...base, kind: 'forbidden' };
       if (STALE_400.some((s) => lower.includes(s))) return { ...base, kind: 'stale' };
       return { ...base, kind: 'bad-request' };
     }
