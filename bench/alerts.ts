@@ -22,6 +22,8 @@ import { createImporter } from '../src/import/importer';
 import { createLogger } from '../src/logger';
 import { openLowdbStore } from '../src/store/lowdb';
 import { createNormalizer } from '../src/text/normalize';
+import { loadAliases } from '../src/qa/aliases';
+import { createEngine } from '../src/qa/engine';
 import { editedSeed } from '../test/alerts/tables';
 import { startFakeBotApi } from '../test/fake-bot-api/server';
 import { seedBytes } from '../test/helpers/seed';
@@ -37,6 +39,13 @@ const FILTERS: SubscriptionFilter[] = [
 const FIRST_CHAT = 100_000;
 const INJECTED_429 = 5;
 
+/** As the app wires it: each report's question engine selects a filter's targets. */
+const filterMatcher = () => {
+  const normalize = createNormalizer();
+  const aliases = loadAliases(join(__dirname, '../data/aliases.json'));
+  return createFilterMatcher((report) => createEngine({ report, normalize, aliases }));
+};
+
 export const alertsBench: Bench = {
   name: 'alerts',
   async run() {
@@ -50,7 +59,7 @@ export const alertsBench: Bench = {
     try {
       const store = await openLowdbStore({ dbPath, purpose: 'bench' });
       const { reports, subscriptions, outbox } = store;
-      const fanOut = createAlertFanOut({ subscriptions, outbox, reports, matcher: createFilterMatcher(createNormalizer()), limits: settings, logger });
+      const fanOut = createAlertFanOut({ subscriptions, outbox, reports, matcher: filterMatcher(), limits: settings, logger });
       const importer = createImporter({ reports, onImported: fanOut.onImported });
       await importer.importTable(seedBytes(), 'heze-2022-q3.tsv');
       // Fixture: 10,000 subscriptions in one write (the store's add() writes once per call, as a user would).

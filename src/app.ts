@@ -145,7 +145,8 @@ export const createApp = (options: AppOptions): App => {
     let history: readonly StoredReport[] = await reports.history();
     const build = (report: Report): Engine => createEngine({ report, history, normalize, aliases });
     let engine: Engine | undefined;
-    const matcher = createFilterMatcher(normalize);
+    // Subscriptions select what the questions would: the current engine for the current data, a new one for an older report.
+    const matcher = createFilterMatcher((r) => (engine && r.source.sha256 === engine.report.source.sha256 ? engine : build(r)));
     const fanOut = createAlertFanOut({ subscriptions, outbox, reports, matcher, limits: alertsConfig, logger });
     const onImported = async (result: ImportResult): Promise<void> => {
       // New data: later questions see the new report; subscribers' digests go to the outbox (enqueue only).

@@ -2,7 +2,7 @@ import { escapeHtml, htmlField, htmlToPlain, shorten } from '../text/telegram-te
 import { isLagging, unitsOf, type Report, type Target } from '../model';
 import type { ReportDiff, TargetChange } from '../import/diff';
 import { periodName, reportName } from '../import/summary';
-import { describeFilter, type FilterMatcher } from './filters';
+import { describeFilter, laggingUnder, type FilterMatcher } from './filters';
 import type { SubscriptionFilter } from '../store/types';
 import { lightChangesFor, type LightChange, type LightDiff } from './yellow';
 import type { AssessedTarget } from '../progress/light';
@@ -80,11 +80,15 @@ export const targetLine = (target: Target, note?: string): string => {
 
 const reportLine = (report: Report): string => escapeHtml(reportName(report));
 
-/** The chat's filters, each shortened, the first few named and the rest counted. */
+/** What a keyword subscription covers, said wherever one is shown: the matcher is the search's. */
+export const KEYWORD_SCOPE = '关键词订阅的范围即 /search 该关键词列出的目标。';
+
+/** The chat's filters, each shortened, the first few named and the rest counted; a keyword's scope said once. */
 const filtersLine = (filters: readonly SubscriptionFilter[], yellow = false): string => {
   const named = filters.slice(0, FIELD.filtersShown).map((f) => shorten(describeFilter(f), FIELD.filter, { oneLine: true }));
   const more = filters.length > named.length ? ` 等 ${filters.length} 项` : '';
-  return `订阅：${escapeHtml(named.join('；'))}${more}${yellow ? '（含黄灯提醒）' : ''}`;
+  const scope = filters.some((f) => f.kind === 'keyword') ? `\n${KEYWORD_SCOPE}` : '';
+  return `订阅：${escapeHtml(named.join('；'))}${more}${yellow ? '（含黄灯提醒）' : ''}${scope}`;
 };
 
 /**
@@ -94,17 +98,16 @@ const filtersLine = (filters: readonly SubscriptionFilter[], yellow = false): st
  * lagging with the same progress text is not a change, so a re-import of
  * unchanged data produces nothing.
  */
-const relevant = (change: TargetChange, filter: SubscriptionFilter, matcher: FilterMatcher): boolean => {
+const relevant = (change: TargetChange, filter: SubscriptionFilter, matcher: FilterMatcher, report: Report, previous: Report | undefined): boolean => {
   if (change.kind === 'still-lagging' && change.before && progressText(change.before) === progressText(change.target)) return false;
-  const test = matcher(filter);
-  if (!test(change.target) && !(change.before && test(change.before))) return false;
+  if (!matcher(filter, report)(change.target) && !(change.before && previous && matcher(filter, previous)(change.before))) return false;
   if (filter.kind !== 'all') return true;
   return isLagging(change.target) || (change.before !== undefined && isLagging(change.before));
 };
 
 /** The changes of a diff that concern a subscriber (any of its filters), each target once, by section then 序号 order. */
-export const changesFor = (diff: ReportDiff, filters: readonly SubscriptionFilter[], matcher: FilterMatcher): TargetChange[] => {
-  const picked = diff.changes.filter((c) => filters.some((f) => relevant(c, f, matcher)));
+export const changesFor = (diff: ReportDiff, filters: readonly SubscriptionFilter[], matcher: FilterMatcher, report: Report, previous?: Report): TargetChange[] => {
+  const picked = diff.changes.filter((c) => filters.some((f) => relevant(c, f, matcher, report, previous)));
   return SECTION_ORDER.flatMap((section) => picked.filter((c) => c.kind === section));
 };
 
@@ -198,9 +201,9 @@ const lightLine = (change: LightChange): string =>
  * 新增目标/进展更新 sections (a light change is never red, so it can be in no other): each target once.
  */
 export const composeImportDigest = ({ report, previous, diff, filters, matcher, limits, lights }: ImportDigestInput): string[] => {
-  const lightChanges = lights ? lightChangesFor(lights, filters, matcher) : [];
+  const lightChanges = lights ? lightChangesFor(lights, report, filters, matcher) : [];
   const inLightSections = new Set(lightChanges.map((c) => c.id));
-  const changes = changesFor(diff, filters, matcher).filter((c) => !inLightSections.has(c.id));
+  const changes = changesFor(diff, filters, matcher, report, previous).filter((c) => !inLightSections.has(c.id));
   if (changes.length === 0 && lightChanges.length === 0) return [];
   const blocks: Block[] = DIGEST_ORDER.map((section) => {
     if (section === 'became-yellow' || section === 'left-yellow') {
@@ -242,8 +245,7 @@ export const dueSoon = (targets: readonly Target[], today: string, remindDays: n
  * lagging target when it has none), deadline reminders first.
  */
 export const composeScheduledDigest = ({ report, filters, matcher, limits, today, remindDays, kind, yellow }: ScheduledDigestInput): string[] => {
-  const tests = (filters.length > 0 ? filters : [{ kind: 'all' } as const]).map(matcher);
-  const lagging = report.targets.filter((t) => isLagging(t) && tests.some((test) => test(t)));
+  const lagging = laggingUnder(report, filters.length > 0 ? filters : [{ kind: 'all' }], matcher);
   const soon = dueSoon(lagging, today, remindDays);
   const title = kind === 'daily' ? '📋 每日滞后汇总' : '📋 每周滞后汇总';
   const optedIn = yellow !== undefined;

@@ -59,7 +59,7 @@ export const createDigestScheduler = (deps: DigestSchedulerDeps) => {
     for (const chat of await deps.subscriptions.chats()) {
       if (!chat.active || chat.digest === 'off' || (chat.digest === 'weekly' && !isWeeklyDay)) continue;
       const filters = (await deps.subscriptions.list(chat.chatId)).filter((s) => s.active).map((s) => s.filter);
-      const yellow = chat.yellow ? { yellow: yellowUnder((assessed ??= assessReport(report)), filters, deps.matcher) } : {};
+      const yellow = chat.yellow ? { yellow: yellowUnder((assessed ??= assessReport(report)), report, filters, deps.matcher) } : {};
       const parts = composeScheduledDigest({ report, filters, matcher: deps.matcher, limits: deps.limits, today, remindDays: deps.remindDays, kind: chat.digest, ...yellow });
       chats += 1;
       parts.forEach((text, i) => alerts.push({ id: `dig:${today}:${chat.chatId}:${i + 1}`, chatId: chat.chatId, text }));

@@ -10,8 +10,8 @@ const ALL_WORDS = new Set(['all', '全部', '所有', '全部滞后', '全部滞
 
 /**
  * Turns what the question engine understood of `/subscribe TEXT` into a filter:
- * one unit → unit, a leader → leader, search words → keyword (a unit or leader
- * mentioned with them becomes one more word that must match), "滞后"/"全部" →
+ * one unit → unit, a leader → leader, search words → keyword (selected as `/search`
+ * selects it, so a unit or leader named with them narrows it as it narrows the search), "滞后"/"全部" →
  * every lagging target. Several units (an ambiguous short name) are offered as
  * choices; a 序号 is not a subscription.
  */

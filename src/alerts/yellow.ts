@@ -1,6 +1,6 @@
-import type { Target } from '../model';
+import type { Report, Target } from '../model';
 import { targetsWithLight, type AssessedTarget, type Assessment, type ReportAssessment } from '../progress/light';
-import type { FilterMatcher } from './filters';
+import { underAny, type FilterMatcher } from './filters';
 import type { SubscriptionFilter } from '../store/types';
 
 /**
@@ -49,13 +49,13 @@ export const diffLights = (previous: ReportAssessment, next: ReportAssessment): 
 };
 
 /** The light changes under any of the filters (every filter names a set of targets; 'all' names every target). */
-export const lightChangesFor = (diff: LightDiff, filters: readonly SubscriptionFilter[], matcher: FilterMatcher): LightChange[] => {
-  const tests = filters.map(matcher);
-  return diff.changes.filter((c) => tests.some((test) => test(c.target)));
+export const lightChangesFor = (diff: LightDiff, report: Report, filters: readonly SubscriptionFilter[], matcher: FilterMatcher): LightChange[] => {
+  const under = underAny(report, filters, matcher);
+  return diff.changes.filter((c) => under(c.target));
 };
 
 /** The report's yellow targets under the filters (every yellow target when there are none), for the scheduled digest. */
-export const yellowUnder = (assessed: ReportAssessment, filters: readonly SubscriptionFilter[], matcher: FilterMatcher): AssessedTarget[] => {
-  const tests = (filters.length > 0 ? filters : [{ kind: 'all' } as const]).map(matcher);
-  return targetsWithLight(assessed, 'yellow').filter(({ target }) => tests.some((test) => test(target)));
+export const yellowUnder = (assessed: ReportAssessment, report: Report, filters: readonly SubscriptionFilter[], matcher: FilterMatcher): AssessedTarget[] => {
+  const under = underAny(report, filters.length > 0 ? filters : [{ kind: 'all' }], matcher);
+  return targetsWithLight(assessed, 'yellow').filter(({ target }) => under(target));
 };

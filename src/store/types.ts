@@ -18,7 +18,7 @@ export type SubscriptionFilter =
   | { kind: 'all' }
   | { kind: 'unit'; unit: string }
   | { kind: 'leader'; leader: string }
-  /** `keyword` as the user wrote it (shown back); `terms`, the engine's normalised words, all of which must match */
+  /** `keyword` as the user wrote it: shown back, and searched as `/search keyword` to select targets; `terms`, the words the engine understood (a record) */
   | { kind: 'keyword'; keyword: string; terms?: string[] };
 
 /** A stable text key for a filter: two subscriptions of a chat with the same key are the same subscription. */

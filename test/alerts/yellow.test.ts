@@ -74,8 +74,8 @@ describe('diffLights', () => {
     const { q2, q3 } = await reports();
     const lights = diffLights(assessReport(q2), assessReport(q3));
     const m = matcher();
-    expect(lightChangesFor(lights, [{ kind: 'all' }], m).map((c) => c.id)).toEqual(['1', '2', '6']);
-    expect(lightChangesFor(lights, [{ kind: 'unit', unit: '市城管局' }], m)).toEqual([]);
+    expect(lightChangesFor(lights, q3, [{ kind: 'all' }], m).map((c) => c.id)).toEqual(['1', '2', '6']);
+    expect(lightChangesFor(lights, q3, [{ kind: 'unit', unit: '市城管局' }], m)).toEqual([]);
   });
 });
 
@@ -129,7 +129,7 @@ describe('scheduled digest with yellow alerts', () => {
     const assessed = assessReport(q3);
     const filters = [{ kind: 'unit', unit: '市住建局' } as const];
     const base = { report: q3, filters, matcher: matcher(), limits: LIMITS, today: '2022-10-10', remindDays: 14, kind: 'daily' as const };
-    const [opted] = composeScheduledDigest({ ...base, yellow: yellowUnder(assessed, filters, matcher()) });
+    const [opted] = composeScheduledDigest({ ...base, yellow: yellowUnder(assessed, q3, filters, matcher()) });
     expect(section(opted!, '🔴 滞后')).toEqual(['4']);
     expect(section(opted!, '🟡 黄灯')).toEqual(['1', '3', '6']);
     const [plain] = composeScheduledDigest(base);
@@ -140,7 +140,7 @@ describe('scheduled digest with yellow alerts', () => {
     const { q3 } = await reports();
     const filters = [{ kind: 'unit', unit: '市城管局' } as const];
     const base = { report: q3, filters, matcher: matcher(), limits: LIMITS, today: '2022-10-10', remindDays: 14, kind: 'daily' as const };
-    const [text] = composeScheduledDigest({ ...base, yellow: yellowUnder(assessReport(q3), filters, matcher()) });
+    const [text] = composeScheduledDigest({ ...base, yellow: yellowUnder(assessReport(q3), q3, filters, matcher()) });
     expect(text).toContain('✅ 订阅范围内目前没有滞后项目。');
     expect(section(text!, '🟡 黄灯')).toEqual(['7']);
     const [none] = composeScheduledDigest({ ...base, yellow: [] });

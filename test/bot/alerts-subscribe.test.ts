@@ -44,6 +44,7 @@ describe('subscribe feature', () => {
   it('subscribes to a keyword and says when nothing under it lags now', async () => {
     const text = textOf(await bot.say('/subscribe 5G'));
     expect(text).toContain('已订阅：<b>关键词“5G”</b> 的滞后提醒');
+    expect(text).toContain('/search 该关键词');
     // The 5G targets of the seed (58, 64) are on schedule.
     expect(await laggingIds((t) => /5G/i.test(t.text))).toEqual([]);
     expect(text).toContain('目前没有符合条件的滞后项目');

@@ -2,7 +2,7 @@ import { Composer, type Context } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import { leadersOf, unitsOf, type Report } from '../../model';
 import { chatTypeOf, mayChangeChat } from '../../alerts/chat-admin';
-import { composeLaggingNow } from '../../alerts/compose';
+import { composeLaggingNow, KEYWORD_SCOPE } from '../../alerts/compose';
 import type { AlertsDeps } from '../../alerts/deps';
 import { describeFilter, laggingUnder } from '../../alerts/filters';
 import { ALERT_COMMANDS, ALERT_MESSAGES as M } from '../../alerts/messages';
@@ -106,8 +106,8 @@ export const createSubscribeFeature =
       }
       const { created } = await subscriptions.add(chatId, filter, chatTypeOf(ctx));
       const what = describeFilter(filter);
-      const confirm = created ? M.subscribed(what) : M.alreadySubscribed(what);
-      const parts = composeLaggingNow(laggingUnder(deps.engine().report.targets, [filter], alerts.matcher), limits);
+      const confirm = `${created ? M.subscribed(what) : M.alreadySubscribed(what)}${filter.kind === 'keyword' ? `\n${KEYWORD_SCOPE}` : ''}`;
+      const parts = composeLaggingNow(laggingUnder(deps.engine().report, [filter], alerts.matcher), limits);
       const [first, ...rest] = parts;
       const head = first !== undefined && confirm.length + first.length + 2 <= limits.maxMessageUnits ? [`${confirm}\n\n${first}`, ...rest] : [confirm, ...parts];
       for (const text of head) await ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
