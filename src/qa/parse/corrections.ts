@@ -42,22 +42,21 @@ export const createCorrectionsRewrite = (ctx: ParseContext): TextRewrite => {
   return {
     name: 'corrections',
     rewrite(text, heard) {
-      let t = text.replace(NOT_BUT, (whole: string, a: string, at: number, all: string) => {
+      // a negated status first: in 按计划推进的不要，我要看滞后的 the 不要 belongs to the status before it
+      const opposite = (_: string, w: string): string => (lagSet.has(w) ? ' 按计划 ' : ' 滞后 ');
+      let t = text.replace(negatedStatus, opposite).replace(statusNegated, opposite);
+      t = t.replace(NOT_BUT, (whole: string, a: string, at: number, all: string) => {
         setAside(heard, a);
         // 不是五十号，是五十一: the second number is a 序号 like the first, so it is marked as one
         return ITEM_WORD.test(a) && NUMBER_FIRST.test(all.slice(at + whole.length)) ? ' 第' : ' ';
       });
-      // 不要滞后的 要按计划推进的 is a correction too; a negated status alone is handled below
-      t = t.replace(NOT_WANT, (_, a: string) => {
-        setAside(heard, a);
-        return ' ';
-      });
-      t = t.replace(NOT_NEEDED, (_, a: string) => {
-        setAside(heard, a);
-        return ' ';
-      });
-      const opposite = (_: string, w: string): string => (lagSet.has(w) ? ' 按计划 ' : ' 滞后 ');
-      t = t.replace(negatedStatus, opposite).replace(statusNegated, opposite);
+      // 团市委的先不看了，看看妇联的 before 不看A看B, which would read 了 as A
+      for (const re of [NOT_NEEDED, NOT_WANT]) {
+        t = t.replace(re, (_, a: string) => {
+          setAside(heard, a);
+          return ' ';
+        });
+      }
       return t;
     },
   };

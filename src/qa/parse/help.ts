@@ -20,7 +20,9 @@ export const createHelpPass = (ctx: ParseContext): ParsePass => {
       }
       const helpWord = helpWords.find((w) => s.compact.includes(w));
       if (!helpWord) return;
-      let rest = cut(s.compact, helpWord);
+      // a spoken request may ask twice (能干什么，我该怎么问): every help word is cut before the rest is judged
+      let rest = s.compact;
+      for (const w of helpWords) rest = cut(rest, w);
       for (const f of fillers.multi) rest = cut(rest, f);
       rest = [...rest.replace(/\s+/g, '')].filter((ch) => !fillers.single.has(ch)).join('');
       // what may surround a help word without asking about anything: 能问些什么, 怎么提问比较好, 教我怎么用

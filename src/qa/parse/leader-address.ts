@@ -3,6 +3,9 @@ import { longestFirst, type ParseContext, type ParsePass } from './state';
 /** Two-character surnames: the rest of the name is the given name. */
 const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '夏侯', '尉迟', '公孙', '长孙', '宇文', '司徒', '申屠', '端木', '澹台', '呼延'];
 
+/** Common one-character surnames: one right before a title names a person (刘副市长), not a word (分管副市长). */
+const COMMON_SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文聂';
+
 /**
  * A leader by title: surname plus title (聂市长, 张副市长) or given name plus
  * title (昌华市长). Only titles of a city leader count: 局长 and 主任 head a
@@ -29,6 +32,12 @@ export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
           const found = given ? [given] : (surname ?? []);
           const start = at - (given ? given.given.length : (found[0]?.surname.length ?? 0));
           if (found.length === 0) {
+            // 刘副市长 with no 刘 among the leaders: a leader the table does not have, so nothing is found,
+            // rather than the rest of the question answered without them
+            const stranger = /([\p{Script=Han}])$/u.exec(before)?.[1];
+            if (stranger && COMMON_SURNAMES.includes(stranger) && s.leaders.size === 0) {
+              s.query.unresolved ??= `${stranger}${title}`;
+            }
             at = s.text.indexOf(title, at + title.length);
             continue;
           }

@@ -61,6 +61,7 @@ describe('dictated questions: rewrites before the passes', () => {
       ['不是聂元科，是王昌华分管的滞后项目', '王昌华分管的滞后项目', '聂元科'],
       ['不要工信局的，要科技局的目标', '科技局的目标', '工信局'],
       ['卫健委不用看了看一下团市委', '团市委', '卫健委'],
+      ['团市委的先不看了,看看妇联的', '妇联的', '团市委'],
     ])('%s → about the second name', async (question, kept, dropped) => {
       const { text, heard } = await rewriteWith('corrections', question);
       expect(text).toBe(kept);
@@ -71,6 +72,8 @@ describe('dictated questions: rewrites before the passes', () => {
       expect((await rewriteWith('corrections', '科技局的目标里不要滞后的')).text).toBe('科技局的目标里 按计划');
       expect((await rewriteWith('corrections', '工信局除了按计划推进的')).text).toBe('工信局 滞后');
       expect((await rewriteWith('corrections', '工信局的目标滞后的不要')).text).toBe('工信局的目标 按计划');
+      // the 不要 after a status belongs to it, not to what follows
+      expect((await rewriteWith('corrections', '按计划推进的不要,我要看滞后的')).text).toBe('滞后 ,我要看滞后的');
     });
 
     it('leaves 是不是 alone: it asks a question', async () => {
@@ -131,6 +134,16 @@ describe('dictated questions: answers', () => {
     expect([...got.ids].sort()).toEqual([...ids].sort());
   });
 
+  it('reads a spoken request for help that asks twice', async () => {
+    expect((await ask('你好，请问这个机器人能干什么，我该怎么问')).kind).toBe('help');
+    expect((await ask('你好我第一次用不太会用你能给我说说都能问什么吗')).kind).toBe('help');
+  });
+
+  it('reads statistics asked at the end of a long sentence', async () => {
+    expect((await ask('你好我是新来的不太清楚情况，能不能帮我统计一下各单位的完成率')).kind).toBe('stats');
+    expect((await ask('我们要开个会需要个数据，你帮我统计一下各个领导分管的滞后情况吧')).kind).toBe('stats');
+  });
+
   it('answers 共同负责 with the targets both units are on, and says so', async () => {
     const answer = (await seed()).engine.ask('科技局和商务局共同负责的是哪个目标');
     expect(answer.query.join).toBe('all');
@@ -144,6 +157,8 @@ describe('dictated questions: answers', () => {
     '你好，帮我订一张明天去济南的火车票谢谢',
     '今天天气怎么样啊，给我念一下吧谢谢你',
     '帮我查一下城市地铁三号线的建设进度好吗',
+    '帮我查一下刘副市长分管的滞后项目有哪些',
+    '我是公安局的，我们局有哪些目标，谢谢',
   ])('still finds nothing for what the table does not have: %s', async (question) => {
     expect((await ask(question)).ids).toEqual([]);
   });
