@@ -1,5 +1,6 @@
 import type { Context } from 'telegraf';
 import type { MessageEntity } from 'telegraf/types';
+import { commandKindOf, parseCommand } from '../qa/commands';
 
 /**
  * Whether a text message is meant for the bot, and the question without the
@@ -31,4 +32,14 @@ export const questionFor = (ctx: Context): string | undefined => {
     question = question.slice(0, m.offset) + ' ' + question.slice(m.offset + m.length);
   }
   return question.replace(/\s+/g, ' ').trim();
+};
+
+/**
+ * A command that is not ours to answer in a group: one we do not know (probably another
+ * bot's), or one that names another bot. Ours reach their features; a fallback skips these.
+ */
+export const isForeignCommand = (text: string, username: string | undefined): boolean => {
+  const command = parseCommand(text);
+  if (!command) return false;
+  return commandKindOf(command.name) === undefined || (command.bot !== undefined && command.bot.toLowerCase() !== username?.toLowerCase());
 };

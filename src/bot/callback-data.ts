@@ -15,16 +15,31 @@ import type { Origin, QueryCache } from './query-cache';
  *   d:<id>                 a target's detail (序号, ASCII only)
  *   ex:<n>                 the n-th example question of /start
  *   noop                   the "2/5" label between the arrows
+ *   s:all                  subscribe to every lagging target
+ *   s:kw                   how to subscribe to a keyword
+ *   s:mu:<page>            the unit menu of /subscribe, page n;  s:ml:<page> the leader menu
+ *   s:u:<ver>:<n>          subscribe to the n-th unit of report <ver> (sorted);  s:l:… leader
+ *   us:<id>                remove subscription <id>
+ *   cm:<round>:<n>         the n-th header cell is the missing column (round of the question);  cm:<round>:x cancel
  *
  * Unit, leader and lagging pages describe themselves, so they keep working after a
  * restart; the version makes buttons of an older report stale instead of wrong
- * (a new table can reorder units).
+ * (a new table can reorder units). Names are looked up, never carried: any data fits
+ * in 64 bytes.
  */
 export type CallbackData =
   | { type: 'page'; version: string; key: PageKey; page: number }
   | { type: 'detail'; id: string }
   | { type: 'example'; index: number }
-  | { type: 'noop' };
+  | { type: 'noop' }
+  | { type: 'subscribe-all' }
+  | { type: 'subscribe-keyword' }
+  | { type: 'subscribe-menu'; of: NameKind; page: number }
+  | { type: 'subscribe-pick'; of: NameKind; version: string; index: number }
+  | { type: 'unsubscribe'; id: string }
+  | { type: 'column'; round: number; cell: number | 'cancel' };
+
+export type NameKind = 'unit' | 'leader';
 
 export type PageKey = { kind: 'lagging' } | { kind: 'unit'; index: number } | { kind: 'leader'; index: number } | { kind: 'query'; id: string };
 
@@ -32,6 +47,12 @@ export type PageKey = { kind: 'lagging' } | { kind: 'unit'; index: number } | { 
 export const SAFE_ID = /^[A-Za-z0-9_-]{1,40}$/;
 
 const PAGE = /^p:([0-9a-f]{6}):(lag|u\d{1,6}|l\d{1,6}|q[A-Za-z0-9_-]{1,16}):(\d{1,5})$/;
+const SUBSCRIBE_MENU = /^s:m([ul]):(\d{1,4})$/;
+const SUBSCRIBE_PICK = /^s:([ul]):([0-9a-f]{6}):(\d{1,5})$/;
+const UNSUBSCRIBE = /^us:([A-Za-z0-9_-]{1,16})$/;
+const COLUMN = /^cm:(\d{1,6}):(\d{1,3}|x)$/;
+const letterOf = (kind: NameKind): string => (kind === 'unit' ? 'u' : 'l');
+const kindOf = (letter: string | undefined): NameKind => (letter === 'u' ? 'unit' : 'leader');
 
 export const encodeCallback = (data: CallbackData): string => {
   switch (data.type) {
@@ -43,6 +64,18 @@ export const encodeCallback = (data: CallbackData): string => {
       return `ex:${data.index}`;
     case 'noop':
       return 'noop';
+    case 'subscribe-all':
+      return 's:all';
+    case 'subscribe-keyword':
+      return 's:kw';
+    case 'subscribe-menu':
+      return `s:m${letterOf(data.of)}:${data.page}`;
+    case 'subscribe-pick':
+      return `s:${letterOf(data.of)}:${data.version}:${data.index}`;
+    case 'unsubscribe':
+      return `us:${data.id}`;
+    case 'column':
+      return `cm:${data.round}:${data.cell === 'cancel' ? 'x' : data.cell}`;
   }
 };
 
@@ -73,6 +106,16 @@ export const decodeCallback = (raw: string | undefined): CallbackData | undefine
   if (raw.startsWith('d:') && SAFE_ID.test(raw.slice(2))) return { type: 'detail', id: raw.slice(2) };
   const example = /^ex:(\d)$/.exec(raw);
   if (example) return { type: 'example', index: Number(example[1]) };
+  if (raw === 's:all') return { type: 'subscribe-all' };
+  if (raw === 's:kw') return { type: 'subscribe-keyword' };
+  const menu = SUBSCRIBE_MENU.exec(raw);
+  if (menu) return { type: 'subscribe-menu', of: kindOf(menu[1]), page: Number(menu[2]) };
+  const pick = SUBSCRIBE_PICK.exec(raw);
+  if (pick) return { type: 'subscribe-pick', of: kindOf(pick[1]), version: pick[2]!, index: Number(pick[3]) };
+  const unsubscribe = UNSUBSCRIBE.exec(raw);
+  if (unsubscribe) return { type: 'unsubscribe', id: unsubscribe[1]! };
+  const column = COLUMN.exec(raw);
+  if (column) return { type: 'column', round: Number(column[1]), cell: column[2] === 'x' ? 'cancel' : Number(column[2]) };
   return undefined;
 };
 

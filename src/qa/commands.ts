@@ -16,6 +16,29 @@ export const COMMANDS: Record<string, CommandKind> = {
   start: 'help',
 };
 
+/** The kind of a /command word, undefined for a word that is not one of ours. */
+export const commandKindOf = (name: string): CommandKind | undefined => (Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined);
+
+export interface CommandText {
+  /** the command's name, lower case (Telegram's names are Latin letters, digits and _) */
+  name: string;
+  /** the bot it names (/help@some_bot), when it names one */
+  bot?: string;
+  /** the rest of the text, '' when none */
+  arg: string;
+}
+
+/**
+ * The one test for "is this a command": /name at the start, optionally @bot, then the
+ * argument after white space. A full-width ／ or leading spaces, as typed on a phone,
+ * count too. "/市科技局" is not a command (Telegram's names are Latin): it is a question.
+ */
+export const parseCommand = (text: string): CommandText | undefined => {
+  const m = /^\s*[/／]([A-Za-z0-9_]{1,32})(?:@(\w+))?(?:\s+([\s\S]*))?$/.exec(text);
+  if (!m) return undefined;
+  return { name: m[1]!.toLowerCase(), ...(m[2] ? { bot: m[2] } : {}), arg: m[3] ?? '' };
+};
+
 /**
  * Bot commands: the argument is read as what the command names (/unit 工信局
  * is a unit, whatever else it could be), then answered like a question.

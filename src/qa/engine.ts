@@ -4,7 +4,7 @@ import { assessReport, type Assessment, type ReportAssessment } from '../progres
 import type { Normalize } from '../text/normalize';
 import type { Aliases } from './aliases';
 import type { Answer, Hit, Query } from './answer';
-import { COMMANDS, createCommands, type CommandKind } from './commands';
+import { commandKindOf, createCommands, parseCommand, type CommandKind } from './commands';
 import { QA_DEFAULTS, type QaConfig } from './config';
 import { createFilters } from './filters';
 import { createHistoryAnswers } from './history-answers';
@@ -243,9 +243,9 @@ export const createEngine = (deps: {
   const { askAs } = createCommands({ parser, units, leaders, answer });
 
   const ask = (question: string): Answer => {
-    const cmd = /^\s*[/／]([a-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(question);
-    const kind = cmd?.[1] ? COMMANDS[cmd[1].toLowerCase()] : undefined;
-    if (kind) return askAs(kind, cmd?.[2] ?? '');
+    const cmd = parseCommand(question);
+    const kind = cmd && commandKindOf(cmd.name);
+    if (cmd && kind) return askAs(kind, cmd.arg);
     return answer(question, parser.parse(question));
   };
 

@@ -11,6 +11,15 @@ describe('callback data', () => {
     { type: 'detail', id: '57' },
     { type: 'example', index: 2 },
     { type: 'noop' },
+    { type: 'subscribe-all' },
+    { type: 'subscribe-keyword' },
+    { type: 'subscribe-menu', of: 'unit', page: 1 },
+    { type: 'subscribe-menu', of: 'leader', page: 9999 },
+    { type: 'subscribe-pick', of: 'unit', version: 'abc123', index: 0 },
+    { type: 'subscribe-pick', of: 'leader', version: 'ffffff', index: 99999 },
+    { type: 'unsubscribe', id: 'Ab-_9xYz01234567' },
+    { type: 'column', round: 999999, cell: 999 },
+    { type: 'column', round: 1, cell: 'cancel' },
   ];
 
   it('round-trips every format within 64 ASCII bytes', () => {
@@ -23,7 +32,7 @@ describe('callback data', () => {
   });
 
   it('rejects forged or foreign data instead of guessing', () => {
-    for (const raw of ['', 'p:abc:lag:1', 'p:abc123:lag:0', 'p:abc123:x9:1', 'p:abc123:lag:1:extra', 'd:', 'd:五十七', 'd:57;drop', 'ex:10', 'ex:a', 'noop ', '{"a":1}', undefined]) {
+    for (const raw of ['', 'p:abc:lag:1', 'p:abc123:lag:0', 'p:abc123:x9:1', 'p:abc123:lag:1:extra', 'd:', 'd:五十七', 'd:57;drop', 'ex:10', 'ex:a', 'noop ', '{"a":1}', 's:', 's:mx:1', 's:u:abc:1', 's:u:ABC123:1', 'us:', 'us:a b', 'cm:1:', 'cm:x:1', 'cm:1:1000', undefined]) {
       expect(decodeCallback(raw)).toBeUndefined();
     }
   });

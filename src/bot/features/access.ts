@@ -1,6 +1,7 @@
 import { Composer, type Context } from 'telegraf';
 import type { Feature, FeatureDeps } from '../feature';
 import { MESSAGES } from '../messages';
+import { parseCommand } from '../../qa/commands';
 import { updateInfo } from '../update-info';
 
 /**
@@ -21,7 +22,7 @@ export const createAccessFeature = (deps: FeatureDeps): Feature => {
     if (ctx.inlineQuery) return void (await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true }));
     if (ctx.callbackQuery) return void (await ctx.answerCbQuery(MESSAGES.notAllowed));
     const text = ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
-    if (text !== undefined && (ctx.chat?.type === 'private' || text.startsWith('/'))) await ctx.reply(MESSAGES.notAllowed);
+    if (text !== undefined && (ctx.chat?.type === 'private' || parseCommand(text))) await ctx.reply(MESSAGES.notAllowed);
   });
   return { name: 'access', composer };
 };

@@ -8,6 +8,7 @@ import { columnOf } from '../../table/columns';
 import { TableError } from '../../table/errors';
 import { MissingColumnError, type HeaderProblem } from '../../table/header';
 import type { FeatureFactory } from '../feature';
+import { decodeCallback, encodeCallback } from '../callback-data';
 
 /** An uploaded table waiting for the admin to say which column is which. */
 interface Pending {
@@ -28,8 +29,6 @@ export const COLUMN_MAPPING_DEFAULTS = Object.freeze({
   maxButtons: 24,
 });
 
-/** cm:<round>:<column index> or cm:<round>:x (cancel); ≤ 64 bytes for any round and index. */
-const DATA = /^cm:(\d{1,6}):(\d{1,3}|x)$/;
 
 /**
  * The chat side of column mapping. When an admin's table lacks a required
@@ -55,10 +54,10 @@ export const createColumnMapping = (alerts: AlertsDeps, options: Partial<typeof 
       .filter(({ cell }) => cell && !used.has(cell))
       .sort((a, b) => Number(columnOf(a.cell) !== undefined) - Number(columnOf(b.cell) !== undefined) || a.index - b.index)
       .slice(0, maxButtons);
-    const buttons: InlineKeyboardButton[] = cells.map(({ cell, index }) => ({ text: cell.slice(0, 30), callback_data: `cm:${p.round}:${index}` }));
+    const buttons: InlineKeyboardButton[] = cells.map(({ cell, index }) => ({ text: cell.slice(0, 30), callback_data: encodeCallback({ type: 'column', round: p.round, cell: index }) }));
     const rows: InlineKeyboardButton[][] = [];
     for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-    rows.push([{ text: M.mappingCancel, callback_data: `cm:${p.round}:x` }]);
+    rows.push([{ text: M.mappingCancel, callback_data: encodeCallback({ type: 'column', round: p.round, cell: 'cancel' }) }]);
     return { text: M.mappingAsk(p.fileName, COLUMNS[missing], p.header.missing.map((k) => COLUMNS[k])), markup: { inline_keyboard: rows } };
   };
 
@@ -77,19 +76,18 @@ export const createColumnMapping = (alerts: AlertsDeps, options: Partial<typeof 
     const admins = new Set(deps.access.adminIds);
 
     composer.on('callback_query', async (ctx, next) => {
-      const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
-      const match = data === undefined ? null : DATA.exec(data);
-      if (!match) return next();
+      const data = decodeCallback('data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined);
+      if (data?.type !== 'column') return next();
       const chatId = ctx.chat?.id;
       const p = chatId === undefined ? undefined : pending.get(chatId);
-      if (!admins.has(ctx.from.id) || !p || p.round !== Number(match[1]) || p.expires < now()) {
+      if (!admins.has(ctx.from.id) || !p || p.round !== data.round || p.expires < now()) {
         return void (await ctx.answerCbQuery(M.mappingStale));
       }
       pending.delete(chatId!);
       await ctx.answerCbQuery();
-      if (match[2] === 'x') return void (await ctx.editMessageText(M.mappingCancelled).catch(() => undefined));
+      if (data.cell === 'cancel') return void (await ctx.editMessageText(M.mappingCancelled).catch(() => undefined));
 
-      const cell = p.header.cells[Number(match[2])]?.trim();
+      const cell = p.header.cells[data.cell]?.trim();
       if (!cell) return void (await ctx.reply(M.mappingStale));
       const column = COLUMNS[p.header.missing[0]!];
       const columns = { ...p.columns, [cell]: column };

@@ -1,5 +1,5 @@
 import { Composer, type Context } from 'telegraf';
-import { questionFor } from '../addressing';
+import { isForeignCommand, questionFor } from '../addressing';
 import type { Feature, FeatureDeps } from '../feature';
 import { MESSAGES } from '../messages';
 
@@ -15,8 +15,7 @@ export const createFallbackFeature = (deps: FeatureDeps): Feature => {
 
   composer.on('text', async (ctx) => {
     // An unknown /command in a group is probably for another bot; in private it is still a question.
-    // Only Latin names make a command (Telegram's rule): "/市科技局" replying to the bot is a question.
-    if (ctx.chat.type !== 'private' && /^\/[A-Za-z0-9_]+(?:@\w+)?(?:\s|$)/.test(ctx.message.text)) return;
+    if (ctx.chat.type !== 'private' && isForeignCommand(ctx.message.text, ctx.botInfo.username)) return;
     const question = questionFor(ctx);
     if (question === undefined) return;
     // "@bot" alone, or a reply to the bot with only whitespace: say what can be asked.

@@ -17,7 +17,7 @@ export const createPagesFeature = (deps: FeatureDeps): Feature => {
 
   composer.on('callback_query', async (ctx, next) => {
     const data = decodeCallback('data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined);
-    if (data === undefined || data.type === 'example') return next();
+    if (data === undefined || (data.type !== 'page' && data.type !== 'detail' && data.type !== 'noop')) return next();
 
     if (data.type === 'noop') return void (await ctx.answerCbQuery());
 

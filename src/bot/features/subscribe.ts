@@ -7,28 +7,21 @@ import type { AlertsDeps } from '../../alerts/deps';
 import { describeFilter, laggingUnder } from '../../alerts/filters';
 import { ALERT_COMMANDS, ALERT_MESSAGES as M } from '../../alerts/messages';
 import { resolveFilter } from '../../alerts/resolve-filter';
+import { parseCommand } from '../../qa/commands';
 import { filterKey, type SubscriptionFilter } from '../../store/types';
-import { reportVersion } from '../callback-data';
+import { decodeCallback, encodeCallback, reportVersion, type NameKind } from '../callback-data';
 import type { Feature, FeatureFactory } from '../feature';
 
 /**
  * /subscribe, /subscriptions, /unsubscribe and their buttons; re-activation of
  * a chat that had blocked the bot (on /start, or Telegram's my_chat_member).
- *
- * callback_data (ASCII, ≤ 64 bytes; names are looked up, never carried):
- *   s:all               subscribe to every lagging target
- *   s:kw                how to subscribe to a keyword
- *   s:mu:<page>         the unit menu, page n;  s:ml:<page> the leader menu
- *   s:u:<ver>:<n>       subscribe to the n-th unit of report <ver> (sorted);  s:l:… leader
- *   us:<id>             remove subscription <id>
- * A button from an older report (other <ver>) or a removed subscription is stale: a short answer, nothing else.
+ * Its buttons go through the callback codec (subscribe-…, unsubscribe); a button from an
+ * older report (another version) or a removed subscription is stale: a short answer, nothing else.
  */
 const MENU_PAGE = 10;
-const SUBSCRIBE_DATA = /^s:(all|kw|mu:\d{1,4}|ml:\d{1,4}|[ul]:[0-9a-f]{6}:\d{1,5})$/;
-const REMOVE_DATA = /^us:([A-Za-z0-9_-]{1,16})$/;
 
-const namesOf = (report: Report, kind: 'u' | 'l'): string[] =>
-  [...new Set(report.targets.flatMap(kind === 'u' ? unitsOf : leadersOf))].sort();
+const namesOf = (report: Report, kind: NameKind): string[] =>
+  [...new Set(report.targets.flatMap(kind === 'unit' ? unitsOf : leadersOf))].sort();
 
 export const createSubscribeFeature =
   (alerts: AlertsDeps): FeatureFactory =>
@@ -40,7 +33,7 @@ export const createSubscribeFeature =
     // Re-activation comes first and always passes the update on: /start is answered by the start feature.
     composer.use(async (ctx, next) => {
       const text = ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
-      if (ctx.chat && text !== undefined && /^\/start(?:@\w+)?(?:\s|$)/.test(text) && (await subscriptions.reactivate(ctx.chat.id))) {
+      if (ctx.chat && text !== undefined && parseCommand(text)?.name === 'start' && (await subscriptions.reactivate(ctx.chat.id))) {
         deps.logger.info({ chatId: ctx.chat.id }, 'chat re-activated by /start');
       }
       return next();
@@ -57,42 +50,42 @@ export const createSubscribeFeature =
 
     const menu = (): InlineKeyboardMarkup => ({
       inline_keyboard: [
-        [{ text: M.menuAll, callback_data: 's:all' }],
+        [{ text: M.menuAll, callback_data: encodeCallback({ type: 'subscribe-all' }) }],
         [
-          { text: M.menuUnit, callback_data: 's:mu:1' },
-          { text: M.menuLeader, callback_data: 's:ml:1' },
-          { text: M.menuKeyword, callback_data: 's:kw' },
+          { text: M.menuUnit, callback_data: encodeCallback({ type: 'subscribe-menu', of: 'unit', page: 1 }) },
+          { text: M.menuLeader, callback_data: encodeCallback({ type: 'subscribe-menu', of: 'leader', page: 1 }) },
+          { text: M.menuKeyword, callback_data: encodeCallback({ type: 'subscribe-keyword' }) },
         ],
       ],
     });
 
-    const namesMenu = (report: Report, kind: 'u' | 'l', page: number): InlineKeyboardMarkup | undefined => {
+    const namesMenu = (report: Report, kind: NameKind, page: number): InlineKeyboardMarkup | undefined => {
       const names = namesOf(report, kind);
       const pages = Math.max(1, Math.ceil(names.length / MENU_PAGE));
       if (page < 1 || page > pages) return undefined;
       const version = reportVersion(report);
       const start = (page - 1) * MENU_PAGE;
-      const buttons: InlineKeyboardButton[] = names.slice(start, start + MENU_PAGE).map((name, i) => ({ text: name, callback_data: `s:${kind}:${version}:${start + i}` }));
+      const buttons: InlineKeyboardButton[] = names.slice(start, start + MENU_PAGE).map((name, i) => ({ text: name, callback_data: encodeCallback({ type: 'subscribe-pick', of: kind, version, index: start + i }) }));
       const rows: InlineKeyboardButton[][] = [];
       for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
       if (pages > 1) {
         rows.push([
-          { text: '◀', callback_data: `s:m${kind}:${page > 1 ? page - 1 : pages}` },
-          { text: `${page}/${pages}`, callback_data: 'noop' },
-          { text: '▶', callback_data: `s:m${kind}:${page < pages ? page + 1 : 1}` },
+          { text: '◀', callback_data: encodeCallback({ type: 'subscribe-menu', of: kind, page: page > 1 ? page - 1 : pages }) },
+          { text: `${page}/${pages}`, callback_data: encodeCallback({ type: 'noop' }) },
+          { text: '▶', callback_data: encodeCallback({ type: 'subscribe-menu', of: kind, page: page < pages ? page + 1 : 1 }) },
         ]);
       }
       return { inline_keyboard: rows };
     };
 
     const choices = (report: Report, candidates: string[]): InlineKeyboardMarkup => {
-      const names = namesOf(report, 'u');
+      const names = namesOf(report, 'unit');
       const version = reportVersion(report);
       return {
         inline_keyboard: candidates
           .map((c) => names.indexOf(c))
           .filter((i) => i >= 0)
-          .map((i) => [{ text: names[i]!, callback_data: `s:u:${version}:${i}` }]),
+          .map((index) => [{ text: names[index]!, callback_data: encodeCallback({ type: 'subscribe-pick', of: 'unit', version, index }) }]),
       };
     };
 
@@ -118,7 +111,7 @@ export const createSubscribeFeature =
       if (list.length === 0) return { text: M.none };
       return {
         text: M.listTitle(list.length),
-        markup: { inline_keyboard: list.map((s) => [{ text: M.removeButton(describeFilter(s.filter)), callback_data: `us:${s.id}` }]) },
+        markup: { inline_keyboard: list.map((s) => [{ text: M.removeButton(describeFilter(s.filter)), callback_data: encodeCallback({ type: 'unsubscribe', id: s.id }) }]) },
       };
     };
 
@@ -159,45 +152,43 @@ export const createSubscribeFeature =
     });
 
     composer.on('callback_query', async (ctx, next) => {
-      const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
-      const subscribeData = data === undefined ? null : SUBSCRIBE_DATA.exec(data);
-      const removeData = data === undefined ? null : REMOVE_DATA.exec(data);
-      if (!subscribeData && !removeData) return next();
+      const data = decodeCallback('data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined);
+      if (!data || (!data.type.startsWith('subscribe-') && data.type !== 'unsubscribe')) return next();
       if (!ctx.chat) return void (await ctx.answerCbQuery(M.staleButton));
       if (!(await mayChangeChat(ctx))) return void (await ctx.answerCbQuery(M.groupAdminsOnly, { show_alert: true }));
 
-      if (removeData) {
-        const removed = await subscriptions.remove(ctx.chat.id, removeData[1]!);
-        await ctx.answerCbQuery(removed ? M.removed(describeFilter(removed.filter)) : M.staleButton);
-        const { text, markup } = await listMessage(ctx.chat.id);
-        await ctx.editMessageText(text, { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}) }).catch(() => undefined);
-        return;
-      }
-
-      const [kind, ...rest] = subscribeData![1]!.split(':');
       const report = deps.engine().report;
-      if (kind === 'all') {
-        await ctx.answerCbQuery();
-        return subscribe(ctx, { kind: 'all' });
+      switch (data.type) {
+        case 'unsubscribe': {
+          const removed = await subscriptions.remove(ctx.chat.id, data.id);
+          await ctx.answerCbQuery(removed ? M.removed(describeFilter(removed.filter)) : M.staleButton);
+          const { text, markup } = await listMessage(ctx.chat.id);
+          await ctx.editMessageText(text, { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}) }).catch(() => undefined);
+          return;
+        }
+        case 'subscribe-all':
+          await ctx.answerCbQuery();
+          return subscribe(ctx, { kind: 'all' });
+        case 'subscribe-keyword':
+          await ctx.answerCbQuery();
+          return void (await ctx.reply(M.keywordHint));
+        case 'subscribe-menu': {
+          const markup = namesMenu(report, data.of, data.page);
+          if (!markup) return void (await ctx.answerCbQuery(M.staleButton));
+          await ctx.answerCbQuery();
+          // Edit the menu in place; a double tap gives "message is not modified", which is harmless.
+          await ctx.editMessageText(data.of === 'unit' ? M.pickUnit : M.pickLeader, { reply_markup: markup }).catch(() => undefined);
+          return;
+        }
+        case 'subscribe-pick': {
+          const name = data.version === reportVersion(report) ? namesOf(report, data.of)[data.index] : undefined;
+          if (name === undefined) return void (await ctx.answerCbQuery(M.staleButton));
+          await ctx.answerCbQuery();
+          return subscribe(ctx, data.of === 'unit' ? { kind: 'unit', unit: name } : { kind: 'leader', leader: name });
+        }
+        default:
+          return next();
       }
-      if (kind === 'kw') {
-        await ctx.answerCbQuery();
-        return void (await ctx.reply(M.keywordHint));
-      }
-      if (kind === 'mu' || kind === 'ml') {
-        const which = kind === 'mu' ? 'u' : 'l';
-        const markup = namesMenu(report, which, Number(rest[0]));
-        if (!markup) return void (await ctx.answerCbQuery(M.staleButton));
-        await ctx.answerCbQuery();
-        // Edit the menu in place; a double tap gives "message is not modified", which is harmless.
-        await ctx.editMessageText(which === 'u' ? M.pickUnit : M.pickLeader, { reply_markup: markup }).catch(() => undefined);
-        return;
-      }
-      const [version, index] = rest;
-      const name = version === reportVersion(report) ? namesOf(report, kind as 'u' | 'l')[Number(index)] : undefined;
-      if (name === undefined) return void (await ctx.answerCbQuery(M.staleButton));
-      await ctx.answerCbQuery();
-      await subscribe(ctx, kind === 'u' ? { kind: 'unit', unit: name } : { kind: 'leader', leader: name });
     });
 
     return { name: 'subscribe', composer, commands: [ALERT_COMMANDS.subscribe, ALERT_COMMANDS.subscriptions, ALERT_COMMANDS.unsubscribe] };

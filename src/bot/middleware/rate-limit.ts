@@ -1,5 +1,6 @@
 import type { Context, MiddlewareFn } from 'telegraf';
 import { questionFor } from '../addressing';
+import { parseCommand } from '../../qa/commands';
 
 /**
  * Per-user flood control for incoming updates: a token bucket per key (the sender's user id, else the chat id).
@@ -73,7 +74,7 @@ export const isAddressedToBot = (ctx: Context): boolean => {
   if (!ctx.message) return ctx.chat?.type === 'private';
   if (ctx.chat?.type === 'private') return true;
   const text = 'text' in ctx.message ? ctx.message.text : undefined;
-  if (text?.startsWith('/')) return true;
+  if (text !== undefined && parseCommand(text)) return true;
   return questionFor(ctx) !== undefined;
 };
 
