@@ -4,7 +4,7 @@
  * an Answer into a message; the bot and the CLI share them, so both carry the
  * same content.
  */
-import type { StatusKind, Target } from '../model';
+import type { StatusKind, Target, UnitRole } from '../model';
 import type { TargetHistory } from '../progress/history';
 import type { Assessment, Light } from '../progress/light';
 
@@ -23,6 +23,8 @@ export interface Query {
   range?: { from: number; to: number };
   /** canonical unit names as written in the table (市工业和信息化局); several when the mention is ambiguous */
   units?: string[];
+  /** 牵头 or 配合: only the targets the units lead, or only those they support */
+  role?: UnitRole;
   /** canonical leader name (王昌华) */
   leader?: string;
   /** several units or leaders named: 'all' for targets they share (共同负责), 'any' for each one's (各自的); a union unless said */

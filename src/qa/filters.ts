@@ -1,4 +1,4 @@
-import { compareIds, isLagging, leadersOf, STATUS_KINDS, targetStatus, unitsOf, type StatusKind, type Target } from '../model';
+import { compareIds, hasCooperating, isLagging, leadersOf, roleOf, STATUS_KINDS, targetStatus, unitsOf, type StatusKind, type Target } from '../model';
 import type { Assessment, Light } from '../progress/light';
 import type { Normalize } from '../text/normalize';
 import type { Hit, Query } from './answer';
@@ -116,6 +116,7 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     return out;
   };
 
+  const withRoles = hasCooperating(targets);
   const positions = (q: Query): number[] | undefined => {
     let sets: number[][] = [];
     const unitLists = (q.units ?? []).map((u) => unitPositions.get(u) ?? []);
@@ -129,6 +130,11 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
       if (leaderLists.length > 0) sets.push(unionOf(leaderLists, n));
     }
     if (q.stage) sets.push(byStage.get(q.stage) ?? []);
+    // 市财政局配合的: only where a named unit has that role; on a table without 配合单位 every unit leads
+    if (q.role && q.units?.length && withRoles) {
+      const { role, units } = q;
+      sets.push(unionOf(unitLists, n).filter((i) => units.some((u) => roleOf(targets[i] as Target, u) === role)));
+    }
     const byNumber = numbered(q);
     if (byNumber) sets.push(byNumber);
     // light lists are precomputed and ascending: one alone is returned as is, else the smallest list drives

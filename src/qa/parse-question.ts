@@ -9,6 +9,7 @@ import { createLightsPass } from './parse/lights';
 import { createLooseNamesPass } from './parse/loose-names';
 import { createNumbersPass } from './parse/numbers';
 import { createReportWordsPass } from './parse/report-words';
+import { createRolePass } from './parse/role';
 import { createScopeWordsPass } from './parse/scope-words';
 import { createCorrectionsRewrite } from './parse/corrections';
 import { applyRewrites, type Heard, type TextRewrite } from './parse/rewrite';
@@ -73,6 +74,7 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
   createLeaderAddressPass(ctx),
   createUnitsPass(ctx),
   createTogetherPass(ctx),
+  createRolePass(),
   createFillersPass(ctx),
   createLooseNamesPass(ctx),
   createJoinsPass(),

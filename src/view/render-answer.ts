@@ -72,7 +72,7 @@ const filterWords = (q: Query): string[] => {
   if (q.items) parts.push(WORDS.items(q.items));
   if (q.range) parts.push(WORDS.span(q.range.from, q.range.to));
   const leaders = [...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])];
-  const names = [...(q.units?.length ? [q.units.join('、')] : []), ...(leaders.length > 0 ? [WORDS.ledBy(leaders.join('、'))] : [])];
+  const names = [...(q.units?.length ? [`${q.units.join('、')}${q.role ? `（${WORDS.role[q.role]}）` : ''}`] : []), ...(leaders.length > 0 ? [WORDS.ledBy(leaders.join('、'))] : [])];
   // 工信局和王昌华: either set, so the two read as one part joined by 或
   if (q.anyOf) parts.push(names.join(WORDS.or));
   else parts.push(...names);

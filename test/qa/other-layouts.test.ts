@@ -5,6 +5,7 @@ import { createEngine, type Engine } from '../../src/qa/engine';
 import { parseTable } from '../../src/table/load-table';
 import { createNormalizer } from '../../src/text/normalize';
 import { renderAnswer, renderTarget } from '../../src/view';
+import { seed } from './seed';
 import { countyTsv, districtGbTsv, LEDGER_COLUMNS, ledgerXlsx, mergedXlsx, ROWS, verdictCsv } from '../table/layouts';
 
 const ROOT = resolve(__dirname, '../..');
@@ -39,7 +40,12 @@ describe.each(LAYOUTS)('questions on the $name', ({ load, verdicts, cooperating 
   it('answers unit questions, with the units that only cooperate', () => {
     expect(ids('工信局的目标')).toEqual(['57', '58', '59']);
     expect(ids('市行政审批服务局负责哪些')).toEqual(['40', '41']);
-    if (cooperating) expect(ids('市财政局的目标')).toEqual(['41', '57']);
+    if (cooperating) {
+      expect(ids('市财政局的目标')).toEqual(['41', '57']);
+      expect(ids('市财政局配合的目标')).toEqual(['41', '57']);
+      expect(ids('市财政局牵头的目标')).toEqual([]);
+      expect(ids('工信局牵头的')).toEqual(['57', '58', '59']);
+    }
     expect(ids('/unit 鲁西新区')).toEqual(['47']);
   });
 
@@ -100,5 +106,12 @@ describe('answers on a table with 配合单位 and verdicts', () => {
   it('says so when no target has the asked verdict', () => {
     const text = renderAnswer(engine.ask('市财政局未开工的'), { format: 'plain' }).text;
     expect(text).toContain('没有未开工的目标。');
+  });
+});
+
+describe('a unit\'s role on a table without 配合单位', () => {
+  it('is no filter: every unit leads', async () => {
+    const { engine } = await seed();
+    expect(engine.ask('市科技局牵头的目标').hits.map((h) => h.target.id)).toEqual(engine.ask('市科技局的目标').hits.map((h) => h.target.id));
   });
 });

@@ -1,0 +1,29 @@
+import type { UnitRole } from '../../model';
+import { cut, type ParsePass } from './state';
+
+const ROLE_WORDS: readonly { word: string; role: UnitRole }[] = Object.freeze([
+  { word: '牵头', role: 'lead' },
+  { word: '主责', role: 'lead' },
+  { word: '主办', role: 'lead' },
+  { word: '配合', role: 'cooperating' },
+  { word: '协办', role: 'cooperating' },
+  { word: '协助', role: 'cooperating' },
+  { word: '参与', role: 'cooperating' },
+  { word: '协同', role: 'cooperating' },
+]);
+
+/**
+ * 市财政局牵头的 / 市财政局配合的: a unit's role, after the units pass (only a
+ * named unit has a role) and before fillers, which would drop 牵头 as noise.
+ */
+export const createRolePass = (): ParsePass => ({
+  name: 'role',
+  run(s) {
+    if (s.units.size === 0) return;
+    for (const { word, role } of ROLE_WORDS) {
+      if (!s.text.includes(word)) continue;
+      s.query.role ??= role;
+      s.text = cut(s.text, word);
+    }
+  },
+});
