@@ -7,6 +7,7 @@ import { parseTable } from '../../src/table/load-table';
 import { seed } from '../qa/seed';
 import { matcher } from './helpers';
 import { editedSeed } from './tables';
+import { verdictCsv } from '../table/layouts';
 
 const LIMITS = { maxMessageUnits: 4000, targetsPerPart: 15 };
 const ids = (html: string): string[] => [...html.matchAll(/^• <b>([^<]+)<\/b>/gm)].map((m) => m[1]!);
@@ -62,4 +63,14 @@ describe('filter matcher', () => {
     }
   });
 
+});
+
+describe('subscription filters on a table with 配合单位', () => {
+  it('a unit subscription covers the targets the unit only supports', async () => {
+    const report = await parseTable(verdictCsv(), 'q.csv');
+    const m = matcher();
+    // 市财政局 supports 41 (on plan) and 57 (欠进度); 市农业农村局 supports 59 (未开工, which lags too)
+    expect(laggingUnder(report, [{ kind: 'unit', unit: '市财政局' }], m).map((t) => t.id)).toEqual(['57']);
+    expect(laggingUnder(report, [{ kind: 'unit', unit: '市农业农村局' }], m).map((t) => t.id)).toEqual(['59']);
+  });
 });
