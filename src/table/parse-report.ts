@@ -160,4 +160,4 @@ const fromDateText = (text: string): string => {
 };
 
 /** 张　鹏 (a two-character name padded to line up with three-character ones) → 张鹏. */
-const toLeaderCell = (text: string): string => text.replace(/(^|[、，,;；\s])(\p{Script=Han})[\s\u3000]+(\p{Script=Han})(?=$|[、，,;；\s])/gu, '$1$2$3');
+const toLeaderCell = (text: string): string => !/\s/.test(text) ? text : text.replace(/(^|[、，,;；\s])(\p{Script=Han})[\s\u3000]+(\p{Script=Han})(?=$|[、，,;；\s])/gu, '$1$2$3');
