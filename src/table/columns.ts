@@ -9,7 +9,8 @@ import { toHalfWidth } from '../text/normalize';
  *
  * Names not listed still match when they follow the common patterns (see
  * HEADER_PATTERNS): …领导 is a leader, …单位/…部门 a unit, 配合…/协办… a
- * cooperating unit, 是否… a 是/否 status, …状态/…评价 a verdict, …时限/…时间
+ * cooperating unit, 是否… a 是/否 status, …状态/…评价 a verdict (when its cells hold
+ * status words: 序时进度 holding 75% does not count), …时限/…时间
  * a deadline, …情况/…进展 the progress text, …任务/…目标 the target.
  */
 export const HEADER_NAMES: Readonly<Record<ColumnKey, readonly string[]>> = Object.freeze({
@@ -43,9 +44,9 @@ const HEADER_PATTERNS: readonly [ColumnKey, RegExp][] = Object.freeze([
   ['onSchedule', /^是否/],
   ['cooperating', /配合|协办|协助|协同|协作|参与|会同/],
   ['leader', /领导|市长|县长|区长|书记|责任人|负责人/],
-  ['units', /单位|部门|主体|牵头|责任方/],
+  ['units', /单位|部门|主体|牵头|责任方|科室|处室/],
   ['id', /^(?:序号|编号)/],
-  ['verdict', /状态|评价|评定|评估|研判|等次|类别|结论|序时/],
+  ['verdict', /状态|评价|评定|评估|研判|等次|结论|序时/],
   ['deadline', /时限|时间|期限|节点|截止|日期/],
   ['progress', /情况|进展|进度|成效|落实/],
   ['text', /任务|目标|内容|事项|项目|工作|指标|名称/],

@@ -108,14 +108,22 @@ export const findHeader = (
     dataFrom += 1;
   }
 
-  if (isStatus && !keys.includes('onSchedule') && !keys.includes('verdict')) {
-    const col = statusByContent(headerCells, keys, rows.slice(dataFrom, dataFrom + 200), isStatus);
-    if (col !== undefined) keys = keys.map((k, c) => (c === col ? 'verdict' : k));
+  if (isStatus) {
+    const sample = rows.slice(dataFrom, dataFrom + 200);
+    // 序时进度 may hold 75% rather than a verdict: such a column is no status column
+    keys = keys.map((k, col) => (k === 'verdict' && !holdsStatus(sample, col, isStatus, 0.5) ? undefined : k));
+    if (!keys.includes('onSchedule') && !keys.includes('verdict')) {
+      const col = statusByContent(headerCells, keys, sample, isStatus);
+      if (col !== undefined) keys = keys.map((k, c) => (c === col ? 'verdict' : k));
+    }
   }
+  // A listed name (工作任务) wins over a pattern match (任务来源) for the same column; else the leftmost.
   const columns: Partial<Record<ColumnKey, number>> = {};
-  keys.forEach((key, col) => {
-    if (key && columns[key] === undefined) columns[key] = col;
-  });
+  for (const listedOnly of [true, false]) {
+    keys.forEach((key, col) => {
+      if (key && columns[key] === undefined && (!listedOnly || isListed(headerCells[col] ?? '', mapped))) columns[key] = col;
+    });
+  }
   const missing = missingOf(columns);
   if (missing.length > 0) throw new MissingColumnError(file, { row: rows[best.at]!.row, cells: headerCells.map((c) => c ?? ''), missing });
   const names = Object.fromEntries(
@@ -146,6 +154,8 @@ const toMapped = (mapping: ColumnMapping, remembered: ColumnMapping[]): Map<stri
   }
   return out;
 };
+
+const isListed = (cell: string, mapped: Map<string, ColumnKey>): boolean => mapped.has(cleanHeader(cell)) || columnKeyOf(cell) !== undefined;
 
 const recognise = (cell: string, mapped: Map<string, ColumnKey>): ColumnKey | undefined =>
   mapped.get(cleanHeader(cell)) ?? columnOf(cell);
@@ -193,7 +203,13 @@ const statusByContent = (
     if (!STATUS_LIKE.test(name) || (keys[col] !== undefined && keys[col] !== 'progress')) continue;
     const values = data.map((r) => (r.cells[col] ?? '').trim()).filter(Boolean);
     if (values.length < 2 || values.some((v) => v.length > 12)) continue;
-    if (values.filter(isStatus).length >= values.length * 0.9) return col;
+    if (holdsStatus(data, col, isStatus, 0.9)) return col;
   }
   return undefined;
+};
+
+/** True when at least `share` of a column's filled cells are status words (or it has none to judge by). */
+const holdsStatus = (data: RawRow[], col: number, isStatus: (cell: string) => boolean, share: number): boolean => {
+  const values = data.map((r) => (r.cells[col] ?? '').trim()).filter(Boolean);
+  return values.length === 0 || values.filter(isStatus).length >= values.length * share;
 };

@@ -72,6 +72,7 @@ export const parseReport = (
     const rawId = cell('id');
     const id = columns.id === undefined ? '' : toHalfWidth(rawId).replace(/\s+/g, '').replace(/[.、]$/, '').replace(/^\((.+)\)$/, '$1');
     const text = cell('text');
+    // A verdict says more than 是/否, so it is read when the row has one; an unknown one is refused, not skipped.
     const statusKey: ColumnKey = statusCells[0] !== '' || columns.onSchedule === undefined ? 'verdict' : 'onSchedule';
     const statusText = cell(statusKey);
     const status = readStatus(statusText);

@@ -37,14 +37,14 @@ describe('column mapping in the chat', () => {
     const first = await upload('duban-q3.xlsx', await ledgerXlsx());
     expect(textOf(first)).toBe(ALERT_MESSAGES.mappingAsk('duban-q3.xlsx', '责任目标内容', ['责任目标内容', '是否按计划完成进度', '责任单位']));
     // the cells nothing recognised come first
-    expect(buttonsOf(first).map((b) => b.text)).toEqual(['督办件', '包联人', '承办科室', '办结标识', '序号', '办结期限', '办理情况', '取消导入']);
+    expect(buttonsOf(first).map((b) => b.text)).toEqual(['督办件', '包联人', '承办方', '办结标识', '序号', '办结期限', '办理情况', '取消导入']);
 
     const second = await tap(first, '督办件');
     expect(textOf(second)).toContain('没有找到“是否按计划完成进度”列');
     expect(buttonsOf(second).map((b) => b.text)).not.toContain('督办件');
     const third = await tap(second, '办结标识');
     expect(textOf(third)).toContain('没有找到“责任单位”列');
-    const done = await tap(third, '承办科室');
+    const done = await tap(third, '承办方');
     expect(textOf(done)).toContain('目标 7 项，分工 9 条，滞后 2 项（47、57）');
     expect(textOf(done)).toContain(ALERT_MESSAGES.mappingRemembered);
     expect((await bot.reports.current())!.title).toBe('2022年三季度督办件办理台账');

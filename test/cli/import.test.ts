@@ -50,7 +50,7 @@ describe('npm run import', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('the header lacks 责任目标内容, 是否按计划完成进度, 责任单位');
     const mapped = runCli(
-      [file, '--dry-run', '--column', '督办件=责任目标内容', '--column', '包联人=市政府领导', '--column', '承办科室=责任单位', '--column', '办结标识=是否按计划完成进度', '--city', '菏泽市'],
+      [file, '--dry-run', '--column', '督办件=责任目标内容', '--column', '包联人=市政府领导', '--column', '承办方=责任单位', '--column', '办结标识=是否按计划完成进度', '--city', '菏泽市'],
       dbPath,
     );
     expect(mapped.stderr).toBe('');

@@ -122,19 +122,19 @@ export const mergedXlsx = async (): Promise<Buffer> => {
 };
 
 /**
- * A 督办 ledger whose names nothing recognises (督办件, 包联人, 承办科室,
+ * A 督办 ledger whose names nothing recognises (督办件, 包联人, 承办方,
  * 办结标识): it imports once told `--column 督办件=责任目标内容` and so on.
  */
 export const ledgerXlsx = async (title = '2022年三季度督办件办理台账'): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('台账');
   sheet.addRow([title]);
-  sheet.addRow(['序号', '督办件', '包联人', '承办科室', '办结期限', '办理情况', '办结标识']);
+  sheet.addRow(['序号', '督办件', '包联人', '承办方', '办结期限', '办理情况', '办结标识']);
   for (const r of ROWS) sheet.addRow([r.id, r.text, r.leader, r.units, r.deadline, r.progress, r.yesNo === '是' ? '正常推进' : '进度滞后']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };
 
-export const LEDGER_COLUMNS = { 督办件: '责任目标内容', 包联人: '市政府领导', 承办科室: '责任单位', 办结标识: '是否按计划完成进度' };
+export const LEDGER_COLUMNS = { 督办件: '责任目标内容', 包联人: '市政府领导', 承办方: '责任单位', 办结标识: '是否按计划完成进度' };
 
 /**
  * A district's GB18030 text without a 序号 column, whose units cell says who

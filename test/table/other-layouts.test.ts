@@ -3,7 +3,7 @@ import { TableError } from '../../src/table/errors';
 import { MissingColumnError } from '../../src/table/header';
 import { parseTable } from '../../src/table/load-table';
 import { seedLines, seedTable } from '../helpers/seed';
-import { countyTsv, districtGbTsv, handTypedXlsx, IDS, LEDGER_COLUMNS, ledgerXlsx, mergedXlsx, VERDICT_STATUS, verdictCsv } from './layouts';
+import { countyTsv, districtGbTsv, handTypedXlsx, IDS, ROWS, LEDGER_COLUMNS, ledgerXlsx, mergedXlsx, VERDICT_STATUS, verdictCsv } from './layouts';
 
 /** The seed's own rows of the same targets (first rows and continuation rows). */
 const SEED_SLICE = seedTable(seedLines().filter((l) => IDS.some((id) => l.startsWith(`${id}\t`))));
@@ -74,7 +74,7 @@ describe('parseTable on other offices\' layouts', () => {
     expect(error).toBeInstanceOf(MissingColumnError);
     const { header, message } = error as MissingColumnError;
     expect(header.missing).toEqual(['text', 'onSchedule', 'units']);
-    expect(message).toContain('the header lacks 责任目标内容, 是否按计划完成进度, 责任单位 (found 序号, 督办件, 包联人, 承办科室, 办结期限, 办理情况, 办结标识)');
+    expect(message).toContain('the header lacks 责任目标内容, 是否按计划完成进度, 责任单位 (found 序号, 督办件, 包联人, 承办方, 办结期限, 办理情况, 办结标识)');
     expect(message).toContain('--column 督办件=责任目标内容');
   });
 
@@ -99,6 +99,17 @@ describe('parseTable on other offices\' layouts', () => {
     expect(report.targets.map((t) => (t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind))).toEqual(seed.targets.map(() => '2022-12-31'));
     expect(report.targets.find((t) => t.id === '58')!.deadline.text).toBe('2022年12月31日');
     expect(leadersOf(report.targets.find((t) => t.id === '47')!)).toEqual(['聂元科', '张鹏']);
+    expect(report.targets.filter(isLagging).map((t) => t.id)).toEqual(['47', '57']);
+  });
+
+  it('is not misled by look-alike columns: 类别, 任务来源 before 重点任务, a 序时进度 of percentages', async () => {
+    const text = [
+      '单县2022年第三季度重点工作推进情况',
+      ['类别', '序号', '任务来源', '重点任务', '责任领导', '责任单位', '时间节点', '推进情况', '序时进度', '是否达到序时进度'].join('\t'),
+      ...ROWS.map((r) => ['经济发展', r.id, '政府工作报告', r.text, r.leader, r.units, r.deadline, r.progress.replace(/\s+/g, ' '), '75%', r.yesNo].join('\t')),
+    ].join('\n');
+    const report = await parseTable(Buffer.from(text), 'shanxian.tsv');
+    expect(shape(report)).toEqual(shape(seed));
     expect(report.targets.filter(isLagging).map((t) => t.id)).toEqual(['47', '57']);
   });
 });
