@@ -2,20 +2,18 @@ import type { Logger } from '../logger';
 import type { Report, Target } from '../model';
 import type { Assessment } from '../progress/light';
 import type { Answer } from '../qa/answer';
+import type { CommandKind } from '../qa/commands';
+import { VIEW_DEFAULTS, type RenderedPage, type RenderOptions } from '../view';
 import type { Transport } from './transport';
 import type { QueryCache } from './query-cache';
 
 /**
  * What the bot's features need, passed in by the composition root (src/app.ts, run by src/main.ts).
  * Features never import the store, the engine or config themselves.
- *
- * The alerts features (subscribe, upload, digest) extend this with their own
- * fields: declare `interface AlertsDeps` and use `BotDeps & AlertsDeps` in the
- * feature list (src/bot/features/index.ts).
  */
 
 /** The kinds `askAs` accepts: what each slash command asks for. */
-export type AskKind = 'item' | 'unit' | 'leader' | 'lagging' | 'stats' | 'search' | 'help';
+export type AskKind = CommandKind;
 
 /** The question engine as the bot uses it (src/qa/engine.ts satisfies this). */
 export interface QaEngine {
@@ -25,15 +23,9 @@ export interface QaEngine {
   askAs(kind: AskKind, arg: string): Answer;
 }
 
-export interface RenderedPage {
-  text: string;
-  page: number;
-  pages: number;
-}
-
 /** The views of src/view/ (shared with `npm run ask`, so the bot carries the same content). */
 export interface AnswerView {
-  renderAnswer(answer: Answer, options: { format: 'plain' | 'html'; page?: number; pageSize?: number }): RenderedPage;
+  renderAnswer(answer: Answer, options: RenderOptions): RenderedPage;
   renderTarget(target: Target, format: 'plain' | 'html', assessment?: Assessment): string;
 }
 
@@ -69,7 +61,7 @@ export interface BotSettings {
 
 /** Defaults in one frozen object, merged once by createBot. */
 export const BOT_DEFAULTS: Readonly<BotSettings> = Object.freeze({
-  pageSize: 10,
+  pageSize: VIEW_DEFAULTS.pageSize,
   inlinePageSize: 50,
   inlineCacheSeconds: 60,
   maxQuestionChars: 300,
