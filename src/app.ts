@@ -67,7 +67,7 @@ const REPLY_DRAIN_MS = 5_000;
  * graph faster or at a chosen time; they never swap a part for another.
  */
 export interface AppTuning {
-  /** largest table an admin may upload; TABLE_LIMITS.maxFileBytes by default */
+  /** largest table an admin may upload; TABLE_LIMITS.maxUploadBytes by default */
   maxUploadBytes?: number;
   /** per-user flood control; RATE_LIMIT_DEFAULTS by default, `false` for tests that replay bursts from one user */
   rateLimit?: RateLimitOptions | false;
@@ -222,7 +222,7 @@ export const createApp = (options: AppOptions): App => {
       importTable: (bytes, fileName, importOptions) => importer.importTable(bytes, fileName, importOptions),
       settings: alertsConfig,
       timezone: config.timezone,
-      maxUploadBytes: tuning.maxUploadBytes ?? TABLE_LIMITS.maxFileBytes,
+      maxUploadBytes: tuning.maxUploadBytes ?? TABLE_LIMITS.maxUploadBytes,
     };
     const columnMapping = createColumnMapping(alertsDeps);
     const alertFeatures = [

@@ -21,6 +21,6 @@ export interface AlertsDeps {
   timezone: string;
   /** uploads larger than this are refused before downloading (Telegram's getFile stops at 20 MB) */
   maxUploadBytes: number;
-  /** downloads a file Telegram serves; global fetch by default (tests use the fake server over HTTP anyway) */
-  download?: (url: URL) => Promise<Buffer>;
+  /** downloads a file Telegram serves, undefined once it passes maxBytes; streamed global fetch by default (tests use the fake server over HTTP anyway) */
+  download?: (url: URL, maxBytes: number) => Promise<Buffer | undefined>;
 }

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { TableError } from './errors';
 import { TABLE_LIMITS } from './limits';
@@ -20,7 +21,8 @@ export interface RawRow {
  * table take most of a second to load.
  */
 export const readTextRows = (text: string, file: string): RawRow[] => {
-  const body = text.replace(/^\uFEFF/, '');
+  // Trailing newlines end the last row; they are not rows of their own (else 100,000 targets count as 100,001 rows).
+  const body = text.replace(/^\uFEFF/, '').replace(/(?:\r?\n|\r)+$/, '');
   const delimiter = body.includes('\t') ? '\t' : ',';
   if (delimiter === '\t' && !body.includes('"')) {
     return body.split(/\r?\n|\r/).map((line, i) => ({ row: i + 1, cells: line.split('\t') }));
@@ -47,13 +49,23 @@ export const readTextRows = (text: string, file: string): RawRow[] => {
   });
 };
 
-/** Reads the first worksheet of an .xlsx workbook; row numbers are Excel's. */
+/**
+ * Reads the first worksheet of an .xlsx workbook; row numbers are Excel's.
+ *
+ * Two passes. First the sheet is streamed (exceljs's WorkbookReader) and only counted:
+ * rows, columns and cells are checked against TABLE_LIMITS as they arrive, so a small
+ * file of millions of near-empty rows is refused at the first row over the limit, in
+ * bounded memory, yielding to other work between chunks. Only a sheet within the limits
+ * is then built whole, because merged cells (a 序号 merged over its continuation rows)
+ * are resolved only by the full reader.
+ */
 export const readXlsxRows = async (bytes: Buffer, file: string): Promise<RawRow[]> => {
   const unpacked = unpackedZipSize(bytes);
   if (unpacked === undefined) throw new TableError('xlsx', { file }, 'the .xlsx file is damaged (no zip directory)');
   if (unpacked > TABLE_LIMITS.maxXlsxUnpackedBytes) {
     throw new TableError('too-large', { file }, `the .xlsx would unpack to ${unpacked} bytes, over the ${TABLE_LIMITS.maxXlsxUnpackedBytes} limit`);
   }
+  await checkXlsxSize(bytes, file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -71,4 +83,40 @@ export const readXlsxRows = async (bytes: Buffer, file: string): Promise<RawRow[
     rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
   });
   return rows;
+};
+
+/** Rows a sheet may have: the data rows, the header and the rows above it. */
+const MAX_SHEET_ROWS = TABLE_LIMITS.maxRows + TABLE_LIMITS.headerSearchRows + 1;
+
+/** The streaming pass of readXlsxRows: throws TableError at the first row, column or cell over the limits. */
+const checkXlsxSize = async (bytes: Buffer, file: string): Promise<void> => {
+  const input = Readable.from([bytes]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  let rows = 0;
+  let cells = 0;
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        rows += 1;
+        // Counted, not read from the row's number: a forged sheet can give every row the same one.
+        if (rows > MAX_SHEET_ROWS || row.number > MAX_SHEET_ROWS) {
+          throw new TableError('too-many-rows', { file }, `the first sheet has more than ${MAX_SHEET_ROWS} rows; a table may have at most ${TABLE_LIMITS.maxRows} rows below its header`);
+        }
+        const columns = row.cellCount;
+        if (columns > TABLE_LIMITS.maxXlsxColumns) {
+          throw new TableError('too-large', { file, row: row.number }, `row ${row.number} has ${columns} columns, over the limit of ${TABLE_LIMITS.maxXlsxColumns}`);
+        }
+        cells += columns;
+        if (cells > TABLE_LIMITS.maxXlsxCells) {
+          throw new TableError('too-large', { file, row: row.number }, `the first sheet has more than ${TABLE_LIMITS.maxXlsxCells} cells (row ${row.number} reached)`);
+        }
+      }
+      return; // the first sheet is the table
+    }
+  } catch (error) {
+    if (error instanceof TableError) throw error;
+    throw new TableError('xlsx', { file }, `not a readable .xlsx workbook: ${(error as Error).message}`);
+  } finally {
+    input.destroy();
+  }
 };

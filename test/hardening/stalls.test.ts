@@ -2,7 +2,8 @@
  * One chat's trouble is nobody else's: the app main.ts runs, long polling the fake Bot API,
  * while one user's reply waits out a 429 or hangs. Latencies are printed for RELIABILITY.md.
  */
-import { startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
+import { ADMIN, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
+import { sparseXlsx } from '../helpers/sparse-xlsx';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -90,5 +91,55 @@ describe('nobody waits on someone else’s trouble', () => {
     expect(failures.map((l) => l.failures)).toEqual([1, 2, 3]);
     expect(failures.map((l) => l.waitMs)).toEqual([500, 1000, 2000]);
     expect(logged(bot).some((l) => l.level === 60)).toBe(false);
+  });
+});
+
+describe('a small .xlsx of 6.5 million rows', () => {
+  let bot: AlertsBot;
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it('is refused with the reason told to the admin, while another user is answered within 3 s', async () => {
+    bot = await startAlertsBot();
+    const bytes = await sparseXlsx(6_500_000);
+    const from = bot.api.calls.length;
+    bot.api.document({ userId: ADMIN, fileName: 'q4.xlsx', bytes });
+    await waitUntil('the download', () => bot.api.calls.slice(from).some((c) => c.method === 'getFile'));
+    const asked = Date.now();
+    const answer = await bot.say('/item 57', { chatId: 2006 });
+    const latency = Date.now() - asked;
+    const refusal = await bot.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === ADMIN && textOf(c).startsWith('导入失败'), from, 60_000);
+    console.log(`6.5M-row xlsx (${Math.round(bytes.length / 1024)} KB): other user answered in ${latency} ms; refused after ${refusal.at - asked} ms`);
+    expect(textOf(answer)).toContain('57');
+    expect(latency).toBeLessThan(3000);
+    expect(textOf(refusal)).toContain('more than 100051 rows');
+    expect(textOf(refusal)).toContain('q4.xlsx');
+    expect(await bot.reports.history()).toHaveLength(1);
+  }, 90_000);
+});
+
+describe('a download larger than its document said', () => {
+  it('is cut off at the upload limit while it streams, and the admin told the limit', async () => {
+    const bot = await startAlertsBot({ maxUploadBytes: 64 * 1024 });
+    try {
+      // The Bot API server serves 5 MB for a document declared as 100 bytes.
+      const file = bot.api.registerFile(Buffer.alloc(5 * 1024 * 1024, 0x41), 'q4.tsv');
+      const from = bot.api.calls.length;
+      bot.api.pushUpdate({
+        message: {
+          message_id: 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: ADMIN, type: 'private', first_name: 'A' },
+          from: { id: ADMIN, is_bot: false, first_name: 'A' },
+          document: { file_id: file.file_id, file_unique_id: file.file_unique_id, file_name: 'q4.tsv', file_size: 100 },
+        },
+      });
+      const reply = await bot.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === ADMIN, from, 10_000);
+      expect(textOf(reply)).toBe('文件太大，无法导入（上限 64 KB）。');
+      expect(await bot.reports.history()).toHaveLength(1);
+    } finally {
+      await bot.stop();
+    }
   });
 });

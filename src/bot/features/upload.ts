@@ -8,10 +8,32 @@ import { TABLE_FILE_NAME } from '../../table/limits';
 import type { Feature, FeatureFactory } from '../feature';
 import type { ColumnMapping } from './column-mapping';
 
-const defaultDownload = async (url: URL): Promise<Buffer> => {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`download failed: HTTP ${response.status}`);
-  return Buffer.from(await response.arrayBuffer());
+/** How long a download may take before it is abandoned. */
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * Streams the file, counting bytes as they arrive: undefined as soon as it passes `maxBytes`
+ * (a lying or self-hosted Bot API server can serve far more than the document declared),
+ * without holding more than the limit.
+ */
+const defaultDownload = async (url: URL, maxBytes: number): Promise<Buffer | undefined> => {
+  const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  if (!response.ok || !response.body) throw new Error(`download failed: HTTP ${response.status}`);
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await response.body.cancel();
+    return undefined;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      await response.body.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 };
 
 /**
@@ -44,8 +66,8 @@ export const createUploadFeature =
         return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
       }
       const link = await ctx.telegram.getFileLink(doc.file_id);
-      const bytes = await download(link);
-      if (bytes.length > alerts.maxUploadBytes) return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
+      const bytes = await download(link, alerts.maxUploadBytes);
+      if (bytes === undefined || bytes.length > alerts.maxUploadBytes) return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
       try {
         const result = await alerts.importTable(bytes, name);
         deps.logger.info({ userId: ctx.from.id, file: name, duplicate: result.duplicate }, 'table uploaded and imported');
