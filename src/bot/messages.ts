@@ -18,6 +18,7 @@ export const MESSAGES = Object.freeze({
   outdated: '数据已更新，请重新提问。',
   unknownButton: '这个按钮已失效。',
   targetGone: (id: string) => `第${id}项不在当前数据中。`,
+  detailInPrivate: (id: string) => `请在与机器人的私聊中发送 /item ${id} 查看详情。`,
   notAllowed: '抱歉，本机器人仅供指定单位使用。如需开通，请联系管理员。',
   missingArgument: (usage: string) => `请在命令后写上内容，例如：${usage}`,
   previous: '◀',

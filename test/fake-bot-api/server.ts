@@ -82,7 +82,7 @@ export interface FakeBotApi {
   readonly calls: ApiCall[];
   pushUpdate(update: Omit<Update, 'update_id'> & { update_id?: number }): Update;
   userMessage(input: UserMessageInput): Update;
-  callback(input: { chatId?: number; userId?: number; messageId: number; data: string }): string;
+  callback(input: { chatId?: number; userId?: number; messageId: number; data: string; inlineMessageId?: string }): string;
   inlineQuery(input: { userId?: number; query: string; offset?: string }): string;
   document(input: { chatId?: number; userId?: number; fileName: string; bytes: Buffer; mimeType?: string; caption?: string }): Update;
   /** Registers a downloadable file without sending an update (for photos, stickers...). */
@@ -750,7 +750,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       }
       return pushUpdate({ message });
     },
-    callback({ chatId, userId, messageId, data }) {
+    callback({ chatId, userId, messageId, data, inlineMessageId }) {
       const uid = userId ?? DEFAULT_USER_ID;
       const cid = chatId ?? uid;
       const chat = chatOf(cid, cid > 0 ? 'private' : 'supergroup', uid);
@@ -762,7 +762,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         callback_query: {
           id,
           from: userOf(uid),
-          message: toMessage(chat, stored),
+          // a button under a message sent through inline mode: Telegram gives no chat, only its id
+          ...(inlineMessageId !== undefined ? { inline_message_id: inlineMessageId } : { message: toMessage(chat, stored) }),
           chat_instance: `ci${cid}`,
           data,
         },

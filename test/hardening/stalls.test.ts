@@ -143,3 +143,19 @@ describe('a download larger than its document said', () => {
     }
   });
 });
+
+describe('a forged detail button on an inline-mode message', () => {
+  it('is answered with where to look, not an error', async () => {
+    const bot = await startAlertsBot();
+    try {
+      const from = bot.api.calls.length;
+      bot.api.callback({ userId: 2007, messageId: 0, data: 'd:57', inlineMessageId: 'AAAAAQ' });
+      const answer = await bot.nextCall('answerCallbackQuery', () => true, from);
+      expect(answer.payload.text).toBe('请在与机器人的私聊中发送 /item 57 查看详情。');
+      await bot.running.idle();
+      expect(logged(bot).filter((l) => l.level >= 50)).toEqual([]);
+    } finally {
+      await bot.stop();
+    }
+  });
+});

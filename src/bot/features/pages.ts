@@ -22,6 +22,8 @@ export const createPagesFeature = (deps: FeatureDeps): Feature => {
     if (data.type === 'noop') return void (await ctx.answerCbQuery());
 
     if (data.type === 'detail') {
+      // A button under an inline-mode message (or a forged one) has no chat to send the detail to.
+      if (!ctx.chat) return void (await ctx.answerCbQuery(MESSAGES.detailInPrivate(data.id)));
       const engine = deps.engine();
       if (!engine.report.targets.some((t) => t.id === data.id)) return void (await ctx.answerCbQuery(MESSAGES.targetGone(data.id)));
       await ctx.answerCbQuery();
