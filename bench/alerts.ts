@@ -17,7 +17,7 @@ import { createAlertFanOut } from '../src/alerts/fan-out';
 import { createFilterMatcher } from '../src/alerts/filters';
 import type { Subscription, SubscriptionFilter } from '../src/store/types';
 import { createDeliveryWorker, type DeliveryWorker } from '../src/alerts/worker';
-import { createTransport } from '../src/bot/transport';
+import { alertSender, createTransport } from '../src/bot/transport';
 import { createImporter } from '../src/import/importer';
 import { createLogger } from '../src/logger';
 import { openLowdbStore } from '../src/store/lowdb';
@@ -70,7 +70,7 @@ export const alertsBench: Bench = {
       let worker: DeliveryWorker | undefined;
       const transport = createTransport({ logger, sleep: (ms) => worker!.paceRetry(ms) });
       const telegram = new Telegram(api.token, { apiRoot: api.apiRoot });
-      worker = createDeliveryWorker({ outbox, subscriptions, send: (chatId, text, extra) => transport.send(telegram, chatId, text, extra), timezone: 'Asia/Shanghai', logger, settings });
+      worker = createDeliveryWorker({ outbox, subscriptions, send: alertSender(transport, telegram), timezone: 'Asia/Shanghai', logger, settings });
 
       // 58 (工信局, 王昌华, 5G) and 40 (聂元科) fall behind: every filter above has news.
       const fanOutStart = process.hrtime.bigint();

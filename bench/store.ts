@@ -19,7 +19,7 @@ import pg from 'pg';
 import { Telegram } from 'telegraf';
 import { alertSettings } from '../src/alerts/config';
 import { createDeliveryWorker } from '../src/alerts/worker';
-import { createTransport } from '../src/bot/transport';
+import { alertSender, createTransport } from '../src/bot/transport';
 import { createLogger } from '../src/logger';
 import type { Report, Target } from '../src/model';
 import { openLowdbStore } from '../src/store/lowdb';
@@ -116,7 +116,7 @@ const throughput = async (store: Store): Promise<number> => {
     const transport = createTransport({ logger });
     const telegram = new Telegram(api.token, { apiRoot: api.apiRoot });
     await store.outbox.enqueue(Array.from({ length: DELIVERIES }, (_, i) => ({ id: `tp:${i}`, chatId: 500_000 + i, text: `提醒 ${i}` })));
-    const worker = createDeliveryWorker({ outbox: store.outbox, subscriptions: store.subscriptions, send: (chatId, text, extra) => transport.send(telegram, chatId, text, extra), timezone: 'Asia/Shanghai', logger, settings });
+    const worker = createDeliveryWorker({ outbox: store.outbox, subscriptions: store.subscriptions, send: alertSender(transport, telegram), timezone: 'Asia/Shanghai', logger, settings });
     const started = Date.now();
     await worker.start();
     await worker.idle();

@@ -38,7 +38,7 @@ import { launchBot, type RunningBot } from './bot/launch';
 import { DASHBOARD_MESSAGES, MESSAGES } from './bot/messages';
 import { RATE_LIMIT_DEFAULTS, type RateLimitOptions } from './bot/middleware/rate-limit';
 import { createQueryCache } from './bot/query-cache';
-import { createTransport } from './bot/transport';
+import { alertSender, createTransport } from './bot/transport';
 import { runConsole } from './cli/console';
 import type { Config } from './config';
 import { createColumnMemory, columnMemoryPath } from './import/column-memory';
@@ -283,7 +283,7 @@ export const createApp = (options: AppOptions): App => {
     worker = createDeliveryWorker({
       outbox,
       subscriptions,
-      send: (chatId, text, extra) => alertTransport.send(bot.telegram, chatId, text, extra),
+      send: alertSender(alertTransport, bot.telegram),
       timezone: config.timezone,
       logger,
       settings: alertsConfig,

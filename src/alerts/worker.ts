@@ -1,5 +1,4 @@
 import type { Logger } from '../logger';
-import type { SendExtra, SendResult } from '../bot/transport';
 import { alertSettings, type AlertSettings } from './config';
 import { minimalAlert } from './compose';
 import { createMinHeap } from './heap';
@@ -8,8 +7,22 @@ import type { OutboxStore, SubscriptionStore } from '../store/ports';
 import { isQuiet } from './quiet';
 import type { Alert } from '../store/types';
 
-/** How the worker sends one message: the bot transport's never-throwing send, bound to a Telegram client. */
-export type SendMessage = (chatId: number, text: string, extra: SendExtra) => Promise<SendResult>;
+/** Why a send failed, as the worker acts on it (a 429 waits, a 403 stops the chat, a 400 is final). */
+export interface SendFailure {
+  kind: 'rate-limited' | 'forbidden' | 'not-modified' | 'stale' | 'bad-request' | 'server' | 'network' | 'other';
+  code?: number;
+  description: string;
+  /** seconds, for `rate-limited` */
+  retryAfter?: number;
+}
+
+export type SendOutcome = { ok: true; messageId: number } | { ok: false; failure: SendFailure };
+
+/**
+ * The worker's one port to the messenger: send an HTML alert without a link preview, quietly
+ * when `silent`, and never throw. The bot's transport provides it (src/bot/transport/alert-sender.ts).
+ */
+export type SendMessage = (chatId: number, text: string, options: { silent: boolean }) => Promise<SendOutcome>;
 
 export interface DeliveryWorkerDeps {
   outbox: OutboxStore;
@@ -193,16 +206,15 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
     // Journaled before the call: after a crash, an alert with this line and no "sent" after it
     // may or may not have reached the chat (see OutboxStore).
     await outbox.markSending(alert);
-    const extra = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true }, ...(silent ? { disable_notification: true } : {}) };
-    let result = await deps.send(alert.chatId, alert.text, extra);
+    let result = await deps.send(alert.chatId, alert.text, { silent });
     if (!result.ok && result.failure.kind === 'bad-request') {
       logger.error({ alert: alert.id, chatId: alert.chatId, description: result.failure.description }, 'Telegram refused an alert (400); sending its minimal form');
       limiter.record(alert.chatId, clock());
-      result = await deps.send(alert.chatId, minimalAlert(alert.text, deps.botUsername), extra);
+      result = await deps.send(alert.chatId, minimalAlert(alert.text, deps.botUsername), { silent });
       if (result.ok) stats.minimal += 1;
     }
     if (result.ok) {
-      await outbox.markSent(alert, result.result.message_id);
+      await outbox.markSent(alert, result.messageId);
       stats.sent += 1;
       done(alert);
       return;

@@ -1,5 +1,5 @@
 import { Telegram } from 'telegraf';
-import { createTransport } from '../../src/bot/transport';
+import { alertSender, createTransport } from '../../src/bot/transport';
 import { createDeliveryWorker, type DeliveryWorker } from '../../src/alerts/worker';
 import type { AlertSettings } from '../../src/alerts/config';
 import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
@@ -29,7 +29,7 @@ const setup = async (settings: Partial<AlertSettings> = FAST, clock?: () => numb
   const worker: DeliveryWorker = createDeliveryWorker({
     outbox: stores.outbox,
     subscriptions: stores.subscriptions,
-    send: (chatId, text, extra) => transport.send(telegram, chatId, text, extra),
+    send: alertSender(transport, telegram),
     timezone: 'Asia/Shanghai',
     logger,
     settings,
