@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { AskKind } from './deps';
+import type { CommandKind } from '../qa/commands';
 
 /** How an answer was asked, so a page button can ask again: free text, or a command's kind and argument. */
-export type Origin = { as: 'ask'; question: string } | { as: AskKind; arg?: string };
+export type Origin = { as: 'ask'; question: string } | { as: CommandKind; arg?: string };
 
 /**
  * A bounded, least-recently-used map from short random ids to the questions
