@@ -62,6 +62,9 @@ import { createDashboard, startWebServer } from './web';
 /** How long shutdown waits for replies still held back by a 429. */
 const REPLY_DRAIN_MS = 5_000;
 
+/** On PostgreSQL, how often each replica checks for a report another one imported, ms. */
+const REFRESH_MS = 2000;
+
 /**
  * Knobs that production leaves at their defaults. Tests set them to run the shipped
  * graph faster or at a chosen time; they never swap a part for another.
@@ -75,6 +78,8 @@ export interface AppTuning {
   inboxIntervalMs?: number;
   /** how long one Bot API call may take before it is abandoned, ms (TRANSPORT_DEFAULTS.callTimeoutMs) */
   callTimeoutMs?: number;
+  /** on PostgreSQL, how often a replica looks for a report another one imported, ms (REFRESH_MS by default) */
+  refreshMs?: number;
   /** true by default; false leaves the digest scheduler unstarted so tests call `digests.runDue(at)` with their own clock */
   scheduleDigests?: boolean;
   /** the dashboard's own port instead of WEB_PORT; 0 → any free one (AppHandles.web says which) */
@@ -173,6 +178,15 @@ export const createApp = (options: AppOptions): App => {
     // An import stored without its alerts (a crash in between, or `npm run import` while we were stopped).
     await fanOut.recover();
     const currentEngine = (): Engine => engine!;
+    const refreshFromStore = async (): Promise<void> => {
+      const id = await reports.currentId();
+      if (id === undefined || id === history.at(-1)?.id) return;
+      history = await reports.history();
+      engine = build(history.at(-1)!);
+      logger.info({ report: id }, 'answering from a report another replica imported');
+      // its alerts, unless the importing replica enqueued them already (idempotent)
+      await fanOut.recover();
+    };
 
     // `npm run import` while we run: we are the store's single writer, so it hands the file to us.
     const inbox = createInboxWatcher({
@@ -184,8 +198,14 @@ export const createApp = (options: AppOptions): App => {
       onError: (err) => logger.error({ err }, 'inbox import failed'),
       ...(tuning.inboxIntervalMs !== undefined ? { intervalMs: tuning.inboxIntervalMs } : {}),
     });
-    inbox.start();
-    stops.push(() => inbox.stop());
+    if (store.backend === 'lowdb') {
+      inbox.start();
+      stops.push(() => inbox.stop());
+    } else {
+      // Another replica's import (an upload, or `npm run import` straight into the database): answer from it within seconds.
+      const refresh = setInterval(() => void refreshFromStore().catch((err: unknown) => logger.error({ err }, 'could not check for a newer report')), tuning.refreshMs ?? REFRESH_MS);
+      stops.push(async () => clearInterval(refresh));
+    }
     const handles = { engine: currentEngine, reports, subscriptions, outbox, importer };
 
     if (!config.botToken) {
@@ -262,6 +282,9 @@ export const createApp = (options: AppOptions): App => {
     }
     const rateLimit = tuning.rateLimit === false ? undefined : (tuning.rateLimit ?? RATE_LIMIT_DEFAULTS);
     const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, alertFeatures, rateLimit) });
+    if (store.backend === 'postgres' && !config.webhook) {
+      logger.warn('DATABASE_URL without WEBHOOK_URL: long polling, which Telegram allows to one process only; run a single replica, or set WEBHOOK_URL to run several');
+    }
     const running: RunningBot = await launchBot(bot, {
       commands,
       logger,
@@ -289,9 +312,6 @@ export const createApp = (options: AppOptions): App => {
       settings: alertsConfig,
       botUsername: running.username,
     });
-    await worker.start();
-    const startedWorker = worker;
-    stops.push(() => startedWorker.stop());
     const digests = createDigestScheduler({
       subscriptions,
       outbox,
@@ -304,10 +324,26 @@ export const createApp = (options: AppOptions): App => {
       weeklyDay: alertsConfig.weeklyDay,
       logger,
     });
-    if (tuning.scheduleDigests ?? true) {
-      digests.start();
-      stops.push(async () => digests.stop());
-    }
+    // One replica at a time sends the outbox and schedules digests: each alert goes out once and the rate
+    // limits hold for all replicas together. On lowdb this process is the only one and holds the role at once.
+    const deliverer = worker;
+    const delivery = await store.roles.hold('alert-delivery', {
+      gained: async () => {
+        if (store.backend === 'postgres') logger.info('this replica now sends the alerts and schedules the digests');
+        await deliverer.start();
+        if (tuning.scheduleDigests ?? true) digests.start();
+      },
+      lost: async () => {
+        logger.warn('lost the alert-delivery role (database session ended); another replica takes over');
+        digests.stop();
+        await deliverer.stop();
+      },
+    });
+    stops.push(async () => {
+      digests.stop();
+      await deliverer.stop();
+      await delivery.release();
+    });
     return { ...handles, bot: { running, worker, digests }, web };
   };
 

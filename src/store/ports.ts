@@ -77,7 +77,7 @@ export interface OutboxStore {
   markSent(alert: Alert, messageId: number | undefined): Promise<void>;
   markRetry(alert: Alert, notBefore: number, error: string): Promise<void>;
   markFailed(alert: Alert, error: string): Promise<void>;
-  /** called with the alerts each enqueue in this process added (the worker wakes up) */
+  /** called with the alerts each enqueue added, in this process and, on PostgreSQL, in the other replicas (the worker wakes up) */
   onEnqueued(listener: (alerts: Alert[]) => void): () => void;
   /** prunes delivered and failed alerts older than keepDays (and, on lowdb, folds the journal into the file) */
   compact(): Promise<void>;
@@ -100,6 +100,21 @@ export interface SettingsStore {
   scopes(): Promise<string[]>;
 }
 
+/**
+ * Work that one process at a time must do among the replicas sharing a store:
+ * sending the outbox (so each alert goes out once and the rate limits hold for
+ * all replicas together) and scheduling digests.
+ */
+export interface RoleStore {
+  /**
+   * Calls `gained` once this process holds the role, and `lost` if it loses it
+   * (its database session ended); keeps trying to get it back until released.
+   * On lowdb, whose one process owns the store, the role is held at once.
+   * Resolves after the first try (and `gained`, when that try got the role).
+   */
+  hold(role: string, handlers: { gained(): Promise<void>; lost(): Promise<void> }): Promise<{ release(): Promise<void> }>;
+}
+
 export interface Store {
   readonly backend: 'lowdb' | 'postgres';
   /** DB_PATH or the database URL with its password hidden, for messages */
@@ -108,6 +123,7 @@ export interface Store {
   subscriptions: SubscriptionStore;
   outbox: OutboxStore;
   settings: SettingsStore;
+  roles: RoleStore;
   /** true when nothing at all has been stored yet (store:copy refuses a non-empty target) */
   isEmpty(): Promise<boolean>;
   /** flushes and releases the store (and its lock); the store is unusable afterwards */

@@ -5,6 +5,7 @@ import { storeFiles } from './files';
 import { acquireLock } from './lock';
 import { openLowdbOutbox } from './outbox';
 import { openLowdbReports, readLowdbReports } from './reports';
+import { lowdbRoles } from './roles';
 import { createLowdbSettings } from './settings';
 import { createLowdbSubscriptions } from './subscriptions';
 
@@ -47,6 +48,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
       subscriptions: createLowdbSubscriptions(db, options.now),
       outbox,
       settings,
+      roles: lowdbRoles,
       isEmpty: async () =>
         db.data.reports.length === 0 &&
         db.data.subscriptions.length === 0 &&

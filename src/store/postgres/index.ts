@@ -1,8 +1,10 @@
+import pg from 'pg';
 import type { Store } from '../ports';
 import { createPool, describeUrl, rowsOf } from './db';
 import { migrate } from './migrate';
 import { openPostgresOutbox } from './outbox';
 import { createPostgresReports } from './reports';
+import { createPostgresRoles } from './roles';
 import { createPostgresSettings } from './settings';
 import { createPostgresSubscriptions } from './subscriptions';
 
@@ -13,6 +15,10 @@ export interface PostgresStoreOptions {
   schema?: string;
   keepDays?: number;
   now?: () => Date;
+  /** how often a replica asks again for a role another one holds, ms */
+  roleRetryMs?: number;
+  /** errors of the background connections (role locks, the outbox listener); they reconnect by themselves */
+  onBackgroundError?: (error: unknown) => void;
 }
 
 /**
@@ -27,7 +33,8 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
   try {
     if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '""')}"`);
     await migrate(pool, where);
-    const outbox = await openPostgresOutbox(pool, options);
+    const onError = options.onBackgroundError ?? (() => undefined);
+    const outbox = await openPostgresOutbox(pool, { ...options, onError, listen: () => new pg.Client({ connectionString: options.url }) });
     let closing: Promise<void> | undefined;
     return {
       backend: 'postgres',
@@ -36,6 +43,12 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
       subscriptions: createPostgresSubscriptions(pool, options.now),
       outbox,
       settings: createPostgresSettings(pool),
+      roles: createPostgresRoles({
+        url: options.url,
+        onError,
+        ...(options.schema ? { schema: options.schema } : {}),
+        ...(options.roleRetryMs !== undefined ? { retryMs: options.roleRetryMs } : {}),
+      }),
       async isEmpty() {
         const [row] = await rowsOf<{ empty: boolean }>(
           pool,
@@ -43,7 +56,11 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
         );
         return row!.empty;
       },
-      close: () => (closing ??= pool.end()),
+      close: () =>
+        (closing ??= (async () => {
+          await outbox.close();
+          await pool.end();
+        })()),
     };
   } catch (error) {
     await pool.end().catch(() => undefined);

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Pool } from 'pg';
 import { alertEvents, applyAlertEvent, type AlertEvent } from '../alert-events';
 import type { OutboxStore } from '../ports';
@@ -73,16 +74,55 @@ const EVENT_SQL: Record<AlertEvent['op'], { set: string; values: (e: AlertEvent)
 };
 
 export interface PostgresOutboxOptions {
+  /** a connection of its own that LISTENs for other replicas' enqueues */
+  listen?: () => pg.Client;
+  /** how often the listener also looks without being told, in case a notification was lost */
+  sweepMs?: number;
+  onError?: (error: unknown) => void;
   now?: () => Date;
   /** delivered and failed alerts older than this are pruned */
   keepDays?: number;
 }
 
-/** The outbox in the `alerts` and `fan_outs` tables: every state change is one UPDATE of one row. */
-export const openPostgresOutbox = async (pool: Pool, options: PostgresOutboxOptions = {}): Promise<OutboxStore> => {
+/** Every enqueue notifies this channel on commit; replicas listening fetch what is new. */
+const CHANNEL = 'target_progress_bot_alerts';
+
+/**
+ * The outbox in the `alerts` and `fan_outs` tables: every state change is one
+ * UPDATE of one row. Listeners hear of alerts enqueued by any replica: each
+ * enqueue notifies on commit, and a listening replica fetches the pending
+ * alerts newer than the newest it has handed out.
+ */
+export const openPostgresOutbox = async (pool: Pool, options: PostgresOutboxOptions = {}): Promise<OutboxStore & { close(): Promise<void> }> => {
   const now = options.now ?? (() => new Date());
   const keepMs = (options.keepDays ?? 30) * 86_400_000;
   const listeners = new Set<(alerts: Alert[]) => void>();
+  const onError = options.onError ?? (() => undefined);
+  /** the newest seq handed to listeners: what a fetch after a notification starts from */
+  let lastSeq = 0;
+  let listening: { client: pg.Client; sweep: NodeJS.Timeout } | undefined;
+  let fetching: Promise<void> = Promise.resolve();
+  const tell = (alerts: Alert[]): void => {
+    const fresh = alerts.filter((a) => a.seq > lastSeq);
+    if (fresh.length === 0) return;
+    lastSeq = fresh.at(-1)!.seq;
+    for (const listener of listeners) listener(fresh.map((a) => ({ ...a })));
+  };
+  const fetchNew = (): Promise<void> =>
+    (fetching = fetching
+      .then(async () => tell((await rowsOf<AlertRow>(pool, `SELECT ${ALERT_COLUMNS} FROM alerts WHERE state = 'pending' AND seq > $1 ORDER BY seq`, [lastSeq])).map(toAlert)))
+      .catch(onError));
+  const startListening = async (): Promise<void> => {
+    if (listening || !options.listen) return;
+    const client = options.listen();
+    client.on('error', onError);
+    client.on('notification', () => void fetchNew());
+    listening = { client, sweep: setInterval(() => void fetchNew(), options.sweepMs ?? 30_000) };
+    listening.sweep.unref();
+    lastSeq = (await rowsOf<{ seq: number | null }>(pool, 'SELECT max(seq) AS seq FROM alerts'))[0]?.seq ?? 0;
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+  };
   const uncertain = (await rowsOf<{ id: string }>(pool, "SELECT id FROM alerts WHERE state = 'pending' AND sending_since IS NOT NULL ORDER BY seq")).map((r) => r.id);
 
   const record = async (alert: Alert, event: AlertEvent): Promise<void> => {
@@ -123,9 +163,11 @@ export const openPostgresOutbox = async (pool: Pool, options: PostgresOutboxOpti
       const fresh = await inTransaction(pool, async (client) => {
         const rows = await rowsOf<AlertRow>(client, `${insertAlerts} RETURNING ${ALERT_COLUMNS}`, [alertJson(alerts.map((a) => ({ ...a, createdAt })))]);
         if (fanOut) await client.query(insertFanOut, [fanOut.report, fanOut.reportSha, createdAt, fanOut.alerts, fanOut.chats]);
+        if (rows.length > 0) await client.query('SELECT pg_notify($1, $2)', [CHANNEL, '']);
         return rows.map(toAlert).sort((a, b) => a.seq - b.seq);
       });
-      if (fresh.length > 0) for (const listener of listeners) listener(fresh.map((a) => ({ ...a })));
+      // Told here at once; the notification's fetch then finds them already handed out.
+      tell(fresh);
       return fresh;
     },
     pending: async () => (await rowsOf<AlertRow>(pool, `SELECT ${ALERT_COLUMNS} FROM alerts WHERE state = 'pending' ORDER BY seq`)).map(toAlert),
@@ -143,10 +185,17 @@ export const openPostgresOutbox = async (pool: Pool, options: PostgresOutboxOpti
     markFailed: (alert, error) => record(alert, alertEvents.failed(alert, now(), error)),
     onEnqueued(listener) {
       listeners.add(listener);
+      void startListening().catch(onError);
       return () => listeners.delete(listener);
     },
     async compact() {
       await pool.query("DELETE FROM alerts WHERE state <> 'pending' AND COALESCE(sent_at, created_at) < $1", [new Date(now().getTime() - keepMs)]);
+    },
+    async close() {
+      if (!listening) return;
+      clearInterval(listening.sweep);
+      await listening.client.end().catch(() => undefined);
+      listening = undefined;
     },
     restore: (alerts, fanOuts) =>
       inTransaction(pool, async (client) => {
