@@ -21,7 +21,13 @@ import { createNormalizer } from '../src/text/normalize';
 import type { Bench } from './run';
 
 const ROOT = resolve(__dirname, '..');
-const SIZES = [1_000, 10_000, 30_000, 100_000];
+/** `npm run bench -- qa --sizes=30000` measures only the sizes given (a quick check of one size on a busy machine). */
+const SIZES = process.argv
+  .find((a) => a.startsWith('--sizes='))
+  ?.slice('--sizes='.length)
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0) ?? [1_000, 10_000, 30_000, 100_000];
 
 /** A small deterministic PRNG, so every run builds the same tables. */
 export const random = (seed: number): (() => number) => {
