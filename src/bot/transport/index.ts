@@ -1,3 +1,3 @@
 export { alertSender } from './alert-sender';
 export { classifyError, type Failure, type FailureKind } from './errors';
-export { createTransport, DEFERRED_RESULT, logFailure, TRANSPORT_DEFAULTS, type SendExtra, type SendResult, type Transport, type TransportOptions } from './send';
+export { createTransport, logFailure, TRANSPORT_DEFAULTS, type SendExtra, type SendResult, type Transport, type TransportOptions } from './send';

@@ -205,7 +205,7 @@ export const createTransport = (options: TransportOptions): Transport => {
 const QUICK_RETRY_SECONDS = 1;
 
 /** What a deferred call resolves with in the handler. */
-export const DEFERRED_RESULT = Object.freeze({ deferred: true, message_id: 0 });
+const DEFERRED_RESULT = Object.freeze({ deferred: true, message_id: 0 });
 
 /** One log line per failed call, at a level matching how much a human should care. */
 export const logFailure = (logger: Logger, failure: Failure, context: Record<string, unknown> = {}): void => {
