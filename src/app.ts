@@ -28,12 +28,6 @@ import { createDeliveryWorker, type DeliveryWorker } from './alerts/worker';
 import { createBot } from './bot/create-bot';
 import { BOT_DEFAULTS, type BotDeps } from './bot/deps';
 import { createFeatures } from './bot/features';
-import { createDashboardFeature } from './bot/features/dashboard';
-import { createDigestFeature } from './bot/features/digest';
-import { createSubscribeFeature } from './bot/features/subscribe';
-import { createColumnMapping } from './bot/features/column-mapping';
-import { createUploadFeature } from './bot/features/upload';
-import { createYellowFeature } from './bot/features/yellow';
 import { launchBot, type RunningBot } from './bot/launch';
 import { DASHBOARD_MESSAGES, MESSAGES } from './bot/messages';
 import { RATE_LIMIT_DEFAULTS, type RateLimitOptions } from './bot/middleware/rate-limit';
@@ -244,14 +238,6 @@ export const createApp = (options: AppOptions): App => {
       timezone: config.timezone,
       maxUploadBytes: tuning.maxUploadBytes ?? TABLE_LIMITS.maxUploadBytes,
     };
-    const columnMapping = createColumnMapping(alertsDeps);
-    const alertFeatures = [
-      createSubscribeFeature(alertsDeps),
-      createDigestFeature(alertsDeps),
-      createYellowFeature(alertsDeps),
-      createUploadFeature(alertsDeps, columnMapping),
-      columnMapping.feature,
-    ];
 
     // The dashboard (WEBAPP_URL): the page and its API on WEB_PORT, or behind the webhook's server.
     const webapp = config.webapp;
@@ -278,10 +264,10 @@ export const createApp = (options: AppOptions): App => {
       if (server) stops.push(() => server.close());
       web = { port: server?.port };
       logger.info({ port: server?.port ?? config.webhook?.port, path: webapp.basePath }, 'dashboard served');
-      alertFeatures.push(createDashboardFeature({ url: webapp.url, weblinks: dashboard.weblinks, weblinkDays: webapp.weblinkDays, timezone: config.timezone }));
     }
     const rateLimit = tuning.rateLimit === false ? undefined : (tuning.rateLimit ?? RATE_LIMIT_DEFAULTS);
-    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, alertFeatures, rateLimit) });
+    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, { alerts: alertsDeps, rateLimit, ...(webapp && dashboard ? { dashboard: { url: webapp.url, weblinks: dashboard.weblinks, weblinkDays: webapp.weblinkDays, timezone: config.timezone } } : {}) }),
+    });
     if (store.backend === 'postgres' && !config.webhook) {
       logger.warn('DATABASE_URL without WEBHOOK_URL: long polling, which Telegram allows to one process only; run a single replica, or set WEBHOOK_URL to run several');
     }

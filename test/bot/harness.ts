@@ -4,10 +4,10 @@
  * real question engine and views. Tests talk to it as users would: push updates
  * into the fake server and read what the bot sent.
  */
-import { createAnswerMessages } from '../../src/bot/answer-messages';
 import { createBot } from '../../src/bot/create-bot';
 import { BOT_DEFAULTS, type AnswerView, type BotDeps, type BotSettings, type QaEngine } from '../../src/bot/deps';
-import type { FeatureFactory } from '../../src/bot/feature';
+import type { Feature, FeatureFactory } from '../../src/bot/feature';
+import { createAnswerMessages } from '../../src/bot/answer-messages';
 import { createFeatures } from '../../src/bot/features';
 import { launchBot, type RunningBot } from '../../src/bot/launch';
 import { createQueryCache } from '../../src/bot/query-cache';
@@ -48,7 +48,7 @@ export interface HarnessOptions {
   /** 'debug' by default, so tests see every line; the benchmark uses 'warn' */
   logLevel?: string;
   fake?: FakeBotApiOptions;
-  /** features registered before the fallback (e.g. one that misbehaves on purpose) */
+  /** test-only features registered before the fallback (e.g. one that misbehaves on purpose) */
   extraFeatures?: FeatureFactory[];
   handlerTimeoutMs?: number;
 }
@@ -87,7 +87,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
       token: api.token,
       apiRoot: api.apiRoot,
       deps,
-      features: createFeatures(deps, options.extraFeatures ?? []),
+      features: withExtra(createFeatures(deps), (options.extraFeatures ?? []).map((create) => create({ ...deps, answers: createAnswerMessages(deps) }))),
       ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
     });
     return launchBot(bot, { commands, logger });
@@ -182,3 +182,6 @@ export const plainOf = (html: string): string =>
     .replace(/&amp;/g, '&');
 
 export const textOf = (call: ApiCall): string => String(call.payload.text ?? '');
+
+/** The registered features with test-only ones just before the fallback, which must stay last. */
+const withExtra = (features: Feature[], extra: Feature[]): Feature[] => [...features.slice(0, -1), ...extra, ...features.slice(-1)];

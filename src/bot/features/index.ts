@@ -3,7 +3,14 @@ import { createAnswerMessages } from '../answer-messages';
 import type { BotDeps } from '../deps';
 import type { Feature, FeatureFactory } from '../feature';
 import { createRateLimit, type RateLimitOptions } from '../middleware/rate-limit';
+import type { AlertsDeps } from '../../alerts/deps';
 import { createAccessFeature } from './access';
+import { createColumnMapping } from './column-mapping';
+import { createDashboardFeature, type DashboardDeps } from './dashboard';
+import { createDigestFeature } from './digest';
+import { createSubscribeFeature } from './subscribe';
+import { createUploadFeature } from './upload';
+import { createYellowFeature } from './yellow';
 import { createFallbackFeature } from './fallback';
 import { createInlineFeature } from './inline';
 import { createLookupFeature } from './lookup';
@@ -11,24 +18,40 @@ import { createPagesFeature } from './pages';
 import { createStartFeature } from './start';
 
 /**
- * The one place features are registered, in the order they see updates.
+ * The one place features are registered, in the order they see updates: a new command
+ * is a file in this folder and a line here.
  * Order matters: access first (it stops strangers), the fallback last (it takes
  * any text nobody else wanted, and answers unknown buttons).
  *
- * The alerts features (subscribe, digest, yellow, upload, column mapping) come in `extra` from
- * src/app.ts, right after access: the subscribe feature must see /start (to re-activate
- * a chat that had blocked the bot) before the start feature answers it. They only
- * take their own commands, buttons and documents and pass everything else on.
+ * The alerts features (subscribe, digest, yellow, upload, column mapping), present when the
+ * composition root passes `alerts`, come right after access: the subscribe feature must
+ * see /start (to re-activate a chat that had blocked the bot) before the start feature
+ * answers it. They only take their own commands, buttons and documents and pass
+ * everything else on; so does the dashboard's /dashboard and /weblink.
  */
 const LOOKUP_FEATURES: readonly FeatureFactory[] = Object.freeze([createStartFeature, createLookupFeature, createPagesFeature, createInlineFeature]);
 
-/**
- * @param extra the alerts features, placed right after access
- * @param rateLimit per-user flood control, placed before everything else so a flood costs
- *   one map lookup per update; src/app.ts turns it on, tests that replay bursts leave it off
- */
-export const createFeatures = (deps: BotDeps, extra: readonly FeatureFactory[] = [], rateLimit?: RateLimitOptions): Feature[] => {
+const alertFeatures = (alerts: AlertsDeps): FeatureFactory[] => {
+  const columnMapping = createColumnMapping(alerts);
+  return [createSubscribeFeature(alerts), createDigestFeature(alerts), createYellowFeature(alerts), createUploadFeature(alerts, columnMapping), columnMapping.feature];
+};
+
+export interface OptionalFeatures {
+  /** subscriptions, digests and admin uploads */
+  alerts?: AlertsDeps;
+  /** /dashboard and /weblink, when the dashboard is served */
+  dashboard?: DashboardDeps;
+  /**
+   * per-user flood control, placed before everything else so a flood costs one map
+   * lookup per update; src/app.ts turns it on, tests that replay bursts leave it off
+   */
+  rateLimit?: RateLimitOptions;
+}
+
+export const createFeatures = (deps: BotDeps, optional: OptionalFeatures = {}): Feature[] => {
   const featureDeps = { ...deps, answers: createAnswerMessages(deps) };
+  const { alerts, dashboard, rateLimit } = optional;
   const throttle: Feature[] = rateLimit ? [{ name: 'rate-limit', composer: new Composer<Context>().use(createRateLimit(rateLimit)) }] : [];
+  const extra = [...(alerts ? alertFeatures(alerts) : []), ...(dashboard ? [createDashboardFeature(dashboard)] : [])];
   return [...throttle, ...[createAccessFeature, ...extra, ...LOOKUP_FEATURES, createFallbackFeature].map((create) => create(featureDeps))];
 };
