@@ -37,6 +37,8 @@ export interface Aliases {
   history: { all: string[]; sinceLast: string[] };
   /** how people talk around a dictated question: greetings, thanks, 念一下, reasons; cut before the question is read */
   speech: { framing: string[]; context: string[] };
+  /** cities and provinces (济南, 山东): one right before a unit name asks about another city's table, even without 市 */
+  places: string[];
   /** words that ask how many (有几项, 多少个): with a filter a counted list, alone the statistics */
   counts: string[];
   /** words that ask to compare units (各单位, 哪个单位) or leaders (按领导), and words that ask for an order (排名, 最多) */
@@ -138,6 +140,7 @@ const schema = z.object({
     .object({ framing: words, context: words })
     .default(() => ({ framing: [...DEFAULT_SPEECH_WORDS.framing], context: [...DEFAULT_SPEECH_WORDS.context] })),
   counts: words.default(() => [...DEFAULT_COUNT_WORDS]),
+  places: words.default([]),
   rankings: z
     .object({ byUnit: words, byLeader: words, order: words })
     .default(() => ({ byUnit: [...DEFAULT_RANKING_WORDS.byUnit], byLeader: [...DEFAULT_RANKING_WORDS.byLeader], order: [...DEFAULT_RANKING_WORDS.order] })),

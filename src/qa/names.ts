@@ -254,8 +254,9 @@ export const createNameResolver = (deps: {
   const resolveHow = (mention: string): { names: string[]; how: MatchHow } => {
     const m = mention.replace(/\s+/g, '');
     if (!m) return { names: [], how: 'none' };
+    // an alias naming nothing in this table (新区 → 鲁西新区 in another city's) leaves the table's own names to try
     const alias = aliasNames.get(m);
-    if (alias) return { names: alias, how: 'alias' };
+    if (alias?.length) return { names: alias, how: 'alias' };
     const direct = resolveDirect(m);
     if (direct.length > 0) return { names: direct, how: spellings.has(m) ? 'exact' : 'inOrder' };
     const sound = resolveSound(m);

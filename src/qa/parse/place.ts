@@ -1,7 +1,9 @@
 import { toNumber } from './numbers';
-import { cut, fillerWords, type ParseContext, type ParsePass } from './state';
+import { cut, fillerWords, longestFirst, type ParseContext, type ParsePass } from './state';
 
 const JOINERS = '和跟与及或同';
+/** a unit-like name ahead, even one this table lacks (济宁市教育局) */
+const UNIT_AHEAD = /^[\p{Script=Han}]{1,8}?(局|委|厅|办)/u;
 
 const RELATIVE_YEARS: [string, number][] = [
   ['前年', -2],
@@ -22,6 +24,7 @@ export const createPlacePass = (ctx: ParseContext): ParsePass => {
   const cityCore = city.replace(/市$/, '');
   const covered = ctx.covered ?? [];
   const fillers = fillerWords(ctx);
+  const places = longestFirst(ctx.normalize, ctx.aliases.places).filter((p) => p !== cityCore && !city.startsWith(p));
   const years = new Set(covered.map((c) => c.year));
   const periods = new Set(covered.map((c) => ctx.normalize(c.period)));
   return {
@@ -29,7 +32,8 @@ export const createPlacePass = (ctx: ParseContext): ParsePass => {
     run(s) {
       // a city (two characters and 市) or a province (省) right before a unit name: 济宁市科技局, 山东省卫健委;
       // 全市, 本市, 我市 and 城市 are no place
-      const unitEnds = new Set(ctx.units.scan(s.text).map((u) => u.end));
+      const unitSpans = ctx.units.scan(s.text);
+      const unitEnds = new Set(unitSpans.map((u) => u.end));
       for (const m of s.text.matchAll(/[市省]/g)) {
         const p = m.index ?? 0;
         const name = s.text.slice(Math.max(0, p - 2), p);
@@ -39,9 +43,19 @@ export const createPlacePass = (ctx: ParseContext): ParsePass => {
         if (fillers.multi.some((f) => name.endsWith(f)) || [...name].some((ch) => fillers.single.has(ch) || JOINERS.includes(ch)) || unitEnds.has(p)) continue;
         if (name === cityCore || whole === city || city.endsWith(whole)) continue;
         const after = s.text.slice(p + 1);
-        if (!ctx.units.scan(after).some((u) => u.start === 0) && !/^[\p{Script=Han}]{1,8}?(局|委|厅|办)/u.test(after)) continue;
+        if (!ctx.units.scan(after).some((u) => u.start === 0) && !UNIT_AHEAD.test(after)) continue;
         s.query.outside ??= whole;
         s.text = cut(s.text, whole);
+      }
+      // a known place without 市 (济南卫健委), unless it begins a unit of this table (山东高速集团)
+      for (const place of places) {
+        const at = s.text.indexOf(place);
+        if (at < 0 || unitSpans.some((u) => u.start <= at && at < u.end)) continue;
+        const after = s.text.slice(at + place.length);
+        if (ctx.units.scan(after).some((u) => u.start === 0) || UNIT_AHEAD.test(after)) {
+          s.query.outside ??= place;
+          s.text = cut(s.text, place);
+        }
       }
       for (const m of s.text.matchAll(/(\d{4})\s*年(?:度)?/g)) {
         const year = Number(m[1]);

@@ -1,0 +1,38 @@
+import { idsOf } from '../../../src/qa/answer';
+import { renderAnswer } from '../../../src/view/render-answer';
+import { seed } from '../seed';
+
+describe('place pass: another city, year or quarter', () => {
+  it.each([
+    ['济宁市科技局的目标', '济宁市'],
+    ['我想问一下北京市卫健委的目标', '北京市'],
+    ['山东省科技厅的任务', '山东省'],
+    ['济南卫健委滞后的', '济南'],
+    ['2021年的滞后项目', '2021年'],
+    ['去年工信局的目标', '2021年'],
+    ['第一季度的完成情况', '第一季度'],
+  ])('answers nothing for %s and names what the table covers', async (q, outside) => {
+    const { engine } = await seed();
+    const answer = engine.ask(q);
+    expect([answer.kind, idsOf(answer), answer.query.outside]).toEqual(['none', [], outside]);
+    expect(renderAnswer(answer, { format: 'plain' }).text).toContain(`本表是菏泽市2022年第三季度的数据，没有“${outside}”的目标`);
+  });
+
+  it.each([
+    ['菏泽市科技局的目标', 6],
+    ['看看市科技局', 6],
+    ['请问一下市科技局都有哪些目标', 6],
+    ['卫健委跟市场监管局的目标', 15],
+    ['全市科技局', 6],
+  ])('keeps the report city, 市 of a unit name and words before it: %s', async (q, count) => {
+    const { engine } = await seed();
+    const answer = engine.ask(q);
+    expect([answer.query.outside, answer.hits.length]).toEqual([undefined, count]);
+  });
+
+  it('still reads a deadline in another year as a deadline', async () => {
+    const { engine } = await seed();
+    expect(engine.understand('2023年6月底').outside).toBeUndefined();
+    expect(idsOf(engine.ask('2023年6月底到期的'))).toEqual(['76']);
+  });
+});
