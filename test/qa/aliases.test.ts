@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { AliasesError, DEFAULT_HISTORY_WORDS, DEFAULT_LIGHT_WORDS, loadAliases, parseAliases } from '../../src/qa/aliases';
+import { AliasesError, DEFAULT_COUNT_WORDS, DEFAULT_HISTORY_WORDS, DEFAULT_LIGHT_WORDS, DEFAULT_RANKING_WORDS, loadAliases, parseAliases } from '../../src/qa/aliases';
 import { ROOT } from './seed';
 
 const valid = { units: {}, leaderTitles: [], synonyms: {}, fillers: [], status: { lagging: [], onSchedule: [] }, deadlines: { yearEnd: [], ongoing: [] }, stats: [], help: [] };
@@ -27,6 +27,14 @@ describe('loadAliases', () => {
     expect(shipped.lights.yellow).toContain('黄灯');
     expect(shipped.history.sinceLast).toContain('上季度以来');
     expect(() => parseAliases({ ...valid, lights: { red: [], yellow: [''], green: [], risk: [] } }, 'a.json')).toThrow('a.json: lights.yellow[0]: empty word');
+  });
+
+  it('gives a file written before counts, rankings and places the built-in words (no places: they only add a check)', () => {
+    const old = parseAliases(valid, 'old.json');
+    expect(old.counts).toEqual(DEFAULT_COUNT_WORDS);
+    expect(old.rankings).toEqual(DEFAULT_RANKING_WORDS);
+    expect(old.places).toEqual([]);
+    expect(() => parseAliases({ ...valid, rankings: { byUnit: [''], byLeader: [], order: [] } }, 'a.json')).toThrow('a.json: rankings.byUnit[0]: empty word');
   });
 
   it('names a missing section', () => {
