@@ -29,15 +29,23 @@ export interface Filters {
   hitsAt(positions: number[]): Hit[];
 }
 
-/** Merges ascending position lists into one ascending list without repeats. */
-const unionOf = (lists: number[][], n: number): number[] => {
-  if (lists.length === 1) return lists[0] as number[];
-  const mark = new Uint8Array(n);
-  for (const list of lists) for (const i of list) mark[i] = 1;
-  const merged: number[] = [];
-  for (let i = 0; i < n; i += 1) if (mark[i]) merged.push(i);
-  return merged;
+/** Merges two ascending position lists into one ascending list without repeats. */
+const mergeTwo = (a: number[], b: number[]): number[] => {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Infinity;
+    const y = j < b.length ? (b[j] as number) : Infinity;
+    out.push(x <= y ? x : y);
+    if (x <= y) i += 1;
+    if (y <= x) j += 1;
+  }
+  return out;
 };
+
+/** Merges ascending position lists: work in the lists' length, not the table's (a union of two units at 100k targets). */
+const unionOf = (lists: number[][]): number[] => (lists.length === 1 ? (lists[0] as number[]) : lists.reduce(mergeTwo, []));
 
 /**
  * Builds the filters of one report once: position lists per unit, leader,
@@ -124,10 +132,10 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     // 共同负责: the targets every named unit or leader is on; 工信局和王昌华: one set of both;
     // 王昌华负责的工信局目标: the targets they share
     if (q.join === 'all') sets.push(...unitLists, ...leaderLists);
-    else if (q.anyOf) sets.push(unionOf([...unitLists, ...leaderLists], n));
+    else if (q.anyOf) sets.push(unionOf([...unitLists, ...leaderLists]));
     else {
-      if (unitLists.length > 0) sets.push(unionOf(unitLists, n));
-      if (leaderLists.length > 0) sets.push(unionOf(leaderLists, n));
+      if (unitLists.length > 0) sets.push(unionOf(unitLists));
+      if (leaderLists.length > 0) sets.push(unionOf(leaderLists));
     }
     if (q.stage) sets.push(byStage.get(q.stage) ?? []);
     // 市财政局配合的: only where a named unit has that role; on a table without 配合单位 every unit leads

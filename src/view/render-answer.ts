@@ -74,7 +74,7 @@ const filterWords = (q: Query): string[] => {
   const leaders = [...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])];
   const names = [...(q.units?.length ? [`${q.units.join('、')}${q.role ? `（${WORDS.role[q.role]}）` : ''}`] : []), ...(leaders.length > 0 ? [WORDS.ledBy(leaders.join('、'))] : [])];
   // 工信局和王昌华: either set, so the two read as one part joined by 或
-  if (q.anyOf) parts.push(names.join(WORDS.or));
+  if (q.anyOf && names.length > 0) parts.push(names.join(WORDS.or));
   else parts.push(...names);
   if (q.status) parts.push(q.status === 'lagging' ? WORDS.lagging : WORDS.onSchedule);
   if (q.stage) parts.push(WORDS.stageFilter[q.stage]);

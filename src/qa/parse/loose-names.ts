@@ -1,6 +1,6 @@
 import { isHan } from '../grams';
 import type { MatchHow } from '../names';
-import { createEdgeStripper, fillerWords, type ParseContext, type ParsePass } from './state';
+import { createEdgeStripper, fillerWords, longestFirst, type ParseContext, type ParsePass } from './state';
 
 /** matches that read the mention as another name: the reply says so (按“王昌华”理解) */
 const LOOSE = new Set<MatchHow>(['sound', 'fuzzy']);
@@ -17,6 +17,7 @@ const UNIT_END = /[局委会部办府县区团港司厅院队站所中心]$/;
  */
 export const createLooseNamesPass = (ctx: ParseContext): ParsePass => {
   const stripEdges = createEdgeStripper(fillerWords(ctx).single);
+  const titles = longestFirst(ctx.normalize, ctx.aliases.leaderTitles);
   return {
     name: 'loose names',
     run(s) {
@@ -32,13 +33,16 @@ export const createLooseNamesPass = (ctx: ParseContext): ParsePass => {
           if (asUnit.names.length === 1 && LOOSE.has(asUnit.how)) s.readAs.push({ written: piece, as: asUnit.names[0] as string });
           continue;
         }
-        if (piece.length >= 2 && piece.length <= 4 && [...piece].every(isHan)) {
-          const asLeader = ctx.leaders.resolveHow(piece);
+        // a leader written loosely, with or without a title (王常华副市长: the title stays when no name was found verbatim)
+        const title = titles.find((t) => piece.endsWith(t) && piece.length > t.length);
+        const person = title ? piece.slice(0, -title.length) : piece;
+        if (person.length >= 2 && person.length <= 4 && [...person].every(isHan)) {
+          const asLeader = ctx.leaders.resolveHow(person);
           if (asLeader.names.length === 1) {
             const name = asLeader.names[0] as string;
             s.leaders.add(name);
-            s.mentions.push({ written: piece, kind: 'leader' });
-            if (LOOSE.has(asLeader.how)) s.readAs.push({ written: piece, as: name });
+            s.mentions.push({ written: person, kind: 'leader' });
+            if (LOOSE.has(asLeader.how)) s.readAs.push({ written: person, as: name });
             continue;
           }
         }

@@ -25,7 +25,7 @@ describe('joins pass: unions of units and leaders', () => {
     const union = engine.ask('工信局和王昌华');
     expect(union.query.anyOf).toBe(true);
     expect(union.hits).toHaveLength(36);
-    expect(renderAnswer(union, { format: 'plain' }).text.split('\n')[0]).toContain('市工业和信息化局 或 王昌华分管');
+    expect(renderAnswer(union, { format: 'plain' }).text).toContain('市工业和信息化局 或 王昌华分管 · 36 项');
     const shared = engine.ask('王昌华负责的工信局目标');
     expect(shared.query.anyOf).toBeUndefined();
     expect(shared.hits).toHaveLength(13);
