@@ -141,7 +141,7 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     // 市财政局配合的: only where a named unit has that role; on a table without 配合单位 every unit leads
     if (q.role && q.units?.length && withRoles) {
       const { role, units } = q;
-      sets.push(unionOf(unitLists, n).filter((i) => units.some((u) => roleOf(targets[i] as Target, u) === role)));
+      sets.push(unionOf(unitLists).filter((i) => units.some((u) => roleOf(targets[i] as Target, u) === role)));
     }
     const byNumber = numbered(q);
     if (byNumber) sets.push(byNumber);
