@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
 import { nodeWithTsx } from '../helpers/node-process';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { seedBytes } from '../helpers/seed';
+import { freePort } from '../helpers/free-port';
 
 /**
  * Three replicas of the real program (`node src/main.ts`) on one PostgreSQL, in
@@ -26,15 +26,6 @@ const ADMIN = 9001;
 const RATE = 25;
 const SECRET = 'replica_secret_123';
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const until = async (check: () => boolean, what: string, timeoutMs: number): Promise<void> => {
   const started = Date.now();

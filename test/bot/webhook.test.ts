@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { createAnswerMessages } from '../../src/bot/answer-messages';
 import { createBot } from '../../src/bot/create-bot';
 import { createFeatures } from '../../src/bot/features';
@@ -7,16 +6,8 @@ import { createLogger } from '../../src/logger';
 import { startFakeBotApi } from '../fake-bot-api/server';
 import { testDeps } from './harness';
 import { seedEngine } from './seed';
+import { freePort } from '../helpers/free-port';
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 describe('webhook mode', () => {
   it('registers the webhook with its secret and answers only requests that carry it', async () => {

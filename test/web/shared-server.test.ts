@@ -1,15 +1,6 @@
-import { createServer } from 'node:net';
 import { startDashboardApp, type DashboardApp } from './dashboard-app';
+import { freePort } from '../helpers/free-port';
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 describe('dashboard in webhook mode', () => {
   let app: DashboardApp;
