@@ -715,6 +715,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     }
   }
 
+  // Telegram keeps idle client connections open far longer than Node's 5 s default. With the
+  // default, a busy client reuses a pooled socket just as the server closes it, and the call
+  // fails with ECONNRESET: a fault of the fake, not of the bot under test.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
