@@ -109,6 +109,9 @@ const understoodLines = (answer: Answer): Line[] => {
   // a short question (工信局的目标, 王昌华负责的滞后项目) is already said by the header
   const asked = answer.question.replace(/[\s\p{P}]+/gu, '');
   if (notes.length === 0 && asked.length <= SHORT_QUESTION) return [];
+  // “我们局”按“市科技局”理解 follows and already says it: one note per reading, not two
+  const saidBelow = new Set((q.readAs ?? []).map((r) => r.as));
+  if (notes.length === 0 && parts.every((p) => saidBelow.has(p))) return [];
   return [[{ text: [...(parts.length > 0 ? [WORDS.understood(parts)] : []), ...notes].join('，'), style: 'i' }]];
 };
 

@@ -23,6 +23,14 @@ describe('what was understood, in the reply', () => {
     expect(lines[1]).toMatch(/^王昌华分管 · 36 项/);
   });
 
+  it('says a reading once when the correction line already names everything understood', async () => {
+    const { engine } = await seed();
+    const lines = renderAnswer(engine.ask('我是市科技局的我们局三季度有哪些目标'), { format: 'plain' }).text.split('\n');
+    // the 我们局 line names the one unit the reply is about, so a general 按“市科技局”理解 above it repeats it
+    expect(lines.filter((l) => l.endsWith('理解'))).toEqual(['“我们局”按“市科技局”理解']);
+    expect(lines[1]).toMatch(/^市科技局 · 6 项/);
+  });
+
   it('heads a span or a list with the 序号 asked for', async () => {
     const { engine } = await seed();
     expect(renderAnswer(engine.ask('第60至65项'), { format: 'plain' }).text.split('\n')[0]).toBe('第60–65项 · 6 项 · 滞后 0');
