@@ -47,7 +47,6 @@ export const USAGE = Object.freeze({
   search: '/search 5G基站',
 });
 
-export { escapeHtml } from '../text/telegram-text';
 
 /** The dashboard's words in the chat (/dashboard, /weblink, the menu button). */
 export const DASHBOARD_MESSAGES = Object.freeze({

@@ -23,7 +23,6 @@ export const MESSAGE_LIMIT = 4096;
 
 const ELLIPSIS = '…';
 
-export { escapeHtml, shorten } from '../text/telegram-text';
 
 const renderSpan = (span: Span, format: Format): string => {
   if (format === 'plain') return span.text;

@@ -4,7 +4,8 @@ import type { HistoryChange, HistoryPoint, TargetHistory } from '../progress/his
 import { LIGHT_EMOJI, LIGHT_LABEL, type Assessment, type Light } from '../progress/light';
 import type { Measure } from '../progress/extract';
 import type { Answer, GroupStats, HistoryAnswer, Hit, Period, Query } from '../qa/answer';
-import { renderMessage, shorten, type Format, type Line } from './message';
+import { shorten } from '../text/telegram-text';
+import { renderMessage, type Format, type Line } from './message';
 import { WORDS } from './words';
 
 export interface RenderOptions {

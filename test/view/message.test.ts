@@ -1,4 +1,5 @@
-import { escapeHtml, renderMessage, shorten } from '../../src/view/message';
+import { renderMessage } from '../../src/view/message';
+import { escapeHtml, shorten } from '../../src/text/telegram-text';
 
 describe('escapeHtml', () => {
   it('escapes what Telegram HTML treats as markup, and " so the text is safe in an href too', () => {
