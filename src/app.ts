@@ -20,7 +20,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { AlertSettings } from './alerts/config';
-import type { AlertsDeps } from './alerts/deps';
+import type { AlertsDeps } from './bot/features/alerts-deps';
 import { createDigestScheduler, type DigestScheduler } from './alerts/digest-scheduler';
 import { createAlertFanOut } from './alerts/fan-out';
 import { createFilterMatcher } from './alerts/filters';

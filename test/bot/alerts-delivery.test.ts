@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALERT_MESSAGES } from '../../src/alerts/messages';
+import { ALERT_MESSAGES } from '../../src/wording/alerts';
 import { ADMIN, idsIn, ROOT, settled, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
 import { editedSeed, newTargetLine } from '../alerts/tables';
 import type { Payload } from '../fake-bot-api/body';

@@ -1,5 +1,5 @@
 import { isLagging, leadersOf, unitsOf } from '../../src/model';
-import { ALERT_MESSAGES } from '../../src/alerts/messages';
+import { ALERT_MESSAGES } from '../../src/wording/alerts';
 import { buttonsOf, idsIn, messageIdOf, settled, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
 
 /**

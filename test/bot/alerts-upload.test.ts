@@ -1,4 +1,4 @@
-import { ALERT_MESSAGES } from '../../src/alerts/messages';
+import { ALERT_MESSAGES } from '../../src/wording/alerts';
 import { ADMIN, settled, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
 import { editedSeed } from '../alerts/tables';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALERT_MESSAGES } from '../../src/alerts/messages';
+import { ALERT_MESSAGES } from '../../src/wording/alerts';
 import { ADMIN, buttonsOf, messageIdOf, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
 import type { ApiCall } from '../fake-bot-api/server';
 import { ledgerXlsx } from '../table/layouts';

@@ -6,7 +6,7 @@
  * Telegram (the fake Bot API refuses what Telegram refuses) and every subscriber gets the alert.
  */
 import { ALERT_DEFAULTS } from '../../src/alerts/config';
-import { ALERT_MESSAGES } from '../../src/alerts/messages';
+import { ALERT_MESSAGES } from '../../src/wording/alerts';
 import { ADMIN, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
 import { seedLines } from '../helpers/seed';
 

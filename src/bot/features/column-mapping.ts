@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import type { AlertsDeps } from '../../alerts/deps';
-import { ALERT_MESSAGES as M } from '../../alerts/messages';
+import type { AlertsDeps } from './alerts-deps';
+import { ALERT_MESSAGES as M } from '../../wording/alerts';
 import { toImportSummary } from '../../import/summary';
 import { COLUMNS } from '../../model';
 import { columnOf } from '../../table/columns';

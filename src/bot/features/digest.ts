@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'telegraf';
-import { chatTypeOf, mayChangeChat } from '../../alerts/chat-admin';
-import type { AlertsDeps } from '../../alerts/deps';
-import { ALERT_COMMANDS, ALERT_MESSAGES as M, WEEKDAYS } from '../../alerts/messages';
+import { chatTypeOf, mayChangeChat } from './chat-admin';
+import type { AlertsDeps } from './alerts-deps';
+import { ALERT_COMMANDS, ALERT_MESSAGES as M, WEEKDAYS } from '../../wording/alerts';
 import { formatQuietHours, parseQuietHours } from '../../alerts/quiet';
 import type { Feature, FeatureFactory } from '../feature';
 

@@ -3,7 +3,7 @@ import { createAnswerMessages } from '../answer-messages';
 import type { BotDeps } from '../deps';
 import type { Feature, FeatureFactory } from '../feature';
 import { createRateLimit, type RateLimitOptions } from '../middleware/rate-limit';
-import type { AlertsDeps } from '../../alerts/deps';
+import type { AlertsDeps } from './alerts-deps';
 import { createAccessFeature } from './access';
 import { createColumnMapping } from './column-mapping';
 import { createDashboardFeature, type DashboardDeps } from './dashboard';

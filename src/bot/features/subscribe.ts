@@ -1,11 +1,11 @@
 import { Composer, type Context } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import { leadersOf, unitsOf, type Report } from '../../model';
-import { chatTypeOf, mayChangeChat } from '../../alerts/chat-admin';
+import { chatTypeOf, mayChangeChat } from './chat-admin';
 import { composeLaggingNow, KEYWORD_SCOPE } from '../../alerts/compose';
-import type { AlertsDeps } from '../../alerts/deps';
+import type { AlertsDeps } from './alerts-deps';
 import { describeFilter, laggingUnder } from '../../alerts/filters';
-import { ALERT_COMMANDS, ALERT_MESSAGES as M } from '../../alerts/messages';
+import { ALERT_COMMANDS, ALERT_MESSAGES as M } from '../../wording/alerts';
 import { resolveFilter } from '../../alerts/resolve-filter';
 import { parseCommand } from '../../qa/commands';
 import { filterKey, type SubscriptionFilter } from '../../store/types';

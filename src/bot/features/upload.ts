@@ -1,6 +1,6 @@
 import { Composer, type Context } from 'telegraf';
-import type { AlertsDeps } from '../../alerts/deps';
-import { ALERT_MESSAGES as M } from '../../alerts/messages';
+import type { AlertsDeps } from './alerts-deps';
+import { ALERT_MESSAGES as M } from '../../wording/alerts';
 import { toImportSummary } from '../../import/summary';
 import { TableError } from '../../table/errors';
 import { MissingColumnError } from '../../table/header';

@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'telegraf';
-import { chatTypeOf, mayChangeChat } from '../../alerts/chat-admin';
-import type { AlertsDeps } from '../../alerts/deps';
-import { ALERT_COMMANDS, ALERT_MESSAGES as M } from '../../alerts/messages';
+import { chatTypeOf, mayChangeChat } from './chat-admin';
+import type { AlertsDeps } from './alerts-deps';
+import { ALERT_COMMANDS, ALERT_MESSAGES as M } from '../../wording/alerts';
 import type { Feature, FeatureFactory } from '../feature';
 
 const ON = new Set(['on', '开', '开启', '打开']);

@@ -1,9 +1,9 @@
-import type { ImportResult } from '../import/importer';
-import type { Query } from '../qa/answer';
-import type { ParseOptions } from '../table/parse-report';
-import type { AlertSettings } from './config';
-import type { FilterMatcher } from './filters';
-import type { SubscriptionStore } from '../store/ports';
+import type { ImportResult } from '../../import/importer';
+import type { Query } from '../../qa/answer';
+import type { ParseOptions } from '../../table/parse-report';
+import type { AlertSettings } from '../../alerts/config';
+import type { FilterMatcher } from '../../alerts/filters';
+import type { SubscriptionStore } from '../../store/ports';
 
 /**
  * What the alerts features (subscribe, digest, upload) need beyond BotDeps,
