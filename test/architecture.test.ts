@@ -14,7 +14,7 @@ const sourceFiles = (dir: string): string[] =>
 // type-only imports count too, since a type pulled from the transport is still a wrong arrow.
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g;
 
-const importsOf = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(SPECIFIER)].map((m) => m[1]);
+const importsOf = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(SPECIFIER)].map((m) => m[1]!);
 
 /** A relative specifier resolved to the source file it names, undefined for packages. */
 const resolveImport = (from: string, specifier: string): string | undefined => {
