@@ -29,7 +29,7 @@ import { createBot } from './bot/create-bot';
 import { BOT_DEFAULTS, type BotDeps } from './bot/deps';
 import { createFeatures } from './bot/features';
 import { launchBot, type RunningBot } from './bot/launch';
-import { DASHBOARD_MESSAGES, MESSAGES } from './bot/messages';
+import { DASHBOARD_MESSAGES, MESSAGES } from './wording';
 import { RATE_LIMIT_DEFAULTS, type RateLimitOptions } from './bot/middleware/rate-limit';
 import { createQueryCache } from './bot/query-cache';
 import { alertSender, createTransport } from './bot/transport';

@@ -3,7 +3,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types'
 import type { Answer } from '../qa/answer';
 import { createPageKeys, encodeCallback, SAFE_ID, type PageKey } from './callback-data';
 import type { BotDeps, QaEngine } from './deps';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../wording/chat';
 import type { Origin } from './query-cache';
 
 /**

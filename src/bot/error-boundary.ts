@@ -1,6 +1,6 @@
 import type { Context } from 'telegraf';
 import type { BotDeps } from './deps';
-import { MESSAGES } from './messages';
+import { MESSAGES } from '../wording/chat';
 import { classifyError, logFailure } from './transport';
 import { updateInfo } from './update-info';
 

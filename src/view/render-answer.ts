@@ -6,7 +6,7 @@ import type { Measure } from '../progress/extract';
 import type { Answer, GroupStats, HistoryAnswer, Hit, Period, Query } from '../qa/answer';
 import { shorten } from '../text/telegram-text';
 import { renderMessage, type Format, type Line } from './message';
-import { WORDS } from './words';
+import { WORDS } from '../wording/answers';
 
 export interface RenderOptions {
   format: Format;

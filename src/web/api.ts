@@ -7,7 +7,7 @@ import { TableError } from '../table/errors';
 import { TABLE_FILE_NAME } from '../table/limits';
 import type { AuthResult, WebUser } from './auth';
 import { toBoard } from './board';
-import { WEB_MESSAGES as M } from './messages';
+import { WEB_MESSAGES as M } from '../wording/dashboard';
 import type { OpenedReport, ReportCatalog } from './reports';
 import { jsonBody, readBody, send, sendJson, type Body } from './respond';
 import { searchReport } from './search';

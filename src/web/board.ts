@@ -2,7 +2,7 @@ import { compareIds, leadersOf, unitsOf, type Target } from '../model';
 import { barPercent, describeMeasure } from '../progress/bar';
 import type { Assessment, Light } from '../progress/light';
 import type { Engine } from '../qa/engine';
-import { WORDS } from '../view/words';
+import { WORDS } from '../wording/answers';
 
 /**
  * Everything the page needs to draw a report, in one response: the title line and totals,

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerRe
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger';
 import type { Asset } from './assets';
-import { WEB_MESSAGES as M } from './messages';
+import { WEB_MESSAGES as M } from '../wording/dashboard';
 import { send, sendJson } from './respond';
 
 export interface WebHandlerDeps {

@@ -5,7 +5,7 @@ import { targetHistory } from '../progress/history';
 import { LIGHT_LABEL, type Light } from '../progress/light';
 import type { Engine } from '../qa/engine';
 import { changeText } from '../view';
-import { WORDS } from '../view/words';
+import { WORDS } from '../wording/answers';
 
 /** What the page's detail panel shows for one target: the chat's /item content, plus a chart's points. */
 export interface TargetDetail {

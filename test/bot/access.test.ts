@@ -1,4 +1,4 @@
-import { MESSAGES } from '../../src/bot/messages';
+import { MESSAGES } from '../../src/wording/chat';
 import { say, settled, startHarness, textOf, type Harness } from './harness';
 
 describe('ALLOWED_CHAT_IDS', () => {

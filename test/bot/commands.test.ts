@@ -1,5 +1,5 @@
 import { examplesFor } from '../../src/bot/features/start';
-import { MESSAGES } from '../../src/bot/messages';
+import { MESSAGES } from '../../src/wording/chat';
 import { buttons, plainOf, say, startHarness, textOf, type Harness } from './harness';
 
 /** The plain-text reply `npm run ask` prints for the same question: the bot must carry the same content. */

@@ -2,7 +2,7 @@ import { Composer, Telegraf, type Context } from 'telegraf';
 import type { Feature } from '../../src/bot/feature';
 import { createBot } from '../../src/bot/create-bot';
 import { LaunchError, launchBot } from '../../src/bot/launch';
-import { MESSAGES } from '../../src/bot/messages';
+import { MESSAGES } from '../../src/wording/chat';
 import type { QaEngine } from '../../src/bot/deps';
 import { createFeatures } from '../../src/bot/features';
 import { createLogger } from '../../src/logger';

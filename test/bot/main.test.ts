@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MESSAGES } from '../../src/bot/messages';
+import { MESSAGES } from '../../src/wording/chat';
 import { RATE_LIMIT_DEFAULTS } from '../../src/bot/middleware/rate-limit';
 import { readStoredReports } from '../../src/store';
 import { lockHolder } from '../../src/store/lowdb/lock';

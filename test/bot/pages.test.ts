@@ -1,5 +1,5 @@
 import { encodeCallback, reportVersion } from '../../src/bot/callback-data';
-import { MESSAGES } from '../../src/bot/messages';
+import { MESSAGES } from '../../src/wording/chat';
 import { buttons, keyboardOf, messageIdOf, plainOf, say, settled, startHarness, textOf, type Harness } from './harness';
 import type { ApiCall } from '../fake-bot-api/server';
 

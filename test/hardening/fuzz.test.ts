@@ -1,6 +1,6 @@
 import { Telegraf } from 'telegraf';
 import { leadersOf, unitsOf } from '../../src/model';
-import { MESSAGES } from '../../src/bot/messages';
+import { MESSAGES } from '../../src/wording/chat';
 import { ADMIN, settled, startAlertsBot, type AlertsBot } from '../alerts/bot-harness';
 import { startFakeBotApi } from '../fake-bot-api/server';
 import { createFuzzer, type Expectation } from './fuzz-updates';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MESSAGES } from '../../src/bot/messages';
+import { MESSAGES } from '../../src/wording/chat';
 import type { QaEngine } from '../../src/bot/deps';
 import { startHarness } from '../bot/harness';
 import { seedEngine } from '../bot/seed';

@@ -1,6 +1,6 @@
 import { Composer, type Context } from 'telegraf';
 import type { Feature, FeatureDeps } from '../feature';
-import { MESSAGES } from '../messages';
+import { MESSAGES } from '../../wording/chat';
 import { parseCommand } from '../../qa/commands';
 import { updateInfo } from '../update-info';
 

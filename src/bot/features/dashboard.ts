@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Feature, FeatureFactory } from '../feature';
-import { DASHBOARD_COMMANDS, DASHBOARD_MESSAGES as M } from '../messages';
+import { DASHBOARD_COMMANDS, DASHBOARD_MESSAGES as M } from '../../wording/dashboard';
 
 export interface DashboardDeps {
   /** WEBAPP_URL, ending in "/" */

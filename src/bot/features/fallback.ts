@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'telegraf';
 import { isForeignCommand, questionFor } from '../addressing';
 import type { Feature, FeatureDeps } from '../feature';
-import { MESSAGES } from '../messages';
+import { MESSAGES } from '../../wording/chat';
 
 /**
  * Registered last. Free text addressed to the bot (any private message; in groups

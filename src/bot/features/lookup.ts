@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'telegraf';
 import type { AskKind } from '../deps';
 import type { Feature, FeatureDeps } from '../feature';
-import { LOOKUP_COMMANDS, MESSAGES, USAGE } from '../messages';
+import { LOOKUP_COMMANDS, MESSAGES, USAGE } from '../../wording/chat';
 
 /**
  * The lookup commands: /help, /item N, /unit NAME, /leader NAME, /lagging,

@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'telegraf';
 import { decodeCallback } from '../callback-data';
 import type { Feature, FeatureDeps } from '../feature';
-import { MESSAGES } from '../messages';
+import { MESSAGES } from '../../wording/chat';
 import { classifyError } from '../transport';
 
 /**

@@ -3,7 +3,7 @@ import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { isLagging, leadersOf, unitsOf, type Report } from '../../model';
 import { decodeCallback, encodeCallback } from '../callback-data';
 import type { Feature, FeatureDeps } from '../feature';
-import { LOOKUP_COMMANDS, MESSAGES } from '../messages';
+import { LOOKUP_COMMANDS, MESSAGES } from '../../wording/chat';
 
 /**
  * /start: a welcome with three example questions as buttons that ask them, and

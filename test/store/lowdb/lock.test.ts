@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquireLock, lockHolder } from '../../../src/store/lowdb/lock';
-import { MESSAGES } from '../../../src/bot/messages';
+import { MESSAGES } from '../../../src/wording/chat';
 import { nodeWithTsx } from '../../helpers/node-process';
 import { useTempDir } from '../../helpers/tmp';
 

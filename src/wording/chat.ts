@@ -2,7 +2,7 @@ import type { BotCommand } from 'telegraf/types';
 import { escapeHtml } from '../text/telegram-text';
 
 /**
- * Every piece of Chinese wording the bot itself says (answers come from the views).
+ * What the bot says in the chat around the answers (the answers' own words are in ./answers).
  * One module so the tone stays consistent: short, polite, plain.
  * Texts marked HTML are sent with parse_mode HTML and contain no data.
  */
@@ -47,24 +47,3 @@ export const USAGE = Object.freeze({
   search: '/search 5G基站',
 });
 
-
-/** The dashboard's words in the chat (/dashboard, /weblink, the menu button). */
-export const DASHBOARD_MESSAGES = Object.freeze({
-  menuButton: '看板',
-  open: '打开看板',
-  openInBrowser: '在浏览器中打开',
-  openPrivately: '私聊打开看板',
-  dashboard: '进度看板：各单位、各领导的红黄绿灯，可筛选、搜索，点开查看每项目标的进展和历史。',
-  dashboardInGroup: '看板请在与我的私聊中打开：',
-  weblinkInGroup: '个人链接只在私聊中发送，请私聊我发送 /weblink。',
-  /** plain text: the link itself follows on its own line */
-  weblink: (until: string, days: number) =>
-    `这是您本人的看板链接，可在电脑浏览器中打开，${days} 天内有效（至 ${until}）。请勿转发：持有链接的人都能查看数据。发送 /weblink off 可随时停用。`,
-  weblinkOff: (n: number) => (n > 0 ? `已停用您的 ${n} 个看板链接。` : '您没有有效的看板链接。'),
-  weblinkUsage: '用法：/weblink 获取链接，/weblink off 停用全部链接。',
-});
-
-export const DASHBOARD_COMMANDS: readonly BotCommand[] = Object.freeze([
-  { command: 'dashboard', description: '打开进度看板' },
-  { command: 'weblink', description: '获取在浏览器中打开看板的个人链接' },
-]);
