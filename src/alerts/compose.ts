@@ -2,6 +2,8 @@ import { escapeHtml, htmlField, htmlToPlain, shorten } from '../text/telegram-te
 import { isLagging, unitsOf, type Report, type Target } from '../model';
 import type { ReportDiff, TargetChange } from '../import/diff';
 import { periodName, reportName } from '../import/summary';
+import { DIGEST_WORDS as W, KEYWORD_SCOPE } from '../wording/alerts';
+import { WORDS } from '../wording/answers';
 import { describeFilter, laggingUnder, type FilterMatcher } from './filters';
 import type { SubscriptionFilter } from '../store/types';
 import { lightChangesFor, type LightChange, type LightDiff } from './yellow';
@@ -31,20 +33,6 @@ const SECTION_ORDER: Section[] = ['became-lagging', 'new', 'still-lagging', 'rec
 /** Where the yellow sections go in a digest: risks after the lagging news, the all-clears after the recoveries. */
 const DIGEST_ORDER: (Section | LightSection)[] = ['became-lagging', 'new', 'still-lagging', 'became-yellow', 'recovered', 'left-yellow', 'progress-changed', 'removed'];
 
-export const SECTION_TITLES: Readonly<Record<Section, string>> = Object.freeze({
-  'became-lagging': '🔴 新增滞后',
-  new: '🆕 新增目标',
-  'still-lagging': '🟠 仍滞后，进展有更新',
-  recovered: '🟢 恢复正常',
-  'progress-changed': '📝 进展更新',
-  removed: '➖ 移出本期表格',
-});
-
-export const LIGHT_SECTION_TITLES: Readonly<Record<LightSection, string>> = Object.freeze({
-  'became-yellow': '🟡 转为黄灯',
-  'left-yellow': '🟢 解除黄灯',
-});
-
 /** Widths (code points) of the data fields in alert texts. */
 export const FIELD = Object.freeze({
   id: 16,
@@ -72,23 +60,19 @@ const progressText = (target: Target): string => target.assignments.map((a) => a
 /** One target as a compact line (two on a phone at most): 序号, text, units, deadline. */
 export const targetLine = (target: Target, note?: string): string => {
   const units = unitsOf(target).map((u) => shorten(u, FIELD.unit, { oneLine: true }));
-  const who = units.length > 3 ? `${units.slice(0, 3).join('、')} 等` : units.join('、');
+  const who = W.units(units.slice(0, 3), units.length > 3);
   const head = `• <b>${htmlField(target.id, FIELD.id)}</b> ${htmlField(target.text, FIELD.text)}`;
-  const meta = [who && escapeHtml(who), target.deadline.text && `时限 ${htmlField(target.deadline.text, FIELD.deadline)}`].filter(Boolean).join(' · ');
+  const meta = [who && escapeHtml(who), target.deadline.text && W.deadline(htmlField(target.deadline.text, FIELD.deadline))].filter(Boolean).join(W.metaSeparator);
   return `${head}${meta ? `\n  ${meta}` : ''}${note ? `\n  ${note}` : ''}`;
 };
 
 const reportLine = (report: Report): string => escapeHtml(reportName(report));
 
-/** What a keyword subscription covers, said wherever one is shown: the matcher is the search's. */
-export const KEYWORD_SCOPE = '关键词订阅的范围即 /search 该关键词列出的目标。';
-
 /** The chat's filters, each shortened, the first few named and the rest counted; a keyword's scope said once. */
 const filtersLine = (filters: readonly SubscriptionFilter[], yellow = false): string => {
   const named = filters.slice(0, FIELD.filtersShown).map((f) => shorten(describeFilter(f), FIELD.filter, { oneLine: true }));
-  const more = filters.length > named.length ? ` 等 ${filters.length} 项` : '';
   const scope = filters.some((f) => f.kind === 'keyword') ? `\n${KEYWORD_SCOPE}` : '';
-  return `订阅：${escapeHtml(named.join('；'))}${more}${yellow ? '（含黄灯提醒）' : ''}${scope}`;
+  return `${W.filters(named.map(escapeHtml), filters.length, yellow)}${scope}`;
 };
 
 /**
@@ -115,15 +99,15 @@ const changeLine = (change: TargetChange, lights?: LightDiff): string => {
   switch (change.kind) {
     case 'became-lagging':
     case 'still-lagging':
-      return targetLine(change.target, `进展：${htmlField(laggingProgress(change.target), FIELD.progress)}`);
+      return targetLine(change.target, W.progress(htmlField(laggingProgress(change.target), FIELD.progress)));
     case 'new':
-      return targetLine(change.target, isLagging(change.target) ? '⚠️ 未按计划完成进度' : undefined);
+      return targetLine(change.target, isLagging(change.target) ? W.newLagging : undefined);
     case 'progress-changed':
-      return targetLine(change.target, `进展：${htmlField(progressText(change.target), FIELD.progress)}`);
+      return targetLine(change.target, W.progress(htmlField(progressText(change.target), FIELD.progress)));
     case 'recovered': {
       // 否 → 是 but still at risk: said on this one line (the yellow sections leave red out), for opted-in chats
       const now = lights?.now.get(change.id);
-      return targetLine(change.target, now?.light === 'yellow' ? `🟡 仍为黄灯：${firstReason(now.reasons)}` : undefined);
+      return targetLine(change.target, now?.light === 'yellow' ? W.stillYellow(firstReason(now.reasons)) : undefined);
     }
     default:
       return targetLine(change.target);
@@ -164,7 +148,7 @@ export const packParts = (header: string, blocks: readonly Block[], footer: stri
         titled = false;
       }
       if (!titled && block.title) {
-        const heading = `\n<b>${escapeHtml(block.title)}${index > 0 ? '（续）' : ''}</b>`;
+        const heading = `\n<b>${escapeHtml(block.title)}${index > 0 ? W.continued : ''}</b>`;
         current.push(heading);
         units += heading.length + 1;
       }
@@ -176,7 +160,7 @@ export const packParts = (header: string, blocks: readonly Block[], footer: stri
   }
   const total = parts.length;
   return parts.map((lines, i) => {
-    const head = total > 1 ? `${header}（${i + 1}/${total}）` : header;
+    const head = total > 1 ? `${header}${W.partOf(i + 1, total)}` : header;
     return [head, ...lines, ...(i === total - 1 && footer ? ['', footer] : [])].join('\n');
   });
 };
@@ -193,7 +177,7 @@ export interface ImportDigestInput {
 }
 
 const lightLine = (change: LightChange): string =>
-  targetLine(change.target, `${change.kind === 'became-yellow' ? '🟡' : '🟢'} ${firstReason(change.assessment.reasons)}`);
+  targetLine(change.target, W.lightNote(change.kind, firstReason(change.assessment.reasons)));
 
 /**
  * The digest one subscriber gets for one import, as message parts; [] when nothing under its filters changed.
@@ -208,14 +192,14 @@ export const composeImportDigest = ({ report, previous, diff, filters, matcher, 
   const blocks: Block[] = DIGEST_ORDER.map((section) => {
     if (section === 'became-yellow' || section === 'left-yellow') {
       const list = lightChanges.filter((c) => c.kind === section);
-      return { title: `${LIGHT_SECTION_TITLES[section]} ${list.length} 项`, lines: list.map(lightLine) };
+      return { title: W.section(W.sections[section], list.length), lines: list.map(lightLine) };
     }
     const list = changes.filter((c) => c.kind === section);
-    return { title: `${SECTION_TITLES[section]} ${list.length} 项`, lines: list.map((c) => changeLine(c, lights)) };
+    return { title: W.section(W.sections[section], list.length), lines: list.map((c) => changeLine(c, lights)) };
   }).filter((b) => b.lines.length > 0);
-  const since = previous ? `，与${escapeHtml(`${previous.year}年${periodName(previous)}`)}相比` : '';
-  const header = `<b>🔔 责任目标变化提醒</b>\n${reportLine(report)}${since}\n${filtersLine(filters, lights !== undefined)}`;
-  return packParts(header, blocks, '发送 /subscriptions 管理订阅', limits);
+  const since = previous ? W.since(escapeHtml(WORDS.periodLabel(previous.year, periodName(previous)))) : '';
+  const header = `${W.importTitle}\n${reportLine(report)}${since}\n${filtersLine(filters, lights !== undefined)}`;
+  return packParts(header, blocks, W.importFooter, limits);
 };
 
 export interface ScheduledDigestInput {
@@ -247,29 +231,28 @@ export const dueSoon = (targets: readonly Target[], today: string, remindDays: n
 export const composeScheduledDigest = ({ report, filters, matcher, limits, today, remindDays, kind, yellow }: ScheduledDigestInput): string[] => {
   const lagging = laggingUnder(report, filters.length > 0 ? filters : [{ kind: 'all' }], matcher);
   const soon = dueSoon(lagging, today, remindDays);
-  const title = kind === 'daily' ? '📋 每日滞后汇总' : '📋 每周滞后汇总';
   const optedIn = yellow !== undefined;
-  let header = `<b>${title}</b> ${escapeHtml(today)}\n${reportLine(report)}${filters.length > 0 ? `\n${filtersLine(filters, optedIn)}` : ''}`;
-  if (lagging.length === 0 && (yellow ?? []).length === 0) return [`${header}\n\n✅ 订阅范围内目前没有滞后${optedIn ? '或黄灯' : ''}项目。`];
-  if (lagging.length === 0) header += '\n\n✅ 订阅范围内目前没有滞后项目。';
+  let header = `${W.scheduledTitle(kind, escapeHtml(today))}\n${reportLine(report)}${filters.length > 0 ? `\n${filtersLine(filters, optedIn)}` : ''}`;
+  if (lagging.length === 0 && (yellow ?? []).length === 0) return [`${header}\n\n${W.nothingLagging(optedIn)}`];
+  if (lagging.length === 0) header += `\n\n${W.nothingLagging(false)}`;
   const blocks: Block[] = [];
   if (soon.length > 0) {
     blocks.push({
-      title: `⏰ ${remindDays} 天内到期 ${soon.length} 项`,
-      lines: soon.map(({ target, days }) => targetLine(target, days === 0 ? '<b>今天到期</b>' : `还剩 <b>${days}</b> 天`)),
+      title: W.dueSoon(remindDays, soon.length),
+      lines: soon.map(({ target, days }) => targetLine(target, W.daysLeft(days))),
     });
   }
-  if (lagging.length > 0) blocks.push({ title: `🔴 滞后 ${lagging.length} 项`, lines: lagging.map((t) => targetLine(t, `进展：${htmlField(laggingProgress(t), FIELD.progress)}`)) });
+  if (lagging.length > 0) blocks.push({ title: W.lagging(lagging.length), lines: lagging.map((t) => targetLine(t, W.progress(htmlField(laggingProgress(t), FIELD.progress)))) });
   if (yellow && yellow.length > 0) {
-    blocks.push({ title: `🟡 黄灯 ${yellow.length} 项`, lines: yellow.map(({ target, assessment }) => targetLine(target, `🟡 ${firstReason(assessment.reasons)}`)) });
+    blocks.push({ title: W.yellow(yellow.length), lines: yellow.map(({ target, assessment }) => targetLine(target, W.lightNote('yellow', firstReason(assessment.reasons)))) });
   }
-  return packParts(header, blocks, '发送 /digest off 停止汇总', limits);
+  return packParts(header, blocks, W.scheduledFooter, limits);
 };
 
 /** The reply to a new subscription: what is lagging under it right now. */
 export const composeLaggingNow = (targets: readonly Target[], limits: ComposeLimits): string[] => {
-  if (targets.length === 0) return ['目前没有符合条件的滞后项目，有变化时会通知您。'];
-  return packParts(`<b>目前滞后 ${targets.length} 项：</b>`, [{ title: '', lines: targets.map((t) => targetLine(t)) }], '', limits);
+  if (targets.length === 0) return [W.noneLaggingNow];
+  return packParts(W.laggingNow(targets.length), [{ title: '', lines: targets.map((t) => targetLine(t)) }], '', limits);
 };
 
 /**
@@ -279,9 +262,8 @@ export const composeLaggingNow = (targets: readonly Target[], limits: ComposeLim
  */
 export const minimalAlert = (html: string, botUsername?: string): string => {
   const ids = [...new Set([...html.matchAll(/^• <b>([^<]*)<\/b>/gm)].map((m) => htmlToPlain(m[1]!)))];
-  const head = '<b>🔔 责任目标提醒</b>（完整内容无法显示，以下为简要版）';
-  if (ids.length === 0) return `${head}\n发送 /lagging 查看滞后项目，/subscriptions 管理订阅。`;
+  if (ids.length === 0) return `${W.minimalTitle}\n${W.minimalNoItems}`;
   const link = (id: string): string =>
     botUsername !== undefined && /^[A-Za-z0-9-]{1,40}$/.test(id) ? `<a href="https://t.me/${escapeHtml(botUsername)}?start=item_${id}">${id}</a>` : escapeHtml(id);
-  return `${head}\n涉及第 ${ids.map(link).join('、')} 项。\n点序号或发送 /item 序号 查看详情。`;
+  return `${W.minimalTitle}\n${W.minimalItems(ids.map(link))}`;
 };

@@ -2,18 +2,19 @@ import { isLagging, type Report, type Target } from '../model';
 import type { CommandKind } from '../qa/commands';
 import type { Engine } from '../qa/engine';
 import { filterKey, type SubscriptionFilter } from '../store/types';
+import { FILTER_WORDS } from '../wording/alerts';
 
 /** How a filter reads in replies and digests: 全部滞后项目, 市工业和信息化局, 王昌华分管, 关键词“5G”. */
 export const describeFilter = (filter: SubscriptionFilter): string => {
   switch (filter.kind) {
     case 'all':
-      return '全部滞后项目';
+      return FILTER_WORDS.all;
     case 'unit':
       return filter.unit;
     case 'leader':
-      return `${filter.leader}分管`;
+      return FILTER_WORDS.leader(filter.leader);
     case 'keyword':
-      return `关键词“${filter.keyword}”`;
+      return FILTER_WORDS.keyword(filter.keyword);
   }
 };
 

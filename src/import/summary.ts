@@ -1,6 +1,8 @@
 import type { Report } from '../model';
 import { shorten } from '../text/telegram-text';
 import type { ImportResult } from './importer';
+import { WORDS } from '../wording/answers';
+import { IMPORT_WORDS as W } from '../wording/import';
 
 /** Widths of the report's own words where they are repeated (a title can be any cell's length). */
 const NAME_WIDTH = Object.freeze({ title: 60, period: 24 });
@@ -10,11 +12,14 @@ const NAME_WIDTH = Object.freeze({ title: 60, period: 24 });
  * alert header name it. A title without a city is shortened like any other field.
  */
 export const reportName = (report: Pick<Report, 'city' | 'title' | 'year' | 'period' | 'asOf'>): string =>
-  `${shorten(report.city || report.title, NAME_WIDTH.title, { oneLine: true })} ${report.year}年${periodName(report)}（截至 ${report.asOf}）`;
+  W.reportName(shorten(report.city || report.title, NAME_WIDTH.title, { oneLine: true }), report.year, periodName(report), report.asOf);
 
 export const periodName = (report: Pick<Report, 'period'>): string => shorten(report.period, NAME_WIDTH.period, { oneLine: true });
 
-const list = (ids: string[]): string => (ids.length === 0 ? '' : `（${ids.slice(0, 20).join('、')}${ids.length > 20 ? ' …' : ''}）`);
+/** 序号 listed after a count; the rest are left out */
+const IDS_SHOWN = 20;
+
+const list = (ids: string[]): string => W.ids(ids.slice(0, IDS_SHOWN), ids.length > IDS_SHOWN);
 
 /**
  * The import summary an admin reads in the terminal or in the chat, plain text.
@@ -28,20 +33,19 @@ export const toImportSummary = (result: ImportResult, dryRun = false): string =>
   const ids = (kind: keyof typeof diff.counts): string[] => diff.changes.filter((c) => c.kind === kind).map((c) => c.id);
   const lines = [
     reportName(report),
-    `目标 ${counts.targets} 项，分工 ${counts.assignments} 条，滞后 ${counts.lagging.length} 项${list(counts.lagging)}`,
+    W.counts(counts.targets, counts.assignments, counts.lagging.length, list(counts.lagging)),
   ];
   if (previous && !result.duplicate) {
+    const listed = ['became-lagging', 'recovered', 'new', 'removed'] as const;
     lines.push(
-      `与上一期（${previous.year}年${periodName(previous)}）相比：`,
-      `· 新增滞后 ${diff.counts['became-lagging']} 项${list(ids('became-lagging'))}`,
-      `· 恢复正常 ${diff.counts.recovered} 项${list(ids('recovered'))}`,
-      `· 新增目标 ${diff.counts.new} 项${list(ids('new'))}`,
-      `· 移除目标 ${diff.counts.removed} 项${list(ids('removed'))}`,
-      `· 进展更新 ${diff.counts['progress-changed']} 项`,
+      W.comparedWith(WORDS.periodLabel(previous.year, periodName(previous))),
+      ...listed.map((kind) => W.changeLine(W.change[kind], diff.counts[kind], list(ids(kind)))),
+      // progress updates are many and unremarkable: counted, not listed
+      W.changeLine(W.change['progress-changed'], diff.counts['progress-changed'], ''),
     );
   }
-  if (result.duplicate) lines.push('这份表格与当前数据完全相同，未重复导入。');
-  else if (dryRun) lines.push('（试运行：已校验，未保存）');
-  else if (result.stored) lines.push('已保存为当前数据。');
+  if (result.duplicate) lines.push(W.duplicate);
+  else if (dryRun) lines.push(W.dryRun);
+  else if (result.stored) lines.push(W.stored);
   return lines.join('\n');
 };

@@ -83,3 +83,61 @@ export const ALERT_COMMANDS: Readonly<Record<'subscribe' | 'subscriptions' | 'un
   quiet: { command: 'quiet', description: '静音时段，如 /quiet 22-8' },
   yellow: { command: 'yellow', description: '黄灯（风险）提醒：/yellow on 或 off' },
 });
+
+/** How a subscription's filter reads in replies and digests: 全部滞后项目, 市工业和信息化局, 王昌华分管, 关键词“5G”. */
+export const FILTER_WORDS = Object.freeze({
+  all: '全部滞后项目',
+  leader: (leader: string) => `${leader}分管`,
+  keyword: (keyword: string) => `关键词“${keyword}”`,
+});
+
+/** What a keyword subscription covers, said wherever one is shown: the matcher is the search's. */
+export const KEYWORD_SCOPE = '关键词订阅的范围即 /search 该关键词列出的目标。';
+
+/**
+ * The alert digests' words. HTML: every argument arrives escaped, and a line never
+ * opens a tag it does not close (a digest is split between lines).
+ */
+export const DIGEST_WORDS = Object.freeze({
+  sections: Object.freeze({
+    'became-lagging': '🔴 新增滞后',
+    new: '🆕 新增目标',
+    'still-lagging': '🟠 仍滞后，进展有更新',
+    recovered: '🟢 恢复正常',
+    'progress-changed': '📝 进展更新',
+    removed: '➖ 移出本期表格',
+    'became-yellow': '🟡 转为黄灯',
+    'left-yellow': '🟢 解除黄灯',
+  }),
+  section: (title: string, n: number) => `${title} ${n} 项`,
+  /** a section carried over into the next part */
+  continued: '（续）',
+  /** after the header when a digest takes several messages */
+  partOf: (part: number, parts: number) => `（${part}/${parts}）`,
+  /** the units of a target, the first few named */
+  units: (named: string[], more: boolean) => `${named.join('、')}${more ? ' 等' : ''}`,
+  deadline: (deadline: string) => `时限 ${deadline}`,
+  metaSeparator: ' · ',
+  progress: (progress: string) => `进展：${progress}`,
+  newLagging: '⚠️ 未按计划完成进度',
+  stillYellow: (reason: string) => `🟡 仍为黄灯：${reason}`,
+  lightNote: (light: 'became-yellow' | 'left-yellow' | 'yellow', reason: string) => `${light === 'left-yellow' ? '🟢' : '🟡'} ${reason}`,
+  filters: (named: string[], total: number, yellow: boolean) =>
+    `订阅：${named.join('；')}${total > named.length ? ` 等 ${total} 项` : ''}${yellow ? '（含黄灯提醒）' : ''}`,
+  importTitle: '<b>🔔 责任目标变化提醒</b>',
+  since: (period: string) => `，与${period}相比`,
+  importFooter: '发送 /subscriptions 管理订阅',
+  scheduledTitle: (kind: 'daily' | 'weekly', today: string) => `<b>${kind === 'daily' ? '📋 每日滞后汇总' : '📋 每周滞后汇总'}</b> ${today}`,
+  nothingLagging: (yellowToo: boolean) => `✅ 订阅范围内目前没有滞后${yellowToo ? '或黄灯' : ''}项目。`,
+  dueSoon: (days: number, n: number) => `⏰ ${days} 天内到期 ${n} 项`,
+  daysLeft: (days: number) => (days === 0 ? '<b>今天到期</b>' : `还剩 <b>${days}</b> 天`),
+  lagging: (n: number) => `🔴 滞后 ${n} 项`,
+  yellow: (n: number) => `🟡 黄灯 ${n} 项`,
+  scheduledFooter: '发送 /digest off 停止汇总',
+  noneLaggingNow: '目前没有符合条件的滞后项目，有变化时会通知您。',
+  laggingNow: (n: number) => `<b>目前滞后 ${n} 项：</b>`,
+  minimalTitle: '<b>🔔 责任目标提醒</b>（完整内容无法显示，以下为简要版）',
+  minimalNoItems: '发送 /lagging 查看滞后项目，/subscriptions 管理订阅。',
+  /** the 序号 arrive as escaped links */
+  minimalItems: (links: string[]) => `涉及第 ${links.join('、')} 项。\n点序号或发送 /item 序号 查看详情。`,
+});

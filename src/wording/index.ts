@@ -9,3 +9,4 @@ export * from './alerts';
 export * from './answers';
 export * from './chat';
 export * from './dashboard';
+export * from './import';

@@ -1,4 +1,5 @@
-import { composeImportDigest, composeScheduledDigest, KEYWORD_SCOPE } from '../../src/alerts/compose';
+import { composeImportDigest, composeScheduledDigest } from '../../src/alerts/compose';
+import { KEYWORD_SCOPE } from '../../src/wording/alerts';
 import { laggingUnder } from '../../src/alerts/filters';
 import { resolveFilter } from '../../src/alerts/resolve-filter';
 import { diffReports } from '../../src/import/diff';
