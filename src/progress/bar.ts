@@ -1,5 +1,6 @@
 import type { Measure } from './extract';
 import { PROGRESS_DEFAULTS } from './defaults';
+import { MEASURE_WORDS as W } from '../wording/answers';
 
 /**
  * A one-line text progress bar for a target reply:
@@ -29,18 +30,18 @@ export const barPercent = (measure: Measure): number => {
 export const describeMeasure = (m: Measure): string => {
   switch (m.kind) {
     case 'growth':
-      return `目标增长 ${formatNumber(m.goal)}% · 实际增长 ${formatNumber(m.achieved)}%`;
+      return W.growth(formatNumber(m.goal), formatNumber(m.achieved));
     case 'level':
-      return `目标 ${formatNumber(m.goal)}% · 实际 ${formatNumber(m.achieved)}%`;
+      return W.level(formatNumber(m.goal), formatNumber(m.achieved));
     case 'share':
-      return `目标 ${formatNumber(m.goal)}% · 已完成 ${formatNumber(m.achieved)}%`;
+      return W.share(formatNumber(m.goal), formatNumber(m.achieved));
     default:
-      return `目标 ${formatNumber(m.goal)} ${m.unit} · 已完成 ${formatNumber(m.achieved)} ${m.unit}`;
+      return W.count(formatNumber(m.goal), formatNumber(m.achieved), m.unit);
   }
 };
 
 /** 10000 → 1万 (as the tables write round goals), 414.1 → 414.1, 0.8956 → 0.9 */
 export const formatNumber = (n: number): string => {
-  if (Math.abs(n) >= 1e4 && n % 1e4 === 0) return `${n / 1e4}万`;
+  if (Math.abs(n) >= 1e4 && n % 1e4 === 0) return W.tenThousands(n / 1e4);
   return String(Math.round(n * 100) / 100);
 };

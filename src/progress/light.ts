@@ -2,6 +2,7 @@ import { isLagging, statusOf, targetStatus, type Report, type Target } from '../
 import { withDefaults, type ProgressOptions } from './defaults';
 import { extractTarget, type Goal, type Measure } from './extract';
 import { isPastDeadline, paceOf, type Pace } from './pace';
+import { LIGHT_WORDS as W, WORDS } from '../wording/answers';
 
 /**
  * Traffic lights for a supervision office:
@@ -15,8 +16,8 @@ import { isPastDeadline, paceOf, type Pace } from './pace';
  */
 export type Light = 'red' | 'yellow' | 'green';
 
-export const LIGHT_EMOJI: Readonly<Record<Light, string>> = Object.freeze({ red: '🔴', yellow: '🟡', green: '🟢' });
-export const LIGHT_LABEL: Readonly<Record<Light, string>> = Object.freeze({ red: '红灯', yellow: '黄灯', green: '绿灯' });
+export const LIGHT_EMOJI: Readonly<Record<Light, string>> = W.emoji;
+export const LIGHT_LABEL: Readonly<Record<Light, string>> = W.label;
 
 export interface Assessment {
   light: Light;
@@ -56,41 +57,37 @@ export const assessTarget = (target: Target, report: Report, options: Partial<Pr
 
   if (pace) {
     if (pace.behind) {
-      risks.push(`落后序时进度${Math.round(pace.gap * 100)}个百分点（完成${pct(pace.actual)}，序时${pct(pace.expected)}）`);
+      risks.push(W.behindPace(Math.round(pace.gap * 100), pct(pace.actual), pct(pace.expected)));
     } else if (pace.actual >= 1) {
-      notes.push(`已完成目标（${pct(pace.actual)}）`);
+      notes.push(W.goalMet(pct(pace.actual)));
     } else {
-      notes.push(`完成${pct(pace.actual)}，序时进度${pct(pace.expected)}`);
+      notes.push(W.onPace(pct(pace.actual), pct(pace.expected)));
     }
   } else if (measure && (measure.kind === 'growth' || measure.kind === 'level')) {
-    const label = measure.kind === 'growth' ? '增长' : '达到';
+    const verb = W.rateVerb[measure.kind];
     const shortfall = 1 - measure.ratio;
-    if (shortfall > rateMargin + 1e-9) risks.push(`${label}${num(measure.achieved)}%，低于目标${num(measure.goal)}%`);
-    else notes.push(`${label}${num(measure.achieved)}%，目标${num(measure.goal)}%`);
+    if (shortfall > rateMargin + 1e-9) risks.push(W.rateShort(verb, num(measure.achieved), num(measure.goal)));
+    else notes.push(W.rate(verb, num(measure.achieved), num(measure.goal)));
   } else if (measure) {
     // a cumulative measure without a dated deadline (长期坚持): report it, no pace
-    notes.push(measure.ratio >= 1 ? `已完成目标（${pct(measure.ratio)}）` : `完成${pct(measure.ratio)}`);
+    notes.push(measure.ratio >= 1 ? W.goalMet(pct(measure.ratio)) : W.done(pct(measure.ratio)));
   }
 
-  if (goal && !measure) notes.push(`目标${num(goal.value)}${goal.unit}，进展中未写明完成数量`);
+  if (goal && !measure) notes.push(W.goalOnly(num(goal.value), goal.unit));
 
   if (isPastDeadline(target, report) && !(measure && measure.ratio >= 1)) {
     // without a number we cannot confirm completion: a passed deadline deserves a look
-    risks.push(
-      measure
-        ? `已过完成时限（${target.deadline.text}），完成${pct(measure.ratio)}`
-        : `已过完成时限（${target.deadline.text}），未写明已完成`,
-    );
+    risks.push(W.pastDeadline(target.deadline.text, measure && pct(measure.ratio)));
   }
 
   const lagging = target.assignments
     .filter((a) => !a.onSchedule)
-    .map((a) => `${statusOf(a) === 'not-started' ? '未开工' : '未按计划完成进度'}（${a.units.join('、') || a.leader || `第${a.row}行`}）`);
+    .map((a) => W.assignment(WORDS.stage[statusOf(a) === 'not-started' ? 'not-started' : 'behind'], a.units.join('、') || a.leader || W.row(a.row)));
 
   const done = targetStatus(target) === 'done';
   const light: Light = isLagging(target) ? 'red' : done || risks.length === 0 ? 'green' : 'yellow';
-  const reasons = done ? ['表中评价为已完成', ...notes] : [...lagging, ...risks, ...notes];
-  if (reasons.length === 0) reasons.push('按计划推进');
+  const reasons = done ? [W.signedOff, ...notes] : [...lagging, ...risks, ...notes];
+  if (reasons.length === 0) reasons.push(W.onPlan);
 
   const out: Assessment = { light, reasons };
   if (measure) out.measure = measure;

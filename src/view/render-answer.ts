@@ -6,7 +6,7 @@ import type { Measure } from '../progress/extract';
 import type { Answer, GroupStats, HistoryAnswer, Hit, Period, Query } from '../qa/answer';
 import { shorten } from '../text/telegram-text';
 import { renderMessage, type Format, type Line } from './message';
-import { WORDS } from '../wording/answers';
+import { MEASURE_WORDS, WORDS } from '../wording/answers';
 
 export interface RenderOptions {
   format: Format;
@@ -120,7 +120,7 @@ const periodText = (p: Period | HistoryPoint): string => WORDS.periodLabel(p.yea
 
 /** 1658 个（83%） / 增长 6.8% / 86.3%: one period's number, short */
 const measureShort = (m: Measure): string => {
-  if (m.kind === 'growth') return `增长 ${formatNumber(m.achieved)}%`;
+  if (m.kind === 'growth') return MEASURE_WORDS.growthShort(formatNumber(m.achieved));
   if (m.kind === 'level' || m.kind === 'share') return `${formatNumber(m.achieved)}%`;
   return `${formatNumber(m.achieved)} ${m.unit}（${Math.round(m.ratio * 100)}%）`;
 };

@@ -101,3 +101,35 @@ export const WORDS = Object.freeze({
   commands: '命令：/item 序号 · /unit 单位 · /leader 领导 · /lagging · /stats · /search 关键词 · /help',
   alertCommands: '提醒（Telegram 中）：/subscribe 订阅滞后提醒 · /subscriptions 查看 · /unsubscribe 取消 · /digest daily|weekly|off 定时摘要 · /quiet 22-8 免打扰 · /yellow on|off 黄灯提醒',
 });
+
+/** A target's light and the reasons for it, as answers, the dashboard and alerts show them; numbers arrive formatted. */
+export const LIGHT_WORDS = Object.freeze({
+  emoji: Object.freeze({ red: '🔴', yellow: '🟡', green: '🟢' }),
+  label: Object.freeze({ red: '红灯', yellow: '黄灯', green: '绿灯' }),
+  behindPace: (points: number, actual: string, expected: string): string => `落后序时进度${points}个百分点（完成${actual}，序时${expected}）`,
+  goalMet: (actual: string): string => `已完成目标（${actual}）`,
+  onPace: (actual: string, expected: string): string => `完成${actual}，序时进度${expected}`,
+  /** a rate measure: 增长 6.8% (growth) or 达到 95% (level) */
+  rateVerb: Object.freeze({ growth: '增长', level: '达到' }),
+  rateShort: (verb: string, achieved: string, goal: string): string => `${verb}${achieved}%，低于目标${goal}%`,
+  rate: (verb: string, achieved: string, goal: string): string => `${verb}${achieved}%，目标${goal}%`,
+  done: (actual: string): string => `完成${actual}`,
+  goalOnly: (goal: string, unit: string): string => `目标${goal}${unit}，进展中未写明完成数量`,
+  pastDeadline: (deadline: string, done: string | undefined): string => `已过完成时限（${deadline}），${done === undefined ? '未写明已完成' : `完成${done}`}`,
+  /** an assignment marked 否: its verdict and whose it is */
+  assignment: (verdict: string, who: string): string => `${verdict}（${who}）`,
+  row: (row: number): string => `第${row}行`,
+  signedOff: '表中评价为已完成',
+  onPlan: '按计划推进',
+});
+
+/** A measured target in numbers: 目标 2000 个 · 已完成 1658 个; numbers arrive formatted. */
+export const MEASURE_WORDS = Object.freeze({
+  growth: (goal: string, achieved: string): string => `目标增长 ${goal}% · 实际增长 ${achieved}%`,
+  level: (goal: string, achieved: string): string => `目标 ${goal}% · 实际 ${achieved}%`,
+  share: (goal: string, achieved: string): string => `目标 ${goal}% · 已完成 ${achieved}%`,
+  count: (goal: string, achieved: string, unit: string): string => `目标 ${goal} ${unit} · 已完成 ${achieved} ${unit}`,
+  growthShort: (achieved: string): string => `增长 ${achieved}%`,
+  /** 10000 → 1万, as the tables write round goals */
+  tenThousands: (n: number): string => `${n}万`,
+});

@@ -14,6 +14,8 @@ export const MESSAGES = Object.freeze({
     '期限（年底到期的）、序号（第57项）或关键词。\n\n' +
     `也可以在任意聊天中输入 @${escapeHtml(username)} 加问题进行查询。发送 /help 查看全部用法。\n\n试试这些问题：`,
   apology: '抱歉，处理您的请求时出了点问题，请稍后再试。',
+  /** the rate limiter's notice, at most once a minute per user */
+  tooFast: '您发送得太快了，请稍等几秒再试。',
   expired: '这个列表已过期，请重新提问。',
   outdated: '数据已更新，请重新提问。',
   unknownButton: '这个按钮已失效。',
@@ -38,6 +40,14 @@ export const LOOKUP_COMMANDS: readonly BotCommand[] = Object.freeze([
   { command: 'stats', description: '总体进度统计' },
   { command: 'search', description: '按关键词搜索，如 /search 5G基站' },
 ]);
+
+/** The example questions under /start, chosen from the report: each has an answer in it. */
+export const EXAMPLE_QUESTIONS = Object.freeze({
+  lagging: '未按计划完成的项目',
+  stats: '统计',
+  unit: (unit: string) => `${unit}的目标`,
+  leader: (leader: string) => `${leader}分管的工作`,
+});
 
 /** Usage examples shown when a command needs an argument. */
 export const USAGE = Object.freeze({

@@ -10,3 +10,4 @@ export * from './answers';
 export * from './chat';
 export * from './dashboard';
 export * from './import';
+export * from './inline';

@@ -4,6 +4,8 @@ import type { InlineQueryResult } from 'telegraf/types';
 import { isLagging, unitsOf, type Target } from '../../model';
 import { LIGHT_EMOJI } from '../../progress/light';
 import { htmlToPlain, shorten } from '../../text/telegram-text';
+import { WORDS } from '../../wording/answers';
+import { INLINE_WORDS as W } from '../../wording/inline';
 import { SAFE_ID } from '../callback-data';
 import type { Feature, FeatureDeps } from '../feature';
 
@@ -33,8 +35,8 @@ export const createInlineFeature = (deps: FeatureDeps): Feature => {
       results = page.map((hit) => ({
         type: 'article',
         id: resultId(hit.target),
-        title: `${hit.target.id} ${hit.assessment ? LIGHT_EMOJI[hit.assessment.light] : isLagging(hit.target) ? '🔴' : '🟢'} ${shorten(hit.target.text, 60, { oneLine: true })}`,
-        description: shorten(`${unitsOf(hit.target).join('、')} · ${hit.target.deadline.text}`, 120, { oneLine: true }),
+        title: W.title(hit.target.id, hit.assessment ? LIGHT_EMOJI[hit.assessment.light] : isLagging(hit.target) ? WORDS.laggingMark : WORDS.onScheduleMark, shorten(hit.target.text, 60, { oneLine: true })),
+        description: shorten(W.description(unitsOf(hit.target), hit.target.deadline.text), 120, { oneLine: true }),
         input_message_content: { message_text: deps.view.renderTarget(hit.target, 'html', hit.assessment), parse_mode: 'HTML' },
       }));
     } else if ((answer.kind === 'stats' || answer.kind === 'help') && offset === 0) {
@@ -43,7 +45,7 @@ export const createInlineFeature = (deps: FeatureDeps): Feature => {
         {
           type: 'article',
           id: answer.kind,
-          title: answer.kind === 'stats' ? '总体进度统计' : '使用帮助',
+          title: answer.kind === 'stats' ? W.stats : W.help,
           description: shorten(htmlToPlain(rendered.text), 120, { oneLine: true }),
           input_message_content: { message_text: rendered.text, parse_mode: 'HTML' },
         },

@@ -3,7 +3,7 @@ import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { isLagging, leadersOf, unitsOf, type Report } from '../../model';
 import { decodeCallback, encodeCallback } from '../callback-data';
 import type { Feature, FeatureDeps } from '../feature';
-import { LOOKUP_COMMANDS, MESSAGES } from '../../wording/chat';
+import { EXAMPLE_QUESTIONS, LOOKUP_COMMANDS, MESSAGES } from '../../wording/chat';
 
 /**
  * /start: a welcome with three example questions as buttons that ask them, and
@@ -47,11 +47,11 @@ export const examplesFor = (report: Report): string[] => {
     for (const list of names) for (const n of list) counts.set(n, (counts.get(n) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))[0]?.[0];
   };
-  const examples = [report.targets.some(isLagging) ? '未按计划完成的项目' : '统计'];
+  const examples: string[] = [report.targets.some(isLagging) ? EXAMPLE_QUESTIONS.lagging : EXAMPLE_QUESTIONS.stats];
   const unit = top(report.targets.map(unitsOf));
-  if (unit) examples.push(`${unit}的目标`);
+  if (unit) examples.push(EXAMPLE_QUESTIONS.unit(unit));
   const leader = top(report.targets.map(leadersOf));
-  if (leader) examples.push(`${leader}分管的工作`);
+  if (leader) examples.push(EXAMPLE_QUESTIONS.leader(leader));
   return examples;
 };
 

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareFn } from 'telegraf';
 import { questionFor } from '../addressing';
 import { parseCommand } from '../../qa/commands';
+import { MESSAGES } from '../../wording/chat';
 
 /**
  * Per-user flood control for incoming updates: a token bucket per key (the sender's user id, else the chat id).
@@ -46,7 +47,7 @@ export const RATE_LIMIT_DEFAULTS = Object.freeze({
   burst: 6,
   perSecond: 1,
   noticeIntervalMs: 60_000,
-  notice: '您发送得太快了，请稍等几秒再试。',
+  notice: MESSAGES.tooFast,
   maxKeys: 10_000,
 });
 
