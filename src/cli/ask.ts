@@ -20,6 +20,7 @@ import { readTableFile } from '../table/load-table';
 import { withStatusWords } from '../table/status-words';
 import { createNormalizer } from '../text/normalize';
 import { renderAnswer } from '../view/render-answer';
+import { CONSOLE_WORDS as W } from '../wording/console';
 
 const ROOT = resolve(__dirname, '../..');
 const SEED_TABLE = resolve(ROOT, 'data/heze-2022-q3.tsv');
@@ -88,7 +89,7 @@ export const answerJson = (engine: Engine, q: string): string => {
     // one failing question must not shift every later answer out of step with its question
     process.stderr.write(`ask: question ${JSON.stringify(q)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    return JSON.stringify({ q, kind: 'none', ids: [], text: '出错了，请换个问法。', ms: Math.round(ms * 1000) / 1000 });
+    return JSON.stringify({ q, kind: 'none', ids: [], text: W.askFailed, ms: Math.round(ms * 1000) / 1000 });
   }
 };
 

@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Answer } from '../qa/answer';
 import type { Engine } from '../qa/engine';
 import { renderAnswer } from '../view/render-answer';
+import { CONSOLE_WORDS as W } from '../wording/console';
 
 /** Words that turn the page of the previous answer instead of asking a new question. */
 const NEXT = new Set(['n', '下一页', '下页', '更多']);
@@ -25,12 +26,12 @@ export interface ConsoleOptions {
  */
 export const runConsole = async ({ engine, input, output, pageSize }: ConsoleOptions): Promise<void> => {
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY && (output as { isTTY?: boolean }).isTTY);
-  const rl = createInterface({ input, ...(interactive ? { output, prompt: '问> ' } : {}), crlfDelay: Infinity, terminal: interactive });
+  const rl = createInterface({ input, ...(interactive ? { output, prompt: W.prompt } : {}), crlfDelay: Infinity, terminal: interactive });
   let last: { answer: Answer; page: number; pages: number } | undefined;
   const show = (answer: Answer, page: number): void => {
     const r = renderAnswer(answer, { format: 'plain', page, ...(pageSize ? { pageSize } : {}) });
     last = { answer, page: r.page, pages: r.pages };
-    output.write(`${r.text}\n${r.pages > 1 ? '（n 下一页，p 上一页）\n' : ''}\n`);
+    output.write(`${r.text}\n${r.pages > 1 ? `${W.pageHint}\n` : ''}\n`);
   };
   if (interactive) rl.prompt();
   for await (const raw of rl) {
@@ -43,7 +44,7 @@ export const runConsole = async ({ engine, input, output, pageSize }: ConsoleOpt
         else show(engine().ask(line), 1);
       } catch (error) {
         // one bad question must not end the session
-        output.write(`出错了：${error instanceof Error ? error.message : String(error)}\n\n`);
+        output.write(`${W.failed(error instanceof Error ? error.message : String(error))}\n\n`);
       }
     }
     if (interactive) rl.prompt();

@@ -10,6 +10,7 @@ import { lockHolder } from '../store/lowdb/lock';
 import { ALIASES_FILE, loadAliases } from '../qa/aliases';
 import type { ParseOptions } from '../table/parse-report';
 import { withStatusWords } from '../table/status-words';
+import { IMPORT_WORDS as W } from '../wording/import';
 
 const USAGE =
   'usage: npm run import -- FILE [--dry-run] [--year 2022] [--period 第三季度] [--as-of 2022-09-30] [--city 菏泽市] [--column 表头=责任目标内容 …]';
@@ -28,7 +29,7 @@ export const runImportCli = async (argv: string[], env: NodeJS.ProcessEnv): Prom
   const holder = config.databaseUrl ? undefined : await lockHolder(config.dbPath);
 
   if (holder && !options.dryRun) {
-    console.log(`机器人正在运行（进程 ${holder.pid}），表格已交给它导入……`);
+    console.log(W.handedToBot(holder.pid));
     const result = await submitToInbox(inboxDir(config.dbPath), file, bytes, options);
     (result.ok ? console.log : console.error)(result.message);
     return result.ok ? 0 : 1;
@@ -93,7 +94,7 @@ if (require.main === module) {
   runImportCli(process.argv.slice(2), process.env).then(
     (code) => process.exit(code),
     (error: Error) => {
-      console.error(`导入失败：${error.message}`);
+      console.error(W.failed(error.message));
       process.exit(1);
     },
   );

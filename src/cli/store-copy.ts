@@ -1,6 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { openStore, type Store } from '../store';
 import { copyStore } from '../store/copy';
+import { CONSOLE_WORDS as W } from '../wording/console';
 
 const USAGE = 'usage: npm run store:copy -- --from data/db.json --to postgres://user:password@host:5432/db   (or --from postgres://… --to data/db.json)';
 
@@ -23,9 +24,7 @@ export const runStoreCopy = async (argv: string[]): Promise<number> => {
     const target = await open(to);
     try {
       const counts = await copyStore(source, target);
-      console.log(
-        `已复制 ${source.where} → ${target.where}：报表 ${counts.reports} 期，会话 ${counts.chats} 个，订阅 ${counts.subscriptions} 条，提醒 ${counts.alerts} 条，设置 ${counts.settings} 项`,
-      );
+      console.log(W.copied(source.where, target.where, counts));
       return 0;
     } finally {
       await target.close();
@@ -59,7 +58,7 @@ if (require.main === module) {
   runStoreCopy(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: Error) => {
-      console.error(`复制失败：${error.message}`);
+      console.error(W.copyFailed(error.message));
       process.exit(1);
     },
   );

@@ -17,4 +17,7 @@ export const IMPORT_WORDS = Object.freeze({
   duplicate: '这份表格与当前数据完全相同，未重复导入。',
   dryRun: '（试运行：已校验，未保存）',
   stored: '已保存为当前数据。',
+  /** `npm run import` while the bot runs on the same data: the bot imports it */
+  handedToBot: (pid: number) => `机器人正在运行（进程 ${pid}），表格已交给它导入……`,
+  failed: (why: string) => `导入失败：${why}`,
 });

@@ -8,6 +8,7 @@
 export * from './alerts';
 export * from './answers';
 export * from './chat';
+export * from './console';
 export * from './dashboard';
 export * from './import';
 export * from './inline';
