@@ -10,7 +10,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { startBot } from '../test/hardening/bot-under-test';
+import { startApp } from '../test/helpers/app-under-test';
 
 const TOTAL = Number(process.env.SOAK_UPDATES ?? 100_000);
 const WARMUP = Math.min(5_000, Math.floor(TOTAL / 10));
@@ -64,7 +64,7 @@ const main = async (): Promise<number> => {
     child.once('message', (m: { apiRoot: string; token: string }) => resolve(m));
   });
   const logLevels: Record<string, number> = {};
-  const bot = await startBot({
+  const bot = await startApp({
     token,
     apiRoot,
     rateLimit: {},

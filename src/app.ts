@@ -35,21 +35,17 @@ import { createQueryCache } from './bot/query-cache';
 import { alertSender, createTransport } from './bot/transport';
 import { runConsole } from './cli/console';
 import type { Config } from './config';
-import { createColumnMemory, columnMemoryPath } from './import/column-memory';
-import { createImporter, type Importer, type ImportResult } from './import/importer';
+import { buildCore } from './core';
+import type { Importer, ImportResult } from './import/importer';
 import { createInboxWatcher, inboxDir } from './import/inbox';
 import { toImportSummary } from './import/summary';
 import type { Logger } from './logger';
 import type { Report } from './model';
-import { ALIASES_FILE, loadAliases } from './qa/aliases';
-import { withStatusWords } from './table/status-words';
-import { createEngine, type Engine } from './qa/engine';
-import { openStore } from './store';
-import type { OutboxStore, ReportStore, SubscriptionStore } from './store/ports';
+import type { Engine } from './qa/engine';
+import type { OutboxStore, ReportStore, SettingsStore, SubscriptionStore } from './store/ports';
 import type { StoredReport } from './store/types';
 import { createWeblinkStore } from './store/weblinks';
 import { TABLE_LIMITS } from './table/limits';
-import { createNormalizer } from './text/normalize';
 import * as views from './view';
 import { createDashboard, startWebServer } from './web';
 
@@ -101,6 +97,8 @@ export interface AppHandles {
   reports: ReportStore;
   subscriptions: SubscriptionStore;
   outbox: OutboxStore;
+  /** small named values every replica shares (remembered column mappings, web links, …) */
+  settings: SettingsStore;
   importer: Importer;
   /** undefined in console mode (no bot token) */
   bot: { running: RunningBot; worker: DeliveryWorker; digests: DigestScheduler } | undefined;
@@ -126,9 +124,8 @@ export const createApp = (options: AppOptions): App => {
   let stopping: Promise<void> | undefined;
 
   const start = async (): Promise<AppHandles> => {
-    const store = await openStore({
-      dbPath: config.dbPath,
-      databaseUrl: config.databaseUrl,
+    const core = buildCore(config);
+    const store = await core.openStore({
       purpose: config.botToken ? 'bot' : 'console',
       recover: options.recoverDb ?? false,
       keepDays: alertsConfig.keepDays,
@@ -137,12 +134,10 @@ export const createApp = (options: AppOptions): App => {
     stops.push(() => store.close());
     const { reports, subscriptions, outbox } = store;
 
-    const normalize = createNormalizer();
-    const aliases = loadAliases(ALIASES_FILE);
     // Reports never change once stored: the history is read at start and after each import, and engines
     // (the chat's and the dashboard's older quarters) are built over that snapshot.
     let history: readonly StoredReport[] = await reports.history();
-    const build = (report: Report): Engine => createEngine({ report, history, normalize, aliases });
+    const build = (report: Report): Engine => core.engineFor(report, history);
     let engine: Engine | undefined;
     // Subscriptions select what the questions would: the current engine for the current data, a new one for an older report.
     const matcher = createFilterMatcher((r) => (engine && r.source.sha256 === engine.report.source.sha256 ? engine : build(r)));
@@ -154,12 +149,7 @@ export const createApp = (options: AppOptions): App => {
       logger.info({ file: result.report.source.file, targets: result.counts.targets }, 'report imported');
       await fanOut.onImported(result);
     };
-    const importer = createImporter({
-      reports,
-      onImported,
-      statusWords: withStatusWords(aliases.verdicts),
-      columnMemory: createColumnMemory(columnMemoryPath(config.dbPath)),
-    });
+    const importer = core.importer({ reports, settings: store.settings, onImported });
 
     let report: Report | undefined = await reports.current();
     if (!report) {
@@ -200,7 +190,7 @@ export const createApp = (options: AppOptions): App => {
       const refresh = setInterval(() => void refreshFromStore().catch((err: unknown) => logger.error({ err }, 'could not check for a newer report')), tuning.refreshMs ?? REFRESH_MS);
       stops.push(async () => clearInterval(refresh));
     }
-    const handles = { engine: currentEngine, reports, subscriptions, outbox, importer };
+    const handles = { engine: currentEngine, reports, subscriptions, outbox, settings: store.settings, importer };
 
     if (!config.botToken) {
       const output = options.output ?? process.stdout;

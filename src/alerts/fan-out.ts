@@ -1,4 +1,4 @@
-import { diffReports } from '../import/diff';
+import { diffReports, type ReportDiff } from '../import/diff';
 import type { ImportResult } from '../import/importer';
 import type { Logger } from '../logger';
 import type { Report } from '../model';
@@ -37,12 +37,13 @@ export interface FanOutResult {
  * against and alerts nobody.
  */
 export const createAlertFanOut = ({ subscriptions, outbox, reports, matcher, limits, logger }: FanOutDeps) => {
-  const fanOut = async (id: number, report: Report, previous: Report | undefined, sha: string): Promise<FanOutResult> => {
+  const fanOut = async (id: number, report: Report, previous: Report | undefined, sha: string, known?: ReportDiff): Promise<FanOutResult> => {
     if (await outbox.hasFanOut(id)) return { report: id, chats: 0, alerts: 0, skipped: true };
     const alerts: NewAlert[] = [];
     let chats = 0;
     if (previous) {
-      const diff = diffReports(previous, report);
+      // the import diffed already; only `recover` (a report stored by another process) computes it here
+      const diff = known ?? diffReports(previous, report);
       const yellowChats = new Set((await subscriptions.chats()).flatMap((c) => (c.yellow ? [c.chatId] : [])));
       // Both reports' lights once per import, and only when some chat asked for yellow alerts.
       let lights: LightDiff | undefined;
@@ -71,7 +72,7 @@ export const createAlertFanOut = ({ subscriptions, outbox, reports, matcher, lim
     /** the importer's onImported hook */
     async onImported(result: ImportResult): Promise<void> {
       if (result.reportId === undefined) return;
-      await fanOut(result.reportId, result.report, result.previous, result.report.source.sha256);
+      await fanOut(result.reportId, result.report, result.previous, result.report.source.sha256, result.diff);
     },
     /**
      * At start-up: when the current report has no fan-out record (the process

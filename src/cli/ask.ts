@@ -7,23 +7,16 @@
  * `--data FILE` answers from a table file instead of the store.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { createInterface } from 'node:readline';
+import { createConfig, type Config } from '../config';
+import { buildCore, type Core } from '../core';
 import type { Report } from '../model';
 import { idsOf } from '../qa/answer';
-import { columnMemoryPath, createColumnMemory } from '../import/column-memory';
-import { ALIASES_FILE, loadAliases } from '../qa/aliases';
-import { createEngine, type Engine } from '../qa/engine';
-import { readStoredReports } from '../store';
-import { readTableFile } from '../table/load-table';
-import { withStatusWords } from '../table/status-words';
-import { createNormalizer } from '../text/normalize';
+import type { Engine } from '../qa/engine';
 import { renderAnswer } from '../view/render-answer';
 import { CONSOLE_WORDS as W } from '../wording/console';
 
-const ROOT = resolve(__dirname, '../..');
-const SEED_TABLE = resolve(ROOT, 'data/heze-2022-q3.tsv');
 const USAGE = 'usage: npm run ask -- [--data FILE] "问题"   |   npm run --silent ask -- [--data FILE] --json < questions.txt';
 
 interface AskArgs {
@@ -55,27 +48,21 @@ export const parseAskArgs = (argv: string[]): AskArgs => {
 /**
  * The report to answer from and the history 变化 questions compare (oldest
  * first, ending with the report): the table given with --data (a history of
- * one), else the store's current report and every stored report (DB_PATH,
- * default data/db.json), else the seed table shipped in data/ (a fresh
- * checkout has no store yet).
+ * one, read with the column mappings the store remembers), else the store's
+ * current report and every stored report (DB_PATH or DATABASE_URL, as for
+ * `npm start`), else the seed table DATA_FILE (a fresh checkout has no store yet).
  */
-export const loadReports = async (data: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ report: Report; history: readonly Report[] }> => {
+export const loadReports = async (core: Core, config: Pick<Config, 'dbPath' | 'databaseUrl' | 'dataFile'>, data: string | undefined): Promise<{ report: Report; history: readonly Report[] }> => {
   const single = (report: Report): { report: Report; history: readonly Report[] } => ({ report, history: [report] });
-  // as in .env.example: an empty value counts as unset
-  const dbPath = resolve(env.DB_PATH?.trim() || resolve(ROOT, 'data/db.json'));
-  if (data) {
-    // read as the importer would: with the verdict words of aliases.json and the column names remembered beside the store
-    const statusWords = withStatusWords(loadAliases(ALIASES_FILE).verdicts);
-    const remembered = await createColumnMemory(columnMemoryPath(dbPath)).all();
-    return single(await readTableFile(data, { statusWords, remembered }));
+  const snapshot = config.databaseUrl || existsSync(config.dbPath) ? await core.readStore() : undefined;
+  try {
+    if (data) return single(await core.readTable(data, snapshot?.settings));
+    const current = snapshot?.history.at(-1);
+    if (snapshot && current) return { report: current, history: snapshot.history };
+    return single(await core.readTable(config.dataFile));
+  } finally {
+    await snapshot?.close();
   }
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl || existsSync(dbPath)) {
-    const history = await readStoredReports({ dbPath, databaseUrl });
-    const current = history.at(-1);
-    if (current) return { report: current, history };
-  }
-  return single(await readTableFile(SEED_TABLE));
 };
 
 export const answerJson = (engine: Engine, q: string): string => {
@@ -97,8 +84,10 @@ const main = async (): Promise<void> => {
   const args = parseAskArgs(process.argv.slice(2));
   // DB_PATH may come from .env, as for `npm start`; quiet, because stdout carries only answers
   loadDotenv({ quiet: true });
-  const { report, history } = await loadReports(args.data);
-  const engine = createEngine({ report, history, normalize: createNormalizer(), aliases: loadAliases(ALIASES_FILE) });
+  const config = createConfig(process.env);
+  const core = buildCore(config);
+  const { report, history } = await loadReports(core, config, args.data);
+  const engine = core.engineFor(report, history);
   if (!args.json) {
     process.stdout.write(`${renderAnswer(engine.ask(args.question), { format: 'plain' }).text}\n`);
     return;

@@ -1,15 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { config as loadDotenv } from 'dotenv';
 import { createConfig } from '../config';
-import { columnMemoryPath, createColumnMemory } from '../import/column-memory';
-import { createImporter } from '../import/importer';
+import { buildCore } from '../core';
 import { inboxDir, submitToInbox } from '../import/inbox';
 import { toImportSummary } from '../import/summary';
-import { openStore, readStoredReports } from '../store';
 import { lockHolder } from '../store/lowdb/lock';
-import { ALIASES_FILE, loadAliases } from '../qa/aliases';
 import type { ParseOptions } from '../table/parse-report';
-import { withStatusWords } from '../table/status-words';
 import { IMPORT_WORDS as W } from '../wording/import';
 
 const USAGE =
@@ -35,19 +31,23 @@ export const runImportCli = async (argv: string[], env: NodeJS.ProcessEnv): Prom
     return result.ok ? 0 : 1;
   }
 
-  // the same table reading as the bot's upload: the office's status words and remembered column names
-  const reading = { statusWords: withStatusWords(loadAliases(ALIASES_FILE).verdicts), columnMemory: createColumnMemory(columnMemoryPath(config.dbPath)) };
+  // the same table reading as the bot's upload: the office's status words and the column mappings the store remembers
+  const core = buildCore(config);
   if (options.dryRun) {
     // A dry run only reads, so it takes no lock and works beside a running bot.
-    const current = (await readStoredReports(config)).at(-1);
-    const reader = { current: async () => current, add: () => Promise.reject(new Error('a dry run stores nothing')) };
-    console.log(toImportSummary(await createImporter({ reports: reader, ...reading }).importTable(bytes, file, options), true));
-    return 0;
+    const snapshot = await core.readStore();
+    try {
+      const current = snapshot.history.at(-1);
+      const reports = { current: async () => current, add: () => Promise.reject(new Error('a dry run stores nothing')) };
+      console.log(toImportSummary(await core.importer({ reports, settings: snapshot.settings }).importTable(bytes, file, options), true));
+      return 0;
+    } finally {
+      await snapshot.close();
+    }
   }
-  const store = await openStore({ dbPath: config.dbPath, databaseUrl: config.databaseUrl, purpose: 'npm run import' });
+  const store = await core.openStore({ purpose: 'npm run import' });
   try {
-    const importer = createImporter({ reports: store.reports, ...reading });
-    const result = await importer.importTable(bytes, file, options);
+    const result = await core.importer(store).importTable(bytes, file, options);
     console.log(toImportSummary(result, false));
     return 0;
   } finally {

@@ -4,7 +4,7 @@ import type { StoredReport } from '../store/types';
 import { parseTable } from '../table/load-table';
 import type { ParseOptions } from '../table/parse-report';
 import type { StatusWords } from '../table/status-words';
-import type { ColumnMemory } from './column-memory';
+import type { ColumnMemory } from '../store/columns';
 import { diffReports, type ReportDiff } from './diff';
 
 export interface ImportResult {

@@ -3,7 +3,7 @@ export class StoreError extends Error {
   override readonly name = 'StoreError';
 
   constructor(
-    readonly code: 'corrupt' | 'unsupported-version' | 'locked' | 'write-failed' | 'not-empty',
+    readonly code: 'corrupt' | 'unsupported-version' | 'locked' | 'write-failed' | 'not-empty' | 'read-only',
     readonly path: string,
     message: string,
     options?: { cause?: unknown },

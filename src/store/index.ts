@@ -1,5 +1,6 @@
-import { openLowdbStore, readLowdbStoreReports } from './lowdb';
-import type { Store } from './ports';
+import { StoreError } from './errors';
+import { openLowdbStore, readLowdbStore } from './lowdb';
+import type { SettingsStore, Store } from './ports';
 import { openPostgresStore } from './postgres';
 import type { StoredReport } from './types';
 
@@ -25,13 +26,36 @@ export const openStore = (options: OpenStoreOptions): Promise<Store> =>
     ? openPostgresStore({ url: options.databaseUrl, ...(options.keepDays !== undefined ? { keepDays: options.keepDays } : {}), ...(options.now ? { now: options.now } : {}) })
     : openLowdbStore(options);
 
-/** The stored reports, oldest first, for a reader that must not take the lowdb lock (`npm run ask`, a dry run). */
-export const readStoredReports = async (options: Pick<OpenStoreOptions, 'dbPath' | 'databaseUrl'>): Promise<StoredReport[]> => {
-  if (!options.databaseUrl) return readLowdbStoreReports(options.dbPath);
+/** The store as a reader that must not take the lowdb lock sees it (`npm run ask`, a dry run): it may read, never write. */
+export interface StoreSnapshot {
+  /** the stored reports, oldest first */
+  history: StoredReport[];
+  /** the settings; put and delete reject */
+  settings: SettingsStore;
+  close(): Promise<void>;
+}
+
+export const readStore = async (options: Pick<OpenStoreOptions, 'dbPath' | 'databaseUrl'>): Promise<StoreSnapshot> => {
+  const readOnly = (settings: SettingsStore, where: string): SettingsStore => {
+    const refuse = (): Promise<never> => Promise.reject(new StoreError('read-only', where, `${where} is open for reading only`));
+    return { ...settings, put: refuse, delete: refuse };
+  };
+  if (!options.databaseUrl) {
+    const { history, settings } = await readLowdbStore(options.dbPath);
+    return { history, settings: readOnly(settings, options.dbPath), close: async () => undefined };
+  }
   const store = await openPostgresStore({ url: options.databaseUrl });
   try {
-    return [...(await store.reports.history())];
-  } finally {
+    return { history: [...(await store.reports.history())], settings: readOnly(store.settings, store.where), close: () => store.close() };
+  } catch (error) {
     await store.close();
+    throw error;
   }
+};
+
+/** The stored reports, oldest first, read without the lowdb lock. */
+export const readStoredReports = async (options: Pick<OpenStoreOptions, 'dbPath' | 'databaseUrl'>): Promise<StoredReport[]> => {
+  const snapshot = await readStore(options);
+  await snapshot.close();
+  return snapshot.history;
 };

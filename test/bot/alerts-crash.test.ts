@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ALERT_DEFAULTS } from '../../src/alerts/config';
 import { openLowdbStore } from '../../src/store/lowdb';
-import { ROOT } from '../alerts/bot-harness';
+import { ROOT } from '../helpers/app-under-test';
 import { editedSeed } from '../alerts/tables';
 import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
 

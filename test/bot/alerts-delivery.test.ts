@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALERT_MESSAGES } from '../../src/wording/alerts';
-import { ADMIN, idsIn, ROOT, settled, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
+import { ADMIN, idsIn, ROOT, settled, startAppUnderTest, textOf, type AppUnderTest } from '../helpers/app-under-test';
 import { editedSeed, newTargetLine } from '../alerts/tables';
 import type { Payload } from '../fake-bot-api/body';
 
@@ -41,7 +41,7 @@ const EXPECTED: Record<number, string[]> = {
   [G]: ['58', '87', '57'],
 };
 
-let bot: AlertsBot;
+let bot: AppUnderTest;
 
 const subscribeAll = async (): Promise<void> => {
   await bot.say('/subscribe 工信局', { chatId: A });
@@ -80,7 +80,7 @@ const expectDigests = (sent: Map<number, Payload[]>, expected: Record<number, st
 };
 
 beforeEach(async () => {
-  bot = await startAlertsBot();
+  bot = await startAppUnderTest();
   await subscribeAll();
 });
 afterEach(async () => {

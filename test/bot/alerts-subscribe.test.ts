@@ -1,14 +1,14 @@
 import { isLagging, leadersOf, unitsOf } from '../../src/model';
 import { ALERT_MESSAGES } from '../../src/wording/alerts';
-import { buttonsOf, idsIn, messageIdOf, settled, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
+import { buttonsOf, idsIn, messageIdOf, settled, startAppUnderTest, textOf, type AppUnderTest } from '../helpers/app-under-test';
 
 /**
  * Subscribing through the real bot: commands and buttons go through the fake Bot
  * API server and real polling; the subscriptions land in the lowdb file.
  */
-let bot: AlertsBot;
+let bot: AppUnderTest;
 beforeEach(async () => {
-  bot = await startAlertsBot();
+  bot = await startAppUnderTest();
 });
 afterEach(async () => {
   await bot.stop();

@@ -1,12 +1,12 @@
 import { ALERT_MESSAGES } from '../../src/wording/alerts';
-import { ADMIN, settled, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
+import { ADMIN, settled, startAppUnderTest, textOf, type AppUnderTest } from '../helpers/app-under-test';
 import { editedSeed } from '../alerts/tables';
 
 /** The upload feature's checks before anything is downloaded or imported. */
 describe('table upload', () => {
-  let bot: AlertsBot;
+  let bot: AppUnderTest;
   beforeEach(async () => {
-    bot = await startAlertsBot({ maxUploadBytes: 1024 });
+    bot = await startAppUnderTest({ maxUploadBytes: 1024 });
   });
   afterEach(async () => {
     await bot.stop();

@@ -1,5 +1,5 @@
 import { ALERT_MESSAGES } from '../../src/wording/alerts';
-import { ADMIN, idsIn, settled, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
+import { ADMIN, idsIn, settled, startAppUnderTest, textOf, type AppUnderTest } from '../helpers/app-under-test';
 import { editedSeed } from '../alerts/tables';
 
 /**
@@ -24,9 +24,9 @@ const LEFT = 5004; // 全部, /yellow on then off
 const GROUP = -5005; // a group: 全部, /yellow on by its admin
 const GROUP_ADMIN = 4343;
 
-let bot: AlertsBot;
+let bot: AppUnderTest;
 beforeEach(async () => {
-  bot = await startAlertsBot();
+  bot = await startAppUnderTest();
 });
 afterEach(async () => {
   await bot.stop();

@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createColumnMemory } from '../../src/store/columns';
 import { ALERT_MESSAGES } from '../../src/wording/alerts';
-import { ADMIN, buttonsOf, messageIdOf, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
+import { ADMIN, buttonsOf, messageIdOf, startAppUnderTest, textOf, type AppUnderTest } from '../helpers/app-under-test';
 import type { ApiCall } from '../fake-bot-api/server';
 import { ledgerXlsx } from '../table/layouts';
 
 /** An admin's table whose header names nothing the bot knows: the bot asks, with buttons, which column is which. */
 describe('column mapping in the chat', () => {
-  let bot: AlertsBot;
+  let bot: AppUnderTest;
   beforeEach(async () => {
-    bot = await startAlertsBot();
+    bot = await startAppUnderTest();
   });
   afterEach(async () => {
     await bot.stop();
@@ -48,7 +47,7 @@ describe('column mapping in the chat', () => {
     expect(textOf(done)).toContain('目标 7 项，分工 9 条，滞后 2 项（47、57）');
     expect(textOf(done)).toContain(ALERT_MESSAGES.mappingRemembered);
     expect((await bot.reports.current())!.title).toBe('2022年三季度督办件办理台账');
-    expect(existsSync(join(bot.dir, 'columns.json'))).toBe(true);
+    expect(await createColumnMemory(bot.settings).all()).toEqual([{ 督办件: '责任目标内容', 办结标识: '是否按计划完成进度', 承办方: '责任单位' }]);
 
     const next = await upload('duban-q4.xlsx', await ledgerXlsx('2022年四季度督办件办理台账'));
     expect(textOf(next)).toContain('2022年第四季度');

@@ -58,6 +58,24 @@ describe('npm run import', () => {
     expect(mapped.stdout).toContain('目标 7 项，分工 9 条，滞后 2 项（47、57）');
   });
 
+  it('remembers a --column mapping in the store: the next quarter imports without it, and ask --data reads it too', async () => {
+    const dbPath = join(dir(), 'db.json');
+    const q3 = join(dir(), 'duban-q3.xlsx');
+    const q4 = join(dir(), 'duban-q4.xlsx');
+    writeFileSync(q3, await ledgerXlsx());
+    writeFileSync(q4, await ledgerXlsx('2022年四季度督办件办理台账'));
+    const columns = ['--column', '督办件=责任目标内容', '--column', '承办方=责任单位', '--column', '办结标识=是否按计划完成进度'];
+    expect(runCli([q3, ...columns], dbPath).status).toBe(0);
+
+    const next = runCli([q4], dbPath);
+    expect(next.stderr).toBe('');
+    expect(next.stdout).toContain('2022年第四季度');
+    const asked = spawnSync(TSX, [join(ROOT, 'src', 'cli', 'ask.ts'), '--data', q3, '第57项'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DB_PATH: dbPath } });
+    expect(asked.stderr).toBe('');
+    expect(asked.stdout).toContain('57');
+    expect((await readStoredReports({ dbPath })).map((r) => r.period)).toEqual(['第三季度', '第四季度']);
+  });
+
   it('hands the table to the running bot through the inbox instead of writing the store itself', async () => {
     const dbPath = join(dir(), 'db.json');
     // We hold the store, as the bot would.

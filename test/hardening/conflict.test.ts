@@ -1,4 +1,4 @@
-import { startBot, startBotUnderTest, type BotUnderTest, type StartedBot } from './bot-under-test';
+import { startApp, startAppUnderTest, type AppUnderTest, type StartedApp } from '../helpers/app-under-test';
 
 /**
  * Two instances polling with one token: Telegram answers the second getUpdates with 409 Conflict. Here the 409
@@ -6,8 +6,8 @@ import { startBot, startBotUnderTest, type BotUnderTest, type StartedBot } from 
  * must stop polling with a sentence a person can act on; the first keeps answering.
  */
 describe('a second instance with the same token', () => {
-  let first: BotUnderTest | undefined;
-  let second: StartedBot | undefined;
+  let first: AppUnderTest | undefined;
+  let second: StartedApp | undefined;
   afterEach(async () => {
     await second?.stop();
     await first?.stop();
@@ -16,13 +16,13 @@ describe('a second instance with the same token', () => {
   });
 
   it('gets 409 Conflict, explains it, and does not disturb the running one', async () => {
-    first = await startBotUnderTest();
+    first = await startAppUnderTest();
     const api = first.api;
     // Wait until the first bot's long poll is parked on the server.
     await api.waitFor('deleteWebhook');
     await new Promise((r) => setTimeout(r, 100));
 
-    second = await startBot({ token: api.token, apiRoot: api.apiRoot });
+    second = await startApp({ token: api.token, apiRoot: api.apiRoot });
     const started = Date.now();
     while (!second.logs.some((l) => l.includes('"level":60')) && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 10));
     const fatal = second.logs.find((l) => l.includes('"level":60'));

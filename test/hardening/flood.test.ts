@@ -1,5 +1,5 @@
 import { RATE_LIMIT_DEFAULTS } from '../../src/bot/middleware/rate-limit';
-import { startBotUnderTest, type BotUnderTest } from './bot-under-test';
+import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test';
 
 /**
  * One user sends 50 messages a second for two seconds while 20 other users each ask one question.
@@ -19,7 +19,7 @@ interface FloodResult {
   unanswered: number[];
 }
 
-const runFlood = async (b: BotUnderTest): Promise<FloodResult> => {
+const runFlood = async (b: AppUnderTest): Promise<FloodResult> => {
   const pushedAt = new Map<number, number>();
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   let other = 0;
@@ -57,14 +57,14 @@ const summary = (r: FloodResult): string => {
 };
 
 describe('flood: one user at 50 messages/s', () => {
-  let b: BotUnderTest | undefined;
+  let b: AppUnderTest | undefined;
   afterEach(async () => {
     await b?.stop();
     b = undefined;
   });
 
   it('throttles the flooder with one notice while others are answered within 1 s', async () => {
-    b = await startBotUnderTest({ rateLimit: {} });
+    b = await startAppUnderTest({ rateLimit: {} });
     const r = await runFlood(b);
     console.log(`with limiter (burst ${RATE_LIMIT_DEFAULTS.burst}, ${RATE_LIMIT_DEFAULTS.perSecond}/s): ${summary(r)}`);
     expect(r.notices).toBe(1);
@@ -77,7 +77,7 @@ describe('flood: one user at 50 messages/s', () => {
   });
 
   it('without the limiter the flooder is answered 100 times (what the limiter prevents)', async () => {
-    b = await startBotUnderTest();
+    b = await startAppUnderTest();
     const r = await runFlood(b);
     console.log(`without limiter: ${summary(r)}`);
     expect(r.flooderAnswers).toBe(FLOOD_MESSAGES);

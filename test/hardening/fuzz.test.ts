@@ -1,7 +1,7 @@
 import { Telegraf } from 'telegraf';
 import { leadersOf, unitsOf } from '../../src/model';
 import { MESSAGES } from '../../src/wording/chat';
-import { ADMIN, settled, startAlertsBot, type AlertsBot } from '../alerts/bot-harness';
+import { ADMIN, settled, startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test';
 import { startFakeBotApi } from '../fake-bot-api/server';
 import { createFuzzer, type Expectation } from './fuzz-updates';
 
@@ -40,12 +40,12 @@ const waitUntil = async (what: string, done: () => boolean, timeoutMs: number): 
 };
 
 describe(`fuzz: ${COUNT} generated updates (FUZZ_SEED=${SEED})`, () => {
-  let h: AlertsBot;
+  let h: AppUnderTest;
   const expectations: Expectation[] = [];
   let elapsedMs = 0;
 
   beforeAll(async () => {
-    h = await startAlertsBot();
+    h = await startAppUnderTest();
     const report = await h.reports.current();
     if (!report) throw new Error('the alerts harness has no current report');
     const words = [...new Set(report.targets.flatMap((t) => [...unitsOf(t), ...leadersOf(t)]))].filter((w) => w !== '');

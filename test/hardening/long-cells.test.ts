@@ -7,7 +7,7 @@
  */
 import { ALERT_DEFAULTS } from '../../src/alerts/config';
 import { ALERT_MESSAGES } from '../../src/wording/alerts';
-import { ADMIN, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
+import { ADMIN, startAppUnderTest, textOf, type AppUnderTest } from '../helpers/app-under-test';
 import { seedLines } from '../helpers/seed';
 
 /** Markup, an RTL override, isolates and zero-width characters: what a careless or hostile cell may hold. */
@@ -46,9 +46,9 @@ const hostileTable = (): Buffer => {
 };
 
 describe('a table of long, hostile cells', () => {
-  let bot: AlertsBot;
+  let bot: AppUnderTest;
   beforeAll(async () => {
-    bot = await startAlertsBot();
+    bot = await startAppUnderTest();
   }, 30_000);
   afterAll(async () => {
     await bot.stop();

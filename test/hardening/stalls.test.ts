@@ -2,7 +2,7 @@
  * One chat's trouble is nobody else's: the app main.ts runs, long polling the fake Bot API,
  * while one user's reply waits out a 429 or hangs. Latencies are printed for RELIABILITY.md.
  */
-import { ADMIN, startAlertsBot, textOf, type AlertsBot } from '../alerts/bot-harness';
+import { ADMIN, startAppUnderTest, textOf, type AppUnderTest } from '../helpers/app-under-test';
 import { sparseXlsx } from '../helpers/sparse-xlsx';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -15,16 +15,16 @@ const waitUntil = async (what: string, test: () => boolean, timeoutMs = 10_000):
   }
 };
 
-const logged = (bot: AlertsBot): { level: number; msg: string; [key: string]: unknown }[] => bot.logs.map((l) => JSON.parse(l));
+const logged = (bot: AppUnderTest): { level: number; msg: string; [key: string]: unknown }[] => bot.logs.map((l) => JSON.parse(l));
 
 describe('nobody waits on someone else’s trouble', () => {
-  let bot: AlertsBot;
+  let bot: AppUnderTest;
   afterEach(async () => {
     await bot.stop();
   });
 
   it('answers another user within 3 s while one reply waits out a 429 of 20 s, then sends the held replies in order', async () => {
-    bot = await startAlertsBot();
+    bot = await startAppUnderTest();
     const slow = 2001;
     const other = 2002;
     bot.api.failNext('sendMessage', { code: 429, retryAfter: 20 }, 1, { chatId: slow });
@@ -56,7 +56,7 @@ describe('nobody waits on someone else’s trouble', () => {
   }, 40_000);
 
   it('gives up a hung Bot API call after the call timeout, while others are answered', async () => {
-    bot = await startAlertsBot({ callTimeoutMs: 1000 });
+    bot = await startAppUnderTest({ callTimeoutMs: 1000 });
     const stuck = 2003;
     const other = 2004;
     bot.api.failNext('sendMessage', { code: 'hang' }, 1, { chatId: stuck });
@@ -78,7 +78,7 @@ describe('nobody waits on someone else’s trouble', () => {
   });
 
   it('keeps polling after getUpdates errors that are not 401 or 409, with back-off', async () => {
-    bot = await startAlertsBot();
+    bot = await startAppUnderTest();
     bot.api.failNext('getUpdates', { code: 'raw', status: 400, body: { ok: false } });
     bot.api.failNext('getUpdates', { code: 500 });
     bot.api.failNext('getUpdates', { code: 400, description: 'Bad Request: something new' });
@@ -95,13 +95,13 @@ describe('nobody waits on someone else’s trouble', () => {
 });
 
 describe('a small .xlsx of 6.5 million rows', () => {
-  let bot: AlertsBot;
+  let bot: AppUnderTest;
   afterEach(async () => {
     await bot.stop();
   });
 
   it('is refused with the reason told to the admin, while another user is answered within 3 s', async () => {
-    bot = await startAlertsBot();
+    bot = await startAppUnderTest();
     const bytes = await sparseXlsx(6_500_000);
     const from = bot.api.calls.length;
     bot.api.document({ userId: ADMIN, fileName: 'q4.xlsx', bytes });
@@ -121,7 +121,7 @@ describe('a small .xlsx of 6.5 million rows', () => {
 
 describe('a download larger than its document said', () => {
   it('is cut off at the upload limit while it streams, and the admin told the limit', async () => {
-    const bot = await startAlertsBot({ maxUploadBytes: 64 * 1024 });
+    const bot = await startAppUnderTest({ maxUploadBytes: 64 * 1024 });
     try {
       // The Bot API server serves 5 MB for a document declared as 100 bytes.
       const file = bot.api.registerFile(Buffer.alloc(5 * 1024 * 1024, 0x41), 'q4.tsv');
@@ -146,7 +146,7 @@ describe('a download larger than its document said', () => {
 
 describe('a forged detail button on an inline-mode message', () => {
   it('is answered with where to look, not an error', async () => {
-    const bot = await startAlertsBot();
+    const bot = await startAppUnderTest();
     try {
       const from = bot.api.calls.length;
       bot.api.callback({ userId: 2007, messageId: 0, data: 'd:57', inlineMessageId: 'AAAAAQ' });

@@ -1,6 +1,8 @@
-import { rename } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { COLUMNS_SCOPE, columnsKey, type RememberedColumns } from '../columns';
 import type { Report } from '../../model';
 import { StoreError } from '../errors';
 import type { Alert, FanOut } from '../types';
@@ -10,7 +12,8 @@ import { emptyDb, emptyOutbox, SCHEMA_VERSION, type DbSchema, type OutboxSchema 
 
 export type Db = Low<DbSchema>;
 
-type Migration = (data: Record<string, unknown>, path: string) => Promise<void>;
+/** A step may return what to do once its result is written (remove a file it folded in). */
+type Migration = (data: Record<string, unknown>, path: string) => Promise<void | (() => Promise<void>)>;
 
 /** Steps that bring an older file up to SCHEMA_VERSION; index = the version migrated from. */
 const MIGRATIONS: Migration[] = [
@@ -41,6 +44,22 @@ const MIGRATIONS: Migration[] = [
     const weblinks = (data.weblinks as WeblinkRecord[] | undefined) ?? [];
     data.settings = weblinks.length > 0 ? { [WEBLINKS_SCOPE]: Object.fromEntries(weblinks.map((w) => [w.tokenHash, w])) } : {};
     delete data.weblinks;
+  },
+  // 2 → 3: column mappings move from columns.json beside the store into the settings, where `npm run import` and the bot both read them
+  async (data, path) => {
+    const file = join(dirname(path), 'columns.json');
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    const mappings = (JSON.parse(text) as { mappings?: RememberedColumns[] }).mappings;
+    if (!Array.isArray(mappings)) throw new StoreError('corrupt', file, `${file}: expected { "mappings": [...] }; fix or remove it, then start again`);
+    const settings = data.settings as DbSchema['settings'];
+    settings[COLUMNS_SCOPE] = { ...Object.fromEntries(mappings.map((m) => [columnsKey(m.columns), m])), ...settings[COLUMNS_SCOPE] };
+    return () => rename(file, `${file}.moved-into-store`);
   },
 ];
 
@@ -92,12 +111,15 @@ export const openDb = async (path: string, options: OpenDbOptions = {}): Promise
   }
   if (version === SCHEMA_VERSION) return db;
   if (options.readOnly) throw new StoreError('unsupported-version', path, `the store ${path} has schema version ${version}; start the bot once to upgrade it`);
+  const afterWrite: (() => Promise<void>)[] = [];
   while (version < SCHEMA_VERSION) {
-    await MIGRATIONS[version]!(data, path);
+    const after = await MIGRATIONS[version]!(data, path);
+    if (after) afterWrite.push(after);
     version += 1;
   }
   data.schemaVersion = SCHEMA_VERSION;
   await db.write();
+  for (const after of afterWrite) await after();
   return db;
 };
 

@@ -1,4 +1,4 @@
-import type { Store } from '../ports';
+import type { SettingsStore, Store } from '../ports';
 import type { StoredReport } from '../types';
 import { openDb } from './db';
 import { storeFiles } from './files';
@@ -71,5 +71,8 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
   }
 };
 
-/** The reports of a lowdb store, read without the lock: a reader beside a running bot (`npm run ask`, a dry run). */
-export const readLowdbStoreReports = async (dbPath: string): Promise<StoredReport[]> => readLowdbReports(await openDb(dbPath, { readOnly: true }), dbPath);
+/** A lowdb store read without the lock, beside a running bot (`npm run ask`, a dry run): its reports and settings as they are now. */
+export const readLowdbStore = async (dbPath: string): Promise<{ history: StoredReport[]; settings: SettingsStore }> => {
+  const db = await openDb(dbPath, { readOnly: true });
+  return { history: await readLowdbReports(db, dbPath), settings: createLowdbSettings(db) };
+};

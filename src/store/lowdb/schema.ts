@@ -1,7 +1,7 @@
 import type { Alert, ChatSettings, FanOut, Subscription } from '../types';
 
 /** Bump when the shape changes, and add a step to MIGRATIONS in db.ts. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Where a report's file is and what it holds; the report itself is its own file (see files.ts). */
 export interface ReportEntry {
