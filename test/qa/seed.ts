@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Report, Target } from '../../src/model';
-import { loadAliases, type Aliases } from '../../src/qa/aliases';
-import { createEngine, type Engine } from '../../src/qa/engine';
-import { readTableFile } from '../../src/table/load-table';
-import { createNormalizer, type Normalize } from '../../src/text/normalize';
+import type { Aliases } from '../../src/qa/aliases';
+import type { Engine } from '../../src/qa/engine';
+import type { Normalize } from '../../src/text/normalize';
+import { testCore } from '../helpers/core';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -16,13 +16,12 @@ export interface Seed {
 
 let shared: Promise<Seed> | undefined;
 
-/** The shipped table, aliases and a real engine, built once per test file (OpenCC loads in ~0.1 s). */
+/** The shipped table and a real engine over it, as the app builds them (src/core.ts), once per test file. */
 export const seed = (): Promise<Seed> =>
   (shared ??= (async () => {
-    const report = await readTableFile(resolve(ROOT, 'data/heze-2022-q3.tsv'));
-    const normalize = createNormalizer();
-    const aliases = loadAliases(resolve(ROOT, 'data/aliases.json'));
-    return { report, normalize, aliases, engine: createEngine({ report, normalize, aliases }) };
+    const core = testCore();
+    const report = await core.readTable(resolve(ROOT, 'data/heze-2022-q3.tsv'));
+    return { report, normalize: core.normalize, aliases: core.aliases, engine: core.engineFor(report) };
   })());
 
 /** A hand-made target for small, new tables. */
