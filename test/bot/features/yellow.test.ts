@@ -1,6 +1,6 @@
-import { ALERT_MESSAGES } from '../../src/wording/alerts';
-import { ADMIN, idsIn, settled, startAppUnderTest, textOf, type AppUnderTest } from '../helpers/app-under-test';
-import { editedSeed } from '../alerts/tables';
+import { ALERT_MESSAGES } from '../../../src/wording/alerts';
+import { ADMIN, idsIn, settled, startAppUnderTest, textOf, type AppUnderTest } from '../../helpers/app-under-test';
+import { editedSeed } from '../../alerts/tables';
 
 /**
  * Yellow (risk) alerts through the real bot: chats opt in with /yellow, an admin

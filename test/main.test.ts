@@ -3,13 +3,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MESSAGES } from '../../src/wording/chat';
-import { RATE_LIMIT_DEFAULTS } from '../../src/bot/middleware/rate-limit';
-import { readStoredReports } from '../../src/store';
-import { lockHolder } from '../../src/store/lowdb/lock';
-import { startFakeBotApi } from '../fake-bot-api/server';
-import { ROOT, seedEngine } from './seed';
-import * as views from '../../src/view';
+import { MESSAGES } from '../src/wording/chat';
+import { RATE_LIMIT_DEFAULTS } from '../src/bot/middleware/rate-limit';
+import { readStoredReports } from '../src/store';
+import { lockHolder } from '../src/store/lowdb/lock';
+import { startFakeBotApi } from './fake-bot-api/server';
+import { ROOT, seedEngine } from './bot/seed';
+import * as views from '../src/view';
 
 /**
  * `npm start` as a real process (tsx src/main.ts): the composition root wires

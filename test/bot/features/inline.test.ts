@@ -1,5 +1,5 @@
-import { startHarness, type Harness } from './harness';
-import type { ApiCall } from '../fake-bot-api/server';
+import { startHarness, type Harness } from '../harness';
+import type { ApiCall } from '../../fake-bot-api/server';
 
 interface Article {
   type: string;

@@ -1,6 +1,6 @@
-import { isLagging, leadersOf, unitsOf } from '../../src/model';
-import { ALERT_MESSAGES } from '../../src/wording/alerts';
-import { buttonsOf, idsIn, messageIdOf, settled, startAppUnderTest, textOf, type AppUnderTest } from '../helpers/app-under-test';
+import { isLagging, leadersOf, unitsOf } from '../../../src/model';
+import { ALERT_MESSAGES } from '../../../src/wording/alerts';
+import { buttonsOf, idsIn, messageIdOf, settled, startAppUnderTest, textOf, type AppUnderTest } from '../../helpers/app-under-test';
 
 /**
  * Subscribing through the real bot: commands and buttons go through the fake Bot

@@ -1,7 +1,7 @@
 import { Telegraf } from 'telegraf';
-import { classifyError, createTransport } from '../../src/bot/transport';
-import { createLogger } from '../../src/logger';
-import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
+import { classifyError, createTransport } from '../../../src/bot/transport';
+import { createLogger } from '../../../src/logger';
+import { startFakeBotApi, type FakeBotApi } from '../../fake-bot-api/server';
 
 /** `send` is what the alert delivery worker uses with bot.telegram: it must never throw, and say why it failed. */
 describe('createTransport().send', () => {

@@ -1,6 +1,6 @@
-import { ALERT_MESSAGES } from '../../src/wording/alerts';
-import { ADMIN, settled, startAppUnderTest, textOf, type AppUnderTest } from '../helpers/app-under-test';
-import { editedSeed } from '../alerts/tables';
+import { ALERT_MESSAGES } from '../../../src/wording/alerts';
+import { ADMIN, settled, startAppUnderTest, textOf, type AppUnderTest } from '../../helpers/app-under-test';
+import { editedSeed } from '../../alerts/tables';
 
 /** The upload feature's checks before anything is downloaded or imported. */
 describe('table upload', () => {

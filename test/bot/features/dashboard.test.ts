@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { startDashboardApp, USER_ID, WEBAPP_URL, type DashboardApp } from '../web/dashboard-app';
+import { startDashboardApp, USER_ID, WEBAPP_URL, type DashboardApp } from '../../web/dashboard-app';
 
 const GROUP_ID = -1001234567890;
 

@@ -1,5 +1,5 @@
-import { MESSAGES } from '../../src/wording/chat';
-import { say, settled, startHarness, textOf, type Harness } from './harness';
+import { MESSAGES } from '../../../src/wording/chat';
+import { say, settled, startHarness, textOf, type Harness } from '../harness';
 
 describe('ALLOWED_CHAT_IDS', () => {
   let h: Harness;

@@ -1,12 +1,12 @@
-import { createAnswerMessages } from '../../src/bot/answer-messages';
-import { createBot } from '../../src/bot/create-bot';
-import { createFeatures } from '../../src/bot/features';
-import { launchBot } from '../../src/bot/launch';
-import { createLogger } from '../../src/logger';
-import { startFakeBotApi } from '../fake-bot-api/server';
-import { testDeps } from './harness';
-import { seedEngine } from './seed';
-import { freePort } from '../helpers/free-port';
+import { createAnswerMessages } from '../../../src/bot/answer-messages';
+import { createBot } from '../../../src/bot/create-bot';
+import { createFeatures } from '../../../src/bot/features';
+import { launchBot } from '../../../src/bot/launch';
+import { createLogger } from '../../../src/logger';
+import { startFakeBotApi } from '../../fake-bot-api/server';
+import { testDeps } from '../harness';
+import { seedEngine } from '../seed';
+import { freePort } from '../../helpers/free-port';
 
 
 describe('webhook mode', () => {
