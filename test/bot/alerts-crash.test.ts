@@ -10,6 +10,7 @@ import { openLowdbStore } from '../../src/store/lowdb';
 import { ROOT } from '../helpers/app-under-test';
 import { editedSeed } from '../alerts/tables';
 import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
+import { outputOf, until } from '../helpers/wait';
 
 /**
  * The delivery guarantee, tested on the real program: `tsx src/main.ts` is
@@ -47,10 +48,7 @@ const start = (api: FakeBotApi, dir: string, apiRoot = api.apiRoot): Proc => {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  return { child, output: () => output, exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+  return { child, output: outputOf(child), exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
 };
 
 /** Subscribers in the store before the bot first starts (the store is the seam; the bot seeds the report). */
@@ -69,13 +67,6 @@ const digestsByChat = (api: FakeBotApi): Map<number, number> => {
   return counts;
 };
 
-const until = async (check: () => boolean, timeoutMs: number, what: string): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 /**
  * A pass-through proxy to the fake server that can swallow the answer to one
@@ -159,7 +150,7 @@ describe('alert delivery across SIGKILL', () => {
     await api.waitFor('sendMessage', (p) => Number(p.chat_id) === ADMIN, 15_000);
 
     // Kill in the middle of the fan-out: at 25 messages/s, 120 digests take about five seconds.
-    await until(() => digestsByChat(api).size >= 40, 15_000, '40 digests');
+    await until(() => digestsByChat(api).size >= 40, '40 digests', 15_000);
     first.child.kill('SIGKILL');
     await first.exit;
     const beforeRestart = digestsByChat(api);
@@ -167,7 +158,7 @@ describe('alert delivery across SIGKILL', () => {
 
     const second = start(api, dir);
     procs.push(second);
-    await until(() => digestsByChat(api).size === SUBSCRIBERS, 30_000, 'every subscriber to get a digest');
+    await until(() => digestsByChat(api).size === SUBSCRIBERS, 'every subscriber to get a digest', 30_000);
     // let anything still queued go out before counting repeats
     await new Promise((r) => setTimeout(r, 1500));
     second.child.kill('SIGTERM');
@@ -205,7 +196,7 @@ describe('alert delivery across SIGKILL', () => {
 
       const second = start(api, dir);
       procs.push(second);
-      await until(() => digestsByChat(api).size === 60, 30_000, 'every subscriber to get a digest');
+      await until(() => digestsByChat(api).size === 60, 'every subscriber to get a digest', 30_000);
       await new Promise((r) => setTimeout(r, 1000));
       second.child.kill('SIGTERM');
       expect(await second.exit).toBe(0);

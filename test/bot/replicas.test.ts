@@ -11,6 +11,7 @@ import { nodeWithTsx } from '../helpers/node-process';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { seedBytes } from '../helpers/seed';
 import { freePort } from '../helpers/free-port';
+import { outputOf, until } from '../helpers/wait';
 
 /**
  * Three replicas of the real program (`node src/main.ts`) on one PostgreSQL, in
@@ -27,13 +28,6 @@ const RATE = 25;
 const SECRET = 'replica_secret_123';
 
 
-const until = async (check: () => boolean, what: string, timeoutMs: number): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 interface Replica {
   port: number;
@@ -78,12 +72,10 @@ const startReplica = async (databaseUrl: string): Promise<Replica> => {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const replica = { port, child, output: () => output };
+  const output = outputOf(child);
+  const replica = { port, child, output };
   replicas.push(replica);
-  await until(() => output.includes('bot started with a webhook') || child.exitCode !== null, `replica on port ${port} to start`, 60_000);
+  await until(() => output().includes('bot started with a webhook') || child.exitCode !== null, `replica on port ${port} to start`, 60_000);
   if (child.exitCode !== null) throw new Error(`replica on port ${port} exited: ${output}`);
   return replica;
 };

@@ -5,6 +5,7 @@ import { acquireLock, lockHolder } from '../../../src/store/lowdb/lock';
 import { MESSAGES } from '../../../src/wording/chat';
 import { nodeWithTsx } from '../../helpers/node-process';
 import { useTempDir } from '../../helpers/tmp';
+import { outputOf, until } from '../../helpers/wait';
 
 const ROOT = join(__dirname, '../../..');
 const HOLDER = join(__dirname, 'fixtures/hold-lock.ts');
@@ -14,20 +15,7 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-const outputOf = (child: ChildProcess): (() => string) => {
-  let text = '';
-  child.stdout?.on('data', (d: Buffer) => (text += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (text += d.toString()));
-  return () => text;
-};
 
-const until = async (check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('lowdb lock', () => {
   it('names the holder to the next process and is free again after release', async () => {

@@ -3,6 +3,7 @@ import { openPostgresStore } from '../../../src/store/postgres';
 import type { Store } from '../../../src/store/ports';
 import type { Alert } from '../../../src/store/types';
 import { startTestPostgres, uniqueName, type TestPostgres } from '../../helpers/postgres';
+import { until } from '../../helpers/wait';
 
 /**
  * What several replicas on one database rely on: one of them at a time holds a
@@ -27,13 +28,6 @@ const replicas = async (n: number): Promise<Store[]> => {
   return stores;
 };
 
-const until = async (check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> => {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('PostgreSQL replicas', () => {
   it('gives a role to one replica at a time, and to another when the holder’s session ends (as on SIGKILL)', async () => {
