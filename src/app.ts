@@ -214,13 +214,14 @@ export const createApp = (options: AppOptions): App => {
       view: { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget },
       logger,
       transport,
-      queries: createQueryCache(BOT_DEFAULTS.queryCacheSize),
+      queries: createQueryCache(store.buttons),
       access: { adminIds: config.adminIds, allowedChatIds: config.allowedChatIds },
       settings: BOT_DEFAULTS,
     };
     deps.onChatBlocked = onChatBlocked;
     const alertsDeps: AlertsDeps = {
       subscriptions,
+      chatState: store.settings,
       understand: (text) => currentEngine().understand(text),
       matcher,
       importTable: (bytes, fileName, importOptions) => importer.importTable(bytes, fileName, importOptions),

@@ -24,8 +24,8 @@ export interface BuiltMessage {
 
 export interface AnswerMessages {
   ask(engine: QaEngine, origin: Origin): Answer;
-  /** `key` reuses the page key of an existing message (an edit), so no new cache entry is made */
-  build(origin: Origin, page: number, key?: PageKey): BuiltMessage;
+  /** `key` reuses the page key of an existing message (an edit), so nothing new is stored */
+  build(origin: Origin, page: number, key?: PageKey): Promise<BuiltMessage>;
   /** sends page 1 of `origin` as a reply to the update's chat */
   reply(ctx: Context, origin: Origin): Promise<void>;
   pageKeys: ReturnType<typeof createPageKeys>;
@@ -41,7 +41,7 @@ export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
   const ask = (engine: QaEngine, origin: Origin): Answer =>
     origin.as === 'ask' ? engine.ask(origin.question) : engine.askAs(origin.as, origin.arg ?? '');
 
-  const build = (origin: Origin, page: number, knownKey?: PageKey): BuiltMessage => {
+  const build = async (origin: Origin, page: number, knownKey?: PageKey): Promise<BuiltMessage> => {
     const engine = deps.engine();
     const answer = ask(engine, origin);
     const rendered = deps.view.renderAnswer(answer, { format: 'html', page, pageSize });
@@ -64,7 +64,7 @@ export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
       }
     }
     if (rendered.pages > 1) {
-      const key = knownKey ?? pageKeys.keyFor(engine.report, origin, answer);
+      const key = knownKey ?? (await pageKeys.keyFor(engine.report, origin, answer));
       const version = pageKeys.version(engine.report);
       const nav: InlineKeyboardButton[] = [];
       if (rendered.page > 1)
@@ -88,7 +88,7 @@ export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
     build,
     pageKeys,
     async reply(ctx, origin) {
-      const message = build(origin, 1);
+      const message = await build(origin, 1);
       await ctx.reply(message.text, { parse_mode: 'HTML', ...replyExtra(ctx), ...(message.markup ? { reply_markup: message.markup } : {}) });
     },
   };

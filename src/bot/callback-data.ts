@@ -11,7 +11,7 @@ import type { Origin, QueryCache } from './query-cache';
  *                            lag   every lagging target
  *                            u<n>  the n-th unit of the report (sorted), i.e. /unit
  *                            l<n>  the n-th leader of the report (sorted), i.e. /leader
- *                            q<id> a question kept in the QueryCache (free text, /search)
+ *                            q<id> a question kept in the store's buttons (free text, /search)
  *   d:<id>                 a target's detail (序号, ASCII only)
  *   ex:<n>                 the n-th example question of /start
  *   noop                   the "2/5" label between the arrows
@@ -132,10 +132,10 @@ const decodeKey = (key: string): PageKey => {
  */
 export interface PageKeys {
   version(report: Report): string;
-  /** the key that lets a page button ask `origin` again */
-  keyFor(report: Report, origin: Origin, answer: Answer): PageKey;
+  /** the key that lets a page button ask `origin` again (a free-text question is stored first) */
+  keyFor(report: Report, origin: Origin, answer: Answer): Promise<PageKey>;
   /** the question a key stands for, or undefined when it cannot be asked again (expired, unknown) */
-  originOf(report: Report, key: PageKey): Origin | undefined;
+  originOf(report: Report, key: PageKey): Promise<Origin | undefined>;
   /** the self-describing key of one unit's or leader's list, for a button that picks it; undefined when the report lacks the name */
   keyOfName(report: Report, kind: 'unit' | 'leader', name: string): PageKey | undefined;
 }
@@ -169,7 +169,7 @@ export const createPageKeys = (queries: QueryCache): PageKeys => {
 
   return {
     version: (report) => catalog(report).version,
-    keyFor(report, origin, answer) {
+    async keyFor(report, origin, answer) {
       const { units, leaders } = catalog(report);
       const q = answer.query;
       if (origin.as === 'lagging') return { kind: 'lagging' };
@@ -185,13 +185,13 @@ export const createPageKeys = (queries: QueryCache): PageKeys => {
         if (index >= 0) return { kind: 'leader', index };
       }
       if (q.kind === 'list' && q.status === 'lagging' && only('status')) return { kind: 'lagging' };
-      return { kind: 'query', id: queries.put(origin) };
+      return { kind: 'query', id: await queries.put(origin) };
     },
     keyOfName(report, kind, name) {
       const index = (kind === 'unit' ? catalog(report).units : catalog(report).leaders).indexOf(name);
       return index < 0 ? undefined : { kind, index };
     },
-    originOf(report, key) {
+    async originOf(report, key) {
       const { units, leaders } = catalog(report);
       switch (key.kind) {
         case 'lagging':

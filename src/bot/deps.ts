@@ -38,7 +38,7 @@ export interface BotDeps {
   view: AnswerView;
   logger: Logger;
   transport: Transport;
-  /** recent questions behind page buttons that cannot describe themselves */
+  /** the questions behind page buttons that cannot describe themselves (in the store, shared by replicas) */
   queries: QueryCache;
   access: { adminIds: readonly number[]; allowedChatIds: readonly number[] };
   settings: BotSettings;
@@ -55,8 +55,6 @@ export interface BotSettings {
   inlineCacheSeconds: number;
   /** longer questions are cut: real ones are short, and the engine's fuzzy parts cost per character */
   maxQuestionChars: number;
-  /** how many recent free-text questions keep working page buttons */
-  queryCacheSize: number;
 }
 
 /** Defaults in one frozen object, merged once by createBot. */
@@ -65,5 +63,4 @@ export const BOT_DEFAULTS: Readonly<BotSettings> = Object.freeze({
   inlinePageSize: 50,
   inlineCacheSeconds: 60,
   maxQuestionChars: 300,
-  queryCacheSize: 1000,
 });

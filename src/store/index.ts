@@ -17,13 +17,20 @@ export interface OpenStoreOptions {
   recover?: boolean;
   /** delivered and failed alerts older than this are pruned */
   keepDays?: number;
+  /** page buttons kept working (BUTTON_LIMIT) */
+  buttonLimit?: number;
   now?: () => Date;
 }
 
 /** Opens the store the configuration names: PostgreSQL when DATABASE_URL is set, else the lowdb files at DB_PATH. */
 export const openStore = (options: OpenStoreOptions): Promise<Store> =>
   options.databaseUrl
-    ? openPostgresStore({ url: options.databaseUrl, ...(options.keepDays !== undefined ? { keepDays: options.keepDays } : {}), ...(options.now ? { now: options.now } : {}) })
+    ? openPostgresStore({
+        url: options.databaseUrl,
+        ...(options.keepDays !== undefined ? { keepDays: options.keepDays } : {}),
+        ...(options.buttonLimit !== undefined ? { buttonLimit: options.buttonLimit } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      })
     : openLowdbStore(options);
 
 /** The store as a reader that must not take the lowdb lock sees it (`npm run ask`, a dry run): it may read, never write. */

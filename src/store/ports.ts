@@ -101,6 +101,22 @@ export interface SettingsStore {
 }
 
 /**
+ * What page buttons stand for when 64 bytes of callback_data cannot say it (a
+ * free-text question, /search words): JSON values under short random ids, in the
+ * store so that a button made on one replica works on another, and after a
+ * restart. Bounded: whatever was neither put nor read within the last `limit`
+ * puts and reads (BUTTON_LIMIT) is pruned, and its button says the list expired.
+ * Not copied by store:copy, and not counted by isEmpty: a button is worth little
+ * beyond a few days.
+ */
+export interface ButtonStore {
+  /** keeps `value` under `id`; false (and nothing changed) when the id is taken, so the caller draws another */
+  add(id: string, value: unknown): Promise<boolean>;
+  /** the value under `id`, which now counts as recently used; undefined once pruned or never added */
+  get<T = unknown>(id: string): Promise<T | undefined>;
+}
+
+/**
  * Work that one process at a time must do among the replicas sharing a store:
  * sending the outbox (so each alert goes out once and the rate limits hold for
  * all replicas together) and scheduling digests.
@@ -123,6 +139,7 @@ export interface Store {
   subscriptions: SubscriptionStore;
   outbox: OutboxStore;
   settings: SettingsStore;
+  buttons: ButtonStore;
   roles: RoleStore;
   /** true when nothing at all has been stored yet (store:copy refuses a non-empty target) */
   isEmpty(): Promise<boolean>;

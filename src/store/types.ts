@@ -111,3 +111,6 @@ export interface FanOut {
   /** digests enqueued: alert ids are unique per chat, this counts chats */
   chats: number;
 }
+
+/** How many page buttons the store keeps working (ButtonStore): a week of a busy office's free-text questions, a few MB at most. */
+export const BUTTON_LIMIT = 20_000;

@@ -1,6 +1,7 @@
 import { createPageKeys, decodeCallback, encodeCallback, reportVersion, type CallbackData } from '../../src/bot/callback-data';
 import { createQueryCache } from '../../src/bot/query-cache';
 import { seedEngine } from './seed';
+import { testButtons } from './harness';
 
 describe('callback data', () => {
   const samples: CallbackData[] = [
@@ -41,35 +42,35 @@ describe('callback data', () => {
 describe('createPageKeys', () => {
   it('describes unit, leader and lagging lists by position, so they survive a restart', async () => {
     const { report, engine } = await seedEngine();
-    const keysBefore = createPageKeys(createQueryCache(10));
+    const keysBefore = createPageKeys(createQueryCache(testButtons()));
     const unitAnswer = engine.askAs('unit', '工信局');
-    const unitKey = keysBefore.keyFor(report, { as: 'unit', arg: '工信局' }, unitAnswer);
+    const unitKey = await keysBefore.keyFor(report, { as: 'unit', arg: '工信局' }, unitAnswer);
     expect(unitKey.kind).toBe('unit');
-    // a fresh process (new cache, new key table) resolves the same key to the same unit
-    const keysAfter = createPageKeys(createQueryCache(10));
-    const origin = keysAfter.originOf(report, unitKey);
+    // a fresh process with an empty store resolves the same key to the same unit
+    const keysAfter = createPageKeys(createQueryCache(testButtons()));
+    const origin = await keysAfter.originOf(report, unitKey);
     expect(origin).toEqual({ as: 'unit', arg: unitAnswer.query.units?.[0] });
 
     const leader = engine.ask('王昌华').query.leader!;
-    const leaderKey = keysBefore.keyFor(report, { as: 'leader', arg: leader }, engine.askAs('leader', leader));
-    expect(keysAfter.originOf(report, leaderKey)).toEqual({ as: 'leader', arg: leader });
-    expect(keysBefore.keyFor(report, { as: 'lagging' }, engine.askAs('lagging', ''))).toEqual({ kind: 'lagging' });
+    const leaderKey = await keysBefore.keyFor(report, { as: 'leader', arg: leader }, engine.askAs('leader', leader));
+    expect(await keysAfter.originOf(report, leaderKey)).toEqual({ as: 'leader', arg: leader });
+    expect(await keysBefore.keyFor(report, { as: 'lagging' }, engine.askAs('lagging', ''))).toEqual({ kind: 'lagging' });
   });
 
-  it('keeps combinations and searches in the bounded cache, which forgets them on restart', async () => {
+  it('keeps combinations and searches in the store under a random id, which another store does not know', async () => {
     const { report, engine } = await seedEngine();
-    const cache = createQueryCache(10);
-    const keys = createPageKeys(cache);
+    const buttons = testButtons();
     const origin = { as: 'ask' as const, question: '王昌华负责的滞后项目' };
-    const key = keys.keyFor(report, origin, engine.ask(origin.question));
-    expect(key.kind).toBe('query');
-    expect(keys.originOf(report, key)).toEqual(origin);
-    expect(createPageKeys(createQueryCache(10)).originOf(report, key)).toBeUndefined();
+    const key = await createPageKeys(createQueryCache(buttons)).keyFor(report, origin, engine.ask(origin.question));
+    expect(key).toEqual({ kind: 'query', id: expect.stringMatching(/^[A-Za-z0-9_-]{8}$/) });
+    // any process on the same store (another replica) resolves it
+    expect(await createPageKeys(createQueryCache(buttons)).originOf(report, key)).toEqual(origin);
+    expect(await createPageKeys(createQueryCache(testButtons())).originOf(report, key)).toBeUndefined();
   });
 
   it('gives no origin for a unit index beyond the report', async () => {
     const { report } = await seedEngine();
-    expect(createPageKeys(createQueryCache(1)).originOf(report, { kind: 'unit', index: 99999 })).toBeUndefined();
+    expect(await createPageKeys(createQueryCache(testButtons())).originOf(report, { kind: 'unit', index: 99999 })).toBeUndefined();
   });
 
   it('versions a report by its file hash', async () => {
@@ -80,16 +81,25 @@ describe('createPageKeys', () => {
 });
 
 describe('createQueryCache', () => {
-  it('evicts the least recently used question beyond its capacity', () => {
-    const cache = createQueryCache(2);
-    const a = cache.put({ as: 'ask', question: 'a' });
-    const b = cache.put({ as: 'ask', question: 'b' });
-    cache.get(a); // a is now more recent than b
-    const c = cache.put({ as: 'ask', question: 'c' });
-    expect(cache.size).toBe(2);
-    expect(cache.get(b)).toBeUndefined();
-    expect(cache.get(a)).toEqual({ as: 'ask', question: 'a' });
-    expect(cache.get(c)).toEqual({ as: 'ask', question: 'c' });
-    expect(a).toMatch(/^[A-Za-z0-9_-]{8}$/);
+  it('forgets the least recently used question beyond the store’s limit', async () => {
+    const cache = createQueryCache(testButtons(2));
+    const a = await cache.put({ as: 'ask', question: 'a' });
+    const b = await cache.put({ as: 'ask', question: 'b' });
+    await cache.get(a); // a is now more recent than b
+    const c = await cache.put({ as: 'ask', question: 'c' });
+    expect(await cache.get(b)).toBeUndefined();
+    expect(await cache.get(a)).toEqual({ as: 'ask', question: 'a' });
+    expect(await cache.get(c)).toEqual({ as: 'ask', question: 'c' });
+  });
+
+  it('asks nothing for a stored value that is not a question (another version’s, a damaged one)', async () => {
+    const buttons = testButtons();
+    await buttons.add('weird1', { as: 'drop table', arg: 1 });
+    await buttons.add('weird2', 'text');
+    await buttons.add('good', { as: 'search', arg: '数字' });
+    const cache = createQueryCache(buttons);
+    expect(await cache.get('weird1')).toBeUndefined();
+    expect(await cache.get('weird2')).toBeUndefined();
+    expect(await cache.get('good')).toEqual({ as: 'search', arg: '数字' });
   });
 });

@@ -55,7 +55,7 @@ describe('errors and faults', () => {
     for (const update of odd) h.api.pushUpdate(update);
     await settled(h);
     const reply = await say(h, '/item 57', { chatId: 5001 });
-    expect(textOf(reply)).toBe(h.expected('item', '57'));
+    expect(textOf(reply)).toBe(await h.expected('item', '57'));
     // nothing in that batch was a crash worth an error log
     expect(levels(h.logs).filter((l) => l.level >= 50)).toEqual([]);
     // telegraf cannot name the type of `{}` (its ctx.updateType throws); the log line still comes out
@@ -66,13 +66,13 @@ describe('errors and faults', () => {
     const apology = await say(h, '触发错误', { chatId: 5002 });
     expect(textOf(apology)).toBe(MESSAGES.apology);
     expect(levels(h.logs).some((l) => l.level === 50 && l.msg === 'update handler failed')).toBe(true);
-    expect(textOf(await say(h, '/item 58', { chatId: 5002 }))).toBe(h.expected('item', '58'));
+    expect(textOf(await say(h, '/item 58', { chatId: 5002 }))).toBe(await h.expected('item', '58'));
   });
 
   it('waits retry_after on 429 and sends the same reply again', async () => {
     h.api.failNext('sendMessage', { code: 429, retryAfter: 3 }, 2);
     const reply = await say(h, '/item 59', { chatId: 5003 });
-    expect(textOf(reply)).toBe(h.expected('item', '59'));
+    expect(textOf(reply)).toBe(await h.expected('item', '59'));
     expect(waits.slice(-2)).toEqual([3000, 3000]);
     const attempts = h.api.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === 5003);
     expect(attempts.map((c) => c.status)).toEqual([429, 429, 200]);
@@ -86,7 +86,7 @@ describe('errors and faults', () => {
     expect(sends.map((c) => c.status)).toEqual([403]); // no retry, no apology attempt
     expect(h.blocked).toContain(5004);
     expect(levels(h.logs).some((l) => l.level === 40 && l.code === 403 && l.method === 'sendMessage')).toBe(true);
-    expect(textOf(await say(h, '/item 57', { chatId: 5005 }))).toBe(h.expected('item', '57'));
+    expect(textOf(await say(h, '/item 57', { chatId: 5005 }))).toBe(await h.expected('item', '57'));
   });
 
   it('logs a 400 with its method, apologises once, does not retry', async () => {
@@ -153,6 +153,6 @@ describe('a handler that never finishes', () => {
     const apology = await say(h, '/hang', { chatId: 5101 });
     expect(textOf(apology)).toBe(MESSAGES.apology);
     expect(levels(h.logs).some((l) => l.level === 50 && l.msg === 'update handler failed')).toBe(true);
-    expect(textOf(await say(h, '/item 57', { chatId: 5101 }))).toBe(h.expected('item', '57'));
+    expect(textOf(await say(h, '/item 57', { chatId: 5101 }))).toBe(await h.expected('item', '57'));
   });
 });

@@ -10,7 +10,12 @@ import type { Feature, FeatureFactory } from '../../src/bot/feature';
 import { createAnswerMessages } from '../../src/bot/answer-messages';
 import { createFeatures } from '../../src/bot/features';
 import { launchBot, type RunningBot } from '../../src/bot/launch';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createQueryCache } from '../../src/bot/query-cache';
+import { openLowdbButtons } from '../../src/store/lowdb/buttons';
+import type { ButtonStore } from '../../src/store/ports';
 import { createTransport } from '../../src/bot/transport';
 import { createLogger, type Logger } from '../../src/logger';
 import type { Report } from '../../src/model';
@@ -30,12 +35,12 @@ export interface Harness {
   /** chats reported through onChatBlocked (403) */
   blocked: number[];
   stop(): Promise<void>;
-  /** stops the bot and starts a fresh one (new bot, empty query cache) against the same fake server */
+  /** stops the bot and starts a fresh one (new bot, same store of page buttons) against the same fake server */
   restart(): Promise<void>;
   /** the next successful call of `method` after now, e.g. the reply to an update pushed right after */
   next(method: string, predicate?: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   /** the HTML the bot builds for a question (page `page`), through the same path as a reply */
-  expected(kind: 'ask' | Parameters<QaEngine['askAs']>[0], arg?: string, page?: number): string;
+  expected(kind: 'ask' | Parameters<QaEngine['askAs']>[0], arg?: string, page?: number): Promise<string>;
 }
 
 export interface HarnessOptions {
@@ -53,13 +58,19 @@ export interface HarnessOptions {
   handlerTimeoutMs?: number;
 }
 
+const buttonsDir = mkdtempSync(join(tmpdir(), 'tpb-buttons-'));
+process.once('exit', () => rmSync(buttonsDir, { recursive: true, force: true }));
+let buttonFiles = 0;
+/** The page buttons of a lowdb store, in a file of their own, as the app keeps them */
+export const testButtons = (limit = 1000): ButtonStore => openLowdbButtons(join(buttonsDir, `${(buttonFiles += 1)}.buttons`), limit);
+
 /** The bot's dependencies over an engine, with the shipped views and defaults; tests override what they probe. */
 export const testDeps = (engine: QaEngine, logger: Logger, overrides: Partial<BotDeps> = {}): BotDeps => ({
   engine: () => engine,
   view: { renderAnswer: views.renderAnswer, renderTarget: views.renderTarget },
   logger,
   transport: createTransport({ logger }),
-  queries: createQueryCache(10),
+  queries: createQueryCache(testButtons()),
   access: { adminIds: [], allowedChatIds: [] },
   settings: BOT_DEFAULTS,
   ...overrides,
@@ -77,7 +88,6 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   const deps = testDeps(engine, logger, {
     view,
     transport: createTransport({ logger, ...(options.sleep ? { sleep: options.sleep } : {}) }),
-    queries: createQueryCache(settings.queryCacheSize),
     access: { adminIds: [], allowedChatIds: options.allowedChatIds ?? [] },
     settings,
     onChatBlocked: (chatId) => void blocked.push(chatId),
@@ -123,16 +133,14 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     logs,
     blocked,
     next,
-    expected: (kind, arg = '', page = 1) =>
-      answers.build(kind === 'ask' ? { as: 'ask', question: arg } : { as: kind, arg }, page).text,
+    expected: async (kind, arg = '', page = 1) => (await answers.build(kind === 'ask' ? { as: 'ask', question: arg } : { as: kind, arg }, page)).text,
     async stop() {
       await running.stop('test');
       await api.close();
     },
     async restart() {
-      // A new process in all but name: new bot, new query cache; same fake server, report and chats.
+      // A new process in all but name: new bot; same store, fake server, report and chats.
       await running.stop('restart');
-      deps.queries = createQueryCache(settings.queryCacheSize);
       running = await launch();
     },
   };

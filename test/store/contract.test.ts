@@ -18,7 +18,7 @@ import { seedBytes } from '../helpers/seed';
 interface Backend {
   name: string;
   /** a new, empty place for a store; returns how to open it */
-  fresh(now?: () => Date): () => Promise<Store>;
+  fresh(now?: () => Date, buttonLimit?: number): () => Promise<Store>;
 }
 
 let postgres: TestPostgres;
@@ -45,17 +45,17 @@ const track = async (store: Promise<Store>): Promise<Store> => {
 const BACKENDS: Backend[] = [
   {
     name: 'lowdb',
-    fresh: (now) => {
+    fresh: (now, buttonLimit) => {
       const dir = mkdtempSync(join(tmpdir(), 'tpb-contract-'));
       tempDirs.push(dir);
-      return () => track(openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'test', ...(now ? { now } : {}) }));
+      return () => track(openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'test', ...(now ? { now } : {}), ...(buttonLimit ? { buttonLimit } : {}) }));
     },
   },
   {
     name: 'postgres',
-    fresh: (now) => {
+    fresh: (now, buttonLimit) => {
       const schema = uniqueName('contract');
-      return () => track(openPostgresStore({ url: postgres.url, schema, ...(now ? { now } : {}) }));
+      return () => track(openPostgresStore({ url: postgres.url, schema, ...(now ? { now } : {}), ...(buttonLimit ? { buttonLimit } : {}) }));
     },
   },
 ];
@@ -327,6 +327,39 @@ describe.each(BACKENDS)('$name store', (backend) => {
       expect(await again.settings.scopes()).toEqual(['columns', 'web-tokens']);
       await again.settings.delete('columns', 'dezhou');
       expect(await again.settings.scopes()).toEqual(['web-tokens']);
+    });
+  });
+
+  describe('buttons', () => {
+    it('keeps what a button stands for across a restart, refuses a taken id, and is not counted as stored data', async () => {
+      const open = backend.fresh();
+      const store = await open();
+      expect(await store.buttons.get('Ab-_9xYz')).toBeUndefined();
+      expect(await store.buttons.add('Ab-_9xYz', { as: 'ask', question: '王昌华负责的滞后项目' })).toBe(true);
+      expect(await store.buttons.add('Ab-_9xYz', { as: 'ask', question: 'another' })).toBe(false);
+      expect(await store.buttons.add('k2', { as: 'search', arg: '数字' })).toBe(true);
+      expect(await store.isEmpty()).toBe(true);
+      await store.close();
+      const again = await open();
+      expect(await again.buttons.get('Ab-_9xYz')).toEqual({ as: 'ask', question: '王昌华负责的滞后项目' });
+      expect(await again.buttons.get('k2')).toEqual({ as: 'search', arg: '数字' });
+      expect(await again.buttons.get('k3')).toBeUndefined();
+    });
+
+    it('prunes what was neither added nor read within the last `limit` adds and reads, across a restart', async () => {
+      const open = backend.fresh(undefined, 3);
+      const store = await open();
+      for (const id of ['a', 'b', 'c']) await store.buttons.add(id, id);
+      expect(await store.buttons.get('a')).toBe('a'); // a is used again: b is now the oldest
+      await store.buttons.add('d', 'd');
+      expect(await store.buttons.get('b')).toBeUndefined();
+      await store.close();
+      const again = await open();
+      await again.buttons.add('e', 'e'); // c goes
+      expect(await again.buttons.get('c')).toBeUndefined();
+      expect(await again.buttons.get('a')).toBe('a');
+      expect(await again.buttons.get('d')).toBe('d');
+      expect(await again.buttons.get('e')).toBe('e');
     });
   });
 });

@@ -3,7 +3,7 @@ import type { Query } from '../../qa/answer';
 import type { ParseOptions } from '../../table/parse-report';
 import type { AlertSettings } from '../../alerts/config';
 import type { FilterMatcher } from '../../alerts/filters';
-import type { SubscriptionStore } from '../../store/ports';
+import type { SettingsStore, SubscriptionStore } from '../../store/ports';
 
 /**
  * What the alerts features (subscribe, digest, upload) need beyond BotDeps,
@@ -11,6 +11,8 @@ import type { SubscriptionStore } from '../../store/ports';
  */
 export interface AlertsDeps {
   subscriptions: SubscriptionStore;
+  /** small state a later update needs, on whatever replica it lands (an upload waiting for its column answers) */
+  chatState: SettingsStore;
   /** the question engine's parser over the current report (engine.understand) */
   understand(text: string): Query;
   matcher: FilterMatcher;

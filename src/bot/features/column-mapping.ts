@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { Composer, type Context } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { AlertsDeps } from './alerts-deps';
@@ -9,21 +10,25 @@ import { TableError } from '../../table/errors';
 import { MissingColumnError, type HeaderProblem } from '../../table/header';
 import type { FeatureFactory } from '../feature';
 import { decodeCallback, encodeCallback } from '../callback-data';
+import { downloadDocument } from '../download';
 
-/** An uploaded table waiting for the admin to say which column is which. */
+/**
+ * An uploaded table waiting for the admin to say which column is which: JSON in the store, so the
+ * answer may land on another replica. The file is not kept: it is fetched again by its file_id.
+ */
 interface Pending {
-  bytes: Buffer;
+  fileId: string;
   fileName: string;
   header: HeaderProblem;
   /** the answers so far: header as written → canonical column name */
   columns: Record<string, string>;
-  /** changes with every question, so a button of an earlier question is stale */
+  /** drawn at random for every question, so a button of an earlier question is stale on every replica */
   round: number;
   expires: number;
 }
 
 export const COLUMN_MAPPING_DEFAULTS = Object.freeze({
-  /** an unanswered question is dropped after this long (the file stays in memory until then) */
+  /** an unanswered question is dropped after this long */
   ttlMs: 30 * 60_000,
   /** header cells offered as buttons; a wider header is unusual, and the rest are reachable by --column */
   maxButtons: 24,
@@ -37,13 +42,16 @@ export const COLUMN_MAPPING_DEFAULTS = Object.freeze({
  * asks for the next missing column if any, and on success the importer
  * remembers the mapping, so the same office's next table needs no questions.
  *
- * One pending table per chat, kept in memory: admins are few and a restart
- * only means uploading the file again.
+ * One pending table per chat, in the store (alerts.chatState) under the chat's
+ * id: the next answer may reach any replica, or a restarted process.
  */
+const SCOPE = 'column-mapping';
+/** round numbers fit `cm:<round>:…` in callback_data */
+const ROUNDS = 1_000_000;
+
 export const createColumnMapping = (alerts: AlertsDeps, options: Partial<typeof COLUMN_MAPPING_DEFAULTS> = {}, now: () => number = Date.now) => {
   const { ttlMs, maxButtons } = { ...COLUMN_MAPPING_DEFAULTS, ...options };
-  const pending = new Map<number, Pending>();
-  let rounds = 0;
+  const pending = alerts.chatState;
 
   const question = (p: Pending): { text: string; markup: InlineKeyboardMarkup } => {
     const missing = p.header.missing[0]!;
@@ -62,11 +70,9 @@ export const createColumnMapping = (alerts: AlertsDeps, options: Partial<typeof 
   };
 
   /** Asks about the first missing column of a table the importer refused. */
-  const ask = async (ctx: Context, table: { bytes: Buffer; fileName: string; header: HeaderProblem; columns?: Record<string, string> }): Promise<void> => {
-    const chatId = ctx.chat!.id;
-    rounds += 1;
-    const p: Pending = { ...table, columns: table.columns ?? {}, round: rounds, expires: now() + ttlMs };
-    pending.set(chatId, p);
+  const ask = async (ctx: Context, table: { fileId: string; fileName: string; header: HeaderProblem; columns?: Record<string, string> }): Promise<void> => {
+    const p: Pending = { ...table, columns: table.columns ?? {}, round: randomInt(ROUNDS), expires: now() + ttlMs };
+    await pending.put(SCOPE, String(ctx.chat!.id), p);
     const { text, markup } = question(p);
     await ctx.reply(text, { reply_markup: markup });
   };
@@ -78,12 +84,12 @@ export const createColumnMapping = (alerts: AlertsDeps, options: Partial<typeof 
     composer.on('callback_query', async (ctx, next) => {
       const data = decodeCallback('data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined);
       if (data?.type !== 'column') return next();
-      const chatId = ctx.chat?.id;
-      const p = chatId === undefined ? undefined : pending.get(chatId);
-      if (!admins.has(ctx.from.id) || !p || p.round !== data.round || p.expires < now()) {
+      const key = ctx.chat === undefined ? undefined : String(ctx.chat.id);
+      const p = key === undefined ? undefined : await pending.get<Pending>(SCOPE, key);
+      // Deleting is the claim: of two taps at once, on one replica or two, one goes on.
+      if (!admins.has(ctx.from.id) || !p || p.round !== data.round || p.expires < now() || !(await pending.delete(SCOPE, key!))) {
         return void (await ctx.answerCbQuery(M.mappingStale));
       }
-      pending.delete(chatId!);
       await ctx.answerCbQuery();
       if (data.cell === 'cancel') return void (await ctx.editMessageText(M.mappingCancelled).catch(() => undefined));
 
@@ -93,12 +99,14 @@ export const createColumnMapping = (alerts: AlertsDeps, options: Partial<typeof 
       const columns = { ...p.columns, [cell]: column };
       // Double taps give "message is not modified": harmless.
       await ctx.editMessageText(M.mappingChosen(cell, column)).catch(() => undefined);
+      const bytes = await downloadDocument(ctx.telegram, p.fileId, alerts);
+      if (bytes === undefined) return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
       try {
-        const result = await alerts.importTable(p.bytes, p.fileName, { columns });
+        const result = await alerts.importTable(bytes, p.fileName, { columns });
         deps.logger.info({ userId: ctx.from.id, file: p.fileName, columns }, 'table imported after column mapping');
         await ctx.reply(`${toImportSummary(result)}\n${M.mappingRemembered}`);
       } catch (err) {
-        if (err instanceof MissingColumnError) return ask(ctx, { bytes: p.bytes, fileName: p.fileName, header: err.header, columns });
+        if (err instanceof MissingColumnError) return ask(ctx, { fileId: p.fileId, fileName: p.fileName, header: err.header, columns });
         if (!(err instanceof TableError)) throw err;
         await ctx.reply(M.uploadFailed(err.message));
       }

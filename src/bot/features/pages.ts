@@ -27,16 +27,16 @@ export const createPagesFeature = (deps: FeatureDeps): Feature => {
       const engine = deps.engine();
       if (!engine.report.targets.some((t) => t.id === data.id)) return void (await ctx.answerCbQuery(MESSAGES.targetGone(data.id)));
       await ctx.answerCbQuery();
-      const message = deps.answers.build({ as: 'item', arg: data.id }, 1);
+      const message = await deps.answers.build({ as: 'item', arg: data.id }, 1);
       await ctx.reply(message.text, { parse_mode: 'HTML', ...(message.markup ? { reply_markup: message.markup } : {}) });
       return;
     }
 
     const report = deps.engine().report;
     if (data.version !== deps.answers.pageKeys.version(report)) return void (await ctx.answerCbQuery(MESSAGES.outdated));
-    const origin = deps.answers.pageKeys.originOf(report, data.key);
+    const origin = await deps.answers.pageKeys.originOf(report, data.key);
     if (origin === undefined) return void (await ctx.answerCbQuery(MESSAGES.expired));
-    const message = deps.answers.build(origin, data.page, data.key);
+    const message = await deps.answers.build(origin, data.page, data.key);
     if (message.page !== data.page) return void (await ctx.answerCbQuery(MESSAGES.expired));
     try {
       await ctx.editMessageText(message.text, { parse_mode: 'HTML', ...(message.markup ? { reply_markup: message.markup } : {}) });

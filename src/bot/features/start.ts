@@ -33,7 +33,7 @@ export const createStartFeature = (deps: FeatureDeps): Feature => {
     const question = examplesFor(deps.engine().report)[data.index];
     if (question === undefined) return void (await ctx.answerCbQuery(MESSAGES.unknownButton));
     await ctx.answerCbQuery();
-    const message = deps.answers.build({ as: 'ask', question }, 1);
+    const message = await deps.answers.build({ as: 'ask', question }, 1);
     await ctx.reply(message.text, { parse_mode: 'HTML', ...(message.markup ? { reply_markup: message.markup } : {}) });
   });
 

@@ -5,36 +5,9 @@ import { toImportSummary } from '../../import/summary';
 import { TableError } from '../../table/errors';
 import { MissingColumnError } from '../../table/header';
 import { TABLE_FILE_NAME } from '../../table/limits';
+import { downloadDocument } from '../download';
 import type { Feature, FeatureFactory } from '../feature';
 import type { ColumnMapping } from './column-mapping';
-
-/** How long a download may take before it is abandoned. */
-const DOWNLOAD_TIMEOUT_MS = 60_000;
-
-/**
- * Streams the file, counting bytes as they arrive: undefined as soon as it passes `maxBytes`
- * (a lying or self-hosted Bot API server can serve far more than the document declared),
- * without holding more than the limit.
- */
-const defaultDownload = async (url: URL, maxBytes: number): Promise<Buffer | undefined> => {
-  const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
-  if (!response.ok || !response.body) throw new Error(`download failed: HTTP ${response.status}`);
-  if (Number(response.headers.get('content-length')) > maxBytes) {
-    await response.body.cancel();
-    return undefined;
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      await response.body.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-};
 
 /**
  * An admin (ADMIN_IDS) sends a progress table (TSV, CSV or XLSX) to the bot in a
@@ -51,7 +24,6 @@ export const createUploadFeature =
   (deps): Feature => {
     const composer = new Composer<Context>();
     const admins = new Set(deps.access.adminIds);
-    const download = alerts.download ?? defaultDownload;
 
     composer.on('document', async (ctx, next) => {
       if (ctx.chat.type !== 'private') return next();
@@ -65,16 +37,15 @@ export const createUploadFeature =
       if (doc.file_size !== undefined && doc.file_size > alerts.maxUploadBytes) {
         return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
       }
-      const link = await ctx.telegram.getFileLink(doc.file_id);
-      const bytes = await download(link, alerts.maxUploadBytes);
-      if (bytes === undefined || bytes.length > alerts.maxUploadBytes) return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
+      const bytes = await downloadDocument(ctx.telegram, doc.file_id, alerts);
+      if (bytes === undefined) return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
       try {
         const result = await alerts.importTable(bytes, name);
         deps.logger.info({ userId: ctx.from.id, file: name, duplicate: result.duplicate }, 'table uploaded and imported');
         await ctx.reply(toImportSummary(result));
       } catch (err) {
         // A header that names too few columns: ask which column is which, with buttons.
-        if (err instanceof MissingColumnError && mapping) return mapping.ask(ctx, { bytes, fileName: name, header: err.header });
+        if (err instanceof MissingColumnError && mapping) return mapping.ask(ctx, { fileId: doc.file_id, fileName: name, header: err.header });
         if (!(err instanceof TableError)) throw err;
         await ctx.reply(M.uploadFailed(err.message));
       }

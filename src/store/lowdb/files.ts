@@ -14,6 +14,8 @@ export const storeFiles = (dbPath: string) => ({
   outbox: `${dbPath}.outbox.json`,
   /** journal files are `<journal>.<n>` */
   journal: `${dbPath}.outbox`,
+  /** what page buttons stand for (ButtonStore), a journal of its own */
+  buttons: `${dbPath}.buttons`,
 });
 
 /** Written to a temp file and renamed: a crash leaves the old file or the whole new one. */

@@ -1,5 +1,6 @@
 import type { SettingsStore, Store } from '../ports';
-import type { StoredReport } from '../types';
+import { BUTTON_LIMIT, type StoredReport } from '../types';
+import { openLowdbButtons } from './buttons';
 import { openDb } from './db';
 import { storeFiles } from './files';
 import { acquireLock } from './lock';
@@ -17,6 +18,8 @@ export interface LowdbStoreOptions {
   recover?: boolean;
   /** delivered and failed alerts older than this are pruned */
   keepDays?: number;
+  /** page buttons kept working (BUTTON_LIMIT) */
+  buttonLimit?: number;
   now?: () => Date;
 }
 
@@ -40,6 +43,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
       ...(options.now ? { now: options.now } : {}),
     });
     const settings = createLowdbSettings(db);
+    const buttons = openLowdbButtons(files.buttons, options.buttonLimit ?? BUTTON_LIMIT);
     let closing: Promise<void> | undefined;
     return {
       backend: 'lowdb',
@@ -48,6 +52,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
       subscriptions: createLowdbSubscriptions(db, options.now),
       outbox,
       settings,
+      buttons,
       roles: lowdbRoles,
       isEmpty: async () =>
         db.data.reports.length === 0 &&
@@ -58,6 +63,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
       close: () =>
         (closing ??= (async () => {
           try {
+            buttons.close();
             // The outbox folds its journal into its file; every other change was written when made.
             await outbox.close();
           } finally {

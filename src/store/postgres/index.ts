@@ -1,5 +1,7 @@
 import pg from 'pg';
 import type { Store } from '../ports';
+import { BUTTON_LIMIT } from '../types';
+import { createPostgresButtons } from './buttons';
 import { createPool, describeUrl, rowsOf } from './db';
 import { migrate } from './migrate';
 import { openPostgresOutbox } from './outbox';
@@ -14,6 +16,8 @@ export interface PostgresStoreOptions {
   /** a schema to keep the tables in instead of the user's default (tests give each store its own) */
   schema?: string;
   keepDays?: number;
+  /** page buttons kept working (BUTTON_LIMIT) */
+  buttonLimit?: number;
   now?: () => Date;
   /** how often a replica asks again for a role another one holds, ms */
   roleRetryMs?: number;
@@ -43,6 +47,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
       subscriptions: createPostgresSubscriptions(pool, options.now),
       outbox,
       settings: createPostgresSettings(pool),
+      buttons: createPostgresButtons(pool, options.buttonLimit ?? BUTTON_LIMIT),
       roles: createPostgresRoles({
         url: options.url,
         onError,

@@ -10,8 +10,8 @@ describe('ALLOWED_CHAT_IDS', () => {
   afterAll(() => h.stop());
 
   it('serves the listed chats', async () => {
-    expect(textOf(await say(h, '/item 57', { chatId: 8001 }))).toBe(h.expected('item', '57'));
-    expect(textOf(await say(h, '/item 57', { chatId: OFFICE_GROUP, chatType: 'supergroup', userId: 8009 }))).toBe(h.expected('item', '57'));
+    expect(textOf(await say(h, '/item 57', { chatId: 8001 }))).toBe(await h.expected('item', '57'));
+    expect(textOf(await say(h, '/item 57', { chatId: OFFICE_GROUP, chatType: 'supergroup', userId: 8009 }))).toBe(await h.expected('item', '57'));
   });
 
   it('tells a stranger in private why, and says nothing to strangers\' group chatter', async () => {

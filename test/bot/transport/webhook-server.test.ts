@@ -42,7 +42,7 @@ describe('webhook mode', () => {
 
       const reply = api.waitFor('sendMessage', (p) => p.chat_id === 6001);
       expect((await post(update(3, '/item 57'), secret)).status).toBe(200);
-      const expected = createAnswerMessages(deps).build({ as: 'item', arg: '57' }, 1).text;
+      const expected = (await createAnswerMessages(deps).build({ as: 'item', arg: '57' }, 1)).text;
       expect((await reply).payload.text).toBe(expected);
 
       // With the right secret, what is not an update is answered at once and costs nothing.
@@ -54,7 +54,8 @@ describe('webhook mode', () => {
       expect((await raw('')).status).toBe(400);
       // Refused from its declared length, before a byte of it is buffered.
       expect((await raw(Buffer.alloc(2 * 1024 * 1024, 0x20))).status).toBe(413);
-      const again = api.waitFor('sendMessage', (p) => p.chat_id === 6001 && p.text === createAnswerMessages(deps).build({ as: 'item', arg: '58' }, 1).text);
+      const item58 = (await createAnswerMessages(deps).build({ as: 'item', arg: '58' }, 1)).text;
+      const again = api.waitFor('sendMessage', (p) => p.chat_id === 6001 && p.text === item58);
       expect((await post(update(4, '/item 58'), secret)).status).toBe(200);
       await again;
     } finally {

@@ -1,0 +1,175 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALERT_DEFAULTS } from '../../src/alerts/config';
+import { ALERT_MESSAGES } from '../../src/wording/alerts';
+import { createApp, type AppHandles } from '../../src/app';
+import { BOT_DEFAULTS } from '../../src/bot/deps';
+import { MESSAGES } from '../../src/wording/chat';
+import { createConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { renderAnswer } from '../../src/view';
+import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../fake-bot-api/server';
+import { freePort } from '../helpers/free-port';
+import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { SEED_PATH } from '../helpers/seed';
+import { ledgerXlsx } from '../table/layouts';
+
+/**
+ * Two replicas of the app (src/app.ts, as main.ts runs it) in webhook mode on one
+ * PostgreSQL, behind a load balancer that sends each update wherever it likes:
+ * a button made by one replica is pressed on the other. The state a button needs
+ * must be in the store, not in the memory of the replica that made it.
+ */
+const ADMIN = 9001;
+const SECRET = 'buttons_secret_123';
+
+interface Replica {
+  port: number;
+  handles: AppHandles;
+  stop(): Promise<void>;
+}
+
+let postgres: TestPostgres;
+let api: FakeBotApi;
+const replicas: Replica[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'tpb-replica-buttons-'));
+
+const startReplica = async (databaseUrl: string): Promise<Replica> => {
+  const port = await freePort();
+  const config = createConfig({
+    BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    DATABASE_URL: databaseUrl,
+    WEBHOOK_URL: 'https://bot.example.org/tg/hook',
+    WEBHOOK_SECRET: SECRET,
+    PORT: String(port),
+    // each replica has its own disk; only the database is shared
+    DB_PATH: join(dir, `replica-${port}`, 'db.json'),
+    DATA_FILE: SEED_PATH,
+    ADMIN_IDS: String(ADMIN),
+  });
+  const logger = createLogger({ level: 'warn', token: api.token, destination: { write: () => undefined } });
+  const app = createApp({ config, alertSettings: ALERT_DEFAULTS, logger, tuning: { rateLimit: false, scheduleDigests: false } });
+  const handles = await app.start();
+  const replica = { port, handles, stop: () => app.stop() };
+  replicas.push(replica);
+  return replica;
+};
+
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+  api = await startFakeBotApi({ recordGetUpdates: false });
+  const databaseUrl = await postgres.createDatabase();
+  // one after the other: the first seeds the empty database from DATA_FILE
+  await startReplica(databaseUrl);
+  await startReplica(databaseUrl);
+}, 120_000);
+afterAll(async () => {
+  for (const r of replicas) await r.stop();
+  await api?.close();
+  await postgres?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Posts the updates the fake server queued to this replica's webhook, as a load balancer would. */
+const deliverTo = async (replica: Replica): Promise<void> => {
+  for (const update of api.drainUpdates()) {
+    const response = await fetch(`http://127.0.0.1:${replica.port}/tg/hook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      body: JSON.stringify(update),
+    });
+    expect(response.status).toBe(200);
+  }
+};
+
+const nextCall = (method: string, predicate: (c: ApiCall) => boolean, from: number): Promise<ApiCall> =>
+  new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = (): void => {
+      const found = api.calls.slice(from).find((c) => c.method === method && c.status === 200 && predicate(c));
+      if (found) return resolve(found);
+      if (Date.now() - started > 10_000) return reject(new Error(`no ${method} within 10 s`));
+      setTimeout(poll, 10);
+    };
+    poll();
+  });
+
+type Button = { text: string; callback_data?: string };
+const buttonsOf = (call: ApiCall): Button[] => ((call.payload.reply_markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard ?? []).flat();
+const buttonData = (call: ApiCall, text: string): string => {
+  const data = buttonsOf(call).find((b) => b.text === text)?.callback_data;
+  if (!data) throw new Error(`no button ${text} in ${JSON.stringify(buttonsOf(call))}`);
+  return data;
+};
+const messageIdOf = (call: ApiCall): number => (call.response as { result: { message_id: number } }).result.message_id;
+
+/** Sends a user's message to one replica and resolves with that replica's reply. */
+const ask = async (replica: Replica, chatId: number, text: string): Promise<ApiCall> => {
+  const from = api.calls.length;
+  api.userMessage({ chatId, text });
+  await deliverTo(replica);
+  return nextCall('sendMessage', (c) => Number(c.payload.chat_id) === chatId, from);
+};
+
+/** Presses a button on one replica; resolves with the next call of `method` to that chat. */
+const press = async (replica: Replica, chatId: number, messageId: number, data: string, method: string): Promise<ApiCall> => {
+  const from = api.calls.length;
+  api.callback({ chatId, userId: chatId, messageId, data });
+  await deliverTo(replica);
+  return nextCall(method, (c) => c.payload.chat_id === undefined || Number(c.payload.chat_id) === chatId, from);
+};
+
+describe('two replicas on one PostgreSQL, updates landing on either', () => {
+  it('turns to page 2 on replica 2 for a free-text question asked on replica 1', async () => {
+    const [one, two] = replicas as [Replica, Replica];
+    const chatId = 7101;
+    const question = '年底到期的';
+    const first = await ask(one, chatId, question);
+    const next = buttonData(first, MESSAGES.next);
+    // a free-text question: the button carries a random id, not the question
+    expect(next).toMatch(/^p:[0-9a-f]{6}:q[A-Za-z0-9_-]{8}:2$/);
+
+    const edit = await press(two, chatId, messageIdOf(first), next, 'editMessageText');
+    const page2 = renderAnswer(two.handles.engine().ask(question), { format: 'html', page: 2, pageSize: BOT_DEFAULTS.pageSize });
+    expect(edit.payload.text).toBe(page2.text);
+    expect(edit.payload.message_id).toBe(messageIdOf(first));
+    // and back to page 1 on replica 1, from the button replica 2 made
+    const back = await press(one, chatId, messageIdOf(first), buttonData(edit, MESSAGES.previous), 'editMessageText');
+    expect(back.payload.text).toBe(first.payload.text);
+  });
+
+  it('says a button whose question the store no longer has expired, on either replica', async () => {
+    const [one] = replicas as [Replica, Replica];
+    const chatId = 7102;
+    const first = await ask(one, chatId, '年底到期的');
+    const forged = buttonData(first, MESSAGES.next).replace(/:q[A-Za-z0-9_-]{8}:/, ':qZZZZZZZZ:');
+    const answer = await press(replicas[1]!, chatId, messageIdOf(first), forged, 'answerCallbackQuery');
+    expect(answer.payload.text).toBe(MESSAGES.expired);
+  });
+
+  it('takes an admin’s column answers on whichever replica they land, and imports the upload once', async () => {
+    const [one, two] = replicas as [Replica, Replica];
+    const before = (await one.handles.reports.history()).length;
+    const from = api.calls.length;
+    api.document({ userId: ADMIN, fileName: 'duban-q3.xlsx', bytes: await ledgerXlsx() });
+    await deliverTo(one);
+    const first = await nextCall('sendMessage', (c) => Number(c.payload.chat_id) === ADMIN, from);
+    expect(first.payload.text).toBe(ALERT_MESSAGES.mappingAsk('duban-q3.xlsx', '责任目标内容', ['责任目标内容', '是否按计划完成进度', '责任单位']));
+
+    const second = await press(two, ADMIN, messageIdOf(first), buttonData(first, '督办件'), 'sendMessage');
+    expect(second.payload.text).toContain('没有找到“是否按计划完成进度”列');
+    // a second tap on the first question's button, on the other replica: stale, nothing imported twice
+    const stale = await press(one, ADMIN, messageIdOf(first), buttonData(first, '督办件'), 'answerCallbackQuery');
+    expect(stale.payload.text).toBe(ALERT_MESSAGES.mappingStale);
+
+    const third = await press(one, ADMIN, messageIdOf(second), buttonData(second, '办结标识'), 'sendMessage');
+    expect(third.payload.text).toContain('没有找到“责任单位”列');
+    const done = await press(two, ADMIN, messageIdOf(third), buttonData(third, '承办方'), 'sendMessage');
+    expect(done.payload.text).toContain('目标 7 项，分工 9 条，滞后 2 项（47、57）');
+    const history = await one.handles.reports.history();
+    expect(history).toHaveLength(before + 1);
+    expect(history.at(-1)!.title).toBe('2022年三季度督办件办理台账');
+  });
+});
