@@ -1,18 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALERT_DEFAULTS } from '../../src/alerts/config';
 import { ALERT_MESSAGES } from '../../src/wording/alerts';
-import { createApp, type AppHandles } from '../../src/app';
 import { BOT_DEFAULTS } from '../../src/bot/deps';
 import { MESSAGES } from '../../src/wording/chat';
-import { createConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
 import { renderAnswer } from '../../src/view';
 import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../fake-bot-api/server';
-import { freePort } from '../helpers/free-port';
+import { startAppReplica, type AppReplica } from '../helpers/app-replica';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { SEED_PATH } from '../helpers/seed';
 import { ledgerXlsx } from '../table/layouts';
 
 /**
@@ -22,48 +17,18 @@ import { ledgerXlsx } from '../table/layouts';
  * must be in the store, not in the memory of the replica that made it.
  */
 const ADMIN = 9001;
-const SECRET = 'buttons_secret_123';
-
-interface Replica {
-  port: number;
-  handles: AppHandles;
-  stop(): Promise<void>;
-}
 
 let postgres: TestPostgres;
 let api: FakeBotApi;
-const replicas: Replica[] = [];
+const replicas: AppReplica[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'tpb-replica-buttons-'));
-
-const startReplica = async (databaseUrl: string): Promise<Replica> => {
-  const port = await freePort();
-  const config = createConfig({
-    BOT_TOKEN: api.token,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    DATABASE_URL: databaseUrl,
-    WEBHOOK_URL: 'https://bot.example.org/tg/hook',
-    WEBHOOK_SECRET: SECRET,
-    PORT: String(port),
-    // each replica has its own disk; only the database is shared
-    DB_PATH: join(dir, `replica-${port}`, 'db.json'),
-    DATA_FILE: SEED_PATH,
-    ADMIN_IDS: String(ADMIN),
-  });
-  const logger = createLogger({ level: 'warn', token: api.token, destination: { write: () => undefined } });
-  const app = createApp({ config, alertSettings: ALERT_DEFAULTS, logger, tuning: { rateLimit: false, scheduleDigests: false } });
-  const handles = await app.start();
-  const replica = { port, handles, stop: () => app.stop() };
-  replicas.push(replica);
-  return replica;
-};
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
   api = await startFakeBotApi({ recordGetUpdates: false });
   const databaseUrl = await postgres.createDatabase();
-  // one after the other: the first seeds the empty database from DATA_FILE
-  await startReplica(databaseUrl);
-  await startReplica(databaseUrl);
+  // one after the other: the first seeds the empty database from DATA_FILE; each has its own disk
+  for (const name of ['one', 'two']) replicas.push(await startAppReplica({ api, databaseUrl, dir: join(dir, name), adminIds: [ADMIN] }));
 }, 120_000);
 afterAll(async () => {
   for (const r of replicas) await r.stop();
@@ -73,15 +38,8 @@ afterAll(async () => {
 });
 
 /** Posts the updates the fake server queued to this replica's webhook, as a load balancer would. */
-const deliverTo = async (replica: Replica): Promise<void> => {
-  for (const update of api.drainUpdates()) {
-    const response = await fetch(`http://127.0.0.1:${replica.port}/tg/hook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-      body: JSON.stringify(update),
-    });
-    expect(response.status).toBe(200);
-  }
+const deliverTo = async (replica: AppReplica): Promise<void> => {
+  for (const update of api.drainUpdates()) expect(await replica.post(update)).toBe(200);
 };
 
 const nextCall = (method: string, predicate: (c: ApiCall) => boolean, from: number): Promise<ApiCall> =>
@@ -106,7 +64,7 @@ const buttonData = (call: ApiCall, text: string): string => {
 const messageIdOf = (call: ApiCall): number => (call.response as { result: { message_id: number } }).result.message_id;
 
 /** Sends a user's message to one replica and resolves with that replica's reply. */
-const ask = async (replica: Replica, chatId: number, text: string): Promise<ApiCall> => {
+const ask = async (replica: AppReplica, chatId: number, text: string): Promise<ApiCall> => {
   const from = api.calls.length;
   api.userMessage({ chatId, text });
   await deliverTo(replica);
@@ -114,7 +72,7 @@ const ask = async (replica: Replica, chatId: number, text: string): Promise<ApiC
 };
 
 /** Presses a button on one replica; resolves with the next call of `method` to that chat. */
-const press = async (replica: Replica, chatId: number, messageId: number, data: string, method: string): Promise<ApiCall> => {
+const press = async (replica: AppReplica, chatId: number, messageId: number, data: string, method: string): Promise<ApiCall> => {
   const from = api.calls.length;
   api.callback({ chatId, userId: chatId, messageId, data });
   await deliverTo(replica);
@@ -123,7 +81,7 @@ const press = async (replica: Replica, chatId: number, messageId: number, data: 
 
 describe('two replicas on one PostgreSQL, updates landing on either', () => {
   it('turns to page 2 on replica 2 for a free-text question asked on replica 1', async () => {
-    const [one, two] = replicas as [Replica, Replica];
+    const [one, two] = replicas as [AppReplica, AppReplica];
     const chatId = 7101;
     const question = '年底到期的';
     const first = await ask(one, chatId, question);
@@ -141,7 +99,7 @@ describe('two replicas on one PostgreSQL, updates landing on either', () => {
   });
 
   it('says a button whose question the store no longer has expired, on either replica', async () => {
-    const [one] = replicas as [Replica, Replica];
+    const [one] = replicas as [AppReplica, AppReplica];
     const chatId = 7102;
     const first = await ask(one, chatId, '年底到期的');
     const forged = buttonData(first, MESSAGES.next).replace(/:q[A-Za-z0-9_-]{8}:/, ':qZZZZZZZZ:');
@@ -150,7 +108,7 @@ describe('two replicas on one PostgreSQL, updates landing on either', () => {
   });
 
   it('takes an admin’s column answers on whichever replica they land, and imports the upload once', async () => {
-    const [one, two] = replicas as [Replica, Replica];
+    const [one, two] = replicas as [AppReplica, AppReplica];
     const before = (await one.handles.reports.history()).length;
     const from = api.calls.length;
     api.document({ userId: ADMIN, fileName: 'duban-q3.xlsx', bytes: await ledgerXlsx() });
