@@ -39,6 +39,7 @@ import { buildCore } from './core';
 import type { Importer, ImportResult } from './import/importer';
 import { createInboxWatcher, inboxDir } from './import/inbox';
 import { toImportSummary } from './import/summary';
+import type { TokenBucketOptions } from './limits/token-buckets';
 import type { Logger } from './logger';
 import type { Report } from './model';
 import type { Engine } from './qa/engine';
@@ -72,6 +73,8 @@ export interface AppTuning {
   refreshMs?: number;
   /** true by default; false leaves the digest scheduler unstarted so tests call `digests.runDue(at)` with their own clock */
   scheduleDigests?: boolean;
+  /** the dashboard API's per-user limit over WEB_DEFAULTS.rateLimit (tests lower it to see the 429) */
+  webRateLimit?: Partial<TokenBucketOptions>;
   /** the dashboard's own port instead of WEB_PORT; 0 → any free one (AppHandles.web says which) */
   webPort?: number;
 }
@@ -245,6 +248,7 @@ export const createApp = (options: AppOptions): App => {
           maxUploadBytes: alertsDeps.maxUploadBytes,
           maxQuestionChars: BOT_DEFAULTS.maxQuestionChars,
           weblinkStore: createWeblinkStore(store.settings),
+          ...(tuning.webRateLimit ? { rateLimit: tuning.webRateLimit } : {}),
           logger,
         })
       : undefined;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ImportResult } from '../import/importer';
 import { toImportSummary } from '../import/summary';
 import type { Logger } from '../logger';
+import type { TokenBuckets } from '../limits/token-buckets';
 import type { Engine } from '../qa/engine';
 import { TableError } from '../table/errors';
 import { TABLE_FILE_NAME } from '../table/limits';
@@ -20,6 +21,8 @@ export interface ApiDeps {
   maxUploadBytes: number;
   /** longer search texts are cut, as the chat cuts long questions */
   maxQuestionChars: number;
+  /** per signed-in user: a script or a stuck client must not keep the replica busy for everyone */
+  limit: TokenBuckets;
   logger: Logger;
 }
 
@@ -27,7 +30,8 @@ type Route = (req: IncomingMessage, res: ServerResponse, user: WebUser, query: U
 
 /**
  * The dashboard's JSON API (paths relative to the API root): every route needs a signed-in
- * user (see auth.ts); without one the answer is 401 and carries no data.
+ * user (see auth.ts); without one the answer is 401 and carries no data. A user who sends more than
+ * WEB_DEFAULTS.rateLimit allows gets 429 with Retry-After until a token is back.
  *
  * - GET  me                    → the user, whether admin, and the reports (newest first)
  * - GET  board?report=K        → the report's board (board.ts)
@@ -95,6 +99,12 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
       deps.logger.info({ path, reason: auth.reason }, 'dashboard request refused');
       req.resume();
       return sendJson(req, res, auth.reason === 'not-allowed' ? 403 : 401, { error: auth.reason === 'not-allowed' ? M.notAllowed : M.unauthorized });
+    }
+    const { allowed, notify, retryAfterMs } = deps.limit.take(String(auth.user.id));
+    if (!allowed) {
+      if (notify) deps.logger.info({ path, userId: auth.user.id }, 'dashboard requests throttled');
+      req.resume();
+      return send(req, res, 429, jsonBody({ error: M.tooFast }), { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)), 'Cache-Control': 'no-store' });
     }
     await route(req, res, auth.user, query);
   };

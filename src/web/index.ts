@@ -3,6 +3,7 @@ import type { WebAppConfig } from '../config';
 import type { ImportResult } from '../import/importer';
 import type { Logger } from '../logger';
 import type { Report } from '../model';
+import { createTokenBuckets, type TokenBucketOptions } from '../limits/token-buckets';
 import type { Engine } from '../qa/engine';
 import type { StoredReport } from '../store/types';
 import type { WeblinkStore } from '../store/weblinks';
@@ -20,6 +21,8 @@ export const WEB_DEFAULTS = Object.freeze({
   initDataMaxAgeSeconds: 24 * 60 * 60,
   /** engines of older quarters kept built at once */
   pastEngines: 3,
+  /** per user: a page load takes 2–3 requests and a search one per pause in typing; a script gets 429 */
+  rateLimit: Object.freeze({ burst: 60, perSecond: 10, noticeIntervalMs: 60_000, maxKeys: 10_000 }),
 });
 
 export interface DashboardDeps {
@@ -38,6 +41,8 @@ export interface DashboardDeps {
   maxUploadBytes: number;
   maxQuestionChars: number;
   weblinkStore: WeblinkStore;
+  /** WEB_DEFAULTS.rateLimit by default */
+  rateLimit?: Partial<TokenBucketOptions>;
   logger: Logger;
 }
 
@@ -64,6 +69,7 @@ export const createDashboard = (deps: DashboardDeps): Dashboard => {
     importTable: deps.importTable,
     maxUploadBytes: deps.maxUploadBytes,
     maxQuestionChars: deps.maxQuestionChars,
+    limit: createTokenBuckets({ ...WEB_DEFAULTS.rateLimit, ...deps.rateLimit }),
     logger: deps.logger,
   });
   return { handler: createWebHandler({ basePath: deps.webapp.basePath, assets: loadAssets(), api, logger: deps.logger }), weblinks };

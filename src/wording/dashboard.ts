@@ -2,6 +2,7 @@ import type { BotCommand } from 'telegraf/types';
 
 /** What the dashboard's API says when it refuses, in the page's language. */
 export const WEB_MESSAGES = Object.freeze({
+  tooFast: '请求太频繁，请稍等几秒再试。',
   unauthorized: '登录已失效或签名无效，请从 Telegram 重新打开看板，或在私聊中发送 /weblink 获取新链接。',
   notAllowed: '抱歉，本看板仅供指定单位使用。如需开通，请联系管理员。',
   notFound: '没有这个页面。',

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { toBoard } from '../../src/web/board';
+import { WEB_MESSAGES } from '../../src/wording/dashboard';
 import { seedBytes } from '../helpers/seed';
 import { ADMIN_ID, startDashboardApp, USER_ID, type DashboardApp } from './dashboard-app';
 import { fourthQuarter } from './tables';
@@ -179,5 +180,30 @@ describe('dashboard API with ALLOWED_CHAT_IDS', () => {
     expect(await refused.text()).not.toContain('工业');
     expect((await as(555)).status).toBe(200);
     expect((await as(ADMIN_ID)).status).toBe(200);
+  });
+
+  describe('per-user limit', () => {
+    let limited: DashboardApp;
+    beforeAll(async () => {
+      limited = await startDashboardApp({}, { webRateLimit: { burst: 3, perSecond: 1 } });
+    });
+    afterAll(() => limited.stop());
+
+    it('answers 429 with Retry-After and no data once a user has used the burst, and keeps serving the others', async () => {
+      const as = (id: number) => ({ headers: { Authorization: `tma ${limited.initData({ id })}` } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1) statuses.push((await fetch(`${limited.base}api/board`, as(USER_ID))).status);
+      const refused = await fetch(`${limited.base}api/board`, as(USER_ID));
+      expect(statuses).toEqual([200, 200, 200]);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      const body = await refused.json() as { error: string };
+      expect(body).toEqual({ error: WEB_MESSAGES.tooFast });
+      expect((await fetch(`${limited.base}api/board`, as(ADMIN_ID))).status).toBe(200);
+      expect(limited.logs.filter((l) => l.includes('dashboard requests throttled'))).toHaveLength(1);
+      // a token is back after a second
+      await new Promise((r) => setTimeout(r, 1100));
+      expect((await fetch(`${limited.base}api/board`, as(USER_ID))).status).toBe(200);
+    });
   });
 });

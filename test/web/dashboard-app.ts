@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALERT_DEFAULTS } from '../../src/alerts/config';
-import { createApp, type AppHandles } from '../../src/app';
+import { createApp, type AppHandles, type AppTuning } from '../../src/app';
 import { createConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { signInitData, type WebAppUser } from '../../src/web/init-data';
@@ -32,7 +32,7 @@ export interface DashboardApp {
 }
 
 /** `ownServer: false` leaves WEB_PORT to the config: in webhook mode the webhook's server then serves the page. */
-export const startDashboardApp = async (env: Record<string, string> = {}, options: { ownServer?: boolean } = {}): Promise<DashboardApp> => {
+export const startDashboardApp = async (env: Record<string, string> = {}, options: { ownServer?: boolean; webRateLimit?: AppTuning['webRateLimit'] } = {}): Promise<DashboardApp> => {
   const api = await startFakeBotApi();
   const dir = mkdtempSync(join(tmpdir(), 'tpb-web-'));
   const logs: string[] = [];
@@ -46,7 +46,7 @@ export const startDashboardApp = async (env: Record<string, string> = {}, option
     WEBAPP_URL,
     ...env,
   });
-  const app = createApp({ config, alertSettings: ALERT_DEFAULTS, logger, tuning: { rateLimit: false, ...(options.ownServer === false ? {} : { webPort: 0 }), scheduleDigests: false, inboxIntervalMs: 60_000 } });
+  const app = createApp({ config, alertSettings: ALERT_DEFAULTS, logger, tuning: { rateLimit: false, ...(options.ownServer === false ? {} : { webPort: 0 }), scheduleDigests: false, inboxIntervalMs: 60_000, ...(options.webRateLimit ? { webRateLimit: options.webRateLimit } : {}) } });
   const stop = async (): Promise<void> => {
     await app.stop();
     await api.close();

@@ -1,13 +1,13 @@
 import type { Context, MiddlewareFn } from 'telegraf';
 import { questionFor } from '../addressing';
 import { parseCommand } from '../../qa/commands';
+import { createTokenBuckets } from '../../limits/token-buckets';
 import { MESSAGES } from '../../wording/chat';
 
 /**
- * Per-user flood control for incoming updates: a token bucket per key (the sender's user id, else the chat id).
- *
- * Each key holds up to `burst` tokens and regains `perSecond` tokens a second; an update that finds no token
- * is dropped before any feature runs, so a flood costs one map lookup per update, not a search and a reply.
+ * Per-user flood control for incoming updates: a token bucket per key (the sender's user id, else the chat id;
+ * see limits/token-buckets.ts). An update that finds no token is dropped before any feature runs, so a flood
+ * costs one map lookup per update, not a search and a reply.
  * The sender learns why once: one notice per `noticeIntervalMs` (a private reply, or for a button tap the
  * callback answer, which Telegram needs anyway to stop the spinner); dropped inline queries get an empty answer.
  * In groups the notice is not posted: the group should not pay for one member's flood.
@@ -51,14 +51,6 @@ export const RATE_LIMIT_DEFAULTS = Object.freeze({
   maxKeys: 10_000,
 });
 
-interface Bucket {
-  tokens: number;
-  /** ms of the last refill */
-  at: number;
-  /** ms of the last notice, or -Infinity */
-  noticedAt: number;
-}
-
 export interface RateLimit extends MiddlewareFn<Context> {
   /** number of keys currently tracked (for tests and the soak figures) */
   readonly size: () => number;
@@ -80,52 +72,21 @@ export const isAddressedToBot = (ctx: Context): boolean => {
 };
 
 export const createRateLimit = (options: RateLimitOptions = {}): RateLimit => {
-  const burst = options.burst ?? RATE_LIMIT_DEFAULTS.burst;
-  const perSecond = options.perSecond ?? RATE_LIMIT_DEFAULTS.perSecond;
-  const noticeIntervalMs = options.noticeIntervalMs ?? RATE_LIMIT_DEFAULTS.noticeIntervalMs;
   const notice = options.notice ?? RATE_LIMIT_DEFAULTS.notice;
-  const maxKeys = options.maxKeys ?? RATE_LIMIT_DEFAULTS.maxKeys;
   const keyOf = options.keyOf ?? defaultKey;
   const counts = options.counts ?? isAddressedToBot;
-  const now = options.now ?? Date.now;
-  if (!(burst >= 1) || !(perSecond > 0)) throw new RangeError(`rate limit: burst must be ≥ 1 and perSecond > 0, got burst=${burst}, perSecond=${perSecond}`);
-
-  const buckets = new Map<string, Bucket>();
-
-  const refill = (b: Bucket, t: number): void => {
-    b.tokens = Math.min(burst, b.tokens + ((t - b.at) / 1000) * perSecond);
-    b.at = t;
-  };
-
-  // Idle keys (full bucket, notice interval over) carry no information: drop them so the map stays bounded.
-  const sweep = (t: number): void => {
-    for (const [key, b] of buckets) {
-      refill(b, t);
-      if (b.tokens >= burst && t - b.noticedAt >= noticeIntervalMs) buckets.delete(key);
-    }
-  };
-
-  const take = (key: string, t: number): { allowed: boolean; notify: boolean } => {
-    let b = buckets.get(key);
-    if (!b) {
-      if (buckets.size >= maxKeys) sweep(t);
-      b = { tokens: burst, at: t, noticedAt: Number.NEGATIVE_INFINITY };
-      buckets.set(key, b);
-    }
-    refill(b, t);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return { allowed: true, notify: false };
-    }
-    const notify = t - b.noticedAt >= noticeIntervalMs;
-    if (notify) b.noticedAt = t;
-    return { allowed: false, notify };
-  };
+  const buckets = createTokenBuckets({
+    burst: options.burst ?? RATE_LIMIT_DEFAULTS.burst,
+    perSecond: options.perSecond ?? RATE_LIMIT_DEFAULTS.perSecond,
+    noticeIntervalMs: options.noticeIntervalMs ?? RATE_LIMIT_DEFAULTS.noticeIntervalMs,
+    maxKeys: options.maxKeys ?? RATE_LIMIT_DEFAULTS.maxKeys,
+    ...(options.now ? { now: options.now } : {}),
+  });
 
   const middleware = (async (ctx, next) => {
     const key = keyOf(ctx);
     if (key === undefined || !counts(ctx)) return next();
-    const { allowed, notify } = take(key, now());
+    const { allowed, notify } = buckets.take(key);
     if (allowed) return next();
     options.onDrop?.(key, ctx);
     // Taps and inline queries are answered even without a notice: unanswered, they spin on the user's screen.
@@ -133,6 +94,6 @@ export const createRateLimit = (options: RateLimitOptions = {}): RateLimit => {
     if (ctx.inlineQuery) return void (await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true }));
     if (notify && ctx.chat?.type === 'private') await ctx.reply(notice);
   }) as RateLimit;
-  Object.defineProperty(middleware, 'size', { value: () => buckets.size });
+  Object.defineProperty(middleware, 'size', { value: buckets.size });
   return middleware;
 };
