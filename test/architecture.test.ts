@@ -1,14 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { sourceFiles } from './helpers/source-files';
 
 const SRC = resolve(__dirname, '../src');
-
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith('.ts') ? [path] : [];
-  });
 
 // Every static specifier: `import … from`, `export … from`, bare `import '…'` and `import('…')`;
 // type-only imports count too, since a type pulled from the transport is still a wrong arrow.

@@ -6,6 +6,7 @@ import { composeLaggingNow } from '../../alerts/compose';
 import type { AlertsDeps } from './alerts-deps';
 import { describeFilter, laggingUnder } from '../../alerts/filters';
 import { ALERT_COMMANDS, ALERT_MESSAGES as M, KEYWORD_SCOPE } from '../../wording/alerts';
+import { MESSAGES } from '../../wording/chat';
 import { resolveFilter } from '../../alerts/resolve-filter';
 import { parseCommand } from '../../qa/commands';
 import { filterKey, type SubscriptionFilter } from '../../store/types';
@@ -70,9 +71,9 @@ export const createSubscribeFeature =
       for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
       if (pages > 1) {
         rows.push([
-          { text: '◀', callback_data: encodeCallback({ type: 'subscribe-menu', of: kind, page: page > 1 ? page - 1 : pages }) },
+          { text: MESSAGES.previous, callback_data: encodeCallback({ type: 'subscribe-menu', of: kind, page: page > 1 ? page - 1 : pages }) },
           { text: `${page}/${pages}`, callback_data: encodeCallback({ type: 'noop' }) },
-          { text: '▶', callback_data: encodeCallback({ type: 'subscribe-menu', of: kind, page: page < pages ? page + 1 : 1 }) },
+          { text: MESSAGES.next, callback_data: encodeCallback({ type: 'subscribe-menu', of: kind, page: page < pages ? page + 1 : 1 }) },
         ]);
       }
       return { inline_keyboard: rows };
