@@ -15,7 +15,7 @@ export const TABLE_LIMITS = Object.freeze({
   headerSearchRows: 50,
   /** columns of one .xlsx row: a table has about ten; this stops a row of 16,384 cells */
   maxXlsxColumns: 256,
-  /** cells of a whole .xlsx sheet, counted while it is read */
+  /** cells of a whole .xlsx workbook (every sheet), counted while it is read */
   maxXlsxCells: 5_000_000,
 });
 

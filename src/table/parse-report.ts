@@ -35,10 +35,11 @@ const readerFor = (words: StatusWords = STATUS_WORDS): StatusReader =>
  */
 export const parseReport = (
   rows: RawRow[],
-  source: Omit<ReportSource, 'sha256'> & { bytes: Buffer },
+  source: Omit<ReportSource, 'sha256'> & { bytes: Buffer; sheet?: string },
   options: ParseOptions = {},
 ): Report => {
-  const file = source.file;
+  // in a workbook of several sheets, errors name the sheet too
+  const file = source.sheet === undefined ? source.file : `${source.file} (sheet ${source.sheet})`;
   const readStatus = readerFor(options.statusWords);
   const { headerAt, dataFrom, columns, names } = findHeader(rows, file, options.columns, options.remembered, (c) => readStatus(c) !== undefined);
   // A title merged across the row comes back once per cell: keep it once.
@@ -133,12 +134,12 @@ export const parseReport = (
   if (targets.size === 0) throw new TableError('no-targets', { file }, 'the header was found but no target rows follow it');
 
   return {
-    title: title || file,
+    title: title || source.file,
     city: options.city ?? meta.city,
     year,
     period: options.period ?? meta.period,
     asOf: options.asOf ?? meta.asOf ?? `${year}-12-31`,
-    source: { file, format: source.format, sha256: createHash('sha256').update(source.bytes).digest('hex') },
+    source: { file: source.file, format: source.format, sha256: createHash('sha256').update(source.bytes).digest('hex') },
     ...(verdicts ? { verdicts } : {}),
     targets: [...targets.values()],
   };

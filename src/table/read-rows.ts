@@ -49,17 +49,23 @@ export const readTextRows = (text: string, file: string): RawRow[] => {
   });
 };
 
+/** One worksheet's rows, with the sheet's name as Excel shows it on its tab. */
+export interface Sheet {
+  name: string;
+  rows: RawRow[];
+}
+
 /**
- * Reads the first worksheet of an .xlsx workbook; row numbers are Excel's.
+ * Reads the worksheets of an .xlsx workbook that hold anything, in tab order; row numbers are Excel's.
  *
- * Two passes. First the sheet is streamed (exceljs's WorkbookReader) and only counted:
+ * Two passes. First every sheet is streamed (exceljs's WorkbookReader) and only counted:
  * rows, columns and cells are checked against TABLE_LIMITS as they arrive, so a small
  * file of millions of near-empty rows is refused at the first row over the limit, in
- * bounded memory, yielding to other work between chunks. Only a sheet within the limits
+ * bounded memory, yielding to other work between chunks. Only a workbook within the limits
  * is then built whole, because merged cells (a 序号 merged over its continuation rows)
- * are resolved only by the full reader.
+ * are resolved only by the full reader, which builds every sheet.
  */
-export const readXlsxRows = async (bytes: Buffer, file: string): Promise<RawRow[]> => {
+export const readXlsxSheets = async (bytes: Buffer, file: string): Promise<Sheet[]> => {
   const unpacked = unpackedZipSize(bytes);
   if (unpacked === undefined) throw new TableError('xlsx', { file }, 'the .xlsx file is damaged (no zip directory)');
   if (unpacked > TABLE_LIMITS.maxXlsxUnpackedBytes) {
@@ -72,17 +78,20 @@ export const readXlsxRows = async (bytes: Buffer, file: string): Promise<RawRow[
   } catch (error) {
     throw new TableError('xlsx', { file }, `not a readable .xlsx workbook: ${(error as Error).message}`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new TableError('xlsx', { file }, 'the workbook has no worksheet');
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cell.text ?? '';
+  const sheets = workbook.worksheets.map((sheet) => {
+    const rows: RawRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        cells[col - 1] = cell.text ?? '';
+      });
+      rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
     });
-    rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
+    return { name: sheet.name, rows };
   });
-  return rows;
+  const used = sheets.filter((s) => s.rows.length > 0);
+  if (sheets.length === 0) throw new TableError('xlsx', { file }, 'the workbook has no worksheet');
+  return used.length > 0 ? used : [sheets[0]!];
 };
 
 /** Rows a sheet may have: the data rows, the header and the rows above it. */
@@ -92,26 +101,27 @@ const MAX_SHEET_ROWS = TABLE_LIMITS.maxRows + TABLE_LIMITS.headerSearchRows + 1;
 const checkXlsxSize = async (bytes: Buffer, file: string): Promise<void> => {
   const input = Readable.from([bytes]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  let rows = 0;
   let cells = 0;
+  let sheets = 0;
   try {
     for await (const sheet of reader) {
+      sheets += 1;
+      let rows = 0;
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         rows += 1;
         // Counted, not read from the row's number: a forged sheet can give every row the same one.
         if (rows > MAX_SHEET_ROWS || row.number > MAX_SHEET_ROWS) {
-          throw new TableError('too-many-rows', { file }, `the first sheet has more than ${MAX_SHEET_ROWS} rows; a table may have at most ${TABLE_LIMITS.maxRows} rows below its header`);
+          throw new TableError('too-many-rows', { file }, `sheet ${sheets} has more than ${MAX_SHEET_ROWS} rows; a table may have at most ${TABLE_LIMITS.maxRows} rows below its header`);
         }
         const columns = row.cellCount;
         if (columns > TABLE_LIMITS.maxXlsxColumns) {
-          throw new TableError('too-large', { file, row: row.number }, `row ${row.number} has ${columns} columns, over the limit of ${TABLE_LIMITS.maxXlsxColumns}`);
+          throw new TableError('too-large', { file, row: row.number }, `row ${row.number} of sheet ${sheets} has ${columns} columns, over the limit of ${TABLE_LIMITS.maxXlsxColumns}`);
         }
         cells += columns;
         if (cells > TABLE_LIMITS.maxXlsxCells) {
-          throw new TableError('too-large', { file, row: row.number }, `the first sheet has more than ${TABLE_LIMITS.maxXlsxCells} cells (row ${row.number} reached)`);
+          throw new TableError('too-large', { file, row: row.number }, `the workbook has more than ${TABLE_LIMITS.maxXlsxCells} cells (row ${row.number} of sheet ${sheets} reached)`);
         }
       }
-      return; // the first sheet is the table
     }
   } catch (error) {
     if (error instanceof TableError) throw error;

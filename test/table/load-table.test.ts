@@ -1,3 +1,4 @@
+import { MissingColumnError } from '../../src/table/header';
 import ExcelJS from 'exceljs';
 import { isLagging, leadersOf, unitsOf, type Report } from '../../src/model';
 import { parseTable, readTableFile } from '../../src/table/load-table';
@@ -126,6 +127,45 @@ describe('parseTable formats', () => {
     ]);
     expect(report.targets[1]!.deadline).toEqual({ kind: 'date', text: '9月底', date: '2022-09-30' });
     expect(report.targets[0]!.assignments[1]!.row).toBe(5);
+  });
+
+  describe('a workbook of several sheets', () => {
+    const HEADER = ['序号', '市政府领导', '责任目标内容', '完成时限', '完成情况', '是否按计划完成进度', '责任单位'];
+    const workbookOf = async (sheets: [string, unknown[][]][]): Promise<Buffer> => {
+      const workbook = new ExcelJS.Workbook();
+      for (const [name, rows] of sheets) {
+        const sheet = workbook.addWorksheet(name);
+        for (const row of rows) sheet.addRow(row);
+      }
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const table = [['菏泽市人民政府2022年第三季度推进情况'], HEADER, [57, '王昌华', '规模以上工业增加值增长8%左右', '年底', '增长6.8%', '否', '市工业和信息化局']];
+
+    it('takes the first sheet that reads as a table: a cover sheet and an empty one before it are passed over', async () => {
+      const bytes = await workbookOf([
+        ['填报说明', [['填报说明'], ['1. 请于每季度末填报'], ['2. 是否按计划完成进度填“是”或“否”']]],
+        ['空白', []],
+        ['三季度', table],
+      ]);
+      const report = await parseTable(bytes, 'book.xlsx');
+      expect(report.targets.map((t) => t.id)).toEqual(['57']);
+      expect(report.source.file).toBe('book.xlsx');
+      expect(report.year).toBe(2022);
+    });
+
+    it('names the sheet when the table sheet has a bad row, rather than trying the next sheet', async () => {
+      const bad = [...table.slice(0, 2), [57, '王昌华', '规模以上工业增加值增长8%左右', '年底', '增长6.8%', '待定', '市工业和信息化局']];
+      const bytes = await workbookOf([['说明', [['说明']]], ['三季度', bad], ['四季度', table]]);
+      await expect(parseTable(bytes, 'book.xlsx')).rejects.toThrow('table book.xlsx (sheet 三季度), row 3, column 是否按计划完成进度');
+    });
+
+    it('when no sheet reads, gives the error of the sheet whose header came closest (so the chat can ask which column is which)', async () => {
+      const ledger = [['台账'], ['序号', '督办件', '包联人', '承办方', '办结期限', '办理情况', '办结标识'], [1, '任务', '王昌华', '市科技局', '年底', '推进中', '正常推进']];
+      const bytes = await workbookOf([['说明', [['说明']]], ['台账', ledger]]);
+      const error = await parseTable(bytes, 'book.xlsx').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MissingColumnError);
+      expect((error as MissingColumnError).message).toContain('sheet 台账');
+    });
   });
 
   it('loads a table of another city and quarter, with new units, without code changes', async () => {
