@@ -7,6 +7,7 @@ import { botBench } from './bot';
 import { alertsBench } from './alerts';
 import { webBench } from './web';
 import { storeBench } from './store';
+import { replicasBench } from './replicas';
 
 export interface Bench {
   name: string;
@@ -14,7 +15,7 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-const BENCHES: Bench[] = [qaBench, botBench, alertsBench, webBench, storeBench];
+const BENCHES: Bench[] = [qaBench, botBench, alertsBench, webBench, storeBench, replicasBench];
 
 const main = async (): Promise<void> => {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
