@@ -41,6 +41,8 @@ export interface Query {
   count?: boolean;
   /** statistics ranked by unit or leader (哪个单位滞后最多, 按领导统计, 各单位进度排名) */
   rank?: Ranking;
+  /** leaders or units set aside (王昌华以外的, 除了工信局): their targets are left out */
+  except?: { units?: string[]; leaders?: string[] };
   /** a city, year or quarter the loaded reports do not cover (济宁市, 2021年, 第一季度) */
   outside?: string;
   status?: Status;

@@ -125,7 +125,7 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
   };
 
   const withRoles = hasCooperating(targets);
-  const positions = (q: Query): number[] | undefined => {
+  const filtered = (q: Query): number[] | undefined => {
     let sets: number[][] = [];
     const unitLists = (q.units ?? []).map((u) => unitPositions.get(u) ?? []);
     const leaderLists = [...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])].map((l) => leaderPositions.get(l) ?? []);
@@ -172,6 +172,19 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
       for (const i of first) if (keep(i) && (!inOthers || inOthers[i])) out.push(i);
     } else for (let i = 0; i < n; i += 1) if (keep(i)) out.push(i);
     return out;
+  };
+
+  // 王昌华以外的: what the other filters keep (or the whole table), less the set-aside names' targets
+  const positions = (q: Query): number[] | undefined => {
+    const kept = filtered(q);
+    if (!q.except) return kept;
+    const out = new Uint8Array(n);
+    for (const u of q.except.units ?? []) for (const i of unitPositions.get(u) ?? []) out[i] = 1;
+    for (const l of q.except.leaders ?? []) for (const i of leaderPositions.get(l) ?? []) out[i] = 1;
+    if (kept) return kept.filter((i) => !out[i]);
+    const rest: number[] = [];
+    for (let i = 0; i < n; i += 1) if (!out[i]) rest.push(i);
+    return rest;
   };
 
   return { targets, plainHits, positionOf, byId, unitPositions, leaderPositions, lagging, lightCode, stageOf, positions, hitsAt };

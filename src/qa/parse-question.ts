@@ -1,5 +1,6 @@
 import type { Query } from './answer';
 import { createDeadlinePass } from './parse/deadline';
+import { createExceptPass } from './parse/except';
 import { createFillersPass } from './parse/fillers';
 import { createHelpPass } from './parse/help';
 import { createHistoryPass } from './parse/history';
@@ -70,6 +71,7 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
   createDeadlinePass(ctx),
   createPlacePass(ctx),
   createReportWordsPass(ctx),
+  createExceptPass(ctx),
   createLeadersPass(ctx),
   createLeaderAddressPass(ctx),
   createUnitsPass(ctx),

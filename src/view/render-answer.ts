@@ -77,6 +77,7 @@ const filterWords = (q: Query): string[] => {
   // 工信局和王昌华: either set, so the two read as one part joined by 或
   if (q.anyOf && names.length > 0) parts.push(names.join(WORDS.or));
   else parts.push(...names);
+  if (q.except) parts.push(WORDS.except([...(q.except.units ?? []), ...(q.except.leaders ?? [])]));
   if (q.status) parts.push(q.status === 'lagging' ? WORDS.lagging : WORDS.onSchedule);
   if (q.stage) parts.push(WORDS.stageFilter[q.stage]);
   if (q.light) parts.push(LIGHT_LABEL[q.light]);

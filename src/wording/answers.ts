@@ -57,6 +57,7 @@ export const WORDS = Object.freeze({
   whichLeader: (names: string): string => `有几位领导同姓：${names}。请点名字或写全名。`,
   readAs: (written: string, as: string): string => `“${written}”按“${as}”理解`,
   or: ' 或 ',
+  except: (names: string[]): string => `${names.join('、')}以外`,
   items: (ids: string[]): string => `第${ids.join('、')}项`,
   span: (from: number, to: number): string => `第${from}–${to}项`,
   missingItems: (ids: string[], range: string): string => `第${ids.join('、')}项不存在${range ? `，本表为${range}项` : ''}。`,

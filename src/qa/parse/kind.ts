@@ -21,7 +21,7 @@ export const createKindPass = (): ParsePass => ({
       q.terms = terms;
       q.phrase = [...new Set(s.phrases)].filter((p, _, all) => !all.some((o) => o !== p && o.includes(p))).join(' ');
     }
-    const filtered = Boolean(q.units || q.leader || q.leaders || q.status || q.stage || q.deadline || q.light || q.risk || q.items || q.range);
+    const filtered = Boolean(q.units || q.leader || q.leaders || q.status || q.stage || q.deadline || q.light || q.risk || q.items || q.range || q.except);
     if (q.outside || s.ambiguousLeaders) q.kind = 'none';
     else if (s.stats && terms.length === 0) q.kind = 'stats';
     else if (s.count && terms.length === 0) {

@@ -1,0 +1,34 @@
+import type { NameMatch } from '../names';
+import type { ParseContext, ParsePass } from './state';
+
+/** Words before a name that set it aside: 除了王昌华, 不是工信局的, 非团市委. */
+const BEFORE = /(?:除了|除去|除开|除|不算|不含|不包括|排除|去掉|不是|非)$/u;
+/** Words after a name that set it aside: 王昌华以外的, 工信局之外, 聂元科外的. */
+const AFTER = /^(?:分管|负责|牵头)?(?:的)?(?:目标|任务|项目)?(?:以外|之外|外)/u;
+
+/**
+ * A leader or unit set aside (王昌华以外的, 除了工信局): every other target,
+ * not that name's. Before the leaders and units passes, which would otherwise
+ * read the name as the one asked about; the words and the name are cut.
+ */
+export const createExceptPass = (ctx: ParseContext): ParsePass => ({
+  name: 'except',
+  run(s) {
+    const found: { kind: 'units' | 'leaders'; match: NameMatch; from: number; to: number }[] = [];
+    for (const [kind, resolver] of [['leaders', ctx.leaders], ['units', ctx.units]] as const) {
+      for (const m of resolver.scan(s.text)) {
+        if (m.names.length === 0) continue;
+        const before = BEFORE.exec(s.text.slice(0, m.start).trimEnd());
+        const after = AFTER.exec(s.text.slice(m.end));
+        if (!before && !after) continue;
+        const from = before ? s.text.slice(0, m.start).trimEnd().length - before[0].length : m.start;
+        found.push({ kind, match: m, from, to: m.end + (after?.[0].length ?? 0) });
+      }
+    }
+    if (found.length === 0) return;
+    const except = (s.query.except ??= {});
+    for (const f of found) except[f.kind] = [...new Set([...(except[f.kind] ?? []), ...f.match.names])];
+    // cut from the end so earlier offsets stay valid
+    for (const f of found.sort((a, b) => b.from - a.from)) s.text = `${s.text.slice(0, f.from)} ${s.text.slice(f.to)}`;
+  },
+});
