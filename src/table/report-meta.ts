@@ -1,3 +1,4 @@
+import { arabicDates, arabicYears } from '../text/chinese-dates';
 import { toHalfWidth } from '../text/normalize';
 
 export interface ReportMeta {
@@ -18,7 +19,7 @@ const QUARTER_END = ['', '03-31', '06-30', '09-30', '12-31'];
  *   → { city: '菏泽市', year: 2022, period: '第三季度', asOf: '2022-09-30' }
  */
 export const readReportMeta = (title: string, file: string): ReportMeta => {
-  const t = toHalfWidth(title).replace(/\s+/g, '');
+  const t = arabicDates(toHalfWidth(title)).replace(/\s+/g, '');
   const f = toHalfWidth(file);
   const city = cityOf(t);
   const yearText = /(20\d{2})年/.exec(t)?.[1] ?? /(?:^|\D)(20\d{2})(?:\D|$)/.exec(f)?.[1];
@@ -70,7 +71,7 @@ const cityOf = (t: string): string => {
 export const yearFromDeadlines = (cells: string[]): number | undefined => {
   const counts = new Map<number, number>();
   for (const cell of cells) {
-    const year = /(20\d{2})\s*年/.exec(toHalfWidth(cell))?.[1];
+    const year = /(20\d{2})\s*年/.exec(arabicYears(toHalfWidth(cell)))?.[1];
     if (year) counts.set(Number(year), (counts.get(Number(year)) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];

@@ -1,9 +1,9 @@
+import { arabicYears } from '../../text/chinese-dates';
 import { toNumber } from './numbers';
 import type { TextRewrite } from './rewrite';
 import type { ParseContext } from './state';
 
 const RUN = /[零〇一二两三四五六七八九十百]+/gu;
-const DIGIT_OF: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /** Before a 序号: 第, 序号是, 编号为, 从 (从六十一号到…). */
 const MARK_BEFORE = /(?:第|序号|编号|从)\s*(?:是|为)?\s*$/u;
 /** After a 序号: 号 (not 号线), 项, 条, 行, 那条. */
@@ -26,8 +26,7 @@ const JOIN = /^\s*(?:号|项|条)?\s*(?:到|至|一直到|~|-|、|,|和|跟|与|
 export const createSpokenNumbersRewrite = (ctx: ParseContext): TextRewrite => ({
   name: 'spoken numbers',
   rewrite(text) {
-    let t = text
-      .replace(/([零〇一二三四五六七八九]{4})\s*年/gu, (_, y: string) => `${[...y].map((c) => DIGIT_OF[c] ?? c).join('')}年`)
+    let t = arabicYears(text)
       .replace(/去年|前年/gu, (w) => ` ${ctx.year - (w === '去年' ? 1 : 2)}年 `);
     const runs = [...t.matchAll(RUN)].map((m) => ({ at: m.index ?? 0, word: m[0] }));
     // from the last number back, so a number joined to a later 序号 (六十一到六十四项) sees that one's verdict
