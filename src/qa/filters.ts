@@ -150,11 +150,14 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     else if (q.risk) sets.push(risky);
     sets = sets.sort((a, b) => a.length - b.length);
     const wantLag = q.status === 'lagging' ? 1 : q.status === 'onSchedule' ? 0 : -1;
-    const wantDeadline = q.deadline ? ('ongoing' in q.deadline ? 'ongoing' : q.deadline.date) : undefined;
+    const wantDeadline = q.deadline ? ('ongoing' in q.deadline ? 'ongoing' : 'year' in q.deadline ? `${q.deadline.year}-` : q.deadline.date) : undefined;
+    // a year (2023年到期) keeps every date in it: its key is a prefix of theirs
+    const wantYear = q.deadline !== undefined && 'year' in q.deadline;
+    const dueAsAsked = (key: string): boolean => wantDeadline === undefined || (wantYear ? key.startsWith(wantDeadline) : key === wantDeadline);
     if (sets.length === 0 && wantLag < 0 && wantDeadline === undefined) return undefined;
     if (sets.length === 0 && wantDeadline === undefined) return wantLag === 1 ? byStatus.lagging : byStatus.onSchedule;
-    if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined) return byDeadline.get(wantDeadline) ?? [];
-    const keep = (i: number): boolean => (wantLag < 0 || lagging[i] === wantLag) && (wantDeadline === undefined || deadlines[i] === wantDeadline);
+    if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined && !wantYear) return byDeadline.get(wantDeadline) ?? [];
+    const keep = (i: number): boolean => (wantLag < 0 || lagging[i] === wantLag) && dueAsAsked(deadlines[i] as string);
     const [first, ...others] = sets;
     if (first && others.length === 0 && wantLag < 0 && wantDeadline === undefined) return first;
     // the smallest set drives; the others are looked up in a bitmap

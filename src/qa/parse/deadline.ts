@@ -10,12 +10,13 @@ const lastDay = (year: number, month: number): string => {
 };
 
 /**
- * A deadline: 2023年6月底, 明年3月, 9月30日, 2022年底, 长期坚持, 年底, 8月底,
+ * A deadline: 2023年6月底, 明年3月, 9月30日, 2022年底, 2023年 (after every report), 明年, 长期坚持, 年底, 8月底,
  * resolved against the report year. Before the report's own words are cut, so
  * 2022年底 is still read as a date and not as the report year plus 底.
  */
 export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
   const { year } = ctx;
+  const lastReportYear = Math.max(year, ...(ctx.covered ?? []).map((c) => c.year));
   const yearEndWords = longestFirst(ctx.normalize, ctx.aliases.deadlines.yearEnd);
   const ongoingWords = longestFirst(ctx.normalize, ctx.aliases.deadlines.ongoing);
 
@@ -39,6 +40,10 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
     }
     m = /(\d{4})\s*年\s*(?:底|末)/.exec(text);
     if (m?.[1]) return { deadline: { date: `${m[1]}-12-31`, label: m[0] }, rest: cut(text, m[0]) };
+    // a later year than any report (2023年到期的, 明年的): the targets due in it; an earlier one is another report (the place pass)
+    m = /(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)/.exec(text);
+    if (m?.[1] && Number(m[1]) > lastReportYear) return { deadline: { year: Number(m[1]), label: m[0] }, rest: cut(text, m[0]) };
+    if (text.includes('明年') && year + 1 > lastReportYear) return { deadline: { year: year + 1, label: '明年' }, rest: cut(text, '明年') };
     for (const w of ongoingWords) if (text.includes(w)) return { deadline: { ongoing: true, label: w }, rest: cut(text, w) };
     for (const w of yearEndWords) if (text.includes(w)) return { deadline: { date: `${year}-12-31`, label: w }, rest: cut(text, w) };
     m = new RegExp(`${MONTH}\\s*月\\s*(?:底|末|份|前|之前)`).exec(text) ?? new RegExp(`(?:^|[^\\d])(\\d{1,2})\\s*月(?![\\d份])`).exec(text);

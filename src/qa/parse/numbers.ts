@@ -66,7 +66,8 @@ const findMany = (raw: string): { range?: { from: number; to: number }; items?: 
     const from = toNumber(a);
     const to = toNumber(b);
     const marked = Boolean(prefix || suffixA || prefixB || suffixB);
-    const digits = /^\d+$/.test(a) && /^\d+$/.test(b);
+    // 80到八十二: one end typed in digits is enough to read the pair as numbers
+    const digits = /^\d+$/.test(a) || /^\d+$/.test(b);
     const after = raw.slice(r.index + match.length);
     if (from !== undefined && to !== undefined && (marked || (digits && barely(raw.replace(match, '')))) && !MEASURE_AFTER.test(after)) {
       return { range: { from: Math.min(from, to), to: Math.max(from, to) }, match };

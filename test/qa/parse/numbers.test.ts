@@ -11,6 +11,8 @@ describe('numbers pass: spans and lists of 序号', () => {
     ['六十到六十五项', 60, 65],
     ['序号70—72的进展', 70, 72],
     ['第65项到第60项', 60, 65],
+    // typed on a phone, one end in digits and the other in words
+    ['80到八十二', 80, 82],
   ])('reads %s as a span', async (q, from, to) => {
     expect((await runUntil(q, 'numbers')).query.range).toEqual({ from, to });
   });
