@@ -132,6 +132,16 @@ export const roleOf = (target: Target, unit: string): UnitRole | undefined => {
   return target.assignments.some((a) => a.cooperating?.includes(unit)) ? 'cooperating' : undefined;
 };
 
+/**
+ * A target's units in order, each with its role when the target has cooperating units
+ * (市工业和信息化局 牵头, 市财政局 配合); without any, no unit needs a label.
+ */
+export const labelledUnits = (target: Target): { unit: string; role?: UnitRole }[] => {
+  const all = unitsOf(target);
+  if (all.every((u) => roleOf(target, u) === 'lead')) return all.map((unit) => ({ unit }));
+  return all.map((unit) => ({ unit, role: roleOf(target, unit) ?? 'lead' }));
+};
+
 /** True when the report names any cooperating unit: only then do answers label roles. */
 export const hasCooperating = (targets: readonly Target[]): boolean =>
   targets.some((t) => t.assignments.some((a) => (a.cooperating?.length ?? 0) > 0));

@@ -1,5 +1,5 @@
 import { escapeHtml, htmlField, htmlToPlain, shorten } from '../text/telegram-text';
-import { isLagging, unitsOf, type Report, type Target } from '../model';
+import { isLagging, labelledUnits, type Report, type Target } from '../model';
 import type { ReportDiff, TargetChange } from '../import/diff';
 import { periodName, reportName } from '../import/summary';
 import { DIGEST_WORDS as W, KEYWORD_SCOPE } from '../wording/alerts';
@@ -57,9 +57,9 @@ const laggingProgress = (target: Target): string =>
 
 const progressText = (target: Target): string => target.assignments.map((a) => a.progress).join('\n');
 
-/** One target as a compact line (two on a phone at most): 序号, text, units, deadline. */
+/** One target as a compact line (two on a phone at most): 序号, text, units (with 牵头/配合 when the table has both), deadline. */
 export const targetLine = (target: Target, note?: string): string => {
-  const units = unitsOf(target).map((u) => shorten(u, FIELD.unit, { oneLine: true }));
+  const units = labelledUnits(target).map(({ unit, role }) => WORDS.withRole(shorten(unit, FIELD.unit, { oneLine: true }), role));
   const who = W.units(units.slice(0, 3), units.length > 3);
   const head = `• <b>${htmlField(target.id, FIELD.id)}</b> ${htmlField(target.text, FIELD.text)}`;
   const meta = [who && escapeHtml(who), target.deadline.text && W.deadline(htmlField(target.deadline.text, FIELD.deadline))].filter(Boolean).join(W.metaSeparator);

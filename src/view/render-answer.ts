@@ -1,4 +1,4 @@
-import { isLagging, roleOf, STATUS_KINDS, statusOf, targetStatus, unitsOf, type Assignment, type Target } from '../model';
+import { isLagging, labelledUnits, roleOf, STATUS_KINDS, statusOf, targetStatus, type Assignment, type Target } from '../model';
 import { formatNumber, renderBar } from '../progress/bar';
 import type { HistoryChange, HistoryPoint, TargetHistory } from '../progress/history';
 import { LIGHT_EMOJI, LIGHT_LABEL, type Assessment, type Light } from '../progress/light';
@@ -39,11 +39,7 @@ const lightCounts = (counts: Record<Light, number>): string => (['red', 'yellow'
 const deadlineText = (target: Target): string => target.deadline.text || '—';
 
 /** The units of a target; when it has cooperating ones, each with its role: 市工业和信息化局（牵头）、市财政局（配合）. */
-const unitsText = (t: Target): string => {
-  const all = unitsOf(t);
-  if (all.every((u) => roleOf(t, u) === 'lead')) return all.join('、');
-  return all.map((u) => `${u}（${WORDS.role[roleOf(t, u) ?? 'lead']}）`).join('、');
-};
+const unitsText = (t: Target): string => labelledUnits(t).map(({ unit, role }) => WORDS.withRole(unit, role)).join('、');
 
 /** 【配合】 before a target the asked-for unit only supports, 【牵头】 before one it leads, when the list has any it supports. */
 const roleTags = (hits: Hit[], units: string[] | undefined): ((t: Target) => string) => {

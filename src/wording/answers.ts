@@ -2,6 +2,9 @@
  * Every user-facing Chinese word of the replies, in one place so the wording
  * stays concise and consistent across the bot, the console and `npm run ask`.
  */
+/** a unit's part in a target, shown when the table has 配合单位 */
+const ROLE = Object.freeze({ lead: '牵头', cooperating: '配合' });
+
 export const WORDS = Object.freeze({
   lagging: '滞后',
   onSchedule: '按计划',
@@ -15,8 +18,9 @@ export const WORDS = Object.freeze({
   stageFilter: Object.freeze({ done: '已完成', ahead: '超进度', 'on-plan': '达进度', behind: '欠进度', 'not-started': '未开工' }),
   noneStage: (label: string): string => `没有${label}的目标。`,
   stageCounts: '按进度评价',
-  /** a unit's part in a target, shown when the table has 配合单位 */
-  role: Object.freeze({ lead: '牵头', cooperating: '配合' }),
+  role: ROLE,
+  /** a unit with its part, when the target has cooperating units: 市财政局（配合） */
+  withRole: (unit: string, role: keyof typeof ROLE | undefined): string => (role ? `${unit}（${ROLE[role]}）` : unit),
   cooperatingUnits: '配合单位',
   count: (n: number): string => `${n} 项`,
   laggingCount: (n: number): string => `滞后 ${n}`,

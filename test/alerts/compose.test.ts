@@ -1,9 +1,10 @@
-import { composeImportDigest, composeScheduledDigest, packParts } from '../../src/alerts/compose';
+import { composeImportDigest, composeScheduledDigest, packParts, targetLine } from '../../src/alerts/compose';
 import { diffReports } from '../../src/import/diff';
 import { parseTable } from '../../src/table/load-table';
 import { seedBytes } from '../helpers/seed';
 import { matcher } from './helpers';
 import { editedSeed, newTargetLine } from './tables';
+import { countyTsv } from '../table/layouts';
 
 const LIMITS = { maxMessageUnits: 4000, targetsPerPart: 15 };
 const seed = () => parseTable(seedBytes(), 'heze-2022-q3.tsv');
@@ -38,6 +39,22 @@ describe('import digest', () => {
     expect(compose([{ kind: 'unit', unit: '市应急局' }])).toEqual(['39']);
     // a chat with two filters gets each target once
     expect(compose([{ kind: 'all' }, { kind: 'leader', leader: '聂元科' }])).toEqual(['40', '39']);
+  });
+});
+
+describe('target lines', () => {
+  it('label each unit 牵头 or 配合 when the target has cooperating units, and none otherwise', async () => {
+    const county = await parseTable(countyTsv(), 'county.tsv');
+    const shared = county.targets.find((t) => (t.assignments[0]!.cooperating ?? []).length > 0)!;
+    const lead = shared.assignments[0]!.units[0]!;
+    const helper = shared.assignments[0]!.cooperating![0]!;
+    expect(targetLine(shared)).toContain(`${lead}（牵头）`);
+    expect(targetLine(shared)).toContain(`${helper}（配合）`);
+    const alone = county.targets.find((t) => t.assignments.every((a) => (a.cooperating ?? []).length === 0))!;
+    expect(targetLine(alone)).not.toMatch(/（牵头）|（配合）/);
+    const [t57] = (await seed()).targets.filter((t) => t.id === '57');
+    expect(targetLine(t57!)).toContain('市工业和信息化局');
+    expect(targetLine(t57!)).not.toContain('（牵头）');
   });
 });
 
