@@ -15,8 +15,13 @@ export const TABLE_LIMITS = Object.freeze({
   headerSearchRows: 50,
   /** columns of one .xlsx row: a table has about ten; this stops a row of 16,384 cells */
   maxXlsxColumns: 256,
-  /** cells of a whole .xlsx workbook (every sheet), counted while it is read */
-  maxXlsxCells: 5_000_000,
+  /**
+   * cells of a whole .xlsx workbook (every sheet), counted while it is streamed. A workbook within
+   * this is then built whole by exceljs (merged cells need its full reader), at about 0.7 KB a cell:
+   * 280,000 cells peaked at 317 MB RSS, 700,000 at 604 MB (bench/xlsx-refuse.ts). 250,000 keeps an
+   * upload near 300 MB; a larger table goes in as CSV, which is read row by row up to maxRows.
+   */
+  maxXlsxCells: 250_000,
 });
 
 /** The file names an upload may have (the chat and the dashboard accept the same). */

@@ -119,7 +119,7 @@ const checkXlsxSize = async (bytes: Buffer, file: string): Promise<void> => {
         }
         cells += columns;
         if (cells > TABLE_LIMITS.maxXlsxCells) {
-          throw new TableError('too-large', { file, row: row.number }, `the workbook has more than ${TABLE_LIMITS.maxXlsxCells} cells (row ${row.number} of sheet ${sheets} reached)`);
+          throw new TableError('too-large', { file, row: row.number }, `the workbook has more than ${TABLE_LIMITS.maxXlsxCells} cells (row ${row.number} of sheet ${sheets} reached); save a table this large as CSV, which may have up to ${TABLE_LIMITS.maxRows} rows`);
         }
       }
     }

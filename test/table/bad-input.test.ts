@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { TableError } from '../../src/table/errors';
 import { parseTable } from '../../src/table/load-table';
 import { TABLE_LIMITS } from '../../src/table/limits';
@@ -112,6 +113,18 @@ describe('parseTable rejects bad tables whole, naming row, column and value', ()
     expect(error.code).toBe('too-large');
     expect(error.message).toMatch(/would unpack to \d+ bytes/);
   });
+
+  it('rejects an .xlsx of more cells than its full reader may build, pointing to CSV', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('宽表');
+    const columns = 250;
+    const rows = Math.ceil(TABLE_LIMITS.maxXlsxCells / columns) + 1;
+    for (let r = 0; r < rows; r += 1) sheet.addRow(Array.from({ length: columns }, () => 'x'));
+    const error = await rejection(Buffer.from(await workbook.xlsx.writeBuffer()), 'wide.xlsx');
+    expect(error.code).toBe('too-large');
+    expect(error.message).toContain(`more than ${TABLE_LIMITS.maxXlsxCells} cells`);
+    expect(error.message).toContain('save a table this large as CSV');
+  }, 60_000);
 
   it('rejects a damaged .xlsx', async () => {
     const error = await rejection(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]), 'broken.xlsx');
