@@ -88,6 +88,7 @@ export const findHeader = (
     const at = best.at - 1;
     best = { at, keys: rows[at]!.cells.map((cell) => recognise(cell, mapped)), count: counts[at]! };
   }
+  if (!best && rows.every((r) => r.cells.every((c) => c.trim() === ''))) throw new TableError('empty', { file }, 'the table has no text in any cell');
   if (!best) {
     throw new TableError(
       'no-header',
