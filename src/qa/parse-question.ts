@@ -3,6 +3,7 @@ import { createDeadlinePass } from './parse/deadline';
 import { createExceptPass } from './parse/except';
 import { createFillersPass } from './parse/fillers';
 import { createHelpPass } from './parse/help';
+import { createInitialsPass } from './parse/initials';
 import { createHistoryPass } from './parse/history';
 import { createKindPass } from './parse/kind';
 import { createLeadersPass } from './parse/leaders';
@@ -15,6 +16,7 @@ import { createScopeWordsPass } from './parse/scope-words';
 import { createCorrectionsRewrite } from './parse/corrections';
 import { applyRewrites, type Heard, type TextRewrite } from './parse/rewrite';
 import { createSpeakerRewrite } from './parse/speaker';
+import { createSpacedRewrite } from './parse/spaced';
 import { createSpeechRewrite } from './parse/speech';
 import { createSpokenNumbersRewrite } from './parse/spoken-numbers';
 import { createTogetherPass } from './parse/together';
@@ -78,6 +80,7 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
   createTogetherPass(ctx),
   createRolePass(),
   createFillersPass(ctx),
+  createInitialsPass(ctx),
   createLooseNamesPass(ctx),
   createJoinsPass(),
   createTopicPass(ctx),
@@ -85,11 +88,13 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
 ];
 
 /**
- * The rewrites of a dictated question, in order: speech around it first (so a
+ * The rewrites of a dictated question, in order: characters typed apart joined
+ * first (科 技 局), then speech around it (so a
  * greeting is not read as an introduction), then who is speaking, then
  * corrections, and numbers last, once only the meant numbers are left.
  */
 export const createRewrites = (ctx: ParseContext): TextRewrite[] => [
+  createSpacedRewrite(),
   createSpeechRewrite(ctx),
   createSpeakerRewrite(ctx),
   createCorrectionsRewrite(ctx),

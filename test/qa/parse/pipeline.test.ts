@@ -8,6 +8,10 @@ describe('question parser pipeline', () => {
     expect(names.indexOf('deadline')).toBeLessThan(names.indexOf('report words'));
     expect(names.indexOf('leaders')).toBeLessThan(names.indexOf('units'));
     expect(names.indexOf('fillers')).toBeLessThan(names.indexOf('loose names'));
+    // a name set aside is not read as the one asked about; initials only from what no other pass read
+    expect(names.indexOf('except')).toBeLessThan(names.indexOf('leaders'));
+    expect(names.indexOf('fillers')).toBeLessThan(names.indexOf('initials'));
+    expect(names.indexOf('initials')).toBeLessThan(names.indexOf('loose names'));
     expect(names.at(-2)).toBe('topic');
     expect(names.at(-1)).toBe('kind');
   });
