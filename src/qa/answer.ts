@@ -43,6 +43,8 @@ export interface Query {
   rank?: Ranking;
   /** leaders or units set aside (王昌华以外的, 除了工信局): their targets are left out */
   except?: { units?: string[]; leaders?: string[] };
+  /** 我们局 or 我们领导 said with no introduction: which one is asked back, not guessed */
+  askWhich?: { written: string; kind: 'unit' | 'leader' };
   /** a city, year or quarter the loaded reports do not cover (济宁市, 2021年, 第一季度) */
   outside?: string;
   status?: Status;

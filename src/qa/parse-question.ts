@@ -22,6 +22,7 @@ import { createSpokenNumbersRewrite } from './parse/spoken-numbers';
 import { createTogetherPass } from './parse/together';
 import { createJoinsPass } from './parse/joins';
 import { createLeaderAddressPass } from './parse/leader-address';
+import { createOwnUnitPass } from './parse/own-unit';
 import { createPlacePass } from './parse/place';
 import { createRankingPass } from './parse/ranking';
 import { startState, type ParseContext, type ParsePass } from './parse/state';
@@ -73,6 +74,7 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
   createDeadlinePass(ctx),
   createPlacePass(ctx),
   createReportWordsPass(ctx),
+  createOwnUnitPass(),
   createExceptPass(ctx),
   createLeadersPass(ctx),
   createLeaderAddressPass(ctx),

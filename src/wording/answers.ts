@@ -61,6 +61,10 @@ export const WORDS = Object.freeze({
   whichLeader: (names: string): string => `有几位领导同姓：${names}。请点名字或写全名。`,
   readAs: (written: string, as: string): string => `“${written}”按“${as}”理解`,
   or: ' 或 ',
+  askWhich: (written: string, kind: 'unit' | 'leader'): string =>
+    kind === 'unit'
+      ? `“${written}”是哪个单位？请写出单位名称，如“市科技局的目标”，或先说“我是市科技局的”。`
+      : `“${written}”是哪位领导？请写出领导姓名，如“王昌华负责的目标”，或先说“我是王昌华副市长的秘书”。`,
   except: (names: string[]): string => `${names.join('、')}以外`,
   items: (ids: string[]): string => `第${ids.join('、')}项`,
   span: (from: number, to: number): string => `第${from}–${to}项`,

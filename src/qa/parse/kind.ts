@@ -5,7 +5,8 @@ import type { ParsePass } from './state';
  * ask about a topic (5G基站完成率, 希望小屋有多少), not for the overview; a
  * count with a filter is that list, counted (工信局有几项目标); with no filter
  * and no words only 所有目标 or a 变化 question lists everything. A place the
- * report does not cover, or a title two leaders share, answers nothing yet.
+ * report does not cover, a title two leaders share, or 我们局 from someone who
+ * has not said which unit, answers nothing yet.
  */
 export const createKindPass = (): ParsePass => ({
   name: 'kind',
@@ -22,7 +23,8 @@ export const createKindPass = (): ParsePass => ({
       q.phrase = [...new Set(s.phrases)].filter((p, _, all) => !all.some((o) => o !== p && o.includes(p))).join(' ');
     }
     const filtered = Boolean(q.units || q.leader || q.leaders || q.status || q.stage || q.deadline || q.light || q.risk || q.items || q.range || q.except);
-    if (q.outside || s.ambiguousLeaders) q.kind = 'none';
+    const unknownOwn = q.askWhich && (q.askWhich.kind === 'unit' ? !q.units : !(q.leader || q.leaders));
+    if (q.outside || s.ambiguousLeaders || unknownOwn) q.kind = 'none';
     else if (s.stats && terms.length === 0) q.kind = 'stats';
     else if (s.count && terms.length === 0) {
       // 全市一共有多少项, 按计划的有多少: how many across the report is the overview's figure
