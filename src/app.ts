@@ -244,7 +244,7 @@ export const createApp = (options: AppOptions): App => {
           history: () => history,
           current: currentEngine,
           build,
-          importTable: (bytes, fileName) => importer.importTable(bytes, fileName),
+          importTable: (bytes, fileName, columns) => importer.importTable(bytes, fileName, columns ? { columns } : {}),
           maxUploadBytes: alertsDeps.maxUploadBytes,
           maxQuestionChars: BOT_DEFAULTS.maxQuestionChars,
           weblinkStore: createWeblinkStore(store.settings),

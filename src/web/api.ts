@@ -4,7 +4,10 @@ import { toImportSummary } from '../import/summary';
 import type { Logger } from '../logger';
 import type { TokenBuckets } from '../limits/token-buckets';
 import type { Engine } from '../qa/engine';
+import { COLUMNS } from '../model';
+import { columnKeyOf } from '../table/columns';
 import { TableError } from '../table/errors';
+import { MissingColumnError, type ColumnMapping } from '../table/header';
 import { TABLE_FILE_NAME } from '../table/limits';
 import type { AuthResult, WebUser } from './auth';
 import { toBoard } from './board';
@@ -17,7 +20,8 @@ import { toTargetDetail } from './target-detail';
 export interface ApiDeps {
   authenticate: (authorization: string | undefined) => Promise<AuthResult>;
   catalog: ReportCatalog;
-  importTable: (bytes: Buffer, fileName: string) => Promise<ImportResult>;
+  /** `columns`: header as written → column, the admin's answer when the header lacked some */
+  importTable: (bytes: Buffer, fileName: string, columns?: ColumnMapping) => Promise<ImportResult>;
   maxUploadBytes: number;
   /** longer search texts are cut, as the chat cuts long questions */
   maxQuestionChars: number;
@@ -37,7 +41,8 @@ type Route = (req: IncomingMessage, res: ServerResponse, user: WebUser, query: U
  * - GET  board?report=K        → the report's board (board.ts)
  * - GET  target?report=K&id=57 → one target with its history (target-detail.ts)
  * - GET  search?report=K&q=…   → the question engine's answer as 序号 (search.ts)
- * - POST upload                → admins: the body is a table, X-File-Name its name (URI-encoded)
+ * - POST upload                → admins: the body is a table, X-File-Name its name (URI-encoded), X-Columns the
+ *                                admin's column answers (URI-encoded JSON); a header lacking columns gets 422 with `mapping`
  */
 export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) => Promise<void>) => {
   // a 10,000-target board is ~1 MB of JSON: built and compressed once per engine, not per request
@@ -73,13 +78,24 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
         if (!user.admin) return sendJson(req, res, 403, { error: M.adminsOnly });
         const name = decodeName(req.headers['x-file-name']);
         if (!TABLE_FILE_NAME.test(name)) return sendJson(req, res, 400, { error: M.wrongType(name) });
+        const columns = decodeColumns(req.headers['x-columns']);
+        if (columns === null) {
+          req.resume();
+          return sendJson(req, res, 400, { error: M.badColumns });
+        }
         const bytes = await readBody(req, deps.maxUploadBytes);
         if (!bytes) return sendJson(req, res, 413, { error: M.tooLarge(Math.round(deps.maxUploadBytes / 1024 / 1024)) });
         try {
-          const result = await deps.importTable(bytes, name);
+          const result = await deps.importTable(bytes, name, columns);
           deps.logger.info({ userId: user.id, file: name, duplicate: result.duplicate }, 'table uploaded from the dashboard and imported');
           sendJson(req, res, 200, { stored: result.stored, duplicate: result.duplicate, summary: toImportSummary(result) });
         } catch (err) {
+          if (err instanceof MissingColumnError) {
+            // the page asks which header cell is which missing column, as the chat does with buttons
+            const missing = err.header.missing.map((k) => COLUMNS[k]);
+            const cells = [...new Set(err.header.cells.map((c) => c.trim()).filter(Boolean))];
+            return sendJson(req, res, 422, { error: M.mappingAsk(missing), mapping: { missing, cells, chosen: columns ?? {} } });
+          }
           if (!(err instanceof TableError)) throw err;
           sendJson(req, res, 422, { error: M.importFailed(err.message) });
         }
@@ -108,6 +124,29 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
     }
     await route(req, res, auth.user, query);
   };
+};
+
+/** Most columns an admin maps at once: a table has about ten. */
+const MAX_MAPPED = 20;
+
+/**
+ * X-Columns: the admin's answers, URI-encoded JSON { header as written: column name }.
+ * undefined when absent; null when it is not such an object or names no column we know.
+ */
+const decodeColumns = (header: string | string[] | undefined): ColumnMapping | undefined | null => {
+  const raw = Array.isArray(header) ? header[0] : header;
+  if (raw === undefined || raw === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeURIComponent(raw));
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0 || entries.length > MAX_MAPPED) return null;
+  const ok = entries.every(([cell, column]) => cell.trim() !== '' && cell.length <= 100 && typeof column === 'string' && columnKeyOf(column) !== undefined);
+  return ok ? Object.fromEntries(entries as [string, string][]) : null;
 };
 
 const decodeName = (header: string | string[] | undefined): string => {

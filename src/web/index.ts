@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { Report } from '../model';
 import { createTokenBuckets, type TokenBucketOptions } from '../limits/token-buckets';
 import type { Engine } from '../qa/engine';
+import type { ColumnMapping } from '../table/header';
 import type { StoredReport } from '../store/types';
 import type { WeblinkStore } from '../store/weblinks';
 import { createApi } from './api';
@@ -37,7 +38,7 @@ export interface DashboardDeps {
   /** builds an engine over an older report, the way the app builds the current one */
   build: (report: Report) => Engine;
   /** the same importer as the chat's upload and `npm run import` */
-  importTable: (bytes: Buffer, fileName: string) => Promise<ImportResult>;
+  importTable: (bytes: Buffer, fileName: string, columns?: ColumnMapping) => Promise<ImportResult>;
   maxUploadBytes: number;
   maxQuestionChars: number;
   weblinkStore: WeblinkStore;

@@ -5,6 +5,7 @@ import { WEB_MESSAGES } from '../../src/wording/dashboard';
 import { seedBytes } from '../helpers/seed';
 import { ADMIN_ID, startDashboardApp, USER_ID, type DashboardApp } from './dashboard-app';
 import { fourthQuarter } from './tables';
+import { ledgerXlsx } from '../table/layouts';
 
 describe('dashboard API (the real app, over HTTP)', () => {
   let app: DashboardApp;
@@ -204,6 +205,63 @@ describe('dashboard API with ALLOWED_CHAT_IDS', () => {
       // a token is back after a second
       await new Promise((r) => setTimeout(r, 1100));
       expect((await fetch(`${limited.base}api/board`, as(USER_ID))).status).toBe(200);
+    });
+  });
+
+  describe('an upload whose header lacks columns', () => {
+    let office: DashboardApp;
+    beforeAll(async () => {
+      office = await startDashboardApp();
+    });
+    afterAll(() => office.stop());
+    const upload = async (bytes: Buffer, name: string, columns?: unknown) =>
+      fetch(`${office.base}api/upload`, {
+        method: 'POST',
+        body: new Uint8Array(bytes),
+        headers: {
+          Authorization: `tma ${office.initData({ id: ADMIN_ID })}`,
+          'X-File-Name': encodeURIComponent(name),
+          ...(columns === undefined ? {} : { 'X-Columns': encodeURIComponent(JSON.stringify(columns)) }),
+        },
+      });
+
+    it('answers 422 with the missing columns and the header cells, imports with the admin\'s answers, and needs none next quarter', async () => {
+      const asked = await upload(await ledgerXlsx(), 'duban-q3.xlsx');
+      expect(asked.status).toBe(422);
+      const body = (await asked.json()) as { error: string; mapping: { missing: string[]; cells: string[]; chosen: object } };
+      expect(body.mapping.missing).toEqual(['责任目标内容', '是否按计划完成进度', '责任单位']);
+      expect(body.mapping.cells).toEqual(expect.arrayContaining(['督办件', '承办方', '办结标识']));
+      expect(body.error).toContain('责任目标内容');
+
+      const answered = await upload(await ledgerXlsx(), 'duban-q3.xlsx', { 督办件: '责任目标内容', 办结标识: '是否按计划完成进度', 承办方: '责任单位' });
+      expect(answered.status).toBe(200);
+      expect(((await answered.json()) as { stored: boolean }).stored).toBe(true);
+      expect(office.handles.engine().report.title).toBe('2022年三季度督办件办理台账');
+
+      const next = await upload(await ledgerXlsx('2022年四季度督办件办理台账'), 'duban-q4.xlsx');
+      expect(next.status).toBe(200);
+      expect(office.handles.engine().report.period).toBe('第四季度');
+    });
+
+    it.each([
+      ['not JSON', '{'],
+      ['a list', ['督办件']],
+      ['an unknown column', { 督办件: '不存在的列' }],
+      ['an empty header name', { ' ': '责任目标内容' }],
+    ])('refuses X-Columns that is %s with 400, storing nothing', async (_what, columns) => {
+      const before = office.handles.engine().report;
+      const response = await fetch(`${office.base}api/upload`, {
+        method: 'POST',
+        body: new Uint8Array(await ledgerXlsx()),
+        headers: {
+          Authorization: `tma ${office.initData({ id: ADMIN_ID })}`,
+          'X-File-Name': 'x.xlsx',
+          'X-Columns': typeof columns === 'string' ? columns : encodeURIComponent(JSON.stringify(columns)),
+        },
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toBe(WEB_MESSAGES.badColumns);
+      expect(office.handles.engine().report).toBe(before);
     });
   });
 });

@@ -4,6 +4,7 @@ import { CHROMIUM_PATH, hasChromium, launchChromium } from './chromium';
 import { seedBytes } from '../helpers/seed';
 import { ADMIN_ID, startDashboardApp, type DashboardApp } from './dashboard-app';
 import { fourthQuarter } from './tables';
+import { ledgerXlsx } from '../table/layouts';
 
 const describeInBrowser = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) {
@@ -204,3 +205,49 @@ describeInBrowser('dashboard page in Chromium', () => {
     expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
   });
 });
+
+describeInBrowser('dashboard page in Chromium: a table whose header lacks columns', () => {
+  let app: DashboardApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await startDashboardApp();
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('asks the admin which header is which missing column, imports with the answers, and remembers them', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    page.on('pageerror', (err) => {
+      throw err;
+    });
+    const initData = encodeURIComponent(app.initData({ id: ADMIN_ID }));
+    await page.goto(`${app.base}#tgWebAppData=${initData}&tgWebAppVersion=8.0&tgWebAppPlatform=android`);
+    await page.waitForSelector('#upload:not([hidden])');
+    await page.setInputFiles('#upload-file', { name: 'duban-q3.xlsx', mimeType: 'application/octet-stream', buffer: await ledgerXlsx() });
+    await page.click('#upload-form button[type="submit"]');
+    await page.waitForSelector('#upload-mapping:not([hidden]) select');
+    expect(await page.locator('#upload-mapping label').allInnerTexts()).toEqual([
+      expect.stringContaining('“责任目标内容”是哪一列？'),
+      expect.stringContaining('“是否按计划完成进度”是哪一列？'),
+      expect.stringContaining('“责任单位”是哪一列？'),
+    ]);
+    await page.selectOption('#upload-mapping select[data-column="责任目标内容"]', '督办件');
+    await page.selectOption('#upload-mapping select[data-column="是否按计划完成进度"]', '办结标识');
+    await page.selectOption('#upload-mapping select[data-column="责任单位"]', '承办方');
+    await page.click('#upload-mapping button[type="submit"]');
+    await page.locator('#upload-result', { hasText: '已保存为当前数据' }).waitFor();
+    expect(await page.locator('#upload-mapping').isHidden()).toBe(true);
+    expect(app.handles.engine().report.title).toBe('2022年三季度督办件办理台账');
+
+    // the next quarter of the same office imports without a question
+    await page.setInputFiles('#upload-file', { name: 'duban-q4.xlsx', mimeType: 'application/octet-stream', buffer: await ledgerXlsx('2022年四季度督办件办理台账') });
+    await page.click('#upload-form button[type="submit"]');
+    await page.locator('#upload-result', { hasText: '2022年第四季度' }).waitFor();
+    expect(await page.locator('#upload-mapping').isHidden()).toBe(true);
+    await page.close();
+  });
+});
+

@@ -67,7 +67,7 @@
     const response = await fetch(`api/${path}`, { ...init, headers: { ...(init.headers || {}), Authorization: authorization } });
     const body = await response.json().catch(() => ({}));
     if (response.status === 401 && !initData) localStorage.removeItem(WEBLINK_KEY);
-    if (!response.ok) throw new ApiError(body.error || `HTTP ${response.status}`);
+    if (!response.ok) throw Object.assign(new ApiError(body.error || `HTTP ${response.status}`), { body });
     return body;
   };
 
@@ -443,20 +443,59 @@
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') hideDetail();
   });
-  $('upload-form').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const file = $('upload-file').files[0];
-    if (!file) return;
+  // A table whose header lacks columns: one select per missing column, over the header's cells; the answers
+  // go with the same file as X-Columns, and the server remembers them once the table imports.
+  const askColumns = (file, mapping) => {
+    const form = $('upload-mapping');
+    form.replaceChildren();
+    const selects = mapping.missing.map((column) => {
+      const label = el('label', 'mapping-row', `“${column}”是哪一列？`);
+      const select = el('select');
+      select.dataset.column = column;
+      select.append(el('option', '', '请选择'));
+      for (const cell of mapping.cells) {
+        const option = el('option', '', cell);
+        option.value = cell;
+        select.append(option);
+      }
+      select.firstChild.value = '';
+      label.append(select);
+      form.append(label);
+      return select;
+    });
+    const submit = el('button', '', '按此导入');
+    submit.type = 'submit';
+    form.append(submit);
+    form.hidden = false;
+    form.onsubmit = (event) => {
+      event.preventDefault();
+      if (selects.some((s) => !s.value)) return;
+      const chosen = { ...mapping.chosen };
+      for (const s of selects) chosen[s.value] = s.dataset.column;
+      void upload(file, chosen);
+    };
+  };
+
+  const upload = async (file, columns) => {
     const out = $('upload-result');
+    $('upload-mapping').hidden = true;
     out.hidden = false;
     out.textContent = '正在导入……';
+    const headers = { 'X-File-Name': encodeURIComponent(file.name), ...(columns ? { 'X-Columns': encodeURIComponent(JSON.stringify(columns)) } : {}) };
     try {
-      const result = await api('upload', { method: 'POST', headers: { 'X-File-Name': encodeURIComponent(file.name) }, body: file });
+      const result = await api('upload', { method: 'POST', headers, body: file });
       out.textContent = result.summary;
       await start();
     } catch (err) {
       out.textContent = err.message;
+      if (err.body && err.body.mapping) askColumns(file, err.body.mapping);
     }
+  };
+
+  $('upload-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const file = $('upload-file').files[0];
+    if (file) void upload(file);
   });
 
   start().catch(fail);
