@@ -5,6 +5,9 @@ const JOINERS = '和跟与及或同';
 /** a unit-like name ahead, even one this table lacks (济宁市教育局) */
 const UNIT_AHEAD = /^[\p{Script=Han}]{1,8}?(局|委|厅|办)/u;
 
+/** words of place and reference that are no other city: 那边的科技局, 刚才的卫健委, 咱们的… */
+const NOT_A_PLACE = /^(?:那边|这边|那里|这里|那儿|这儿|刚才|上面|下面|前面|后面|其他|其它|别的|另外|我们|你们|他们|咱们|大家|各个|每个|所有|全部|这个|那个|本地|当地|省里|市里|区里|县里|全省|全国)$/u;
+
 const RELATIVE_YEARS: [string, number][] = [
   ['前年', -2],
   ['去年', -1],
@@ -34,6 +37,7 @@ export const createPlacePass = (ctx: ParseContext): ParsePass => {
       // 全市, 本市, 我市 and 城市 are no place
       const unitSpans = ctx.units.scan(s.text);
       const unitEnds = new Set(unitSpans.map((u) => u.end));
+      const leaderSpans = ctx.leaders.scan(s.text);
       for (const m of s.text.matchAll(/[市省]/g)) {
         const p = m.index ?? 0;
         const name = s.text.slice(Math.max(0, p - 2), p);
@@ -56,6 +60,18 @@ export const createPlacePass = (ctx: ParseContext): ParsePass => {
           s.query.outside ??= place;
           s.text = cut(s.text, place);
         }
+      }
+      // a place the list lacks, written with 的 before a unit (临汾的科技局): two characters that are no word we know
+      for (const u of unitSpans) {
+        if (s.query.outside || s.text[u.start - 1] !== '的') continue;
+        const name = s.text.slice(Math.max(0, u.start - 3), u.start - 1);
+        const at = u.start - 3;
+        if (!/^[\p{Script=Han}]{2}$/u.test(name) || name === cityCore || NOT_A_PLACE.test(name)) continue;
+        if (fillers.multi.some((f) => s.text.slice(0, u.start - 1).endsWith(f)) || [...name].some((ch) => fillers.single.has(ch) || JOINERS.includes(ch))) continue;
+        if (unitSpans.some((o) => o.start < at + 2 && at < o.end) || leaderSpans.some((l) => l.start < at + 2 && at < l.end)) continue;
+        if (ctx.leaders.names.some((l) => l.includes(name)) || ctx.units.names.some((n) => n.includes(name))) continue;
+        s.query.outside = name;
+        s.text = `${s.text.slice(0, at)} ${s.text.slice(u.start)}`;
       }
       for (const m of s.text.matchAll(/(\d{4})\s*年(?:度)?/g)) {
         const year = Number(m[1]);

@@ -11,6 +11,9 @@ describe('place pass: another city, year or quarter', () => {
     ['2021年的滞后项目', '2021年'],
     ['去年工信局的目标', '2021年'],
     ['第一季度的完成情况', '第一季度'],
+    // not in the places list: two characters, 的, a unit
+    ['临汾的科技局', '临汾'],
+    ['我想看看保山的工信局滞后的', '保山'],
   ])('answers nothing for %s and names what the table covers', async (q, outside) => {
     const { engine } = await seed();
     const answer = engine.ask(q);
@@ -24,6 +27,11 @@ describe('place pass: another city, year or quarter', () => {
     ['请问一下市科技局都有哪些目标', 6],
     ['卫健委跟市场监管局的目标', 15],
     ['全市科技局', 6],
+    ['菏泽的科技局', 6],
+    ['那边的科技局', 6],
+    ['王昌华的科技局', 6],
+    // 东明 is in this table's 东明县人民政府: the 工信局's 13 targets, 67 among them
+    ['东明的工信局', 13],
   ])('keeps the report city, 市 of a unit name and words before it: %s', async (q, count) => {
     const { engine } = await seed();
     const answer = engine.ask(q);
