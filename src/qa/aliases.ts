@@ -43,6 +43,8 @@ export interface Aliases {
   counts: string[];
   /** words that ask to compare units (各单位, 哪个单位) or leaders (按领导), and words that ask for an order (排名, 最多) */
   rankings: { byUnit: string[]; byLeader: string[]; order: string[] };
+  /** characters that look alike (已己巳, 未末): one typed for another inside a known word (己完成, 聂元料) is read as that word */
+  lookalikes: string[];
 }
 
 /** Used when an aliases file predates counts and rankings. */
@@ -93,6 +95,13 @@ export const DEFAULT_HISTORY_WORDS = Object.freeze({
   sinceLast: ['上季度以来', '上个季度以来', '上一季度以来', '上期以来', '比上季度', '较上季度', '与上季度相比', '跟上季度比', '环比', '上季度', '上个季度', '上一季度', '上期'],
 });
 
+/**
+ * Used when an aliases file predates lookalikes: groups of characters a hand or
+ * a handwriting keyboard confuses by shape. Only whole known words are mended,
+ * so a group may be generous.
+ */
+export const DEFAULT_LOOKALIKES = Object.freeze(['已己巳', '未末', '科料', '局居', '审宙', '环坏', '农衣', '民氏', '政攻', '团困', '底低', '年午', '元无', '王玉主', '华毕', '技枝', '务各', '委季', '管菅', '计订', '划刘', '按接', '滞带', '健键', '监鉴']);
+
 /** The verdicts as named in data/aliases.json. */
 export type StageKey = 'done' | 'ahead' | 'onPlan' | 'behind' | 'notStarted';
 
@@ -141,6 +150,7 @@ const schema = z.object({
     .default(() => ({ framing: [...DEFAULT_SPEECH_WORDS.framing], context: [...DEFAULT_SPEECH_WORDS.context] })),
   counts: words.default(() => [...DEFAULT_COUNT_WORDS]),
   places: words.default([]),
+  lookalikes: z.array(z.string().trim().min(2, 'a group needs two characters or more')).default(() => [...DEFAULT_LOOKALIKES]),
   rankings: z
     .object({ byUnit: words, byLeader: words, order: words })
     .default(() => ({ byUnit: [...DEFAULT_RANKING_WORDS.byUnit], byLeader: [...DEFAULT_RANKING_WORDS.byLeader], order: [...DEFAULT_RANKING_WORDS.order] })),

@@ -16,6 +16,7 @@ import { createScopeWordsPass } from './parse/scope-words';
 import { createCorrectionsRewrite } from './parse/corrections';
 import { applyRewrites, type Heard, type TextRewrite } from './parse/rewrite';
 import { createSpeakerRewrite } from './parse/speaker';
+import { createLookalikesRewrite } from './parse/lookalikes';
 import { createSpacedRewrite } from './parse/spaced';
 import { createSpeechRewrite } from './parse/speech';
 import { createSpokenNumbersRewrite } from './parse/spoken-numbers';
@@ -91,12 +92,14 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
 
 /**
  * The rewrites of a dictated question, in order: characters typed apart joined
- * first (科 技 局), then speech around it (so a
+ * first (科 技 局) and lookalike slips mended (己完成), so every later rewrite sees
+ * whole known words; then speech around it (so a
  * greeting is not read as an introduction), then who is speaking, then
  * corrections, and numbers last, once only the meant numbers are left.
  */
 export const createRewrites = (ctx: ParseContext): TextRewrite[] => [
   createSpacedRewrite(),
+  createLookalikesRewrite(ctx),
   createSpeechRewrite(ctx),
   createSpeakerRewrite(ctx),
   createCorrectionsRewrite(ctx),
