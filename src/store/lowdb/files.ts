@@ -14,6 +14,8 @@ export const storeFiles = (dbPath: string) => ({
   outbox: `${dbPath}.outbox.json`,
   /** journal files are `<journal>.<n>` */
   journal: `${dbPath}.outbox`,
+  /** changes to subscriptions and chats since DB_PATH was last written: `<journal>.<n>` (journal.ts) */
+  dbJournal: `${dbPath}.journal`,
   /** what page buttons stand for (ButtonStore), a journal of its own */
   buttons: `${dbPath}.buttons`,
 });

@@ -8,7 +8,8 @@ import { openLowdbOutbox } from './outbox';
 import { openLowdbReports, readLowdbReports } from './reports';
 import { lowdbRoles } from './roles';
 import { createLowdbSettings } from './settings';
-import { createLowdbSubscriptions } from './subscriptions';
+import { openDbJournal } from './journal';
+import { applySubscriptionChange, createLowdbSubscriptions } from './subscriptions';
 
 export interface LowdbStoreOptions {
   dbPath: string;
@@ -25,8 +26,9 @@ export interface LowdbStoreOptions {
 
 /**
  * The embedded store: DB_PATH holds the small mutable state (subscriptions,
- * chats, settings, the list of reports), each report is its own file, and the
- * outbox has a file and a journal. One process at a time (see lock.ts).
+ * chats, settings, the list of reports), with a journal of the changes to
+ * subscriptions and chats since it was last written; each report is its own
+ * file, and the outbox has a file and a journal. One process at a time (see lock.ts).
  */
 export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store> => {
   const { dbPath } = options;
@@ -34,6 +36,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
   try {
     const db = await openDb(dbPath, { recover: options.recover ?? false });
     const files = storeFiles(dbPath);
+    const journal = await openDbJournal(db, { path: files.dbJournal, apply: applySubscriptionChange });
     const reports = await openLowdbReports(db, dbPath);
     const outbox = await openLowdbOutbox({
       path: files.outbox,
@@ -49,7 +52,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
       backend: 'lowdb',
       where: dbPath,
       reports,
-      subscriptions: createLowdbSubscriptions(db, options.now),
+      subscriptions: createLowdbSubscriptions(db, journal, options.now),
       outbox,
       settings,
       buttons,
@@ -64,6 +67,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
         (closing ??= (async () => {
           try {
             buttons.close();
+            journal.close();
             // The outbox folds its journal into its file; every other change was written when made.
             await outbox.close();
           } finally {

@@ -1,10 +1,10 @@
-import { closeSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync, fdatasyncSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync, fdatasyncSync } from 'node:fs';
 import type { Low } from 'lowdb';
 import { alertEvents, applyAlertEvent, newAlertRecord, type AlertEvent } from '../alert-events';
 import type { OutboxStore } from '../ports';
 import type { Alert } from '../types';
 import { commit, openJsonFile } from './db';
+import { journalFiles } from './journal';
 import { emptyOutbox, type OutboxSchema } from './schema';
 
 /**
@@ -41,21 +41,6 @@ export interface OutboxOptions {
 }
 
 type JournalLine = AlertEvent & { id: string };
-
-const journalFiles = (journalPath: string): { path: string; n: number }[] => {
-  const dir = dirname(journalPath);
-  const prefix = `${basename(journalPath)}.`;
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
-    .map((name) => ({ path: join(dir, name), n: Number(name.slice(prefix.length)) }))
-    .sort((a, b) => a.n - b.n);
-};
 
 /** Opens the outbox file: replays journals left by a previous process, then compacts. */
 export const openLowdbOutbox = async (options: OutboxOptions): Promise<OutboxStore & { close(): Promise<void> }> => {

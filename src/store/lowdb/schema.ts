@@ -11,8 +11,9 @@ export interface ReportEntry {
 }
 
 /**
- * The small, mutable state, in DB_PATH: rewritten whole on every change, so it
- * holds no reports and no alerts.
+ * The small, mutable state, in DB_PATH: rewritten whole on a change of reports
+ * or settings, so it holds no reports and no alerts; subscriptions and chat
+ * settings change through a journal beside it (journal.ts).
  */
 export interface DbSchema {
   schemaVersion: number;
@@ -22,6 +23,8 @@ export interface DbSchema {
   chats: ChatSettings[];
   /** SettingsStore: scope → key → JSON value */
   settings: Record<string, Record<string, unknown>>;
+  /** the first journal file (journal.ts) this snapshot does not hold; absent before the first */
+  journal?: number;
 }
 
 /** The outbox file (<DB_PATH>.outbox.json); delivery progress goes to its journal between compactions. */

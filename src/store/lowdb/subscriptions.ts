@@ -1,6 +1,8 @@
 import type { SubscriptionStore } from '../ports';
 import { filterKey, newSubscriptionId, type ChatSettings, type Subscription, type SubscriptionFilter } from '../types';
 import { commit, type Db } from './db';
+import type { DbJournal } from './journal';
+import type { DbSchema } from './schema';
 
 export const defaultChatSettings = (chatId: number, type?: ChatSettings['type']): ChatSettings => ({
   chatId,
@@ -9,64 +11,74 @@ export const defaultChatSettings = (chatId: number, type?: ChatSettings['type'])
   active: true,
 });
 
-/** Subscriptions and per-chat settings in DB_PATH. Reads hand out copies, as a database would. */
-export const createLowdbSubscriptions = (db: Db, now: () => Date = () => new Date()): SubscriptionStore => {
-  const find = (chatId: number): ChatSettings | undefined => db.data.chats.find((c) => c.chatId === chatId);
+/**
+ * One change to subscriptions or chats, as a journal line. Each says what to set, not what to do
+ * relative to the state, so that applying it on replay gives what it gave when it was made.
+ */
+export type SubscriptionChange =
+  /** a new subscription; `chat`, the chat's settings when this is the chat's first use */
+  | { op: 'add'; subscription: Subscription; chat?: ChatSettings }
+  | { op: 'remove'; chatId: number; id: string }
+  | { op: 'removeAll'; chatId: number }
+  /** the chat's settings as they now are */
+  | { op: 'chat'; chat: ChatSettings }
+  /** after a 403 (inactive) or on /start (active): the chat and all its subscriptions */
+  | { op: 'active'; chatId: number; active: boolean; at: string };
 
-  /** Changes one chat's settings (creating them on first use) and writes; undone when the write fails. */
-  const updateChat = (chatId: number, type: ChatSettings['type'] | undefined, change: (c: ChatSettings) => void): Promise<ChatSettings> =>
-    commit(db, (data) => {
-      let chat = data.chats.find((c) => c.chatId === chatId);
-      const created = !chat;
-      const before = chat ? structuredClone(chat) : undefined;
-      if (!chat) {
-        chat = defaultChatSettings(chatId, type);
-        data.chats.push(chat);
-      }
-      if (type && !chat.type) chat.type = type;
-      change(chat);
-      const target = chat;
-      return {
-        result: structuredClone(target),
-        undo: () => {
-          if (created) data.chats.splice(data.chats.indexOf(target), 1);
-          else {
-            // a setting added by the change (quiet, yellow) must go too: assign alone would keep it
-            for (const key of Object.keys(target)) if (!(key in before!)) delete (target as unknown as Record<string, unknown>)[key];
-            Object.assign(target, before);
-          }
-        },
-      };
-    });
+export const applySubscriptionChange = (data: DbSchema, change: SubscriptionChange): void => {
+  const chatIndex = (chatId: number): number => data.chats.findIndex((c) => c.chatId === chatId);
+  switch (change.op) {
+    case 'add':
+      if (change.chat && chatIndex(change.chat.chatId) < 0) data.chats.push(change.chat);
+      if (!data.subscriptions.some((s) => s.id === change.subscription.id)) data.subscriptions.push(change.subscription);
+      return;
+    case 'remove':
+      data.subscriptions = data.subscriptions.filter((s) => !(s.chatId === change.chatId && s.id === change.id));
+      return;
+    case 'removeAll':
+      data.subscriptions = data.subscriptions.filter((s) => s.chatId !== change.chatId);
+      return;
+    case 'chat': {
+      const index = chatIndex(change.chat.chatId);
+      if (index < 0) data.chats.push(change.chat);
+      else data.chats[index] = change.chat;
+      return;
+    }
+    case 'active': {
+      let chat = data.chats[chatIndex(change.chatId)];
+      if (!chat) data.chats.push((chat = defaultChatSettings(change.chatId)));
+      chat.active = change.active;
+      if (change.active) delete chat.inactiveSince;
+      else chat.inactiveSince = change.at;
+      for (const s of data.subscriptions) if (s.chatId === change.chatId) s.active = change.active;
+      return;
+    }
+  }
+};
+
+/**
+ * Subscriptions and per-chat settings in DB_PATH, changed through its journal (a line per change,
+ * not a rewrite of every subscriber). Reads hand out copies, as a database would.
+ */
+export const createLowdbSubscriptions = (db: Db, journal: DbJournal<SubscriptionChange>, now: () => Date = () => new Date()): SubscriptionStore => {
+  const find = (chatId: number): ChatSettings | undefined => db.data.chats.find((c) => c.chatId === chatId);
+  const record = (change: SubscriptionChange): void => journal.record(structuredClone(change));
+
+  /** Changes one chat's settings (creating them on first use). */
+  const updateChat = async (chatId: number, type: ChatSettings['type'] | undefined, change: (c: ChatSettings) => void): Promise<ChatSettings> => {
+    const chat = structuredClone(find(chatId) ?? defaultChatSettings(chatId, type));
+    if (type && !chat.type) chat.type = type;
+    change(chat);
+    record({ op: 'chat', chat });
+    return chat;
+  };
 
   const setActive = async (chatId: number, active: boolean): Promise<boolean> => {
     const chat = find(chatId);
     const subs = db.data.subscriptions.filter((s) => s.chatId === chatId);
     if ((chat?.active ?? true) === active && subs.every((s) => s.active === active)) return false;
     if (!chat && active) return false;
-    await commit(db, (data) => {
-      let settings = data.chats.find((c) => c.chatId === chatId);
-      const created = !settings;
-      if (!settings) {
-        settings = defaultChatSettings(chatId);
-        data.chats.push(settings);
-      }
-      const before = { active: settings.active, inactiveSince: settings.inactiveSince };
-      const subsBefore = subs.map((s) => s.active);
-      settings.active = active;
-      if (active) delete settings.inactiveSince;
-      else settings.inactiveSince = now().toISOString();
-      for (const s of subs) s.active = active;
-      const target = settings;
-      return {
-        result: undefined,
-        undo: () => {
-          if (created) data.chats.splice(data.chats.indexOf(target), 1);
-          else Object.assign(target, before);
-          subs.forEach((s, i) => (s.active = subsBefore[i]!));
-        },
-      };
-    });
+    record({ op: 'active', chatId, active, at: now().toISOString() });
     return true;
   };
 
@@ -76,38 +88,24 @@ export const createLowdbSubscriptions = (db: Db, now: () => Date = () => new Dat
       const key = filterKey(filter);
       const existing = db.data.subscriptions.find((s) => s.chatId === chatId && filterKey(s.filter) === key);
       if (existing) return { subscription: structuredClone(existing), created: false };
-      const subscription: Subscription = { id: newSubscriptionId(), chatId, filter, createdAt: now().toISOString(), active: true };
-      // One write: the chat's settings (on first use) and the subscription.
-      await commit(db, (data) => {
-        let chat = data.chats.find((c) => c.chatId === chatId);
-        const created = !chat;
-        if (!chat) data.chats.push((chat = defaultChatSettings(chatId, chatType)));
-        subscription.active = chat.active;
-        data.subscriptions.push(subscription);
-        const added = chat;
-        return {
-          result: undefined,
-          undo: () => {
-            data.subscriptions.splice(data.subscriptions.indexOf(subscription), 1);
-            if (created) data.chats.splice(data.chats.indexOf(added), 1);
-          },
-        };
-      });
+      const chat = find(chatId);
+      const subscription: Subscription = { id: newSubscriptionId(), chatId, filter, createdAt: now().toISOString(), active: chat?.active ?? true };
+      // One line: the chat's settings (on first use) and the subscription.
+      record({ op: 'add', subscription, ...(chat ? {} : { chat: defaultChatSettings(chatId, chatType) }) });
       return { subscription: structuredClone(subscription), created: true };
     },
-    remove: (chatId, id) =>
-      commit(db, (data) => {
-        const index = data.subscriptions.findIndex((s) => s.chatId === chatId && s.id === id);
-        if (index < 0) return { result: undefined, undo: () => undefined };
-        const [removed] = data.subscriptions.splice(index, 1);
-        return { result: structuredClone(removed), undo: () => void data.subscriptions.splice(index, 0, removed!) };
-      }),
-    removeAll: (chatId) =>
-      commit(db, (data) => {
-        const before = data.subscriptions;
-        data.subscriptions = before.filter((s) => s.chatId !== chatId);
-        return { result: before.length - data.subscriptions.length, undo: () => void (data.subscriptions = before) };
-      }),
+    async remove(chatId, id) {
+      const removed = db.data.subscriptions.find((s) => s.chatId === chatId && s.id === id);
+      if (!removed) return undefined;
+      const copy = structuredClone(removed);
+      record({ op: 'remove', chatId, id });
+      return copy;
+    },
+    async removeAll(chatId) {
+      const count = db.data.subscriptions.filter((s) => s.chatId === chatId).length;
+      if (count > 0) record({ op: 'removeAll', chatId });
+      return count;
+    },
     async subscribers() {
       const inactive = new Set(db.data.chats.filter((c) => !c.active).map((c) => c.chatId));
       const result = new Map<number, SubscriptionFilter[]>();
@@ -136,6 +134,7 @@ export const createLowdbSubscriptions = (db: Db, now: () => Date = () => new Dat
     reactivate: (chatId) => setActive(chatId, true),
     chats: async () => structuredClone(db.data.chats),
     all: async () => structuredClone(db.data.subscriptions),
+    // many records at once (store:copy): one full write
     restore: (chats, subscriptions) =>
       commit(db, (data) => {
         const before = { chats: data.chats, subscriptions: data.subscriptions };
