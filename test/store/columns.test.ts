@@ -40,9 +40,10 @@ describe('remembered column mappings', () => {
 
   it('keeps one mapping per set of header names, the newest', async () => {
     const { memory } = await setUp();
-    await memory.remember({ 督办件: '责任目标内容' }, 'A');
-    await memory.remember({ 事项: '责任目标内容' }, 'B');
-    await memory.remember({ 督办件: 'text' }, 'A');
+    // times a millisecond apart at least, as saves by people are
+    await memory.remember({ 督办件: '责任目标内容' }, 'A', new Date('2022-10-01T00:00:00Z'));
+    await memory.remember({ 事项: '责任目标内容' }, 'B', new Date('2022-10-02T00:00:00Z'));
+    await memory.remember({ 督办件: 'text' }, 'A', new Date('2022-10-03T00:00:00Z'));
     expect(await memory.all()).toEqual([{ 督办件: 'text' }, { 事项: '责任目标内容' }]);
   });
 
