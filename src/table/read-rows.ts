@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { TableError } from './errors';
 import { TABLE_LIMITS } from './limits';
-import { unpackedZipSize } from './zip-size';
+import { StringDecoder } from 'node:string_decoder';
+import { entryStream, zipEntries, type ZipEntry } from './zip';
 
 /** One row of cells with its row number as seen in the file (1-based). */
 export interface RawRow {
@@ -58,20 +58,19 @@ export interface Sheet {
 /**
  * Reads the worksheets of an .xlsx workbook that hold anything, in tab order; row numbers are Excel's.
  *
- * Two passes. First every sheet is streamed (exceljs's WorkbookReader) and only counted:
- * rows, columns and cells are checked against TABLE_LIMITS as they arrive, so a small
- * file of millions of near-empty rows is refused at the first row over the limit, in
- * bounded memory, yielding to other work between chunks. Only a workbook within the limits
- * is then built whole, because merged cells (a 序号 merged over its continuation rows)
- * are resolved only by the full reader, which builds every sheet.
+ * Two passes. First every sheet is streamed and only counted (checkXlsxSize), against
+ * TABLE_LIMITS. Only a workbook within the limits is then built whole, because merged
+ * cells (a 序号 merged over its continuation rows) are resolved only by exceljs's full
+ * reader, which builds every sheet.
  */
 export const readXlsxSheets = async (bytes: Buffer, file: string): Promise<Sheet[]> => {
-  const unpacked = unpackedZipSize(bytes);
-  if (unpacked === undefined) throw new TableError('xlsx', { file }, 'the .xlsx file is damaged (no zip directory)');
+  const entries = zipEntries(bytes);
+  if (entries === undefined) throw new TableError('xlsx', { file }, 'the .xlsx file is damaged (no zip directory)');
+  const unpacked = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (unpacked > TABLE_LIMITS.maxXlsxUnpackedBytes) {
     throw new TableError('too-large', { file }, `the .xlsx would unpack to ${unpacked} bytes, over the ${TABLE_LIMITS.maxXlsxUnpackedBytes} limit`);
   }
-  await checkXlsxSize(bytes, file);
+  await checkXlsxSize(bytes, file, entries);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -97,36 +96,77 @@ export const readXlsxSheets = async (bytes: Buffer, file: string): Promise<Sheet
 /** Rows a sheet may have: the data rows, the header and the rows above it. */
 const MAX_SHEET_ROWS = TABLE_LIMITS.maxRows + TABLE_LIMITS.headerSearchRows + 1;
 
-/** The streaming pass of readXlsxRows: throws TableError at the first row, column or cell over the limits. */
-const checkXlsxSize = async (bytes: Buffer, file: string): Promise<void> => {
-  const input = Readable.from([bytes]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+/** The worksheets' XML inside the zip. */
+const SHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/;
+/** `<row …>` and `<c …>` start tags, with or without a namespace prefix (`<x:row>`), self-closing or not. */
+const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>/g;
+const CELL_COLUMN = /\br="([A-Z]{1,3})\d+"/;
+/** A tag longer than this is no spreadsheet's: the file is refused rather than buffered. */
+const MAX_TAG_CHARS = 64 * 1024;
+
+/** A, Z, AA, XFD → 1, 26, 27, 16384 */
+const columnNumber = (letters: string): number => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+
+/**
+ * The first pass of readXlsxSheets: every sheet's XML is inflated chunk by chunk and its row and
+ * cell tags counted, so a small file of millions of near-empty rows is refused at the first row
+ * over the limit, in bounded memory, yielding to other work between chunks. Rows are counted, not
+ * read from their numbers: a forged sheet can give every row the same one. A row's width is its
+ * last cell's column, as the full reader builds cells up to it.
+ */
+const checkXlsxSize = async (bytes: Buffer, file: string, entries: readonly ZipEntry[]): Promise<void> => {
   let cells = 0;
-  let sheets = 0;
-  try {
-    for await (const sheet of reader) {
-      sheets += 1;
-      let rows = 0;
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        rows += 1;
-        // Counted, not read from the row's number: a forged sheet can give every row the same one.
-        if (rows > MAX_SHEET_ROWS || row.number > MAX_SHEET_ROWS) {
-          throw new TableError('too-many-rows', { file }, `sheet ${sheets} has more than ${MAX_SHEET_ROWS} rows; a table may have at most ${TABLE_LIMITS.maxRows} rows below its header`);
-        }
-        const columns = row.cellCount;
-        if (columns > TABLE_LIMITS.maxXlsxColumns) {
-          throw new TableError('too-large', { file, row: row.number }, `row ${row.number} of sheet ${sheets} has ${columns} columns, over the limit of ${TABLE_LIMITS.maxXlsxColumns}`);
-        }
-        cells += columns;
-        if (cells > TABLE_LIMITS.maxXlsxCells) {
-          throw new TableError('too-large', { file, row: row.number }, `the workbook has more than ${TABLE_LIMITS.maxXlsxCells} cells (row ${row.number} of sheet ${sheets} reached); save a table this large as CSV, which may have up to ${TABLE_LIMITS.maxRows} rows`);
+  let sheet = 0;
+  for (const entry of entries.filter((e) => SHEET_ENTRY.test(e.name))) {
+    sheet += 1;
+    let rows = 0;
+    let width = 0;
+    const endRow = (): void => {
+      if (rows === 0) return;
+      if (width > TABLE_LIMITS.maxXlsxColumns) {
+        throw new TableError('too-large', { file, row: rows }, `row ${rows} of sheet ${sheet} has ${width} columns, over the limit of ${TABLE_LIMITS.maxXlsxColumns}`);
+      }
+      cells += width;
+      if (cells > TABLE_LIMITS.maxXlsxCells) {
+        throw new TableError('too-large', { file, row: rows }, `the workbook has more than ${TABLE_LIMITS.maxXlsxCells} cells (row ${rows} of sheet ${sheet} reached); save a table this large as CSV, which may have up to ${TABLE_LIMITS.maxRows} rows`);
+      }
+    };
+    const decoder = new StringDecoder('utf8');
+    let carry = '';
+    let stream;
+    try {
+      stream = entryStream(bytes, entry);
+    } catch (error) {
+      throw new TableError('xlsx', { file }, `not a readable .xlsx workbook: ${(error as Error).message}`);
+    }
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        const text = carry + decoder.write(chunk);
+        // a tag cut by the chunk's end waits for the next chunk
+        const cut = text.lastIndexOf('<');
+        const complete = cut >= 0 && text.indexOf('>', cut) < 0 ? cut : text.length;
+        carry = text.slice(complete);
+        if (carry.length > MAX_TAG_CHARS) throw new TableError('xlsx', { file }, `sheet ${sheet} has a tag longer than ${MAX_TAG_CHARS} characters`);
+        for (const [, tag, attributes] of text.slice(0, complete).matchAll(TAG)) {
+          if (tag === 'row') {
+            endRow();
+            rows += 1;
+            width = 0;
+            if (rows > MAX_SHEET_ROWS) {
+              throw new TableError('too-many-rows', { file }, `sheet ${sheet} has more than ${MAX_SHEET_ROWS} rows; a table may have at most ${TABLE_LIMITS.maxRows} rows below its header`);
+            }
+          } else {
+            const column = CELL_COLUMN.exec(attributes!)?.[1];
+            width = column === undefined ? width + 1 : Math.max(width, columnNumber(column));
+          }
         }
       }
+      endRow();
+    } catch (error) {
+      if (error instanceof TableError) throw error;
+      throw new TableError('xlsx', { file }, `not a readable .xlsx workbook: ${(error as Error).message}`);
+    } finally {
+      stream.destroy();
     }
-  } catch (error) {
-    if (error instanceof TableError) throw error;
-    throw new TableError('xlsx', { file }, `not a readable .xlsx workbook: ${(error as Error).message}`);
-  } finally {
-    input.destroy();
   }
 };

@@ -23,7 +23,7 @@ interface Entry {
 }
 
 /** The sheet, deflated as a stream while it is generated: the unpacked XML is never held whole. */
-const sheetEntry = async (rows: number): Promise<Entry> => {
+const sheetEntry = async (rows: number, rowXml: string): Promise<Entry> => {
   const deflate = createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => out.push(chunk));
@@ -38,7 +38,7 @@ const sheetEntry = async (rows: number): Promise<Entry> => {
   await write(Buffer.from(`${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`));
   // Near-empty rows, all alike (as a sheet with one stray format applied to a whole column can be): deflate makes them almost free.
   const STEP = 100_000;
-  const block = Buffer.from('<row r="1"><c r="A1"/></row>'.repeat(STEP));
+  const block = Buffer.from(rowXml.repeat(STEP));
   for (let done = 0; done < rows; done += STEP) {
     await write(rows - done >= STEP ? block : block.subarray(0, (block.length / STEP) * (rows - done)));
   }
@@ -93,6 +93,6 @@ const zip = (entries: Entry[]): Buffer => {
   return Buffer.concat([...locals, directory, end]);
 };
 
-/** An .xlsx whose first sheet has `rows` rows of one empty cell each. */
-export const sparseXlsx = async (rows: number): Promise<Buffer> =>
-  zip([...Object.entries(FIXED).map(([name, text]) => entryOf(name, text)), await sheetEntry(rows)]);
+/** An .xlsx whose first sheet has `rows` rows of one empty cell each (or `rowXml` each, all alike). */
+export const sparseXlsx = async (rows: number, rowXml = '<row r="1"><c r="A1"/></row>'): Promise<Buffer> =>
+  zip([...Object.entries(FIXED).map(([name, text]) => entryOf(name, text)), await sheetEntry(rows, rowXml)]);
