@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { StoreError } from '../errors';
 import type { ButtonStore } from '../ports';
+import { jsonLines } from './journal';
 
 /** `{id, value}` adds a button; `{id}` alone records that it was used */
 type Line = { id: string; value?: unknown };
@@ -33,14 +34,8 @@ export const openLowdbButtons = (path: string, limit: number): ButtonStore & { c
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreError('corrupt', path, `cannot read the buttons journal ${path}: ${(error as Error).message}`, { cause: error });
   }
-  for (const raw of text.split('\n')) {
-    if (!raw) continue;
-    try {
-      apply(JSON.parse(raw) as Line);
-    } catch {
-      // a torn last line: that add or use did not finish, and costs one button at most
-    }
-  }
+  // a torn last line: that add or use did not finish, and costs one button at most
+  for (const line of jsonLines<Line>(text)) apply(line);
 
   const rewrite = (): number => {
     const tmp = `${path}.tmp`;

@@ -20,6 +20,20 @@ export interface DbJournalOptions<C> {
   foldAfterLines?: number;
 }
 
+/** The JSON lines of a journal's text; a torn line (a write a crash cut short) is skipped: what it records did not finish. */
+export const jsonLines = <T>(text: string): T[] => {
+  const out: T[] = [];
+  for (const raw of text.split('\n')) {
+    if (!raw) continue;
+    try {
+      out.push(JSON.parse(raw) as T);
+    } catch {
+      // torn
+    }
+  }
+  return out;
+};
+
 /** the files `<path>.<n>` beside `path`, oldest (lowest n) first */
 export const journalFiles = (path: string): { path: string; n: number }[] => {
   const prefix = `${basename(path)}.`;
@@ -55,14 +69,7 @@ export const openDbJournal = async <C>(db: Db, options: DbJournalOptions<C>): Pr
   let replayed = 0;
   for (const file of files) {
     if (file.n < from) continue;
-    for (const raw of readFileSync(file.path, 'utf8').split('\n')) {
-      if (!raw) continue;
-      let change: C;
-      try {
-        change = JSON.parse(raw) as C;
-      } catch {
-        continue;
-      }
+    for (const change of jsonLines<C>(readFileSync(file.path, 'utf8'))) {
       options.apply(db.data, change);
       replayed += 1;
     }

@@ -4,7 +4,7 @@ import { alertEvents, applyAlertEvent, newAlertRecord, type AlertEvent } from '.
 import type { OutboxStore } from '../ports';
 import type { Alert } from '../types';
 import { commit, openJsonFile } from './db';
-import { journalFiles } from './journal';
+import { journalFiles, jsonLines } from './journal';
 import { emptyOutbox, type OutboxSchema } from './schema';
 
 /**
@@ -58,14 +58,7 @@ export const openLowdbOutbox = async (options: OutboxOptions): Promise<OutboxSto
   const leftovers = journalFiles(options.journalPath);
   const lastOp = new Map<string, JournalLine['op']>();
   for (const file of leftovers) {
-    for (const raw of readFileSync(file.path, 'utf8').split('\n')) {
-      if (!raw) continue;
-      let line: JournalLine;
-      try {
-        line = JSON.parse(raw) as JournalLine;
-      } catch {
-        continue; // a torn last line: the event it describes did not finish
-      }
+    for (const line of jsonLines<JournalLine>(readFileSync(file.path, 'utf8'))) {
       const alert = byId.get(line.id);
       if (!alert) continue; // pruned since
       applyAlertEvent(alert, line);
