@@ -142,12 +142,16 @@ export const createApp = (options: AppOptions): App => {
     let history: readonly StoredReport[] = await reports.history();
     const build = (report: Report): Engine => core.engineFor(report, history);
     let engine: Engine | undefined;
-    // Subscriptions select what the questions would: the current engine for the current data, a new one for an older report.
-    const matcher = createFilterMatcher((r) => (engine && r.source.sha256 === engine.report.source.sha256 ? engine : build(r)));
+    /** the engine that was current before the last import: the fan-out compares against its report */
+    let before: Engine | undefined;
+    // Subscriptions select what the questions would: the current engine for the current data, the one it replaced for
+    // the report an import is compared with, a new one for any other.
+    const matcher = createFilterMatcher((r) => [engine, before].find((e) => e?.report.source.sha256 === r.source.sha256) ?? build(r));
     const fanOut = createAlertFanOut({ subscriptions, outbox, reports, matcher, limits: alertsConfig, logger });
     const onImported = async (result: ImportResult): Promise<void> => {
       // New data: later questions see the new report; subscribers' digests go to the outbox (enqueue only).
       history = await reports.history();
+      before = engine;
       engine = build(result.report);
       logger.info({ file: result.report.source.file, targets: result.counts.targets }, 'report imported');
       await fanOut.onImported(result);
@@ -169,6 +173,7 @@ export const createApp = (options: AppOptions): App => {
       const id = await reports.currentId();
       if (id === undefined || id === history.at(-1)?.id) return;
       history = await reports.history();
+      before = engine;
       engine = build(history.at(-1)!);
       logger.info({ report: id }, 'answering from a report another replica imported');
       // its alerts, unless the importing replica enqueued them already (idempotent)
