@@ -53,6 +53,9 @@ import { createDashboard, startWebServer } from './web';
 /** How long shutdown waits for replies still held back by a 429. */
 const REPLY_DRAIN_MS = 5_000;
 
+/** On PostgreSQL, how long a replica that takes over the sending waits first: one window of the shared rate, ms. */
+const HANDOVER_MS = 1000;
+
 /** On PostgreSQL, how often each replica checks for a report another one imported, ms. */
 const REFRESH_MS = 2000;
 
@@ -313,19 +316,30 @@ export const createApp = (options: AppOptions): App => {
     // One replica at a time sends the outbox and schedules digests: each alert goes out once and the rate
     // limits hold for all replicas together. On lowdb this process is the only one and holds the role at once.
     const deliverer = worker;
+    // true while this replica holds the role, false once it lost it or the app stops
+    let holding = false;
     const delivery = await store.roles.hold('alert-delivery', {
       gained: async () => {
-        if (store.backend === 'postgres') logger.info('this replica now sends the alerts and schedules the digests');
+        holding = true;
+        if (store.backend === 'postgres') {
+          logger.info('this replica now sends the alerts and schedules the digests');
+          // The replica that held the role may have used the whole of its last second: wait that second out,
+          // or the two would together send up to twice the shared rate around the handover.
+          await new Promise((resolve) => setTimeout(resolve, HANDOVER_MS).unref());
+          if (!holding) return;
+        }
         await deliverer.start();
         if (tuning.scheduleDigests ?? true) digests.start();
       },
       lost: async () => {
+        holding = false;
         logger.warn('lost the alert-delivery role (database session ended); another replica takes over');
         digests.stop();
         await deliverer.stop();
       },
     });
     stops.push(async () => {
+      holding = false;
       digests.stop();
       await deliverer.stop();
       await delivery.release();
