@@ -1,6 +1,5 @@
+import { CHINESE_DIGITS } from '../../text/chinese-numerals';
 import type { ParsePass } from './state';
-
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 五十七 → 57, 十二 → 12, 一百 → 100; digits pass through. */
 export const toNumber = (text: string): number | undefined => {
@@ -8,7 +7,7 @@ export const toNumber = (text: string): number | undefined => {
   let total = 0;
   let current = 0;
   for (const ch of text) {
-    if (ch in CN_DIGITS) current = CN_DIGITS[ch] as number;
+    if (ch in CHINESE_DIGITS) current = CHINESE_DIGITS[ch] as number;
     else if (ch === '十') {
       total += (current || 1) * 10;
       current = 0;
