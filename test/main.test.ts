@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MESSAGES } from '../src/wording/chat';
 import { RATE_LIMIT_DEFAULTS } from '../src/bot/middleware/rate-limit';
-import { readStoredReports } from '../src/store';
+import { readStore } from '../src/store';
 import { lockHolder } from '../src/store/lowdb/lock';
 import { startFakeBotApi } from './fake-bot-api/server';
 import { ROOT, seedEngine } from './bot/seed';
@@ -66,7 +66,7 @@ describe('main (npm start)', () => {
       expect(String((await reply).payload.text)).toContain('57');
       proc.child.kill(signal);
       expect(await proc.exit).toBe(0);
-      const stored = await readStoredReports({ dbPath: join(dir, 'db.json') });
+      const stored = (await readStore({ dbPath: join(dir, 'db.json') })).history;
       expect(stored.map((r) => r.source.file)).toEqual(['heze-2022-q3.tsv']);
       expect(await lockHolder(join(dir, 'db.json'))).toBeUndefined();
       expect(proc.output()).toContain('bot started with long polling');

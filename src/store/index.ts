@@ -59,10 +59,3 @@ export const readStore = async (options: Pick<OpenStoreOptions, 'dbPath' | 'data
     throw error;
   }
 };
-
-/** The stored reports, oldest first, read without the lowdb lock. */
-export const readStoredReports = async (options: Pick<OpenStoreOptions, 'dbPath' | 'databaseUrl'>): Promise<StoredReport[]> => {
-  const snapshot = await readStore(options);
-  await snapshot.close();
-  return snapshot.history;
-};

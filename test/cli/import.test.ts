@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createImporter } from '../../src/import/importer';
 import { createInboxWatcher, inboxDir } from '../../src/import/inbox';
 import { toImportSummary } from '../../src/import/summary';
-import { readStoredReports } from '../../src/store';
+import { readStore } from '../../src/store';
 import { openLowdbStore } from '../../src/store/lowdb';
 import { SEED_PATH, seedLine, seedTable } from '../helpers/seed';
 import { ledgerXlsx } from '../table/layouts';
@@ -39,7 +39,7 @@ describe('npm run import', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('导入失败：table bad.tsv, row 6, column 是否按计划完成进度: expected 是 or 否, got "待定"');
     expect(readFileSync(dbPath).equals(before)).toBe(true);
-    expect(await readStoredReports({ dbPath })).toHaveLength(1);
+    expect((await readStore({ dbPath })).history).toHaveLength(1);
   });
 
   it('imports a table whose headers it does not know once told with --column which is which', async () => {
@@ -73,7 +73,7 @@ describe('npm run import', () => {
     const asked = spawnSync(TSX, [join(ROOT, 'src', 'cli', 'ask.ts'), '--data', q3, '第57项'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DB_PATH: dbPath } });
     expect(asked.stderr).toBe('');
     expect(asked.stdout).toContain('57');
-    expect((await readStoredReports({ dbPath })).map((r) => r.period)).toEqual(['第三季度', '第四季度']);
+    expect((await readStore({ dbPath })).history.map((r) => r.period)).toEqual(['第三季度', '第四季度']);
   });
 
   it('hands the table to the running bot through the inbox instead of writing the store itself', async () => {
