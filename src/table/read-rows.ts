@@ -88,9 +88,10 @@ export const readXlsxSheets = async (bytes: Buffer, file: string): Promise<Sheet
     });
     return { name: sheet.name, rows };
   });
-  const used = sheets.filter((s) => s.rows.length > 0);
   if (sheets.length === 0) throw new TableError('xlsx', { file }, 'the workbook has no worksheet');
-  return used.length > 0 ? used : [sheets[0]!];
+  // an all-empty workbook keeps its first sheet, so the error says the table is empty
+  const used = sheets.filter((s) => s.rows.length > 0);
+  return used.length > 0 ? used : sheets.slice(0, 1);
 };
 
 /** Rows a sheet may have: the data rows, the header and the rows above it. */
