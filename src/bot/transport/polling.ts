@@ -1,8 +1,8 @@
 import type { Telegram } from 'telegraf';
-import type { Update } from 'telegraf/types';
 import type { Logger } from '../../logger';
 import type { UpdateDispatcher } from './dispatcher';
 import { classifyError } from './errors';
+import { readUpdateBatch } from './update-batch';
 
 /**
  * Long polling that never waits for handlers: each batch of updates goes to the
@@ -16,7 +16,9 @@ import { classifyError } from './errors';
  * Errors of getUpdates: 401 (wrong token) and 409 (another instance, or a webhook)
  * end polling through the returned promise, since retrying cannot help. Everything
  * else — network, 5xx, 429, a 400 or an `{"ok":false}` without a code — is retried
- * with capped exponential back-off (429: after retry_after).
+ * with capped exponential back-off (429: after retry_after). A successful answer whose
+ * `result` is not a list is retried the same way; entries that are not updates are
+ * skipped and logged (update-batch.ts says which, and which of them are confirmed).
  */
 export interface PollerOptions {
   /** bot.telegram with the transport installed (its timeout covers the long poll) */
@@ -43,6 +45,14 @@ export interface Poller {
 
 const FATAL_CODES = new Set([401, 409]);
 
+/** A successful getUpdates whose `result` is not a list: retried like a failed one. */
+class MalformedAnswer extends Error {
+  override name = 'MalformedAnswer';
+  constructor(result: unknown) {
+    super(`getUpdates answered ok with a result that is not a list (${result === null ? 'null' : typeof result})`);
+  }
+}
+
 export const startPolling = (options: PollerOptions): Poller => {
   const { telegram, dispatcher, logger } = options;
   const timeoutSeconds = options.timeoutSeconds ?? POLLER_DEFAULTS.timeoutSeconds;
@@ -64,14 +74,16 @@ export const startPolling = (options: PollerOptions): Poller => {
     let failures = 0;
     while (!abort.signal.aborted) {
       await dispatcher.room();
-      let updates: Update[];
+      let entries: unknown[];
       try {
-        updates = (await telegram.callApi(
+        const result: unknown = await telegram.callApi(
           'getUpdates',
           { offset, limit: POLLER_DEFAULTS.limit, timeout: timeoutSeconds, ...(options.allowedUpdates ? { allowed_updates: options.allowedUpdates } : {}) } as never,
           // telegraf types the signal as the abort-controller shim's; node-fetch takes Node's own.
           { signal: abort.signal as never },
-        )) as Update[];
+        );
+        if (!Array.isArray(result)) throw new MalformedAnswer(result);
+        entries = result;
       } catch (err) {
         if (abort.signal.aborted) break;
         const failure = classifyError(err);
@@ -84,10 +96,10 @@ export const startPolling = (options: PollerOptions): Poller => {
       }
       if (failures > 0) logger.info({ failures }, 'getUpdates works again');
       failures = 0;
-      for (const update of updates) {
-        offset = Math.max(offset, update.update_id + 1);
-        dispatcher.push(update);
-      }
+      const batch = readUpdateBatch(entries);
+      if (batch.skipped > 0) logger.warn({ skipped: batch.skipped, entries: entries.length, offset }, 'getUpdates answered entries that are not updates; skipped them');
+      offset = Math.max(offset, batch.nextOffset);
+      for (const update of batch.updates) dispatcher.push(update);
     }
   };
 
