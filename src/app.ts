@@ -135,6 +135,7 @@ export const createApp = (options: AppOptions): App => {
       purpose: config.botToken ? 'bot' : 'console',
       recover: options.recoverDb ?? false,
       keepDays: alertsConfig.keepDays,
+      onJournalDamage: (damage) => logger.warn(damage, `skipped a damaged line of the store's journal: ${damage.file} line ${damage.line} (${damage.why})`),
     });
     // Closed last: everything that writes has stopped by then.
     stops.push(() => store.close());

@@ -130,6 +130,25 @@ describe('main (npm start)', () => {
     expect(readdirSync(dir).some((n) => n.startsWith('db.json.corrupt-'))).toBe(true);
   });
 
+  it('refuses a journal line `null` naming the file and line, and --recover-db starts saying what it skipped', async () => {
+    const journal = join(dir, 'db.json.journal.1');
+    const seeded = run({ LOG_LEVEL: 'warn' }, dir, '');
+    expect(await seeded.exit).toBe(0);
+    writeFileSync(journal, 'null\n{"op":"active","chatId":5,"active":false,"at":"2026-01-01T00:00:00.000Z"}\n');
+
+    const refused = run({ LOG_LEVEL: 'warn' }, dir, '');
+    expect(await refused.exit).toBe(1);
+    expect(refused.output()).toContain(`the store's journal ${journal} is damaged (line 1: null is not a change)`);
+    expect(refused.output()).toContain('--recover-db');
+    expect(refused.output()).not.toContain('Cannot read properties');
+
+    const recovered = spawnMain(['--recover-db'], { LOG_LEVEL: 'warn' }, dir, '第57项\n');
+    expect(await recovered.exit).toBe(0);
+    expect(recovered.output()).toContain(`skipped a damaged line of the store's journal: ${journal} line 1 (null is not a change)`);
+    expect(recovered.output()).toContain('规模以上工业增加值增长8%左右');
+    expect((await readStore({ dbPath: join(dir, 'db.json') })).history).toHaveLength(1);
+  });
+
   it('refuses to start a second instance on the same DB_PATH while the first runs', async () => {
     const api = await startFakeBotApi();
     const first = run({ BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'warn' }, dir);

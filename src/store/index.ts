@@ -3,6 +3,7 @@ import { openLowdbStore, readLowdbStore } from './lowdb';
 import type { SettingsStore, Store } from './ports';
 import { openPostgresStore } from './postgres';
 import type { StoredReport } from './types';
+import type { DamagedLine } from './lowdb/journal';
 
 export type { Store } from './ports';
 
@@ -20,6 +21,8 @@ export interface OpenStoreOptions {
   /** page buttons kept working (BUTTON_LIMIT) */
   buttonLimit?: number;
   now?: () => Date;
+  /** lowdb: a damaged journal line skipped at open (see `recover`); start-up logs it */
+  onJournalDamage?: (damage: DamagedLine) => void;
 }
 
 /** Opens the store the configuration names: PostgreSQL when DATABASE_URL is set, else the lowdb files at DB_PATH. */

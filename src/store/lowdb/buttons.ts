@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { StoreError } from '../errors';
 import type { ButtonStore } from '../ports';
-import { jsonLines } from './journal';
+import { replayJournal, type DamagedLine } from './journal';
 
 /** `{id, value}` adds a button; `{id}` alone records that it was used */
 type Line = { id: string; value?: unknown };
@@ -13,7 +13,7 @@ type Line = { id: string; value?: unknown };
  * When the journal holds twice the limit in lines it is rewritten with what is
  * kept, through a temp file and a rename, so it stays a few MB at most.
  */
-export const openLowdbButtons = (path: string, limit: number): ButtonStore & { close(): void } => {
+export const openLowdbButtons = (path: string, limit: number, onSkip?: (damage: DamagedLine) => void): ButtonStore & { close(): void } => {
   // A Map keeps insertion order: re-inserting on use makes the first key the least recently used.
   const entries = new Map<string, unknown>();
   const apply = (line: Line): void => {
@@ -34,8 +34,9 @@ export const openLowdbButtons = (path: string, limit: number): ButtonStore & { c
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreError('corrupt', path, `cannot read the buttons journal ${path}: ${(error as Error).message}`, { cause: error });
   }
-  // a torn last line: that add or use did not finish, and costs one button at most
-  for (const line of jsonLines<Line>(text)) apply(line);
+  // A torn last line: that add or use did not finish. A damaged line elsewhere costs one button at most,
+  // not worth refusing to start over: it is skipped and reported.
+  replayJournal<Line>(path, text, apply, { recover: true, onSkip });
 
   const rewrite = (): number => {
     const tmp = `${path}.tmp`;

@@ -8,7 +8,7 @@ import { openLowdbOutbox } from './outbox';
 import { openLowdbReports, readLowdbReports } from './reports';
 import { lowdbRoles } from './roles';
 import { createLowdbSettings } from './settings';
-import { openDbJournal } from './journal';
+import { openDbJournal, type DamagedLine } from './journal';
 import { applySubscriptionChange, createLowdbSubscriptions } from './subscriptions';
 
 export interface LowdbStoreOptions {
@@ -22,6 +22,8 @@ export interface LowdbStoreOptions {
   /** page buttons kept working (BUTTON_LIMIT) */
   buttonLimit?: number;
   now?: () => Date;
+  /** a damaged journal line skipped at open (with `recover`, or in the buttons journal): start-up logs it */
+  onJournalDamage?: (damage: DamagedLine) => void;
 }
 
 /**
@@ -36,17 +38,19 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
   try {
     const db = await openDb(dbPath, { recover: options.recover ?? false });
     const files = storeFiles(dbPath);
-    const journal = await openDbJournal(db, { path: files.dbJournal, apply: applySubscriptionChange });
+    const onSkip = options.onJournalDamage;
+    const journal = await openDbJournal(db, { path: files.dbJournal, apply: applySubscriptionChange, damage: { recover: options.recover ?? false, onSkip } });
     const reports = await openLowdbReports(db, dbPath);
     const outbox = await openLowdbOutbox({
       path: files.outbox,
       journalPath: files.journal,
       recover: options.recover ?? false,
+      ...(onSkip ? { onSkip } : {}),
       ...(options.keepDays !== undefined ? { keepDays: options.keepDays } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
     const settings = createLowdbSettings(db);
-    const buttons = openLowdbButtons(files.buttons, options.buttonLimit ?? BUTTON_LIMIT);
+    const buttons = openLowdbButtons(files.buttons, options.buttonLimit ?? BUTTON_LIMIT, onSkip);
     let closing: Promise<void> | undefined;
     return {
       backend: 'lowdb',

@@ -18,20 +18,80 @@ export interface DbJournalOptions<C> {
   apply(data: DbSchema, change: C): void;
   /** fold the journal into DB_PATH after this many lines (one full rewrite per that many changes) */
   foldAfterLines?: number;
+  /** damaged lines: refuse to open, or (--recover-db) skip and report them */
+  damage?: DamagePolicy;
 }
 
-/** The JSON lines of a journal's text; a torn line (a write a crash cut short) is skipped: what it records did not finish. */
-export const jsonLines = <T>(text: string): T[] => {
-  const out: T[] = [];
-  for (const raw of text.split('\n')) {
-    if (!raw) continue;
+/** A line of a journal that was not applied, other than a torn last one. */
+export interface DamagedLine {
+  file: string;
+  /** 1-based */
+  line: number;
+  why: string;
+}
+
+/**
+ * What to do with damaged lines: refuse to open (the default: skipping one line of
+ * a journal can bring back an /unsubscribe), or, with `recover` (--recover-db),
+ * apply the valid lines and report each skipped one through `onSkip`.
+ */
+export interface DamagePolicy {
+  recover: boolean;
+  onSkip?: ((damage: DamagedLine) => void) | undefined;
+}
+
+/**
+ * Replays one journal file, a JSON object per line, through `apply`.
+ *
+ * A torn last line (no newline after it: the append a crash cut short) recorded a
+ * change that did not finish; it is skipped without a word. Any other line that is
+ * not a JSON object, or that `apply` cannot apply, is damage: the file and line are
+ * named, and the policy decides. Without `recover`, nothing is applied before the
+ * whole file was checked, except what `apply` already did when it threw (the caller
+ * writes nothing after a refusal, so memory is all that changed).
+ */
+export const replayJournal = <T>(file: string, text: string, apply: (value: T) => void, policy: DamagePolicy): void => {
+  const damaged: DamagedLine[] = [];
+  const valid: { line: number; value: T }[] = [];
+  const rows = text.split('\n');
+  rows.forEach((raw, index) => {
+    if (!raw.trim()) return;
+    const torn = index === rows.length - 1; // only the last piece lacks its newline
+    let value: unknown;
     try {
-      out.push(JSON.parse(raw) as T);
-    } catch {
-      // torn
+      value = JSON.parse(raw);
+    } catch (error) {
+      if (!torn) damaged.push({ file, line: index + 1, why: `not JSON (${(error as Error).message})` });
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) damaged.push({ file, line: index + 1, why: `${clip(raw)} is not a change` });
+    else valid.push({ line: index + 1, value: value as T });
+  });
+  const judge = (found: DamagedLine[]): void => {
+    if (found.length === 0) return;
+    if (!policy.recover) throw damageError(file, found);
+    for (const d of found) policy.onSkip?.(d);
+  };
+  judge(damaged);
+  for (const { line, value } of valid) {
+    try {
+      apply(value);
+    } catch (error) {
+      judge([{ file, line, why: `${clip(JSON.stringify(value))} cannot be applied (${(error as Error).message})` }]);
     }
   }
-  return out;
+};
+
+const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+const damageError = (file: string, damaged: readonly DamagedLine[]): StoreError => {
+  const lines = damaged.slice(0, 5).map((d) => `line ${d.line}: ${d.why}`);
+  if (damaged.length > 5) lines.push(`and ${damaged.length - 5} more`);
+  return new StoreError(
+    'corrupt',
+    file,
+    `the store's journal ${file} is damaged (${lines.join('; ')}); nothing was changed. Restore it from a backup, or start with --recover-db to apply its valid lines and skip these`,
+  );
 };
 
 /** the files `<path>.<n>` beside `path`, oldest (lowest n) first */
@@ -60,7 +120,7 @@ export const journalFiles = (path: string): { path: string; n: number }[] => {
  * the write succeeded, the older files are deleted. Opening replays the files
  * from that number on, so each change is applied exactly once, whatever moment
  * a crash hit. A torn last line (SIGKILL mid-append) is a change that did not
- * finish: it is skipped.
+ * finish: it is skipped; any other damage follows `damage` (replayJournal).
  */
 export const openDbJournal = async <C>(db: Db, options: DbJournalOptions<C>): Promise<DbJournal<C>> => {
   const foldAfterLines = options.foldAfterLines ?? 1000;
@@ -69,10 +129,15 @@ export const openDbJournal = async <C>(db: Db, options: DbJournalOptions<C>): Pr
   let replayed = 0;
   for (const file of files) {
     if (file.n < from) continue;
-    for (const change of jsonLines<C>(readFileSync(file.path, 'utf8'))) {
-      options.apply(db.data, change);
-      replayed += 1;
-    }
+    replayJournal<C>(
+      file.path,
+      readFileSync(file.path, 'utf8'),
+      (change) => {
+        options.apply(db.data, change);
+        replayed += 1;
+      },
+      options.damage ?? { recover: false },
+    );
   }
 
   let fileNo = Math.max(from, (files.at(-1)?.n ?? 0) + 1);

@@ -4,7 +4,7 @@ import { alertEvents, applyAlertEvent, newAlertRecord, type AlertEvent } from '.
 import type { OutboxStore } from '../ports';
 import type { Alert } from '../types';
 import { commit, openJsonFile } from './db';
-import { journalFiles, jsonLines } from './journal';
+import { journalFiles, replayJournal, type DamagedLine } from './journal';
 import { emptyOutbox, type OutboxSchema } from './schema';
 
 /**
@@ -38,6 +38,8 @@ export interface OutboxOptions {
   fsync?: boolean;
   /** compact after this many journal lines */
   compactAfterLines?: number;
+  /** with `recover`: a damaged journal line that was skipped */
+  onSkip?: (damage: DamagedLine) => void;
 }
 
 type JournalLine = AlertEvent & { id: string };
@@ -58,12 +60,17 @@ export const openLowdbOutbox = async (options: OutboxOptions): Promise<OutboxSto
   const leftovers = journalFiles(options.journalPath);
   const lastOp = new Map<string, JournalLine['op']>();
   for (const file of leftovers) {
-    for (const line of jsonLines<JournalLine>(readFileSync(file.path, 'utf8'))) {
-      const alert = byId.get(line.id);
-      if (!alert) continue; // pruned since
-      applyAlertEvent(alert, line);
-      lastOp.set(line.id, line.op);
-    }
+    replayJournal<JournalLine>(
+      file.path,
+      readFileSync(file.path, 'utf8'),
+      (line) => {
+        const alert = byId.get(line.id);
+        if (!alert) return; // pruned since
+        applyAlertEvent(alert, line);
+        lastOp.set(line.id, line.op);
+      },
+      { recover: options.recover ?? false, onSkip: options.onSkip },
+    );
   }
   const uncertain = [...lastOp].filter(([id, op]) => op === 'S' && byId.get(id)?.state === 'pending').map(([id]) => id);
 

@@ -23,6 +23,22 @@ describe('lowdb buttons journal', () => {
     third.close();
   });
 
+  it('skips a damaged line in the middle and reports it with file and line (a button costs too little to refuse to start)', async () => {
+    const path = join(dir(), 'db.json.buttons');
+    const buttons = openLowdbButtons(path, 10);
+    await buttons.add('a', 1);
+    buttons.close();
+    appendFileSync(path, 'null\n{"id":"b","val\n{"id":"c","value":3}\n');
+    const skipped: unknown[] = [];
+    const again = openLowdbButtons(path, 10, (d) => skipped.push(d));
+    expect(skipped).toEqual([
+      { file: path, line: 2, why: 'null is not a change' },
+      { file: path, line: 3, why: expect.stringMatching(/^not JSON/) },
+    ]);
+    expect([await again.get('a'), await again.get('b'), await again.get('c')]).toEqual([1, undefined, 3]);
+    again.close();
+  });
+
   it('rewrites the journal with what it keeps once it holds twice the limit in lines', async () => {
     const path = join(dir(), 'db.json.buttons');
     const buttons = openLowdbButtons(path, 3);

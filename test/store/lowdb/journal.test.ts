@@ -67,6 +67,51 @@ describe('lowdb journal of subscriptions and chats', () => {
     await again.close();
   });
 
+  describe('a damaged line that is not a torn last one (issue 20, item 4)', () => {
+    /** a journal of /subscribe, /subscribe, /unsubscribe for chat 1, as a stopped bot leaves it */
+    const journalWith = async (): Promise<string> => {
+      const store = await open();
+      const { subscription } = await store.subscriptions.add(1, { kind: 'all' }, 'private');
+      await store.subscriptions.add(2, { kind: 'all' }, 'private');
+      await store.subscriptions.remove(1, subscription.id);
+      await store.close();
+      return join(dir(), journals()[0]!);
+    };
+    const replaceLine = (file: string, index: number, text: string): void => {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines[index] = text;
+      writeFileSync(file, lines.join('\n'));
+    };
+
+    it.each([
+      ['a line cut in the middle of the file', '{"op":"remove","chatId":1,"i', /line 3: not JSON/],
+      ['a line `null`', 'null', /line 3: null is not a change/],
+      ['a line that is a change of no known shape', '{"op":"add"}', /line 3: \{"op":"add"\} cannot be applied/],
+    ])('refuses to start on %s, naming the file, the line and --recover-db, and changes nothing', async (_, text, why) => {
+      const file = await journalWith();
+      replaceLine(file, 2, text);
+      const before = readFileSync(file, 'utf8');
+      const opening = open();
+      await expect(opening).rejects.toThrow(why);
+      await expect(opening).rejects.toThrow(`the store's journal ${file} is damaged`);
+      await expect(opening).rejects.toThrow('--recover-db');
+      await expect(opening).rejects.toMatchObject({ name: 'StoreError', code: 'corrupt', path: file });
+      expect(readFileSync(file, 'utf8')).toBe(before);
+      expect(existsSync(join(dir(), 'db.json'))).toBe(false);
+    });
+
+    it('with --recover-db applies the valid lines and reports each skipped one with file and line', async () => {
+      const file = await journalWith();
+      replaceLine(file, 1, 'null');
+      const skipped: unknown[] = [];
+      const store = await openLowdbStore({ dbPath: join(dir(), 'db.json'), purpose: 'test', recover: true, onJournalDamage: (d) => skipped.push(d) });
+      expect(skipped).toEqual([{ file, line: 2, why: 'null is not a change' }]);
+      // line 1 (chat 1 subscribes) and line 3 (chat 1 unsubscribes) applied; line 2 (chat 2) was lost
+      expect(await store.subscriptions.all()).toEqual([]);
+      await store.close();
+    });
+  });
+
   it('folds the journal into DB_PATH after foldAfterLines changes', async () => {
     const path = join(dir(), 'db.json');
     const db = await openDb(path);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLowdbOutbox } from '../../../src/store/lowdb/outbox';
 import { storeFiles } from '../../../src/store/lowdb/files';
@@ -61,6 +61,24 @@ describe('lowdb outbox', () => {
     expect(after.uncertain).toEqual(['t:1:2']);
     expect((await after.pending()).map((x) => x.id)).toEqual(['t:1:2']);
     await after.close();
+  });
+
+  it('refuses a journal damaged before its last line, naming file and line; with recover skips it and says so', async () => {
+    const outbox = await open();
+    const [a] = await outbox.enqueue(alerts(1));
+    await outbox.markSending(a!);
+    await outbox.markSent(a!, 7);
+    // no close(): the process "dies"; then a line in the middle is damaged
+    const file = join(dir(), readdirSync(dir()).find((n) => /^db\.json\.outbox\.\d+$/.test(n))!);
+    const [sending, sent] = readFileSync(file, 'utf8').trim().split('\n');
+    writeFileSync(file, `${sending}\n[1,2]\n${sent}\n`);
+    await expect(open()).rejects.toThrow(`the store's journal ${file} is damaged (line 2: [1,2] is not a change)`);
+    const skipped: unknown[] = [];
+    const files = storeFiles(join(dir(), 'db.json'));
+    const recovered = await openLowdbOutbox({ path: files.outbox, journalPath: files.journal, recover: true, onSkip: (d) => skipped.push(d) });
+    expect(skipped).toEqual([{ file, line: 2, why: '[1,2] is not a change' }]);
+    expect(await recovered.get('t:1:1')).toMatchObject({ state: 'sent', messageId: 7 });
+    await recovered.close();
   });
 
   it('folds the journal into the outbox file on compaction and removes old journal files', async () => {
