@@ -20,6 +20,8 @@ export interface OpenStoreOptions {
   keepDays?: number;
   /** page buttons kept working (BUTTON_LIMIT) */
   buttonLimit?: number;
+  /** conversations kept (CONVERSATION_LIMIT) */
+  conversationLimit?: number;
   now?: () => Date;
   /** lowdb: a damaged journal line skipped at open (see `recover`); start-up logs it */
   onJournalDamage?: (damage: DamagedLine) => void;
@@ -32,6 +34,7 @@ export const openStore = (options: OpenStoreOptions): Promise<Store> =>
         url: options.databaseUrl,
         ...(options.keepDays !== undefined ? { keepDays: options.keepDays } : {}),
         ...(options.buttonLimit !== undefined ? { buttonLimit: options.buttonLimit } : {}),
+        ...(options.conversationLimit !== undefined ? { conversationLimit: options.conversationLimit } : {}),
         ...(options.now ? { now: options.now } : {}),
       })
     : openLowdbStore(options);

@@ -117,6 +117,23 @@ export interface ButtonStore {
 }
 
 /**
+ * What a conversation (a private chat, or one user inside a group) needs from
+ * its last messages to answer the next one: JSON values under a key, each
+ * stamped with when it was put, in the store so that a follow-up works on any
+ * replica and after a restart. A value older than `since` counts as gone (the
+ * conversation went quiet). Bounded: only the CONVERSATION_LIMIT most recently
+ * put are kept. Not copied by store:copy, and not counted by isEmpty.
+ */
+export interface ConversationStore {
+  /** the value under `key` if it was put at or after `since`; undefined otherwise */
+  get<T = unknown>(key: string, since: Date): Promise<T | undefined>;
+  /** keeps `value` under `key`, stamped now, replacing what was there */
+  put(key: string, value: unknown): Promise<void>;
+  /** forgets the key (/start) */
+  clear(key: string): Promise<void>;
+}
+
+/**
  * Work that one process at a time must do among the replicas sharing a store:
  * sending the outbox (so each alert goes out once and the rate limits hold for
  * all replicas together) and scheduling digests.
@@ -140,6 +157,7 @@ export interface Store {
   outbox: OutboxStore;
   settings: SettingsStore;
   buttons: ButtonStore;
+  conversations: ConversationStore;
   roles: RoleStore;
   /** true when nothing at all has been stored yet (store:copy refuses a non-empty target) */
   isEmpty(): Promise<boolean>;

@@ -114,3 +114,6 @@ export interface FanOut {
 
 /** How many page buttons the store keeps working (ButtonStore): a week of a busy office's free-text questions, a few MB at most. */
 export const BUTTON_LIMIT = 20_000;
+
+/** How many conversations the store keeps (ConversationStore): the most recently active chats and group members; older ones start afresh. */
+export const CONVERSATION_LIMIT = 20_000;

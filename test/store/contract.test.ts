@@ -18,7 +18,8 @@ import { seedBytes } from '../helpers/seed';
 interface Backend {
   name: string;
   /** a new, empty place for a store; returns how to open it */
-  fresh(now?: () => Date, buttonLimit?: number): () => Promise<Store>;
+  /** `limit` bounds both the buttons and the conversations kept */
+  fresh(now?: () => Date, limit?: number): () => Promise<Store>;
 }
 
 let postgres: TestPostgres;
@@ -45,17 +46,17 @@ const track = async (store: Promise<Store>): Promise<Store> => {
 const BACKENDS: Backend[] = [
   {
     name: 'lowdb',
-    fresh: (now, buttonLimit) => {
+    fresh: (now, limit) => {
       const dir = mkdtempSync(join(tmpdir(), 'tpb-contract-'));
       tempDirs.push(dir);
-      return () => track(openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'test', ...(now ? { now } : {}), ...(buttonLimit ? { buttonLimit } : {}) }));
+      return () => track(openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'test', ...(now ? { now } : {}), ...(limit ? { buttonLimit: limit, conversationLimit: limit } : {}) }));
     },
   },
   {
     name: 'postgres',
-    fresh: (now, buttonLimit) => {
+    fresh: (now, limit) => {
       const schema = uniqueName('contract');
-      return () => track(openPostgresStore({ url: postgres.url, schema, ...(now ? { now } : {}), ...(buttonLimit ? { buttonLimit } : {}) }));
+      return () => track(openPostgresStore({ url: postgres.url, schema, ...(now ? { now } : {}), ...(limit ? { buttonLimit: limit, conversationLimit: limit } : {}) }));
     },
   },
 ];
@@ -360,6 +361,53 @@ describe.each(BACKENDS)('$name store', (backend) => {
       expect(await again.buttons.get('a')).toBe('a');
       expect(await again.buttons.get('d')).toBe('d');
       expect(await again.buttons.get('e')).toBe('e');
+    });
+  });
+
+  describe('conversations', () => {
+    it('gives back what a conversation said last across a restart, until it is older than asked, and forgets a cleared one', async () => {
+      let now = new Date('2026-12-03T08:00:00Z');
+      const open = backend.fresh(() => now);
+      const store = await open();
+      const since = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+      expect(await store.conversations.get('1', since(30))).toBeUndefined();
+      await store.conversations.put('1', { last: { units: ['市卫生健康委员会'] }, page: 1 });
+      await store.conversations.put('-100:7', { speaker: { unit: '市团委' } });
+      await store.conversations.put('1', { last: { units: ['市商务局'] }, page: 2 }); // replaces
+      expect(await store.isEmpty()).toBe(true);
+      await store.close();
+      now = new Date('2026-12-03T08:29:00Z');
+      const again = await open();
+      expect(await again.conversations.get('1', since(30))).toEqual({ last: { units: ['市商务局'] }, page: 2 });
+      expect(await again.conversations.get('-100:7', since(30))).toEqual({ speaker: { unit: '市团委' } });
+      now = new Date('2026-12-03T08:31:00Z'); // quiet for 31 minutes
+      expect(await again.conversations.get('1', since(30))).toBeUndefined();
+      await again.conversations.put('1', { page: 3 });
+      expect(await again.conversations.get('1', since(30))).toEqual({ page: 3 });
+      await again.conversations.clear('1');
+      await again.conversations.clear('never');
+      expect(await again.conversations.get('1', since(30))).toBeUndefined();
+      await again.close();
+      const third = await open();
+      expect(await third.conversations.get('1', since(30))).toBeUndefined();
+      expect(await third.conversations.get('-100:7', since(60))).toEqual({ speaker: { unit: '市团委' } });
+    });
+
+    it('keeps only the `limit` most recently active conversations', async () => {
+      const open = backend.fresh(undefined, 3);
+      const store = await open();
+      const always = new Date(0);
+      for (const key of ['a', 'b', 'c']) await store.conversations.put(key, key);
+      await store.conversations.put('a', 'a2'); // a is active again: b is now the oldest
+      await store.conversations.put('d', 'd');
+      expect(await store.conversations.get('b', always)).toBeUndefined();
+      await store.close();
+      const again = await open();
+      await again.conversations.put('e', 'e'); // c goes
+      expect(await again.conversations.get('c', always)).toBeUndefined();
+      expect(await again.conversations.get('a', always)).toBe('a2');
+      expect(await again.conversations.get('d', always)).toBe('d');
+      expect(await again.conversations.get('e', always)).toBe('e');
     });
   });
 });

@@ -18,6 +18,8 @@ export const storeFiles = (dbPath: string) => ({
   dbJournal: `${dbPath}.journal`,
   /** what page buttons stand for (ButtonStore), a journal of its own */
   buttons: `${dbPath}.buttons`,
+  /** what each conversation said last (ConversationStore), a journal of its own */
+  conversations: `${dbPath}.conversations`,
 });
 
 /** Written to a temp file and renamed: a crash leaves the old file or the whole new one. */

@@ -1,6 +1,7 @@
 import type { SettingsStore, Store } from '../ports';
-import { BUTTON_LIMIT, type StoredReport } from '../types';
+import { BUTTON_LIMIT, CONVERSATION_LIMIT, type StoredReport } from '../types';
 import { openLowdbButtons } from './buttons';
+import { openLowdbConversations } from './conversations';
 import { openDb } from './db';
 import { storeFiles } from './files';
 import { acquireLock } from './lock';
@@ -21,6 +22,8 @@ export interface LowdbStoreOptions {
   keepDays?: number;
   /** page buttons kept working (BUTTON_LIMIT) */
   buttonLimit?: number;
+  /** conversations kept (CONVERSATION_LIMIT) */
+  conversationLimit?: number;
   now?: () => Date;
   /** a damaged journal line skipped at open (with `recover`, or in the buttons journal): start-up logs it */
   onJournalDamage?: (damage: DamagedLine) => void;
@@ -51,6 +54,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
     });
     const settings = createLowdbSettings(db);
     const buttons = openLowdbButtons(files.buttons, options.buttonLimit ?? BUTTON_LIMIT, onSkip);
+    const conversations = openLowdbConversations(files.conversations, options.conversationLimit ?? CONVERSATION_LIMIT, options.now ?? (() => new Date()), onSkip);
     let closing: Promise<void> | undefined;
     return {
       backend: 'lowdb',
@@ -60,6 +64,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
       outbox,
       settings,
       buttons,
+      conversations,
       roles: lowdbRoles,
       isEmpty: async () =>
         db.data.reports.length === 0 &&
@@ -71,6 +76,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
         (closing ??= (async () => {
           try {
             buttons.close();
+            conversations.close();
             journal.close();
             // The outbox folds its journal into its file; every other change was written when made.
             await outbox.close();

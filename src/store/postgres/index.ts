@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { Store } from '../ports';
-import { BUTTON_LIMIT } from '../types';
+import { BUTTON_LIMIT, CONVERSATION_LIMIT } from '../types';
 import { createPostgresButtons } from './buttons';
+import { createPostgresConversations } from './conversations';
 import { createPool, describeUrl, rowsOf } from './db';
 import { migrate } from './migrate';
 import { openPostgresOutbox } from './outbox';
@@ -18,6 +19,8 @@ export interface PostgresStoreOptions {
   keepDays?: number;
   /** page buttons kept working (BUTTON_LIMIT) */
   buttonLimit?: number;
+  /** conversations kept (CONVERSATION_LIMIT) */
+  conversationLimit?: number;
   now?: () => Date;
   /** how often a replica asks again for a role another one holds, ms */
   roleRetryMs?: number;
@@ -48,6 +51,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
       outbox,
       settings: createPostgresSettings(pool),
       buttons: createPostgresButtons(pool, options.buttonLimit ?? BUTTON_LIMIT),
+      conversations: createPostgresConversations(pool, options.conversationLimit ?? CONVERSATION_LIMIT, options.now ?? (() => new Date())),
       roles: createPostgresRoles({
         url: options.url,
         onError,
