@@ -5,7 +5,7 @@ import { createMinHeap } from './heap';
 import { createRateLimiter } from './limiter';
 import type { OutboxStore, SubscriptionStore } from '../store/ports';
 import { isQuiet } from './quiet';
-import type { Alert } from '../store/types';
+import type { Alert, AlertButton } from '../store/types';
 
 /** Why a send failed, as the worker acts on it (a 429 waits, a 403 stops the chat, a 400 is final). */
 export interface SendFailure {
@@ -22,7 +22,7 @@ export type SendOutcome = { ok: true; messageId: number } | { ok: false; failure
  * The worker's one port to the messenger: send an HTML alert without a link preview, quietly
  * when `silent`, and never throw. The bot's transport provides it (src/bot/transport/alert-sender.ts).
  */
-export type SendMessage = (chatId: number, text: string, options: { silent: boolean }) => Promise<SendOutcome>;
+export type SendMessage = (chatId: number, text: string, options: { silent: boolean; buttons?: AlertButton[][] }) => Promise<SendOutcome>;
 
 export interface DeliveryWorkerDeps {
   outbox: OutboxStore;
@@ -206,11 +206,12 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
     // Journaled before the call: after a crash, an alert with this line and no "sent" after it
     // may or may not have reached the chat (see OutboxStore).
     await outbox.markSending(alert);
-    let result = await deps.send(alert.chatId, alert.text, { silent });
+    const buttons = alert.buttons ? { buttons: alert.buttons } : {};
+    let result = await deps.send(alert.chatId, alert.text, { silent, ...buttons });
     if (!result.ok && result.failure.kind === 'bad-request') {
       logger.error({ alert: alert.id, chatId: alert.chatId, description: result.failure.description }, 'Telegram refused an alert (400); sending its minimal form');
       limiter.record(alert.chatId, clock());
-      result = await deps.send(alert.chatId, minimalAlert(alert.text, deps.botUsername), { silent });
+      result = await deps.send(alert.chatId, minimalAlert(alert.text, deps.botUsername), { silent, ...buttons });
       if (result.ok) stats.minimal += 1;
     }
     if (result.ok) {

@@ -1,4 +1,4 @@
-import type { Alert } from './types';
+import type { Alert, NewAlert } from './types';
 
 /**
  * A change of an alert's delivery state. The lowdb backend journals these as
@@ -46,7 +46,7 @@ export const applyAlertEvent = (alert: Alert, event: AlertEvent): void => {
 };
 
 /** Alerts are created pending, with no attempt; the store assigns `seq`. */
-export const newAlertRecord = (a: { id: string; chatId: number; text: string; silent?: boolean }, createdAt: string, seq: number): Alert => ({
+export const newAlertRecord = (a: NewAlert, createdAt: string, seq: number): Alert => ({
   id: a.id,
   chatId: a.chatId,
   text: a.text,
@@ -56,4 +56,5 @@ export const newAlertRecord = (a: { id: string; chatId: number; text: string; si
   attempts: 0,
   notBefore: 0,
   ...(a.silent ? { silent: true } : {}),
+  ...(a.buttons?.length ? { buttons: a.buttons } : {}),
 });

@@ -6,7 +6,7 @@
  * test/store/contract.test.ts run every method against both.
  */
 import type { Report } from '../model';
-import type { Alert, ChatSettings, FanOut, NewAlert, StoredReport, Subscription, SubscriptionFilter } from './types';
+import type { Alert, AwaitedReply, Binding, ChatSettings, FanOut, FeedbackReply, NewAlert, Reminder, StoredReport, Subscription, SubscriptionFilter } from './types';
 
 export interface ReportStore {
   /** the newest report, or undefined before the first import */
@@ -148,6 +148,31 @@ export interface RoleStore {
   hold(role: string, handlers: { gained(): Promise<void>; lost(): Promise<void> }): Promise<{ release(): Promise<void> }>;
 }
 
+/**
+ * The supervision loop (督办): chats bound to units, the reminders sent to them and the units'
+ * replies. Small records, appended far more often than changed (lowdb: one journal line each).
+ */
+export interface SupervisionStore {
+  /** a chat asks to be bound to a unit; the same chat and unit asking again gets its existing binding (`created` false) */
+  requestBinding(input: { chatId: number; unit: string; requestedBy: number; chatTitle?: string }): Promise<{ binding: Binding; created: boolean }>;
+  /** an admin approves or refuses a pending binding; undefined when it is gone or already decided */
+  decideBinding(id: string, state: 'approved' | 'refused', by: number): Promise<Binding | undefined>;
+  /** removes a binding (any state); undefined when it is not there */
+  removeBinding(id: string): Promise<Binding | undefined>;
+  /** every binding, oldest first */
+  bindings(): Promise<Binding[]>;
+  /** records reminders; ids already recorded are skipped (a confirm tapped twice) */
+  recordReminders(reminders: readonly Reminder[]): Promise<void>;
+  /** the reminders of one report (or all), oldest first */
+  reminders(reportId?: number): Promise<Reminder[]>;
+  addReply(reply: Omit<FeedbackReply, 'id'>): Promise<FeedbackReply>;
+  /** the replies of one report (or all), oldest first */
+  replies(reportId?: number): Promise<FeedbackReply[]>;
+  /** remembers (or, with undefined, forgets) that this person in this chat is writing a reply */
+  setAwaited(chatId: number, userId: number, awaited: AwaitedReply | undefined): Promise<void>;
+  awaited(chatId: number, userId: number): Promise<AwaitedReply | undefined>;
+}
+
 export interface Store {
   readonly backend: 'lowdb' | 'postgres';
   /** DB_PATH or the database URL with its password hidden, for messages */
@@ -159,6 +184,7 @@ export interface Store {
   buttons: ButtonStore;
   conversations: ConversationStore;
   roles: RoleStore;
+  supervision: SupervisionStore;
   /** true when nothing at all has been stored yet (store:copy refuses a non-empty target) */
   isEmpty(): Promise<boolean>;
   /** flushes and releases the store (and its lock); the store is unusable afterwards */

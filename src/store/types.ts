@@ -85,6 +85,8 @@ export interface Alert {
   notBefore: number;
   /** sent with disable_notification regardless of quiet hours */
   silent?: boolean;
+  /** inline buttons under the message */
+  buttons?: AlertButton[][];
   sentAt?: string;
   /** message_id Telegram gave the sent message */
   messageId?: number;
@@ -97,6 +99,14 @@ export interface NewAlert {
   chatId: number;
   text: string;
   silent?: boolean;
+  /** inline buttons under the message (a reminder's 反馈 buttons), rows of text and callback_data */
+  buttons?: AlertButton[][];
+}
+
+/** One inline button of an alert: callback_data within Telegram's 64 bytes. */
+export interface AlertButton {
+  text: string;
+  data: string;
 }
 
 /** One record per report the alerts were computed for: makes the fan-out idempotent and recoverable. */
@@ -117,3 +127,63 @@ export const BUTTON_LIMIT = 20_000;
 
 /** How many conversations the store keeps (ConversationStore): the most recently active chats and group members; older ones start afresh. */
 export const CONVERSATION_LIMIT = 20_000;
+/**
+ * A chat bound to a unit of the table (督办): its reminders come here, and its members may reply
+ * for the unit. Keyed by the unit's name as the table writes it; it outlives reports (a new quarter
+ * keeps it), and a renamed unit is found again through the engine's old names.
+ */
+export interface Binding {
+  /** short ASCII id, used in callback_data of the approve/refuse/remove buttons */
+  id: string;
+  chatId: number;
+  unit: string;
+  /** pending until an admin (ADMIN_IDS) approves or refuses it; only approved bindings count */
+  state: 'pending' | 'approved' | 'refused';
+  /** the chat's title (or the person's name) when it asked, for the admin's buttons */
+  chatTitle?: string;
+  requestedBy: number;
+  requestedAt: string;
+  decidedBy?: number;
+  decidedAt?: string;
+}
+
+/** One unit reminded (催办) of some targets of one report, in the chats bound to it then. */
+export interface Reminder {
+  /** `<batch>:<n>`: a batch is one confirmed /remind; recording a batch twice adds nothing */
+  id: string;
+  /** the report (period) the targets are from */
+  reportId: number;
+  unit: string;
+  /** 序号, in the order listed */
+  targets: string[];
+  chatIds: number[];
+  /** the admin who confirmed it, or 0 for a scheduled reminder */
+  by: number;
+  at: string;
+}
+
+/** What a unit said (反馈) about one target in one period. */
+export interface FeedbackReply {
+  id: string;
+  reportId: number;
+  target: string;
+  unit: string;
+  chatId: number;
+  userId: number;
+  /** the person's name as Telegram gave it */
+  person: string;
+  text: string;
+  /** a photo or document sent with it: Telegram's file_id, kept, never downloaded */
+  file?: { kind: 'photo' | 'document'; fileId: string; name?: string };
+  at: string;
+}
+
+/** A person who tapped 反馈 and whose next message in that chat is the reply. */
+export interface AwaitedReply {
+  reportId: number;
+  target: string;
+  unit: string;
+  since: string;
+}
+
+export const newRecordId = newSubscriptionId;

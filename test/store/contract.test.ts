@@ -306,6 +306,63 @@ describe.each(BACKENDS)('$name store', (backend) => {
     });
   });
 
+  describe('supervision', () => {
+    it('binds a chat to a unit once, decides a pending binding once, removes it, and keeps all of it after a restart', async () => {
+      const open = backend.fresh(() => new Date('2022-10-10T01:00:00Z'));
+      const store = await open();
+      const first = await store.supervision.requestBinding({ chatId: -100, unit: '市科学技术局', requestedBy: 7, chatTitle: '科技局工作群' });
+      expect(first.created).toBe(true);
+      expect(first.binding).toMatchObject({ chatId: -100, unit: '市科学技术局', state: 'pending', requestedBy: 7, chatTitle: '科技局工作群', requestedAt: '2022-10-10T01:00:00.000Z' });
+      const again = await store.supervision.requestBinding({ chatId: -100, unit: '市科学技术局', requestedBy: 8 });
+      expect(again).toEqual({ binding: first.binding, created: false });
+      const other = (await store.supervision.requestBinding({ chatId: 5, unit: '市工业和信息化局', requestedBy: 5 })).binding;
+      expect(await store.supervision.decideBinding(first.binding.id, 'approved', 9001)).toMatchObject({ state: 'approved', decidedBy: 9001, decidedAt: '2022-10-10T01:00:00.000Z' });
+      // decided once: a second tap (another admin, another replica) changes nothing
+      expect(await store.supervision.decideBinding(first.binding.id, 'refused', 9002)).toBeUndefined();
+      expect(await store.supervision.decideBinding('nope', 'approved', 9001)).toBeUndefined();
+      await store.supervision.decideBinding(other.id, 'refused', 9001);
+      const reopened = await open();
+      expect((await reopened.supervision.bindings()).map((b) => [b.unit, b.state])).toEqual([
+        ['市科学技术局', 'approved'],
+        ['市工业和信息化局', 'refused'],
+      ]);
+      expect(await reopened.supervision.removeBinding(other.id)).toMatchObject({ id: other.id });
+      expect(await reopened.supervision.removeBinding(other.id)).toBeUndefined();
+      expect((await (await open()).supervision.bindings()).map((b) => b.id)).toEqual([first.binding.id]);
+    });
+
+    it('records reminders once per id and replies per report, and remembers who is writing a reply', async () => {
+      const open = backend.fresh(() => new Date('2022-10-10T01:00:00Z'));
+      const store = await open();
+      const reminder = { id: 'b1:1', reportId: 3, unit: '市工业和信息化局', targets: ['47', '57'], chatIds: [-100, 5], by: 9001, at: '2022-10-10T01:00:00.000Z' };
+      await store.supervision.recordReminders([reminder, { ...reminder, id: 'b1:2', unit: '市科学技术局', targets: ['57'], chatIds: [6] }]);
+      await store.supervision.recordReminders([{ ...reminder, targets: ['1'] }]);
+      await store.supervision.recordReminders([{ ...reminder, id: 'b2:1', reportId: 4 }]);
+      const reply = await store.supervision.addReply({ reportId: 3, target: '57', unit: '市工业和信息化局', chatId: -100, userId: 11, person: '张三', text: '已开工', file: { kind: 'photo', fileId: 'AgAD' }, at: '2022-10-11T01:00:00.000Z' });
+      expect(reply.id).toMatch(/^[A-Za-z0-9_-]{8}$/);
+      await store.supervision.addReply({ reportId: 4, target: '57', unit: '市工业和信息化局', chatId: -100, userId: 11, person: '张三', text: '下一期', at: '2022-12-11T01:00:00.000Z' });
+      await store.supervision.setAwaited(-100, 11, { reportId: 3, target: '47', unit: '市工业和信息化局', since: '2022-10-10T01:00:00.000Z' });
+      await store.supervision.setAwaited(-100, 12, { reportId: 3, target: '57', unit: '市工业和信息化局', since: '2022-10-10T01:00:00.000Z' });
+      await store.supervision.setAwaited(-100, 12, undefined);
+      const reopened = await open();
+      expect(await reopened.supervision.reminders(3)).toEqual([reminder, { ...reminder, id: 'b1:2', unit: '市科学技术局', targets: ['57'], chatIds: [6] }]);
+      expect((await reopened.supervision.reminders()).map((r) => r.id)).toEqual(['b1:1', 'b1:2', 'b2:1']);
+      expect(await reopened.supervision.replies(3)).toEqual([reply]);
+      expect((await reopened.supervision.replies()).map((r) => r.text)).toEqual(['已开工', '下一期']);
+      expect(await reopened.supervision.awaited(-100, 11)).toEqual({ reportId: 3, target: '47', unit: '市工业和信息化局', since: '2022-10-10T01:00:00.000Z' });
+      expect(await reopened.supervision.awaited(-100, 12)).toBeUndefined();
+    });
+
+    it('keeps an alert’s buttons through the outbox', async () => {
+      const open = backend.fresh();
+      const store = await open();
+      const buttons = [[{ text: '反馈 57', data: 'fb:3:57' }], [{ text: '反馈 47', data: 'fb:3:47' }]];
+      const [alert] = await store.outbox.enqueue([{ id: 'rem:b1:5:1', chatId: 5, text: '催办', buttons }]);
+      expect(alert!.buttons).toEqual(buttons);
+      expect((await (await open()).outbox.pending())[0]!.buttons).toEqual(buttons);
+    });
+  });
+
   describe('settings', () => {
     it('keeps JSON values per scope and key across a restart', async () => {
       const open = backend.fresh();

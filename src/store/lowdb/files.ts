@@ -20,6 +20,8 @@ export const storeFiles = (dbPath: string) => ({
   buttons: `${dbPath}.buttons`,
   /** what each conversation said last (ConversationStore), a journal of its own */
   conversations: `${dbPath}.conversations`,
+  /** bindings, reminders and replies (督办), an append-only journal of its own */
+  supervision: `${dbPath}.supervision`,
 });
 
 /** Written to a temp file and renamed: a crash leaves the old file or the whole new one. */

@@ -11,6 +11,7 @@ import { lowdbRoles } from './roles';
 import { createLowdbSettings } from './settings';
 import { openDbJournal, type DamagedLine } from './journal';
 import { applySubscriptionChange, createLowdbSubscriptions } from './subscriptions';
+import { openLowdbSupervision } from './supervision';
 
 export interface LowdbStoreOptions {
   dbPath: string;
@@ -55,6 +56,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
     const settings = createLowdbSettings(db);
     const buttons = openLowdbButtons(files.buttons, options.buttonLimit ?? BUTTON_LIMIT, onSkip);
     const conversations = openLowdbConversations(files.conversations, options.conversationLimit ?? CONVERSATION_LIMIT, options.now ?? (() => new Date()), onSkip);
+    const supervision = openLowdbSupervision(files.supervision, { recover: options.recover ?? false, onSkip }, options.now);
     let closing: Promise<void> | undefined;
     return {
       backend: 'lowdb',
@@ -66,6 +68,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
       buttons,
       conversations,
       roles: lowdbRoles,
+      supervision,
       isEmpty: async () =>
         db.data.reports.length === 0 &&
         db.data.subscriptions.length === 0 &&
@@ -77,6 +80,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
           try {
             buttons.close();
             conversations.close();
+            supervision.close();
             journal.close();
             // The outbox folds its journal into its file; every other change was written when made.
             await outbox.close();

@@ -10,6 +10,7 @@ import { createPostgresReports } from './reports';
 import { createPostgresRoles } from './roles';
 import { createPostgresSettings } from './settings';
 import { createPostgresSubscriptions } from './subscriptions';
+import { createPostgresSupervision } from './supervision';
 
 export interface PostgresStoreOptions {
   /** postgres://user:pass@host:port/db */
@@ -52,6 +53,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
       settings: createPostgresSettings(pool),
       buttons: createPostgresButtons(pool, options.buttonLimit ?? BUTTON_LIMIT),
       conversations: createPostgresConversations(pool, options.conversationLimit ?? CONVERSATION_LIMIT, options.now ?? (() => new Date())),
+      supervision: createPostgresSupervision(pool, options.now),
       roles: createPostgresRoles({
         url: options.url,
         onError,

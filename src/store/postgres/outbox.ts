@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Pool } from 'pg';
 import { alertEvents, applyAlertEvent, type AlertEvent } from '../alert-events';
 import type { OutboxStore } from '../ports';
-import type { Alert, AlertState, FanOut } from '../types';
+import type { Alert, AlertButton, AlertState, FanOut } from '../types';
 import { inTransaction, iso, rowsOf } from './db';
 
 interface AlertRow {
@@ -18,6 +18,7 @@ interface AlertRow {
   sent_at: Date | null;
   message_id: number | null;
   error: string | null;
+  buttons: AlertButton[][] | null;
 }
 
 interface FanOutRow {
@@ -28,7 +29,7 @@ interface FanOutRow {
   chats: number;
 }
 
-const ALERT_COLUMNS = 'id, seq, chat_id, text, created_at, state, attempts, not_before, silent, sent_at, message_id, error';
+const ALERT_COLUMNS = 'id, seq, chat_id, text, created_at, state, attempts, not_before, silent, sent_at, message_id, error, buttons';
 
 const toAlert = (row: AlertRow): Alert => ({
   id: row.id,
@@ -43,6 +44,7 @@ const toAlert = (row: AlertRow): Alert => ({
   ...(row.sent_at ? { sentAt: iso(row.sent_at)! } : {}),
   ...(row.message_id !== null ? { messageId: row.message_id } : {}),
   ...(row.error !== null ? { error: row.error } : {}),
+  ...(row.buttons ? { buttons: row.buttons } : {}),
 });
 
 const toFanOut = (row: FanOutRow): FanOut => ({ report: row.report_id, reportSha: row.report_sha, at: row.at.toISOString(), alerts: row.alerts, chats: row.chats });
@@ -131,9 +133,9 @@ export const openPostgresOutbox = async (pool: Pool, options: PostgresOutboxOpti
     applyAlertEvent(alert, event);
   };
 
-  const insertAlerts = `INSERT INTO alerts (id, seq, chat_id, text, created_at, state, attempts, not_before, silent, sent_at, message_id, error)
-    SELECT a.id, COALESCE(a.seq, nextval(pg_get_serial_sequence('alerts', 'seq'))), a.chat_id, a.text, a.created_at, a.state, a.attempts, a.not_before, a.silent, a.sent_at, a.message_id, a.error
-    FROM json_to_recordset($1) AS a(i integer, id text, seq bigint, chat_id bigint, text text, created_at timestamptz, state text, attempts integer, not_before bigint, silent boolean, sent_at timestamptz, message_id bigint, error text)
+  const insertAlerts = `INSERT INTO alerts (id, seq, chat_id, text, created_at, state, attempts, not_before, silent, sent_at, message_id, error, buttons)
+    SELECT a.id, COALESCE(a.seq, nextval(pg_get_serial_sequence('alerts', 'seq'))), a.chat_id, a.text, a.created_at, a.state, a.attempts, a.not_before, a.silent, a.sent_at, a.message_id, a.error, a.buttons
+    FROM json_to_recordset($1) AS a(i integer, id text, seq bigint, chat_id bigint, text text, created_at timestamptz, state text, attempts integer, not_before bigint, silent boolean, sent_at timestamptz, message_id bigint, error text, buttons jsonb)
     ORDER BY a.i
     ON CONFLICT (id) DO NOTHING`;
   const alertJson = (alerts: readonly Partial<Alert>[]): string =>
@@ -152,6 +154,7 @@ export const openPostgresOutbox = async (pool: Pool, options: PostgresOutboxOpti
         sent_at: a.sentAt ?? null,
         message_id: a.messageId ?? null,
         error: a.error ?? null,
+        buttons: a.buttons?.length ? a.buttons : null,
       })),
     );
   const insertFanOut = 'INSERT INTO fan_outs (report_id, report_sha, at, alerts, chats) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (report_id) DO NOTHING';
