@@ -78,6 +78,8 @@ export interface Target {
   /** 完成时限 of the target's first row */
   deadline: Deadline;
   assignments: Assignment[];
+  /** the section row above it (一、民生实事 → 民生实事), when the table groups its targets; people ask for one by name */
+  section?: string;
 }
 
 export interface ReportSource {

@@ -41,8 +41,12 @@ export interface Query {
   count?: boolean;
   /** statistics ranked by unit or leader (哪个单位滞后最多, 按领导统计, 各单位进度排名) */
   rank?: Ranking;
-  /** leaders or units set aside (王昌华以外的, 除了工信局): their targets are left out */
-  except?: { units?: string[]; leaders?: string[] };
+  /** any filters set aside (王昌华以外的, 除了工信局, 不是年底到期的): their targets are left out; see filter-kinds.ts */
+  except?: QueryFilters;
+  /** a negation (不, 除了) the parser could not tie to any filter: the reply says it was not applied */
+  unplacedNegation?: string;
+  /** section rows the targets sit under (一、民生实事 → 民生实事), as the table writes them */
+  sections?: string[];
   /** 我们局 or 我们领导 said with no introduction: which one is asked back, not guessed */
   askWhich?: { written: string; kind: 'unit' | 'leader' };
   /** a city, year or quarter the loaded reports do not cover (济宁市, 2021年, 第一季度) */
@@ -68,6 +72,9 @@ export interface Query {
   /** the mention that could not be resolved, for the 'nothing found' reply */
   unresolved?: string;
 }
+
+/** The filter fields of a query alone (src/qa/filter-kinds.ts names them by kind). */
+export type QueryFilters = Partial<Pick<Query, 'items' | 'range' | 'units' | 'role' | 'leader' | 'leaders' | 'sections' | 'status' | 'stage' | 'light' | 'risk' | 'deadline' | 'terms' | 'phrase'>>;
 
 /** Which groups a ranking compares, and by what. */
 export interface Ranking {

@@ -128,6 +128,7 @@ export const createEngine = (deps: {
     reportWords,
     city: report.city,
     covered: timeline.map((r) => ({ year: r.year, period: r.period })),
+    sections: [...filters.sectionPositions.keys()],
   });
   const titles = normalizeMany(normalize, targets.map((t) => t.text));
   const bodies = normalizeMany(normalize, targets.map((t) => t.assignments.map((a) => a.progress).join('\n')));

@@ -2,6 +2,7 @@ import { compareIds, hasCooperating, isLagging, leadersOf, roleOf, STATUS_KINDS,
 import type { Assessment, Light } from '../progress/light';
 import type { Normalize } from '../text/normalize';
 import type { Hit, Query } from './answer';
+import { negatedKinds, pickKind } from './filter-kinds';
 
 export const LIGHTS: readonly Light[] = ['red', 'yellow', 'green'];
 const GREEN = 2;
@@ -17,6 +18,8 @@ export interface Filters {
   byId: ReadonlyMap<string, number>;
   unitPositions: ReadonlyMap<string, number[]>;
   leaderPositions: ReadonlyMap<string, number[]>;
+  /** section name (民生实事) → positions; empty when the table has no section rows */
+  sectionPositions: ReadonlyMap<string, number[]>;
   /** 1 where the target is lagging */
   lagging: Uint8Array;
   /** index into LIGHTS per target */
@@ -64,10 +67,12 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
 
   const unitPositions = new Map<string, number[]>();
   const leaderPositions = new Map<string, number[]>();
+  const sectionPositions = new Map<string, number[]>();
   const lagging = new Uint8Array(n);
   targets.forEach((t, i) => {
     for (const u of unitsOf(t)) (unitPositions.get(u) ?? unitPositions.set(u, []).get(u))?.push(i);
     for (const l of leadersOf(t)) (leaderPositions.get(l) ?? leaderPositions.set(l, []).get(l))?.push(i);
+    if (t.section) (sectionPositions.get(t.section) ?? sectionPositions.set(t.section, []).get(t.section))?.push(i);
     lagging[i] = isLagging(t) ? 1 : 0;
   });
   const deadlineKey = (t: Target): string => (t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind === 'ongoing' ? 'ongoing' : '');
@@ -98,6 +103,7 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     ...byDeadline.values(),
     ...unitPositions.values(),
     ...leaderPositions.values(),
+    ...sectionPositions.values(),
     ...byLight,
     risky,
   ]);
@@ -137,6 +143,7 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
       if (unitLists.length > 0) sets.push(unionOf(unitLists));
       if (leaderLists.length > 0) sets.push(unionOf(leaderLists));
     }
+    if (q.sections?.length) sets.push(unionOf(q.sections.map((x) => sectionPositions.get(x) ?? [])));
     if (q.stage) sets.push(byStage.get(q.stage) ?? []);
     // 市财政局配合的: only where a named unit has that role; on a table without 配合单位 every unit leads
     if (q.role && q.units?.length && withRoles) {
@@ -177,18 +184,18 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     return out;
   };
 
-  // 王昌华以外的: what the other filters keep (or the whole table), less the set-aside names' targets
+  // 王昌华以外的, 不是年底到期的: what the other filters keep (or the whole table), less the targets of
+  // each set-aside filter (several set aside: none of them, so each one's targets go)
   const positions = (q: Query): number[] | undefined => {
     const kept = filtered(q);
     if (!q.except) return kept;
     const out = new Uint8Array(n);
-    for (const u of q.except.units ?? []) for (const i of unitPositions.get(u) ?? []) out[i] = 1;
-    for (const l of q.except.leaders ?? []) for (const i of leaderPositions.get(l) ?? []) out[i] = 1;
+    for (const kind of negatedKinds(q.except)) for (const i of filtered({ kind: 'list', ...pickKind(q.except, kind) }) ?? []) out[i] = 1;
     if (kept) return kept.filter((i) => !out[i]);
     const rest: number[] = [];
     for (let i = 0; i < n; i += 1) if (!out[i]) rest.push(i);
     return rest;
   };
 
-  return { targets, plainHits, positionOf, byId, unitPositions, leaderPositions, lagging, lightCode, stageOf, positions, hitsAt };
+  return { targets, plainHits, positionOf, byId, unitPositions, leaderPositions, sectionPositions, lagging, lightCode, stageOf, positions, hitsAt };
 };

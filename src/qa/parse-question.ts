@@ -27,6 +27,7 @@ import { createOwnUnitPass } from './parse/own-unit';
 import { createPlacePass } from './parse/place';
 import { createRankingPass } from './parse/ranking';
 import { startState, type ParseContext, type ParsePass } from './parse/state';
+import { createSectionsPass } from './parse/sections';
 import { createStatusPass } from './parse/status';
 import { createTopicPass } from './parse/topic';
 import { createUnitsPass } from './parse/units';
@@ -77,6 +78,7 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
   createReportWordsPass(ctx),
   createOwnUnitPass(),
   createExceptPass(ctx),
+  createSectionsPass(ctx),
   createLeadersPass(ctx),
   createLeaderAddressPass(ctx),
   createUnitsPass(ctx),

@@ -62,13 +62,18 @@ export const parseReport = (
 
   const targets = new Map<string, Target>();
   let previous: Target | undefined;
+  // the section row last seen (一、民生实事): the targets below it belong to it
+  let section: string | undefined;
   for (const { row, cells } of dataRows) {
     const cell = (key: ColumnKey): string => (columns[key] === undefined ? '' : fromDateText((cells[columns[key]!] ?? '').trim()));
     const statusCells = [cell('verdict'), cell('onSchedule')];
     const assignmentCells = [cell('leader'), cell('units'), cell('cooperating'), cell('progress'), ...statusCells, cell('deadline')];
     // Blank rows, and section or note rows (一、经济发展 / 注：…) that carry no assignment, are not targets;
     // nor is a heading merged across the whole row, which a workbook repeats in every cell.
-    if (assignmentCells.every((c) => c === '') || isBanner(cells)) continue;
+    if (assignmentCells.every((c) => c === '') || isBanner(cells)) {
+      section = sectionOf(cells) ?? section;
+      continue;
+    }
 
     const rawId = cell('id');
     const id = columns.id === undefined ? '' : toHalfWidth(rawId).replace(/\s+/g, '').replace(/[.、]$/, '').replace(/^\((.+)\)$/, '$1');
@@ -127,7 +132,7 @@ export const parseReport = (
       previous = existing;
       continue;
     }
-    previous = { id: targetId, text, deadline: toDeadline(cell('deadline'), year), assignments: [assignment] };
+    previous = { id: targetId, text, deadline: toDeadline(cell('deadline'), year), assignments: [assignment], ...(section ? { section } : {}) };
     targets.set(targetId, previous);
   }
   const verdicts = columns.verdict !== undefined || [...targets.values()].some((t) => t.assignments.some((a) => a.status !== 'on-plan' && a.status !== 'behind'));
@@ -143,6 +148,29 @@ export const parseReport = (
     ...(verdicts ? { verdicts } : {}),
     targets: [...targets.values()],
   };
+};
+
+/** A section's number before its name: 一、 二． （三） 第四部分 五类. */
+const SECTION_MARK = /^(?:第?[一二三四五六七八九十]{1,3}\s*(?:[、.．:：]|部分|类|板块)|[（(][一二三四五六七八九十]{1,3}[)）])\s*/u;
+
+/**
+ * The name of a section row (一、民生实事 → 民生实事; 二、生态环保（8项） → 生态环保), or
+ * undefined for a row that is none (a note, a blank row). Only a numbered row is a section,
+ * so a note (注：…) never becomes one.
+ */
+export const sectionOf = (cells: string[]): string | undefined => {
+  const filled = [...new Set(cells.map((c) => c.trim()).filter(Boolean))];
+  // 一 | 民生实事 in two cells: the number alone in its own
+  if (filled.length > 1 && /^[一二三四五六七八九十]{1,3}$/u.test(filled[0] as string)) filled[0] = `${filled[0] as string}、`;
+  const text = filled.join('');
+  const mark = SECTION_MARK.exec(text);
+  if (!mark) return undefined;
+  const name = text
+    .slice(mark[0].length)
+    .replace(/[（(]\s*(?:共)?\s*\d+\s*(?:项|个|条)\s*[)）]$/u, '')
+    .replace(/[:：。;；,，\s]+$/u, '')
+    .trim();
+  return name.length >= 2 && name.length <= 30 ? name : undefined;
 };
 
 /** A row whose non-empty cells all say the same thing: a heading merged across the row. */

@@ -4,6 +4,7 @@ import type { HistoryChange, HistoryPoint, TargetHistory } from '../progress/his
 import { LIGHT_EMOJI, LIGHT_LABEL, type Assessment, type Light } from '../progress/light';
 import type { Measure } from '../progress/extract';
 import type { Answer, GroupStats, HistoryAnswer, Hit, Period, Query } from '../qa/answer';
+import type { FilterKindName, FilterPart } from '../qa/filter-kinds';
 import { shorten } from '../text/telegram-text';
 import { renderMessage, type Format, type Line } from './message';
 import { MEASURE_WORDS, WORDS } from '../wording/answers';
@@ -63,22 +64,35 @@ const targetLine = (hit: Hit, withMatched: boolean, tag = ''): Line[] => {
   return lines;
 };
 
+/** Each kind of filter in words; a kind added to the registry and not here does not compile. */
+const KIND_WORDS: { readonly [K in FilterKindName]: (q: FilterPart) => string[] } = {
+  item: (q) => [...(q.items ? [WORDS.items(q.items)] : []), ...(q.range ? [WORDS.span(q.range.from, q.range.to)] : [])],
+  unit: (q) => (q.units?.length ? [`${q.units.join('、')}${q.role ? `（${WORDS.role[q.role]}）` : ''}`] : []),
+  // a role is said with its units
+  role: () => [],
+  leader: (q) => {
+    const leaders = [...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])];
+    return leaders.length > 0 ? [WORDS.ledBy(leaders.join('、'))] : [];
+  },
+  section: (q) => (q.sections?.length ? [WORDS.section(q.sections)] : []),
+  status: (q) => (q.status ? [q.status === 'lagging' ? WORDS.lagging : WORDS.onSchedule] : []),
+  stage: (q) => (q.stage ? [WORDS.stageFilter[q.stage]] : []),
+  light: (q) => [...(q.light ? [LIGHT_LABEL[q.light]] : []), ...(q.risk ? [WORDS.risk] : [])],
+  deadline: (q) => (q.deadline ? ['ongoing' in q.deadline ? WORDS.ongoing : WORDS.due(q.deadline.label)] : []),
+  // search words are said as the search's own part
+  topic: () => [],
+};
+
 /** The filter in words: 市科技局 · 王昌华分管 · 滞后 · 年底到期 */
-const filterWords = (q: Query): string[] => {
-  const parts: string[] = [];
-  if (q.items) parts.push(WORDS.items(q.items));
-  if (q.range) parts.push(WORDS.span(q.range.from, q.range.to));
-  const leaders = [...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])];
-  const names = [...(q.units?.length ? [`${q.units.join('、')}${q.role ? `（${WORDS.role[q.role]}）` : ''}`] : []), ...(leaders.length > 0 ? [WORDS.ledBy(leaders.join('、'))] : [])];
+const filterWords = (q: Query | FilterPart): string[] => {
+  const parts: string[] = [...KIND_WORDS.item(q)];
+  const names = [...KIND_WORDS.unit(q), ...KIND_WORDS.leader(q)];
   // 工信局和王昌华: either set, so the two read as one part joined by 或
-  if (q.anyOf && names.length > 0) parts.push(names.join(WORDS.or));
+  if ('anyOf' in q && q.anyOf && names.length > 0) parts.push(names.join(WORDS.or));
   else parts.push(...names);
-  if (q.except) parts.push(WORDS.except([...(q.except.units ?? []), ...(q.except.leaders ?? [])]));
-  if (q.status) parts.push(q.status === 'lagging' ? WORDS.lagging : WORDS.onSchedule);
-  if (q.stage) parts.push(WORDS.stageFilter[q.stage]);
-  if (q.light) parts.push(LIGHT_LABEL[q.light]);
-  if (q.risk) parts.push(WORDS.risk);
-  if (q.deadline) parts.push('ongoing' in q.deadline ? WORDS.ongoing : WORDS.due(q.deadline.label));
+  parts.push(...KIND_WORDS.section(q));
+  if ('except' in q && q.except) parts.push(WORDS.except(filterWords(q.except)));
+  parts.push(...KIND_WORDS.status(q), ...KIND_WORDS.stage(q), ...KIND_WORDS.light(q), ...KIND_WORDS.deadline(q));
   return parts;
 };
 

@@ -1,3 +1,4 @@
+import { narrows } from '../filter-kinds';
 import type { ParsePass } from './state';
 
 /**
@@ -22,7 +23,7 @@ export const createKindPass = (): ParsePass => ({
       q.terms = terms;
       q.phrase = [...new Set(s.phrases)].filter((p, _, all) => !all.some((o) => o !== p && o.includes(p))).join(' ');
     }
-    const filtered = Boolean(q.units || q.leader || q.leaders || q.status || q.stage || q.deadline || q.light || q.risk || q.items || q.range || q.except);
+    const filtered = narrows(q);
     const unknownOwn = q.askWhich && (q.askWhich.kind === 'unit' ? !q.units : !(q.leader || q.leaders));
     if (q.outside || s.ambiguousLeaders || unknownOwn) q.kind = 'none';
     else if (s.stats && terms.length === 0) q.kind = 'stats';

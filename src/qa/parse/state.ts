@@ -21,6 +21,8 @@ export interface ParseContext {
   city?: string;
   /** the year and quarter of every loaded report: a question about another one is outside them */
   covered?: { year: number; period: string }[];
+  /** the table's section names (民生实事), from its section rows; none when it has none */
+  sections?: readonly string[];
 }
 
 /** A unit or leader as the question wrote it, for telling a union (工信局和王昌华) from a combination. */
