@@ -8,6 +8,7 @@ import { alertsBench } from './alerts';
 import { webBench } from './web';
 import { storeBench } from './store';
 import { replicasBench } from './replicas';
+import { startupBench } from './startup';
 
 export interface Bench {
   name: string;
@@ -15,7 +16,7 @@ export interface Bench {
   run(): Promise<void>;
 }
 
-const BENCHES: Bench[] = [qaBench, botBench, alertsBench, webBench, storeBench, replicasBench];
+const BENCHES: Bench[] = [qaBench, botBench, alertsBench, webBench, storeBench, replicasBench, startupBench];
 
 const main = async (): Promise<void> => {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
