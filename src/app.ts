@@ -37,6 +37,7 @@ import { runConsole } from './cli/console';
 import type { Config } from './config';
 import { buildCore } from './core';
 import type { Importer, ImportResult } from './import/importer';
+import { startHttpServer } from './http/server';
 import { createInboxWatcher, inboxDir } from './import/inbox';
 import { toImportSummary } from './import/summary';
 import type { TokenBucketOptions } from './limits/token-buckets';
@@ -48,13 +49,16 @@ import type { StoredReport } from './store/types';
 import { createWeblinkStore } from './store/weblinks';
 import { TABLE_LIMITS } from './table/limits';
 import * as views from './view';
-import { createDashboard, startWebServer } from './web';
+import { createDashboard } from './web';
 
 /** How long shutdown waits for replies still held back by a 429. */
 const REPLY_DRAIN_MS = 5_000;
 
 /** On PostgreSQL, how long a replica that takes over the sending waits first: one window of the shared rate, ms. */
 const HANDOVER_MS = 1000;
+
+/** A dashboard request must arrive whole within this (a slow or stalled client must not hold a socket for ever), ms. */
+const WEB_REQUEST_TIMEOUT_MS = 120_000;
 
 /** On PostgreSQL, how often each replica checks for a report another one imported, ms. */
 const REFRESH_MS = 2000;
@@ -264,7 +268,7 @@ export const createApp = (options: AppOptions): App => {
     let web: AppHandles['web'];
     if (webapp && dashboard) {
       const port = tuning.webPort ?? webapp.port;
-      const server = port === undefined ? undefined : await startWebServer(dashboard.handler, port);
+      const server = port === undefined ? undefined : await startHttpServer(dashboard.handler, { port, logger, what: 'dashboard', requestTimeoutMs: WEB_REQUEST_TIMEOUT_MS });
       if (server) stops.push(() => server.close());
       web = { port: server?.port };
       logger.info({ port: server?.port ?? config.webhook?.port, path: webapp.basePath }, 'dashboard served');

@@ -61,4 +61,13 @@ describe('src layering', () => {
     for (const file of files) visit(file);
     expect(cycles).toEqual([]);
   });
+
+  it('makes every HTTP server through src/http/server.ts, whose guard answers what a request throws', () => {
+    // a request listener outside the guard can end the process with one odd request (issue 20.1)
+    const makers = files
+      .filter((file) => file !== join(SRC, 'http/server.ts'))
+      .filter((file) => /\bcreateServer\b|\.on\(\s*['"]request['"]/.test(readFileSync(file, 'utf8')) && /['"](node:)?https?['"]/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file));
+    expect(makers).toEqual([]);
+  });
 });

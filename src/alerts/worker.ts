@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { guarded } from '../guard';
 import { alertSettings, type AlertSettings } from './config';
 import { minimalAlert } from './compose';
 import { createMinHeap } from './heap';
@@ -119,11 +120,17 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
     if (stopping || at >= timerAt) return;
     if (timer) clearTimeout(timer);
     timerAt = at;
-    timer = setTimeout(() => {
-      timer = undefined;
-      timerAt = Number.POSITIVE_INFINITY;
-      pump();
-    }, Math.max(0, at - clock()));
+    timer = setTimeout(
+      guarded(
+        (err) => logger.error({ err }, 'alert worker: wake-up failed'),
+        () => {
+          timer = undefined;
+          timerAt = Number.POSITIVE_INFINITY;
+          pump();
+        },
+      ),
+      Math.max(0, at - clock()),
+    );
   };
 
   const isIdle = (): boolean => running.size === 0 && [...queues.values()].every((q) => q.length === 0);

@@ -1,6 +1,6 @@
-import type { RequestListener } from 'node:http';
 import { TelegramError, type Telegraf } from 'telegraf';
 import type { BotCommand } from 'telegraf/types';
+import type { RequestHandler } from '../http/server';
 import type { Logger } from '../logger';
 import { createUpdateDispatcher, type DispatcherOptions } from './transport/dispatcher';
 import { startPolling, type PollerOptions } from './transport/polling';
@@ -26,7 +26,7 @@ export interface LaunchOptions {
   logger: Logger;
   webhook?: { url: string; port: number; secret: string; host?: string } | undefined;
   /** webhook mode: the webhook's server hands every other request to this listener (the dashboard) */
-  otherRequests?: RequestListener | undefined;
+  otherRequests?: RequestHandler | undefined;
   /** polling ended by itself (401, 409…): the composition root should shut down */
   onFatal?: (err: Error) => void;
   /** handler concurrency and backlog (DISPATCHER_DEFAULTS otherwise) */

@@ -1,6 +1,6 @@
-import type { RequestListener } from 'node:http';
 import type { WebAppConfig } from '../config';
 import type { ImportResult } from '../import/importer';
+import type { RequestHandler } from '../http/server';
 import type { Logger } from '../logger';
 import type { Report } from '../model';
 import { createTokenBuckets, type TokenBucketOptions } from '../limits/token-buckets';
@@ -14,8 +14,6 @@ import { createWebAuth } from './auth';
 import { createReportCatalog } from './reports';
 import { createWebHandler } from './server';
 import { createWeblinks, type Weblinks } from './weblinks';
-
-export { startWebServer, type WebServer } from './server';
 
 export const WEB_DEFAULTS = Object.freeze({
   /** a Telegram launch older than this gets 401: init data lingers in history and screenshots */
@@ -49,7 +47,7 @@ export interface DashboardDeps {
 
 export interface Dashboard {
   /** serves the page and its API under the path of WEBAPP_URL; 404 for anything else */
-  handler: RequestListener;
+  handler: RequestHandler;
   weblinks: Weblinks;
 }
 
@@ -73,5 +71,5 @@ export const createDashboard = (deps: DashboardDeps): Dashboard => {
     limit: createTokenBuckets({ ...WEB_DEFAULTS.rateLimit, ...deps.rateLimit }),
     logger: deps.logger,
   });
-  return { handler: createWebHandler({ basePath: deps.webapp.basePath, assets: loadAssets(), api, logger: deps.logger }), weblinks };
+  return { handler: createWebHandler({ basePath: deps.webapp.basePath, assets: loadAssets(), api }), weblinks };
 };

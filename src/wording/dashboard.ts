@@ -16,6 +16,9 @@ export const WEB_MESSAGES = Object.freeze({
   mappingAsk: (missing: string[]) => `表格里没有找到“${missing.join('”“')}”列。请在下面指明哪一列是哪一列，然后重新导入；导入成功后会记住，同一单位下一期的表格不用再选。`,
   badColumns: '列的对应关系无效，请重新选择。',
   methodNotAllowed: '不支持这种请求。',
+  /** any HTTP surface (page, API, webhook): a request that cannot be read, or one that failed on our side */
+  badRequest: '请求无效。',
+  serverError: '服务器出错，请稍后再试。',
 });
 
 /** The dashboard's words in the chat (/dashboard, /weblink, the menu button). */

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Update } from 'telegraf/types';
+import { startHttpServer, type RequestHandler } from '../../http/server';
 import type { Logger } from '../../logger';
 
 /**
@@ -24,7 +25,7 @@ export interface WebhookServerOptions {
   maxBodyBytes?: number;
   onUpdate: (update: Update) => void;
   /** what serves every request that is not a POST to `path` (the dashboard shares the port) */
-  otherRequests?: RequestListener | undefined;
+  otherRequests?: RequestHandler | undefined;
   logger: Logger;
 }
 
@@ -55,7 +56,7 @@ export const startWebhookServer = async (options: WebhookServerOptions): Promise
     // Without the secret a request is not Telegram's: the shared listener (or a 403) answers it, as telegraf's filter did.
     const forTelegram = req.method === 'POST' && req.url === options.path;
     if (!forTelegram || !hasSecret(req)) {
-      if (options.otherRequests) return void options.otherRequests(req, res);
+      if (options.otherRequests) return options.otherRequests(req, res);
       return answer(res, forTelegram ? 403 : 404);
     }
     const declared = Number(req.headers['content-length']);
@@ -84,25 +85,8 @@ export const startWebhookServer = async (options: WebhookServerOptions): Promise
     req.destroy();
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      options.logger.warn({ err }, 'webhook request failed');
-      answer(res, 400);
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : options.port,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  // The guard (src/http/server.ts) answers anything the handler throws, the dashboard's included.
+  return startHttpServer(handle, { port: options.port, host: options.host, logger: options.logger, what: 'webhook' });
 };
 
 const parseUpdate = (body: string): Update | undefined => {
