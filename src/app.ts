@@ -21,6 +21,8 @@ import { basename } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { AlertSettings } from './alerts/config';
 import type { AlertsDeps } from './bot/features/alerts-deps';
+import type { SupervisionDeps } from './bot/features/supervision-deps';
+import { SUPERVISION_DEFAULTS } from './supervision/plan';
 import { createDigestScheduler, type DigestScheduler } from './alerts/digest-scheduler';
 import { createAlertFanOut } from './alerts/fan-out';
 import { createFilterMatcher } from './alerts/filters';
@@ -44,7 +46,7 @@ import type { TokenBucketOptions } from './limits/token-buckets';
 import type { Logger } from './logger';
 import type { Report } from './model';
 import type { Engine } from './qa/engine';
-import type { OutboxStore, ReportStore, SettingsStore, SubscriptionStore } from './store/ports';
+import type { OutboxStore, ReportStore, SettingsStore, SubscriptionStore, SupervisionStore } from './store/ports';
 import type { StoredReport } from './store/types';
 import { createWeblinkStore } from './store/weblinks';
 import { TABLE_LIMITS } from './table/limits';
@@ -109,6 +111,8 @@ export interface AppHandles {
   outbox: OutboxStore;
   /** small named values every replica shares (remembered column mappings, web links, …) */
   settings: SettingsStore;
+  /** bindings, reminders and replies (督办) */
+  supervision: SupervisionStore;
   importer: Importer;
   /** undefined in console mode (no bot token) */
   bot: { running: RunningBot; worker: DeliveryWorker; digests: DigestScheduler } | undefined;
@@ -206,7 +210,7 @@ export const createApp = (options: AppOptions): App => {
       const refresh = setInterval(() => void refreshFromStore().catch((err: unknown) => logger.error({ err }, 'could not check for a newer report')), tuning.refreshMs ?? REFRESH_MS);
       stops.push(async () => clearInterval(refresh));
     }
-    const handles = { engine: currentEngine, reports, subscriptions, outbox, settings: store.settings, importer };
+    const handles = { engine: currentEngine, reports, subscriptions, outbox, settings: store.settings, supervision: store.supervision, importer };
 
     if (!config.botToken) {
       const output = options.output ?? process.stdout;
@@ -274,7 +278,16 @@ export const createApp = (options: AppOptions): App => {
       logger.info({ port: server?.port ?? config.webhook?.port, path: webapp.basePath }, 'dashboard served');
     }
     const rateLimit = tuning.rateLimit === false ? undefined : (tuning.rateLimit ?? RATE_LIMIT_DEFAULTS);
-    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, { alerts: alertsDeps, rateLimit, ...(webapp && dashboard ? { dashboard: { url: webapp.url, weblinks: dashboard.weblinks, weblinkDays: webapp.weblinkDays, timezone: config.timezone } } : {}) }),
+    const supervisionDeps: SupervisionDeps = {
+      store: store.supervision,
+      outbox,
+      currentReportId: () => reports.currentId(),
+      state: store.settings,
+      understand: alertsDeps.understand,
+      timezone: config.timezone,
+      settings: SUPERVISION_DEFAULTS,
+    };
+    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, { alerts: alertsDeps, supervision: supervisionDeps, rateLimit, ...(webapp && dashboard ? { dashboard: { url: webapp.url, weblinks: dashboard.weblinks, weblinkDays: webapp.weblinkDays, timezone: config.timezone } } : {}) }),
     });
     if (store.backend === 'postgres' && !config.webhook) {
       logger.warn('DATABASE_URL without WEBHOOK_URL: long polling, which Telegram allows to one process only; run a single replica, or set WEBHOOK_URL to run several');

@@ -21,6 +21,9 @@ import type { Origin, QueryCache } from './query-cache';
  *   s:u:<ver>:<n>          subscribe to the n-th unit of report <ver> (sorted);  s:l:… leader
  *   us:<id>                remove subscription <id>
  *   cm:<round>:<n>         the n-th header cell is the missing column (round of the question);  cm:<round>:x cancel
+ *   bd:<a|r|x>:<id>        approve, refuse or remove binding <id> (督办)
+ *   rm:<y|n>:<id>          send or cancel the reminder preview <id>
+ *   fb:<report>:<序号>      reply (反馈) about a target of report <report> (the store's id)
  *
  * Unit, leader and lagging pages describe themselves, so they keep working after a
  * restart; the version makes buttons of an older report stale instead of wrong
@@ -37,7 +40,10 @@ export type CallbackData =
   | { type: 'subscribe-menu'; of: NameKind; page: number }
   | { type: 'subscribe-pick'; of: NameKind; version: string; index: number }
   | { type: 'unsubscribe'; id: string }
-  | { type: 'column'; round: number; cell: number | 'cancel' };
+  | { type: 'column'; round: number; cell: number | 'cancel' }
+  | { type: 'binding'; action: 'approve' | 'refuse' | 'remove'; id: string }
+  | { type: 'remind'; send: boolean; id: string }
+  | { type: 'feedback'; report: number; target: string };
 
 export type NameKind = 'unit' | 'leader';
 
@@ -51,6 +57,10 @@ const SUBSCRIBE_MENU = /^s:m([ul]):(\d{1,4})$/;
 const SUBSCRIBE_PICK = /^s:([ul]):([0-9a-f]{6}):(\d{1,5})$/;
 const UNSUBSCRIBE = /^us:([A-Za-z0-9_-]{1,16})$/;
 const COLUMN = /^cm:(\d{1,6}):(\d{1,3}|x)$/;
+const BINDING = /^bd:([arx]):([A-Za-z0-9_-]{1,16})$/;
+const REMIND = /^rm:([yn]):([A-Za-z0-9_-]{1,16})$/;
+const FEEDBACK = /^fb:(\d{1,12}):([A-Za-z0-9_-]{1,40})$/;
+const BINDING_ACTIONS = { a: 'approve', r: 'refuse', x: 'remove' } as const;
 const letterOf = (kind: NameKind): string => (kind === 'unit' ? 'u' : 'l');
 const kindOf = (letter: string | undefined): NameKind => (letter === 'u' ? 'unit' : 'leader');
 
@@ -76,6 +86,12 @@ export const encodeCallback = (data: CallbackData): string => {
       return `us:${data.id}`;
     case 'column':
       return `cm:${data.round}:${data.cell === 'cancel' ? 'x' : data.cell}`;
+    case 'binding':
+      return `bd:${{ approve: 'a', refuse: 'r', remove: 'x' }[data.action]}:${data.id}`;
+    case 'remind':
+      return `rm:${data.send ? 'y' : 'n'}:${data.id}`;
+    case 'feedback':
+      return `fb:${data.report}:${data.target}`;
   }
 };
 
@@ -116,6 +132,12 @@ export const decodeCallback = (raw: string | undefined): CallbackData | undefine
   if (unsubscribe) return { type: 'unsubscribe', id: unsubscribe[1]! };
   const column = COLUMN.exec(raw);
   if (column) return { type: 'column', round: Number(column[1]), cell: column[2] === 'x' ? 'cancel' : Number(column[2]) };
+  const binding = BINDING.exec(raw);
+  if (binding) return { type: 'binding', action: BINDING_ACTIONS[binding[1] as keyof typeof BINDING_ACTIONS], id: binding[2]! };
+  const remind = REMIND.exec(raw);
+  if (remind) return { type: 'remind', send: remind[1] === 'y', id: remind[2]! };
+  const feedback = FEEDBACK.exec(raw);
+  if (feedback) return { type: 'feedback', report: Number(feedback[1]), target: feedback[2]! };
   return undefined;
 };
 

@@ -12,3 +12,4 @@ export * from './console';
 export * from './dashboard';
 export * from './import';
 export * from './inline';
+export * from './supervision';

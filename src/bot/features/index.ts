@@ -5,6 +5,8 @@ import type { Feature, FeatureFactory } from '../feature';
 import { createRateLimit, type RateLimitOptions } from '../middleware/rate-limit';
 import type { AlertsDeps } from './alerts-deps';
 import { createAccessFeature } from './access';
+import { createBindFeature } from './bind';
+import type { SupervisionDeps } from './supervision-deps';
 import { createColumnMapping } from './column-mapping';
 import { createDashboardFeature, type DashboardDeps } from './dashboard';
 import { createDigestFeature } from './digest';
@@ -36,9 +38,13 @@ const alertFeatures = (alerts: AlertsDeps): FeatureFactory[] => {
   return [createSubscribeFeature(alerts), createDigestFeature(alerts), createYellowFeature(alerts), createUploadFeature(alerts, columnMapping), columnMapping.feature];
 };
 
+const supervisionFeatures = (sv: SupervisionDeps): FeatureFactory[] => [createBindFeature(sv)];
+
 export interface OptionalFeatures {
   /** subscriptions, digests and admin uploads */
   alerts?: AlertsDeps;
+  /** the supervision loop (督办): /bind, /remind, 反馈, /feedback */
+  supervision?: SupervisionDeps;
   /** /dashboard and /weblink, when the dashboard is served */
   dashboard?: DashboardDeps;
   /**
@@ -50,8 +56,9 @@ export interface OptionalFeatures {
 
 export const createFeatures = (deps: BotDeps, optional: OptionalFeatures = {}): Feature[] => {
   const featureDeps = { ...deps, answers: createAnswerMessages(deps) };
-  const { alerts, dashboard, rateLimit } = optional;
+  const { alerts, dashboard, rateLimit, supervision } = optional;
   const throttle: Feature[] = rateLimit ? [{ name: 'rate-limit', composer: new Composer<Context>().use(createRateLimit(rateLimit)) }] : [];
-  const extra = [...(alerts ? alertFeatures(alerts) : []), ...(dashboard ? [createDashboardFeature(dashboard)] : [])];
+  // Supervision before the alerts features: a unit's reply may be a photo or a file, which the upload feature would take.
+  const extra = [...(supervision ? supervisionFeatures(supervision) : []), ...(alerts ? alertFeatures(alerts) : []), ...(dashboard ? [createDashboardFeature(dashboard)] : [])];
   return [...throttle, ...[createAccessFeature, ...extra, ...LOOKUP_FEATURES, createFallbackFeature].map((create) => create(featureDeps))];
 };
