@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ImportResult } from '../import/importer';
 import { toImportSummary } from '../import/summary';
 import type { Logger } from '../logger';
+import type { LogSampler } from '../limits/log-sampler';
 import type { TokenBuckets } from '../limits/token-buckets';
 import type { Engine } from '../qa/engine';
 import { COLUMNS } from '../model';
@@ -27,6 +28,13 @@ export interface ApiDeps {
   maxQuestionChars: number;
   /** per signed-in user: a script or a stuck client must not keep the replica busy for everyone */
   limit: TokenBuckets;
+  /**
+   * per address, charged by requests that fail sign-in: a forger gets 429 once it is empty. A request
+   * that signs in is never refused by it (behind a proxy every user shares the proxy's address).
+   */
+  unauthenticated: TokenBuckets;
+  /** per address: the lines about refused sign-ins, sampled */
+  refusalLog: LogSampler;
   logger: Logger;
 }
 
@@ -111,20 +119,27 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
     }
     const auth = await deps.authenticate(req.headers.authorization);
     if (!auth.ok) {
-      // the reason, never the header: it holds a signature or a personal token
-      deps.logger.info({ path, reason: auth.reason }, 'dashboard request refused');
       req.resume();
+      const address = req.socket.remoteAddress ?? 'unknown';
+      const { allowed, retryAfterMs } = deps.unauthenticated.take(address);
+      const refused = deps.refusalLog.take(`${address} ${auth.reason}`);
+      // the reason, never the header: it holds a signature or a personal token; one line per address and reason a minute
+      if (refused !== undefined) deps.logger.info({ path, reason: auth.reason, address, refused, throttled: !allowed }, 'dashboard request refused');
+      if (!allowed) return tooFast(req, res, retryAfterMs);
       return sendJson(req, res, auth.reason === 'not-allowed' ? 403 : 401, { error: auth.reason === 'not-allowed' ? M.notAllowed : M.unauthorized });
     }
     const { allowed, notify, retryAfterMs } = deps.limit.take(String(auth.user.id));
     if (!allowed) {
       if (notify) deps.logger.info({ path, userId: auth.user.id }, 'dashboard requests throttled');
       req.resume();
-      return send(req, res, 429, jsonBody({ error: M.tooFast }), { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)), 'Cache-Control': 'no-store' });
+      return tooFast(req, res, retryAfterMs);
     }
     await route(req, res, auth.user, query);
   };
 };
+
+const tooFast = (req: IncomingMessage, res: ServerResponse, retryAfterMs: number): void =>
+  send(req, res, 429, jsonBody({ error: M.tooFast }), { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)), 'Cache-Control': 'no-store' });
 
 /** Most columns an admin maps at once: a table has about ten. */
 const MAX_MAPPED = 20;

@@ -3,6 +3,7 @@ import type { ImportResult } from '../import/importer';
 import type { RequestHandler } from '../http/server';
 import type { Logger } from '../logger';
 import type { Report } from '../model';
+import { createLogSampler } from '../limits/log-sampler';
 import { createTokenBuckets, type TokenBucketOptions } from '../limits/token-buckets';
 import type { Engine } from '../qa/engine';
 import type { ColumnMapping } from '../table/header';
@@ -22,6 +23,10 @@ export const WEB_DEFAULTS = Object.freeze({
   pastEngines: 3,
   /** per user: a page load takes 2–3 requests and a search one per pause in typing; a script gets 429 */
   rateLimit: Object.freeze({ burst: 60, perSecond: 10, noticeIntervalMs: 60_000, maxKeys: 10_000 }),
+  /** per address, requests that fail sign-in: a page opened with a stale link retries a few times, a forger gets 429 */
+  unauthenticatedLimit: Object.freeze({ burst: 30, perSecond: 0.5, noticeIntervalMs: 60_000, maxKeys: 10_000 }),
+  /** at most one line about refused sign-ins per address and reason per this many ms */
+  refusalLogIntervalMs: 60_000,
 });
 
 export interface DashboardDeps {
@@ -69,6 +74,8 @@ export const createDashboard = (deps: DashboardDeps): Dashboard => {
     maxUploadBytes: deps.maxUploadBytes,
     maxQuestionChars: deps.maxQuestionChars,
     limit: createTokenBuckets({ ...WEB_DEFAULTS.rateLimit, ...deps.rateLimit }),
+    unauthenticated: createTokenBuckets(WEB_DEFAULTS.unauthenticatedLimit),
+    refusalLog: createLogSampler({ intervalMs: WEB_DEFAULTS.refusalLogIntervalMs, maxKeys: WEB_DEFAULTS.unauthenticatedLimit.maxKeys }),
     logger: deps.logger,
   });
   return { handler: createWebHandler({ basePath: deps.webapp.basePath, assets: loadAssets(), api }), weblinks };
