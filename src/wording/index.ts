@@ -12,4 +12,5 @@ export * from './console';
 export * from './dashboard';
 export * from './import';
 export * from './inline';
+export * from './bulletin';
 export * from './supervision';
