@@ -157,11 +157,16 @@ export const leadersOf = (target: Target): string[] => [...new Set(target.assign
  */
 export const leadersIn = (cell: string): string[] =>
   cell
+    // titles in brackets may list several (李卫东（县委常委、副县长）): gone before the cell is split
+    .replace(/[（(][^（()）]*[）)]/gu, ' ')
     .split(/[、，,;；\s]+/)
-    .map((name) => name.replace(/[（(][^）)]*[）)]$/, ''))
     .filter((name) => name && !LEADER_TITLE.test(name));
 
-const LEADER_TITLE = /^(?:常务)?副?(?:市|县|区|州)长$|^副?书记$|^秘书长$|^同志$|^副?主任$/;
+/** The titles a cell gives its leaders in brackets: 李卫东（县委常委、副县长） → [李卫东, [县委常委, 副县长]]. */
+export const leaderTitlesIn = (cell: string): [string, string[]][] =>
+  [...cell.matchAll(/([^（()）、，,;；\s]+)\s*[（(]([^（()）]*)[）)]/gu)].map((m) => [m[1] as string, (m[2] as string).split(/[、，,;；\s]+/).filter(Boolean)]);
+
+const LEADER_TITLE = /^(?:常务)?副?(?:市|县|区|州|镇|乡)长$|^(?:[市县区]委)?副?书记$|^(?:[市县区]委)?常委$|^秘书长$|^同志$|^副?主任$/;
 
 /** Orders 序号 numerically when both are numbers ("9" before "10"), as text otherwise. */
 export const compareIds = (a: string, b: string): number => {

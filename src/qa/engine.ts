@@ -1,4 +1,4 @@
-import { type Report, type Target } from '../model';
+import { leaderTitlesIn, type Report, type Target } from '../model';
 import type { ProgressOptions } from '../progress/defaults';
 import { assessReport, type Assessment, type ReportAssessment } from '../progress/light';
 import type { Normalize } from '../text/normalize';
@@ -14,6 +14,17 @@ import { createStatistics } from './statistics';
 import { createTopicIndex } from './topic-index';
 
 export type { CommandKind } from './commands';
+
+/** The titles the table's leader cells give each leader (周海波（县长）), so 县长 alone names him. */
+const titlesOfLeaders = (targets: readonly Target[]): Map<string, string[]> => {
+  const out = new Map<string, string[]>();
+  for (const t of targets) {
+    for (const a of t.assignments) {
+      for (const [name, titles] of leaderTitlesIn(a.leader)) out.set(name, [...new Set([...(out.get(name) ?? []), ...titles])]);
+    }
+  }
+  return out;
+};
 
 const SEPARATOR = '\u2028';
 
@@ -106,7 +117,9 @@ export const createEngine = (deps: {
   const statistics = createStatistics(report, filters, hasVerdicts);
   const history = createHistoryAnswers({ report, timeline, filters, assessmentOf, progress });
 
-  const units = createNameResolver({ names: filters.unitPositions.keys(), normalize, aliases: aliases.units, config });
+  // the table's own place (沂州市, 汶源县): its units are named without it (沂州海关 → 海关)
+  const places = [report.city, report.city.replace(/[市县区州旗]$/u, '')];
+  const units = createNameResolver({ names: filters.unitPositions.keys(), normalize, aliases: aliases.units, config, places });
   const leaders = createNameResolver({ names: filters.leaderPositions.keys(), normalize, config, soundMinLength: 2, fuzzy: false });
   const reportWords = [
     report.city,
@@ -129,6 +142,7 @@ export const createEngine = (deps: {
     city: report.city,
     covered: timeline.map((r) => ({ year: r.year, period: r.period })),
     sections: [...filters.sectionPositions.keys()],
+    leaderTitles: titlesOfLeaders(targets),
   });
   const titles = normalizeMany(normalize, targets.map((t) => t.text));
   const bodies = normalizeMany(normalize, targets.map((t) => t.assignments.map((a) => a.progress).join('\n')));

@@ -73,10 +73,19 @@ const sharedChars = (a: string, b: string): number => {
   return n;
 };
 
-const coreOf = (norm: string): string => {
-  let core = norm;
+/** A level before a unit's name (市科技局, 县教育局, 区住建局, 县委组织部): people leave it out. */
+const LEVEL = /^(?:[市县区旗]委(?=\p{Script=Han}{2})|[县区旗州](?=\p{Script=Han}{2})|市(?!场)(?=\p{Script=Han}{2}))/u;
+
+/**
+ * What people call a unit: without a note in brackets (各乡镇人民政府（街道办事处）), 人民政府,
+ * the place the table is about (沂州海关, 汶源县…) or the level (市, 县, 区).
+ */
+const coreOf = (norm: string, places: readonly string[] = []): string => {
+  let core = norm.replace(/[（(][^（()）]*[)）]$/u, '');
   if (core.endsWith('人民政府') && core.length > 5) core = core.slice(0, -4);
-  if (core.startsWith('市') && core.length > 2) core = core.slice(1);
+  const place = places.find((p) => core.startsWith(p) && core.length >= p.length + 2);
+  if (place) core = core.slice(place.length);
+  else if (core.length > 2) core = core.replace(LEVEL, '');
   return core;
 };
 
@@ -95,7 +104,10 @@ export const createNameResolver = (deps: {
   soundMinLength?: number;
   /** match one wrong character by shape (科技居 → 科技局); off for people: 王昌明 is someone else, while 王常华 sounds like 王昌华 */
   fuzzy?: boolean;
+  /** the table's own place (沂州, 汶源县): left out when people name its units (沂州海关 → 海关) */
+  places?: readonly string[];
 }): NameResolver => {
+  const places = [...new Set((deps.places ?? []).map((p) => deps.normalize(p).replace(/\s+/g, '')).filter((p) => p.length >= 2))].sort((a, b) => b.length - a.length);
   const config = deps.config ?? QA_DEFAULTS;
   const entries: Entry[] = [];
   const seen = new Set<string>();
@@ -103,7 +115,7 @@ export const createNameResolver = (deps: {
     if (!name || seen.has(name)) continue;
     seen.add(name);
     const norm = deps.normalize(name).replace(/\s+/g, '');
-    const core = coreOf(norm);
+    const core = coreOf(norm, places);
     entries.push({ name, norm, core, distinct: distinctOf(core) });
   }
 
@@ -118,10 +130,18 @@ export const createNameResolver = (deps: {
   };
   for (const e of entries) {
     addSpelling(e.norm, e.name);
-    if (e.norm.startsWith('市') && e.norm.length > 3) addSpelling(e.norm.slice(1), e.name);
-    if (e.norm.endsWith('人民政府')) {
-      addSpelling(e.norm.slice(0, -4), e.name);
-      addSpelling(`${e.norm.slice(0, -4)}政府`, e.name);
+    // the forms people use: 科技局 for 市科技局, 教育局 for 县教育局, 海关 for 沂州海关, 单县 for 单县人民政府,
+    // 各乡镇 for 各乡镇人民政府（街道办事处）, 城关街道 for 城关街道办事处
+    const bare = e.norm.replace(/[（(][^（()）]*[)）]$/u, '');
+    if (bare !== e.norm) addSpelling(bare, e.name);
+    if (e.core !== e.norm && (e.core.length >= 3 || bare.endsWith('人民政府') || e.core.length < e.norm.length - 1)) addSpelling(e.core, e.name);
+    if (bare.endsWith('人民政府')) {
+      addSpelling(bare.slice(0, -4), e.name);
+      addSpelling(`${bare.slice(0, -4)}政府`, e.name);
+    }
+    if (/街道办事处$/.test(e.core)) {
+      addSpelling(e.core.slice(0, -3), e.name);
+      addSpelling(e.core.slice(0, -2), e.name);
     }
   }
 
@@ -276,7 +296,9 @@ export const createNameResolver = (deps: {
         for (let i = at; i < at + form.length; i += 1) if (taken[i]) free = false;
         if (free) {
           taken.fill(1, at, at + form.length);
-          found.push({ start: at, end: at + form.length, mention: form, names: aliasNames.get(form) ?? [...(spellings.get(form) ?? [])] });
+          // an alias naming nothing here (水利局 → 水务局 elsewhere) leaves the table's own spelling of the form
+          const alias = aliasNames.get(form);
+          found.push({ start: at, end: at + form.length, mention: form, names: alias?.length ? alias : [...(spellings.get(form) ?? alias ?? [])] });
         }
         at = text.indexOf(form, at + 1);
       }

@@ -13,7 +13,11 @@ const COMMON_SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭�
  * the question is asked back with both names.
  */
 export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
-  const titles = longestFirst(ctx.normalize, ctx.aliases.leaderTitles).filter((t) => !/局长|主任/.test(t));
+  const norm = (w: string): string => ctx.normalize(w).replace(/\s+/g, '');
+  // the table's own titles too (县委常委): 县长 alone names whoever the table calls 县长
+  const holders = new Map<string, string[]>();
+  for (const [name, own] of ctx.leaderTitles ?? []) for (const t of own) holders.set(norm(t), [...(holders.get(norm(t)) ?? []), name]);
+  const titles = longestFirst(ctx.normalize, [...ctx.aliases.leaderTitles, ...holders.keys()]).filter((t) => !/局长|主任/.test(t));
   const people = ctx.leaders.names.map((name) => {
     const norm = ctx.normalize(name).replace(/\s+/g, '');
     const surname = COMPOUND_SURNAMES.find((c) => norm.startsWith(c) && norm.length > c.length) ?? norm.slice(0, 1);
@@ -31,6 +35,19 @@ export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
           const surname = given ? undefined : people.filter((p) => before.endsWith(p.surname));
           const found = given ? [given] : (surname ?? []);
           const start = at - (given ? given.given.length : (found[0]?.surname.length ?? 0));
+          const last = before.trimEnd().slice(-1);
+          // a title right after a name (赵明副县长) is that person's, not everyone's who holds it
+          if (found.length === 0 && holders.has(title) && s.leaders.size === 0 && !(last && COMMON_SURNAMES.includes(last))) {
+            // 县长牵头的, 常务副县长分管的: the leaders the table gives that title
+            for (const name of holders.get(title) ?? []) {
+              s.leaders.add(name);
+              s.readAs.push({ written: title, as: name });
+            }
+            s.mentions.push({ written: title, kind: 'leader' });
+            s.text = `${s.text.slice(0, at)} ${s.text.slice(at + title.length)}`;
+            at = s.text.indexOf(title, at + 1);
+            continue;
+          }
           if (found.length === 0) {
             // 刘副市长 with no 刘 among the leaders: a leader the table does not have, so nothing is found,
             // rather than the rest of the question answered without them

@@ -8,7 +8,6 @@ const ROLE_WORDS: readonly { word: string; role: UnitRole }[] = Object.freeze([
   { word: '配合', role: 'cooperating' },
   { word: '协办', role: 'cooperating' },
   { word: '协助', role: 'cooperating' },
-  { word: '参与', role: 'cooperating' },
   { word: '协同', role: 'cooperating' },
 ]);
 
@@ -20,6 +19,8 @@ export const createRolePass = (): ParsePass => ({
   name: 'role',
   run(s) {
     if (s.units.size === 0) return;
+    // 参与 is any part in a target, leading or not: the unit's targets, so the word is only cut
+    s.text = cut(s.text, '参与');
     for (const { word, role } of ROLE_WORDS) {
       if (!s.text.includes(word)) continue;
       s.query.role ??= role;

@@ -21,6 +21,8 @@ export interface ParseContext {
   city?: string;
   /** the year and quarter of every loaded report: a question about another one is outside them */
   covered?: { year: number; period: string }[];
+  /** the titles the table gives each leader (李卫东 → 县委常委, 副县长), when its cells say them */
+  leaderTitles?: ReadonlyMap<string, readonly string[]>;
   /** the table's section names (民生实事), from its section rows; none when it has none */
   sections?: readonly string[];
 }

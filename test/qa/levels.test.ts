@@ -1,0 +1,39 @@
+import { createEngine, type Engine } from '../../src/qa/engine';
+import { countyReport } from './county-table';
+import { seed } from './seed';
+
+/** Issue 22, class 11: a county's table asked as people in the county ask it, with nothing assuming 市. */
+describe('a county table', () => {
+  let engine: Engine;
+  const ids = (question: string): string[] => engine.ask(question).hits.map((h) => h.target.id).sort((a, b) => Number(a) - Number(b));
+  beforeAll(async () => {
+    const { normalize, aliases } = await seed();
+    engine = createEngine({ report: await countyReport(), normalize, aliases });
+  });
+
+  it('reads leaders without the titles their cells add', () => {
+    expect(engine.ask('统计').stats?.byLeader.map((g) => g.name).sort()).toEqual(['刘梅', '周海波', '孙国栋', '李卫东'].sort());
+  });
+
+  it('names units without the county level, the place or the note in brackets', () => {
+    expect(ids('教育局的任务')).toEqual(['1']);
+    expect(ids('住建局负责哪些')).toEqual(['1', '2', '4']);
+    expect(ids('住建局牵头的')).toEqual(['2']);
+    expect(ids('生态环境局')).toEqual(['4']);
+    expect(ids('各乡镇配合的任务')).toEqual(['3']);
+    expect(ids('城关街道')).toEqual(['2']);
+    expect(ids('石桥镇的任务')).toEqual(['5']);
+  });
+
+  it('reads county titles: a surname with a title, a title alone as whoever the table gives it', () => {
+    expect(ids('县长牵头的任务')).toEqual(['4']);
+    expect(ids('李副县长分管哪些')).toEqual(['2', '6']);
+    expect(ids('孙县长的任务')).toEqual(['5']);
+    expect(ids('刘梅副县长负责的')).toEqual(['1', '3']);
+    expect(ids('县委常委分管的')).toEqual(['2', '6']);
+  });
+
+  it('reads 参与 as any part in a target', () => {
+    expect(ids('住建局参与了哪些')).toEqual(['1', '2', '4']);
+  });
+});
