@@ -23,6 +23,7 @@ import type { AlertSettings } from './alerts/config';
 import type { AlertsDeps } from './bot/features/alerts-deps';
 import type { SupervisionDeps } from './bot/features/supervision-deps';
 import { SUPERVISION_DEFAULTS } from './supervision/plan';
+import { latestReply } from './supervision/status';
 import { createDigestScheduler, type DigestScheduler } from './alerts/digest-scheduler';
 import { createAlertFanOut } from './alerts/fan-out';
 import { createFilterMatcher } from './alerts/filters';
@@ -31,7 +32,7 @@ import { createBot } from './bot/create-bot';
 import { BOT_DEFAULTS, type BotDeps } from './bot/deps';
 import { createFeatures } from './bot/features';
 import { launchBot, type RunningBot } from './bot/launch';
-import { DASHBOARD_MESSAGES, MESSAGES } from './wording';
+import { DASHBOARD_MESSAGES, MESSAGES, SUPERVISION_MESSAGES } from './wording';
 import { RATE_LIMIT_DEFAULTS, type RateLimitOptions } from './bot/middleware/rate-limit';
 import { createQueryCache } from './bot/query-cache';
 import { alertSender, createTransport } from './bot/transport';
@@ -239,6 +240,11 @@ export const createApp = (options: AppOptions): App => {
       settings: BOT_DEFAULTS,
     };
     deps.onChatBlocked = onChatBlocked;
+    deps.targetNote = async (targetId) => {
+      const reportId = await reports.currentId();
+      const reply = reportId === undefined ? undefined : latestReply(await store.supervision.replies(reportId), targetId);
+      return reply && SUPERVISION_MESSAGES.latestReply({ ...reply, file: reply.file !== undefined }, config.timezone);
+    };
     const alertsDeps: AlertsDeps = {
       subscriptions,
       chatState: store.settings,

@@ -74,8 +74,9 @@ export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
         nav.push({ text: MESSAGES.next, callback_data: encodeCallback({ type: 'page', version, key, page: rendered.page + 1 }) });
       rows.push(nav);
     }
+    const note = answer.kind === 'item' && answer.hits.length === 1 && deps.targetNote ? await deps.targetNote(answer.hits[0]!.target.id) : undefined;
     return {
-      text: rendered.text,
+      text: note ? `${rendered.text}\n\n${note}` : rendered.text,
       markup: rows.length > 0 ? { inline_keyboard: rows } : undefined,
       answer,
       page: rendered.page,

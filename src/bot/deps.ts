@@ -42,6 +42,8 @@ export interface BotDeps {
   queries: QueryCache;
   access: { adminIds: readonly number[]; allowedChatIds: readonly number[] };
   settings: BotSettings;
+  /** a line under one target's detail (/item 57): its unit's latest reply (反馈), HTML; none when absent */
+  targetNote?: (targetId: string) => Promise<string | undefined>;
   /** called when a chat answers 403 (blocked/kicked); the alerts store marks it inactive */
   onChatBlocked?: (chatId: number) => void;
 }

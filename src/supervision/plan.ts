@@ -1,4 +1,5 @@
-import { unitsOf, type Target } from '../model';
+import { isLagging, unitsOf, type Target } from '../model';
+import type { Answer } from '../qa/answer';
 import type { AlertButton, Binding, NewAlert, Reminder } from '../store/types';
 
 /**
@@ -33,6 +34,17 @@ export const SUPERVISION_DEFAULTS = Object.freeze({
   /** how long a tapped 反馈 waits for the reply, ms */
   awaitMs: 24 * 3600_000,
 });
+
+/**
+ * The targets of an answer a reminder is about: those needing attention (red or yellow), unless
+ * the question itself chose a status or a light (/remind 已完成的 is taken at its word).
+ */
+export const targetsToRemind = (answer: Answer): Target[] => {
+  if (answer.kind !== 'list' && answer.kind !== 'search' && answer.kind !== 'item') return [];
+  const q = answer.query;
+  const chosen = q.status !== undefined || q.stage !== undefined || q.light !== undefined || q.risk === true;
+  return answer.hits.filter((h) => chosen || (h.assessment ? h.assessment.light !== 'green' : isLagging(h.target))).map((h) => h.target);
+};
 
 /**
  * `currentName` maps a binding's unit to the name the current table uses (an old name of a renamed

@@ -6,6 +6,8 @@ import { createRateLimit, type RateLimitOptions } from '../middleware/rate-limit
 import type { AlertsDeps } from './alerts-deps';
 import { createAccessFeature } from './access';
 import { createBindFeature } from './bind';
+import { createFeedbackFeature } from './feedback';
+import { createRemindFeature } from './remind';
 import type { SupervisionDeps } from './supervision-deps';
 import { createColumnMapping } from './column-mapping';
 import { createDashboardFeature, type DashboardDeps } from './dashboard';
@@ -38,7 +40,7 @@ const alertFeatures = (alerts: AlertsDeps): FeatureFactory[] => {
   return [createSubscribeFeature(alerts), createDigestFeature(alerts), createYellowFeature(alerts), createUploadFeature(alerts, columnMapping), columnMapping.feature];
 };
 
-const supervisionFeatures = (sv: SupervisionDeps): FeatureFactory[] => [createBindFeature(sv)];
+const supervisionFeatures = (sv: SupervisionDeps): FeatureFactory[] => [createBindFeature(sv), createRemindFeature(sv), createFeedbackFeature(sv)];
 
 export interface OptionalFeatures {
   /** subscriptions, digests and admin uploads */
