@@ -11,7 +11,7 @@ const UNIT_ASKED = /^(.+?)(?:的)?(?:有没有|是否|反馈了?(?:吗|没有?|�
 
 export const parseFeedbackQuestion = (text: string): FeedbackQuestion | undefined => {
   const t = text.replace(/\s+/g, '').replace(/[？?。！!]+$/u, '');
-  if (!t.includes('反馈') || t.length > 40) return undefined;
+  if (!/反馈/.test(t) || t.length > 40) return undefined;
   const target = TARGET.exec(t);
   if (target) return { kind: 'target', id: target[1]! };
   if (MISSING.test(t)) return { kind: 'missing' };

@@ -48,6 +48,8 @@ export const SUPERVISION_MESSAGES = Object.freeze({
   unbound: (unit: string) => `已解除绑定：<b>${htmlField(unit, NAME)}</b>`,
   staleButton: '这个按钮已失效。',
 
+  /** a report's period as headers name it: 2022年第三季度 */
+  period: (year: number, period: string) => `${year}年${period}`,
   remindUsage: '用法：/remind 滞后、/remind 工信局、/remind 王昌华分管的，或任意问题（如 /remind 年底到期的滞后项目）。',
   remindNothing: (question: string) => `“${shorten(question, NAME, { oneLine: true })}”没有需要催办的目标（只催办红灯、黄灯的目标，或问题里写明的状态）。`,
   /** HTML: the preview an admin confirms */

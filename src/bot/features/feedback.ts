@@ -114,7 +114,7 @@ export const createFeedbackFeature =
       const lines = [...statuses]
         .sort((a, b) => rank(a) - rank(b))
         .map((s) => M.overviewLine({ unit: s.unit, reminded: s.reminded, times: s.times, replied: s.replied.length, targets: s.targets.length, overdue: s.overdue }, sv.timezone));
-      const parts = packParts(M.overviewTitle(`${report.year}年${report.period}`), [{ title: '', lines }], M.overviewFooter(dueDays), {
+      const parts = packParts(M.overviewTitle(M.period(report.year, report.period)), [{ title: '', lines }], M.overviewFooter(dueDays), {
         maxMessageUnits: TELEGRAM_TEXT_LIMITS.message - 200,
         targetsPerPart: 60,
       });

@@ -48,7 +48,7 @@ export const createRemindFeature =
     };
 
     const words = (report: Report, reportId: number, lights: Map<string, Light>): ReminderWords => ({
-      header: (unit, count, part, parts) => M.reminderHeader(unit, count, `${report.year}年${report.period}`, part, parts),
+      header: (unit, count, part, parts) => M.reminderHeader(unit, count, M.period(report.year, report.period), part, parts),
       line: (t) => M.reminderLine(t.id, LIGHT_EMOJI[lights.get(t.id) ?? 'red'], t.text),
       button: (t) => ({ text: M.feedbackButton(t.id), data: encodeCallback({ type: 'feedback', report: reportId, target: t.id }) }),
     });
