@@ -312,6 +312,23 @@ describe('fake Bot API server', () => {
       expect(longCaption.description).toBe('Bad Request: message caption is too long');
     });
 
+    it('keeps an uploaded document for tests and refuses what Telegram refuses: empty, over 50 MB, a caption over 1024', async () => {
+      const bytes = Buffer.from('PK\u0003\u0004 a workbook');
+      const caption = '通'.repeat(1024);
+      await bot.telegram.sendDocument(-100777, { source: bytes, filename: '菏泽市2022年第三季度责任目标推进情况通报.xlsx' }, { caption });
+      const [received] = api.documents(-100777);
+      expect(received).toMatchObject({ chatId: -100777, fileName: '菏泽市2022年第三季度责任目标推进情况通报.xlsx', caption });
+      expect(received!.bytes.equals(bytes)).toBe(true);
+      expect(received!.messageId).toBeGreaterThan(0);
+      // a web_app button is refused in a group, under a document as under a message
+      const webApp = { inline_keyboard: [[{ text: 'x', web_app: { url: 'https://example.org/' } }]] };
+      expect((await telegramError(bot.telegram.sendDocument(-100777, { source: bytes, filename: 'a.xlsx' }, { reply_markup: webApp }))).description).toBe('Bad Request: BUTTON_TYPE_INVALID');
+      expect((await telegramError(bot.telegram.sendDocument(42, { source: Buffer.alloc(0), filename: 'empty.xlsx' }))).description).toBe('Bad Request: file must be non-empty');
+      const tooBig = await telegramError(bot.telegram.sendDocument(42, { source: Buffer.alloc(50 * 1024 * 1024 + 1), filename: 'big.xlsx' }));
+      expect([tooBig.code, tooBig.description]).toEqual([413, 'Request Entity Too Large']);
+      expect(api.documents()).toHaveLength(1);
+    });
+
     it('refuses getFile for unknown ids and files over 20 MB', async () => {
       expect((await telegramError(bot.telegram.getFile('nope'))).description).toBe('Bad Request: invalid file_id');
       const big = api.registerFile(Buffer.alloc(20 * 1024 * 1024 + 1), 'big.xlsx');

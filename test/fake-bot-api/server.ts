@@ -17,7 +17,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parsePayload, readBody, type Payload, type UploadedFile } from './body';
 import type { MessageEntity } from './formatting';
-import { ApiError, badRequest, checkCaption, checkCommands, checkInlineAnswer, checkMenuButton, checkReplyMarkup, checkText } from './validate';
+import { ApiError, badRequest, checkCaption, checkUpload, checkCommands, checkInlineAnswer, checkMenuButton, checkReplyMarkup, checkText } from './validate';
 
 export type { MessageEntity } from './formatting';
 
@@ -88,6 +88,8 @@ export interface FakeBotApi {
   /** Registers a downloadable file without sending an update (for photos, stickers...). */
   registerFile(bytes: Buffer, fileName: string): { file_id: string; file_unique_id: string; file_size: number };
   sent(chatId?: number): Payload[];
+  /** The files the bot uploaded with sendDocument (multipart), oldest first, as Telegram stored them. */
+  documents(chatId?: number): ReceivedDocument[];
   messages(chatId: number): { message_id: number; text?: string; reply_markup?: Record<string, unknown> }[];
   waitFor(method: string, predicate?: (payload: Payload) => boolean, timeoutMs?: number): Promise<ApiCall>;
   /** The next `times` calls of `method` ('*': any but getUpdates), or only those to `chatId`, fail this way. */
@@ -102,6 +104,16 @@ export interface FakeBotApi {
   /** Removes and returns the queued updates: for tests that feed `bot.handleUpdate` instead of polling. */
   drainUpdates(): Update[];
   close(): Promise<void>;
+}
+
+/** A file the bot uploaded with sendDocument, kept for tests to read back. */
+export interface ReceivedDocument {
+  chatId: number;
+  messageId: number;
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+  caption?: string;
 }
 
 export interface BotUser {
@@ -166,6 +178,10 @@ interface Waiter {
   resolve: (call: ApiCall) => void;
 }
 
+/** A payload for a log line: an uploaded file as its name and size (a 50 MB Buffer as JSON is 50 million numbers). */
+const withoutFileBytes = (payload: Payload): Payload =>
+  Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, v instanceof Object && 'bytes' in v && Buffer.isBuffer(v.bytes) ? { fileName: (v as UploadedFile).fileName, size: v.bytes.length } : v]));
+
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 /** Starts the fake server on 127.0.0.1 with an ephemeral port. */
@@ -210,6 +226,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const blocked = new Set<number>();
   const waiters = new Set<Waiter>();
   const sentPayloads: Payload[] = [];
+  const receivedDocuments: ReceivedDocument[] = [];
   let closed = false;
 
   // --- helpers -----------------------------------------------------------------------------------------
@@ -219,7 +236,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     counters.byMethod[call.method] = (counters.byMethod[call.method] ?? 0) + 1;
     counters.byStatus[call.status] = (counters.byStatus[call.status] ?? 0) + 1;
     if (call.status >= 400 && call.method !== 'getUpdates' && counters.refusals.length < 20) {
-      counters.refusals.push(`${call.method} ${call.status} ${JSON.stringify(call.response).slice(0, 200)} payload=${JSON.stringify(call.payload).slice(0, 200)}`);
+      counters.refusals.push(`${call.method} ${call.status} ${JSON.stringify(call.response).slice(0, 200)} payload=${JSON.stringify(withoutFileBytes(call.payload)).slice(0, 200)}`);
     }
     if (call.method === 'getUpdates' && !recordGetUpdates) return;
     calls.push(call);
@@ -557,12 +574,18 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       const doc = p.document;
       if (doc === undefined || doc === null || doc === '') throw badRequest('there is no document in the request');
       const { caption, entities } = checkCaption(p.caption, p.parse_mode);
-      const reply_markup = checkReplyMarkup(p.reply_markup);
+      const reply_markup = checkReplyMarkup(p.reply_markup, chat.type);
       let document: Record<string, unknown>;
+      let received: ReceivedDocument | undefined;
       if (typeof doc === 'object' && 'bytes' in (doc as object)) {
         const upload = doc as UploadedFile;
-        const stored = registerFile(upload.bytes, upload.fileName);
-        document = { ...stored, file_name: upload.fileName, mime_type: upload.contentType ?? 'application/octet-stream' };
+        checkUpload(upload);
+        // Telegram keeps the name as the client gave it, without any folder part
+        const fileName = upload.fileName.split(/[\\/]/).pop() || 'document';
+        const stored = registerFile(upload.bytes, fileName);
+        const mimeType = upload.contentType ?? 'application/octet-stream';
+        document = { ...stored, file_name: fileName, mime_type: mimeType };
+        received = { chatId: chat.id, messageId: 0, fileName, mimeType, bytes: upload.bytes, ...(caption !== undefined ? { caption } : {}) };
       } else {
         const known = files.get(String(doc));
         if (!known) throw badRequest('wrong file identifier/HTTP URL specified');
@@ -570,6 +593,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       }
       const message: BotMessage = { message_id: newMessageId(chat.id), caption, entities, reply_markup, fromBot: true };
       chatMessages(chat.id).set(message.message_id, message);
+      if (received) receivedDocuments.push({ ...received, messageId: message.message_id });
       return toMessage(chat, message, { document, ...(entities.length > 0 ? { caption_entities: entities } : {}) });
     },
   };
@@ -649,7 +673,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     ...(e.parameters ? { parameters: e.parameters } : {}),
   });
 
-  const statusText: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 429: 'Too Many Requests', 500: 'Internal Server Error' };
+  const statusText: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Request Entity Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error' };
 
   const serveFile = (res: ServerResponse, pathAfterToken: string, tokenInPath: string): void => {
     if (tokenInPath !== token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
@@ -681,7 +705,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       record({ method, payload, at, status, response: body });
     };
     try {
-      const body = await readBody(req, BODY_LIMIT);
+      const body = await readBody(req, BODY_LIMIT).catch((error: unknown) => {
+        // a body over the limit is refused before any parsing, as Telegram's front end does
+        throw new ApiError(413, `Request Entity Too Large: ${(error as Error).message}`);
+      });
       try {
         payload = parsePayload(req.headers['content-type'], body, url.searchParams);
       } catch (error) {
@@ -797,6 +824,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       return pushUpdate({ message });
     },
     registerFile,
+    documents(chatId) {
+      return receivedDocuments.filter((d) => chatId === undefined || d.chatId === chatId);
+    },
     sent(chatId) {
       return chatId === undefined ? [...sentPayloads] : sentPayloads.filter((p) => Number(p.chat_id) === chatId);
     },
@@ -822,7 +852,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
           const recent = calls
             .filter((c) => c.method !== 'getUpdates')
             .slice(-5)
-            .map((c) => `${c.method} ${c.status} ${JSON.stringify(c.payload).slice(0, 160)}`);
+            .map((c) => `${c.method} ${c.status} ${JSON.stringify(withoutFileBytes(c.payload)).slice(0, 160)}`);
           reject(new Error(`fake Bot API: no successful ${method} matching the predicate within ${timeoutMs} ms; last calls:\n  ${recent.join('\n  ') || '(none)'}`));
         }, timeoutMs);
         waiters.add(waiter);

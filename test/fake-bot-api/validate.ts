@@ -16,6 +16,8 @@ export const badRequest = (what: string): ApiError => new ApiError(400, `Bad Req
 export const MAX_TEXT = 4096;
 export const MAX_CAPTION = 1024;
 export const MAX_CALLBACK_DATA_BYTES = 64;
+/** Bots may upload files up to 50 MB with multipart/form-data (sendDocument & co.). */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
@@ -39,6 +41,15 @@ export function checkCaption(caption: unknown, parseMode: unknown): { caption?: 
   if (!parsed.ok) throw badRequest(parsed.error);
   if (parsed.text.length > MAX_CAPTION) throw badRequest('message caption is too long');
   return { caption: parsed.text, entities: parsed.entities };
+}
+
+/**
+ * A multipart file part of sendDocument: empty files are refused with 400, files over 50 MB with
+ * 413 (Telegram answers "Request Entity Too Large" for uploads over the bots' limit).
+ */
+export function checkUpload(file: { fileName: string; bytes: Buffer }): void {
+  if (file.bytes.length === 0) throw badRequest('file must be non-empty');
+  if (file.bytes.length > MAX_UPLOAD_BYTES) throw new ApiError(413, 'Request Entity Too Large');
 }
 
 function checkEntities(entities: unknown, textLength: number): MessageEntity[] | undefined {
