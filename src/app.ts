@@ -40,6 +40,7 @@ import { runConsole } from './cli/console';
 import type { Config } from './config';
 import { buildCore } from './core';
 import type { Importer, ImportResult } from './import/importer';
+import { guarded } from './guard';
 import { startHttpServer } from './http/server';
 import { createInboxWatcher, inboxDir } from './import/inbox';
 import { toImportSummary } from './import/summary';
@@ -49,7 +50,7 @@ import type { Report } from './model';
 import type { Engine } from './qa/engine';
 import type { OutboxStore, ReportStore, SettingsStore, SubscriptionStore, SupervisionStore } from './store/ports';
 import type { StoredReport } from './store/types';
-import { createWeblinkStore } from './store/weblinks';
+import { createWeblinkStore, WEBLINK_DEFAULTS } from './store/weblinks';
 import { TABLE_LIMITS } from './table/limits';
 import * as views from './view';
 import { createDashboard } from './web';
@@ -258,6 +259,7 @@ export const createApp = (options: AppOptions): App => {
 
     // The dashboard (WEBAPP_URL): the page and its API on WEB_PORT, or behind the webhook's server.
     const webapp = config.webapp;
+    const weblinkStore = createWeblinkStore(store.settings);
     const dashboard = webapp
       ? createDashboard({
           webapp,
@@ -270,7 +272,7 @@ export const createApp = (options: AppOptions): App => {
           importTable: (bytes, fileName, columns) => importer.importTable(bytes, fileName, columns ? { columns } : {}),
           maxUploadBytes: alertsDeps.maxUploadBytes,
           maxQuestionChars: BOT_DEFAULTS.maxQuestionChars,
-          weblinkStore: createWeblinkStore(store.settings),
+          weblinkStore,
           ...(tuning.webRateLimit ? { rateLimit: tuning.webRateLimit } : {}),
           logger,
         })
@@ -282,6 +284,18 @@ export const createApp = (options: AppOptions): App => {
       if (server) stops.push(() => server.close());
       web = { port: server?.port };
       logger.info({ port: server?.port ?? config.webhook?.port, path: webapp.basePath }, 'dashboard served');
+      // expired links are dropped on a schedule, not on each /weblink: one write for all of them
+      const pruneWeblinks = guarded(
+        (err) => logger.error({ err }, 'could not drop expired weblinks'),
+        async () => {
+          const dropped = await weblinkStore.prune(new Date());
+          if (dropped > 0) logger.info({ dropped }, 'expired weblinks dropped');
+        },
+      );
+      pruneWeblinks();
+      const prune = setInterval(pruneWeblinks, WEBLINK_DEFAULTS.pruneEveryMs);
+      prune.unref();
+      stops.push(async () => clearInterval(prune));
     }
     const rateLimit = tuning.rateLimit === false ? undefined : (tuning.rateLimit ?? RATE_LIMIT_DEFAULTS);
     const supervisionDeps: SupervisionDeps = {

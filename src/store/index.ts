@@ -43,7 +43,7 @@ export const openStore = (options: OpenStoreOptions): Promise<Store> =>
 export interface StoreSnapshot {
   /** the stored reports, oldest first */
   history: StoredReport[];
-  /** the settings; put and delete reject */
+  /** the settings; put, delete and update reject */
   settings: SettingsStore;
   close(): Promise<void>;
 }
@@ -51,7 +51,7 @@ export interface StoreSnapshot {
 export const readStore = async (options: Pick<OpenStoreOptions, 'dbPath' | 'databaseUrl'>): Promise<StoreSnapshot> => {
   const readOnly = (settings: SettingsStore, where: string): SettingsStore => {
     const refuse = (): Promise<never> => Promise.reject(new StoreError('read-only', where, `${where} is open for reading only`));
-    return { ...settings, put: refuse, delete: refuse };
+    return { ...settings, put: refuse, delete: refuse, update: refuse };
   };
   if (!options.databaseUrl) {
     const { history, settings } = await readLowdbStore(options.dbPath);

@@ -94,6 +94,11 @@ export interface SettingsStore {
   put(scope: string, key: string, value: unknown): Promise<void>;
   /** returns whether the key was there */
   delete(scope: string, key: string): Promise<boolean>;
+  /**
+   * puts and deletes many keys of one scope in one write (lowdb: one rewrite of DB_PATH, not one per
+   * key; PostgreSQL: one statement); a key both put and removed is put. Returns how many removed keys were there.
+   */
+  update(scope: string, changes: { put?: readonly { key: string; value: unknown }[]; remove?: readonly string[] }): Promise<number>;
   /** every key and value of a scope, sorted by key */
   list<T = unknown>(scope: string): Promise<{ key: string; value: T }[]>;
   /** the scopes that hold at least one key, sorted (store:copy) */

@@ -31,8 +31,8 @@ export const DASHBOARD_MESSAGES = Object.freeze({
   dashboardInGroup: '看板请在与我的私聊中打开：',
   weblinkInGroup: '个人链接只在私聊中发送，请私聊我发送 /weblink。',
   /** plain text: the link itself follows on its own line */
-  weblink: (until: string, days: number) =>
-    `这是您本人的看板链接，可在电脑浏览器中打开，${days} 天内有效（至 ${until}）。请勿转发：持有链接的人都能查看数据。发送 /weblink off 可随时停用。`,
+  weblink: (until: string, days: number, perUser: number) =>
+    `这是您本人的看板链接，可在电脑浏览器中打开，${days} 天内有效（至 ${until}）。请勿转发：持有链接的人都能查看数据。每人最多保留 ${perUser} 个有效链接，再获取时最早的一个会停用；发送 /weblink off 可随时停用全部链接。`,
   weblinkOff: (n: number) => (n > 0 ? `已停用您的 ${n} 个看板链接。` : '您没有有效的看板链接。'),
   weblinkUsage: '用法：/weblink 获取链接，/weblink off 停用全部链接。',
 });

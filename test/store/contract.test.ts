@@ -5,6 +5,7 @@ import { openLowdbStore } from '../../src/store/lowdb';
 import type { Store } from '../../src/store/ports';
 import { openPostgresStore } from '../../src/store/postgres';
 import type { Alert, StoredReport, Subscription } from '../../src/store/types';
+import { createWeblinkStore, WEBLINKS_SCOPE, type WeblinkRecord } from '../../src/store/weblinks';
 import { parseTable } from '../../src/table/load-table';
 import { editedSeed } from '../alerts/tables';
 import { startTestPostgres, uniqueName, type TestPostgres } from '../helpers/postgres';
@@ -386,6 +387,65 @@ describe.each(BACKENDS)('$name store', (backend) => {
       await again.settings.delete('columns', 'dezhou');
       expect(await again.settings.scopes()).toEqual(['web-tokens']);
     });
+  });
+
+  describe('settings in one write', () => {
+    it('puts and removes many keys of a scope at once, counts what was removed, and keeps it across a restart', async () => {
+      const open = backend.fresh();
+      const store = await open();
+      await store.settings.put('s', 'a', 1);
+      await store.settings.put('other', 'a', 'kept');
+      expect(await store.settings.update('s', { put: [{ key: 'b', value: { n: 2 } }, { key: 'c', value: 3 }, { key: 'c', value: 4 }], remove: ['a', 'zz', 'a'] })).toBe(1);
+      // a key both put and removed is put
+      expect(await store.settings.update('s', { put: [{ key: 'd', value: 5 }], remove: ['d', 'b'] })).toBe(1);
+      expect(await store.settings.update('s', {})).toBe(0);
+      const again = await open();
+      expect(await again.settings.list('s')).toEqual([
+        { key: 'c', value: 4 },
+        { key: 'd', value: 5 },
+      ]);
+      expect(await again.settings.get('other', 'a')).toBe('kept');
+    });
+  });
+
+  describe('weblinks', () => {
+    const day = 86_400_000;
+    const link = (n: number, userId: number, createdAt: number, days = 7): WeblinkRecord => ({
+      tokenHash: `h${String(n).padStart(6, '0')}`,
+      userId,
+      createdAt: new Date(createdAt).toISOString(),
+      expiresAt: new Date(createdAt + days * day).toISOString(),
+    });
+    const t0 = Date.parse('2026-01-01T00:00:00Z');
+
+    it('keeps at most three live links a user, dropping the oldest, and prunes expired ones in one go', async () => {
+      const open = backend.fresh();
+      const links = createWeblinkStore((await open()).settings);
+      for (let i = 1; i <= 5; i += 1) await links.add(link(i, 1001, t0 + i * 1000), new Date(t0 + i * 1000));
+      await links.add(link(6, 2002, t0, 1), new Date(t0));
+      const now = new Date(t0 + 10_000);
+      const live = async (n: number) => (await links.find(link(n, 0, 0).tokenHash, now))?.userId;
+      expect(await Promise.all([1, 2, 3, 4, 5, 6].map(live))).toEqual([undefined, undefined, 1001, 1001, 1001, 2002]);
+      const reopened = createWeblinkStore((await open()).settings);
+      expect(await reopened.prune(new Date(t0 + 2 * day))).toBe(1);
+      expect(await reopened.find(link(6, 0, 0).tokenHash, new Date(t0))).toBeUndefined();
+      expect(await reopened.revokeAll(1001, new Date(t0 + 2 * day))).toBe(3);
+      expect(await reopened.revokeAll(1001, new Date(t0 + 2 * day))).toBe(0);
+    });
+
+    it('revokes 20,000 links of one user at once', async () => {
+      const store = await backend.fresh()();
+      const links = createWeblinkStore(store.settings);
+      // links issued before the cap existed
+      const many = Array.from({ length: 20_000 }, (_, i) => link(i, 1001, t0 + i));
+      await store.settings.update(WEBLINKS_SCOPE, { put: [...many, link(99_999, 2002, t0)].map((r) => ({ key: r.tokenHash, value: r })) });
+      const started = Date.now();
+      expect(await links.revokeAll(1001, new Date(t0 + 1000))).toBe(20_000);
+      const ms = Date.now() - started;
+      console.log(`${backend.name}: revoked 20,000 weblinks in ${ms} ms`);
+      expect(ms).toBeLessThan(5000);
+      expect((await store.settings.list<WeblinkRecord>(WEBLINKS_SCOPE)).map((r) => r.value.userId)).toEqual([2002]);
+    }, 30_000);
   });
 
   describe('buttons', () => {

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useLowdbStores } from '../helpers/lowdb-store';
-import { createWeblinkStore } from '../../src/store/weblinks';
+import { createWeblinkStore, WEBLINKS_SCOPE, type WeblinkRecord } from '../../src/store/weblinks';
+import { DASHBOARD_MESSAGES } from '../../src/wording/dashboard';
+import { startDashboardApp, USER_ID, type DashboardApp } from './dashboard-app';
 import { createWeblinks, hashToken } from '../../src/web/weblinks';
 import { useTempDir } from '../helpers/tmp';
+import { until } from '../helpers/wait';
 
 describe('weblinks', () => {
   const dir = useTempDir();
@@ -53,4 +56,57 @@ describe('weblinks', () => {
     const reopened = createWeblinks({ store: createWeblinkStore((await openStore(dir())).settings), days: 7, now: () => clock.now });
     expect(await reopened.verify(token)).toBe(1001);
   });
+});
+
+/** /weblink through the chat (the real app, the fake Bot API) and the links it gives, tried on the real API. */
+describe('weblinks in the chat (issue 20.3)', () => {
+  let app: DashboardApp;
+  beforeAll(async () => {
+    app = await startDashboardApp();
+  });
+  afterAll(() => app.stop());
+
+  const command = async (text: string): Promise<{ text: string; ms: number }> => {
+    const before = app.api.sent(USER_ID).length;
+    const started = Date.now();
+    app.api.userMessage({ chatId: USER_ID, text });
+    await until(() => app.api.sent(USER_ID).length > before, `the answer to ${text}`, 20_000);
+    return { text: String(app.api.sent(USER_ID)[before]!.text), ms: Date.now() - started };
+  };
+  const tokenIn = (text: string): string => /#weblink=([A-Za-z0-9_-]{43})/.exec(text)![1]!;
+  const status = async (token: string): Promise<number> => (await fetch(`${app.base}api/me`, { headers: { Authorization: `Bearer ${token}` } })).status;
+  /** links issued before the cap existed, straight into the store in one write */
+  const pileUp = (n: number): Promise<number> => {
+    const now = Date.now();
+    const put = Array.from({ length: n }, (_, i) => ({
+      key: hashToken(`old-${i}`),
+      value: { tokenHash: hashToken(`old-${i}`), userId: USER_ID, createdAt: new Date(now - 60_000 + i).toISOString(), expiresAt: new Date(now + 86_400_000).toISOString() },
+    }));
+    return app.handles.settings.update(WEBLINKS_SCOPE, { put });
+  };
+  const mine = async (): Promise<number> => (await app.handles.settings.list<WeblinkRecord>(WEBLINKS_SCOPE)).filter((r) => r.value.userId === USER_ID).length;
+
+  it('keeps the three newest links of a user: a fourth /weblink stops the oldest', async () => {
+    const tokens: string[] = [];
+    for (let i = 0; i < 4; i += 1) tokens.push(tokenIn((await command('/weblink')).text));
+    expect(await Promise.all(tokens.map(status))).toEqual([401, 200, 200, 200]);
+    expect((await command('/weblink off')).text).toBe(DASHBOARD_MESSAGES.weblinkOff(3));
+    expect(await Promise.all(tokens.map(status))).toEqual([401, 401, 401, 401]);
+  });
+
+  it('answers /weblink and /weblink off at once with 20,000 links piled up, and revokes every one', async () => {
+    await pileUp(20_000);
+    const issued = await command('/weblink');
+    expect(await status(tokenIn(issued.text))).toBe(200);
+    expect(await mine()).toBe(3);
+    await pileUp(20_000);
+    const off = await command('/weblink off');
+    console.log(`20,000 links piled up: /weblink answered in ${issued.ms} ms, /weblink off in ${off.ms} ms`);
+    // the same 20,000 again (the two newest of them were still kept) and the issued one
+    expect(off.text).toBe(DASHBOARD_MESSAGES.weblinkOff(20_001));
+    expect(await mine()).toBe(0);
+    expect(await status(tokenIn(issued.text))).toBe(401);
+    expect(issued.ms).toBeLessThan(5000);
+    expect(off.ms).toBeLessThan(5000);
+  }, 60_000);
 });

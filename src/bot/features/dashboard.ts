@@ -1,5 +1,6 @@
 import { Composer, type Context } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
+import { WEBLINK_DEFAULTS } from '../../store/weblinks';
 import type { Feature, FeatureFactory } from '../feature';
 import { DASHBOARD_COMMANDS, DASHBOARD_MESSAGES as M } from '../../wording/dashboard';
 
@@ -55,7 +56,7 @@ export const createDashboardFeature =
       // the token rides in the fragment: browsers never send it to a server, so no access log holds it
       const link = `${dashboard.url}#weblink=${token}`;
       const until = new Intl.DateTimeFormat('zh-CN', { timeZone: dashboard.timezone, dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(expiresAt);
-      await ctx.reply(`${M.weblink(until, dashboard.weblinkDays)}\n\n${link}`, {
+      await ctx.reply(`${M.weblink(until, dashboard.weblinkDays, WEBLINK_DEFAULTS.perUser)}\n\n${link}`, {
         reply_markup: { inline_keyboard: [[{ text: M.openInBrowser, url: link }]] },
         link_preview_options: { is_disabled: true },
       });
