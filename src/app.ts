@@ -43,7 +43,7 @@ import type { Importer, ImportResult } from './import/importer';
 import { guarded } from './guard';
 import { startHttpServer } from './http/server';
 import { createInboxWatcher, inboxDir } from './import/inbox';
-import { toImportSummary } from './import/summary';
+import { createUpload } from './import/upload';
 import type { TokenBucketOptions } from './limits/token-buckets';
 import type { Logger } from './logger';
 import type { Report } from './model';
@@ -171,6 +171,7 @@ export const createApp = (options: AppOptions): App => {
       await fanOut.onImported(result);
     };
     const importer = core.importer({ reports, settings: store.settings, onImported });
+    const upload = createUpload(importer);
 
     let report: Report | undefined = await reports.current();
     if (!report) {
@@ -198,8 +199,8 @@ export const createApp = (options: AppOptions): App => {
     const inbox = createInboxWatcher({
       dir: inboxDir(config.dbPath),
       handle: async (fileName, bytes, importOptions) => {
-        const result = await importer.importTable(bytes, fileName, importOptions);
-        return { ok: true, message: toImportSummary(result, importOptions.dryRun) };
+        const outcome = await upload(bytes, fileName, 'terminal', importOptions);
+        return { ok: outcome.kind === 'imported', message: outcome.message };
       },
       onError: (err) => logger.error({ err }, 'inbox import failed'),
       ...(tuning.inboxIntervalMs !== undefined ? { intervalMs: tuning.inboxIntervalMs } : {}),
@@ -251,7 +252,7 @@ export const createApp = (options: AppOptions): App => {
       chatState: store.settings,
       understand: (text) => currentEngine().understand(text),
       matcher,
-      importTable: (bytes, fileName, importOptions) => importer.importTable(bytes, fileName, importOptions),
+      upload,
       settings: alertsConfig,
       timezone: config.timezone,
       maxUploadBytes: tuning.maxUploadBytes ?? TABLE_LIMITS.maxUploadBytes,
@@ -269,7 +270,7 @@ export const createApp = (options: AppOptions): App => {
           history: () => history,
           current: currentEngine,
           build,
-          importTable: (bytes, fileName, columns) => importer.importTable(bytes, fileName, columns ? { columns } : {}),
+          upload,
           maxUploadBytes: alertsDeps.maxUploadBytes,
           maxQuestionChars: BOT_DEFAULTS.maxQuestionChars,
           weblinkStore,

@@ -42,6 +42,14 @@ describe('src layering', () => {
     expect(wrong).toEqual([]);
   });
 
+  it.each(['bot', 'web'])('keeps src/%s free of imports from src/table: an upload goes through the use case in src/import/upload.ts', (folder) => {
+    // the table's errors and header problems reach a person only as src/import words them, one flow for every place
+    const wrong = files
+      .filter(within(folder))
+      .flatMap((file) => graph.get(file)!.filter(within('table')).map((target) => `${relative(SRC, file)} → ${relative(SRC, target)}`));
+    expect(wrong).toEqual([]);
+  });
+
   it('has no import cycle', () => {
     const done = new Set<string>();
     const onPath: string[] = [];

@@ -2,14 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { config as loadDotenv } from 'dotenv';
 import { createConfig } from '../config';
 import { buildCore } from '../core';
-import { inboxDir, submitToInbox } from '../import/inbox';
-import { toImportSummary } from '../import/summary';
+import { InboxTimeout, inboxDir, submitToInbox } from '../import/inbox';
+import { createUpload, type UploadOptions } from '../import/upload';
 import { lockHolder } from '../store/lowdb/lock';
-import type { ParseOptions } from '../table/parse-report';
-import { IMPORT_WORDS as W } from '../wording/import';
+import { IMPORT_CLI_WORDS as C, IMPORT_WORDS as W } from '../wording/import';
 
-const USAGE =
-  'usage: npm run import -- FILE [--dry-run] [--year 2022] [--period 第三季度] [--as-of 2022-09-30] [--city 菏泽市] [--column 表头=责任目标内容 …]';
+/** A mistake in the command line, a missing file, a silent bot: told to the person as it is, in Chinese. */
+class CliRefusal extends Error {}
 
 /**
  * `npm run import -- FILE [--dry-run]`: validates a table, stores it as the
@@ -19,14 +18,28 @@ const USAGE =
  * running replicas pick it up and send its alerts.
  */
 export const runImportCli = async (argv: string[], env: NodeJS.ProcessEnv): Promise<number> => {
+  try {
+    return await importFile(argv, env);
+  } catch (error) {
+    if (!(error instanceof CliRefusal)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+};
+
+const importFile = async (argv: string[], env: NodeJS.ProcessEnv): Promise<number> => {
   const { file, options } = parseArgs(argv);
   const config = createConfig(env);
-  const bytes = await readFile(file);
+  const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
+    throw new CliRefusal(err.code === 'ENOENT' ? C.noFile(file) : C.unreadable(file));
+  });
   const holder = config.databaseUrl ? undefined : await lockHolder(config.dbPath);
 
   if (holder && !options.dryRun) {
     console.log(W.handedToBot(holder.pid));
-    const result = await submitToInbox(inboxDir(config.dbPath), file, bytes, options);
+    const result = await submitToInbox(inboxDir(config.dbPath), file, bytes, options).catch((err: unknown) => {
+      throw err instanceof InboxTimeout ? new CliRefusal(C.botSilent(err.seconds, err.id, err.dir)) : err;
+    });
     (result.ok ? console.log : console.error)(result.message);
     return result.ok ? 0 : 1;
   }
@@ -39,30 +52,37 @@ export const runImportCli = async (argv: string[], env: NodeJS.ProcessEnv): Prom
     try {
       const current = snapshot.history.at(-1);
       const reports = { current: async () => current, add: () => Promise.reject(new Error('a dry run stores nothing')) };
-      console.log(toImportSummary(await core.importer({ reports, settings: snapshot.settings }).importTable(bytes, file, options), true));
-      return 0;
+      return report(await createUpload(core.importer({ reports, settings: snapshot.settings }))(bytes, file, 'terminal', options));
     } finally {
       await snapshot.close();
     }
   }
   const store = await core.openStore({ purpose: 'npm run import' });
   try {
-    const result = await core.importer(store).importTable(bytes, file, options);
-    console.log(toImportSummary(result, false));
-    return 0;
+    return report(await createUpload(core.importer(store))(bytes, file, 'terminal', options));
   } finally {
     await store.close();
   }
 };
 
-const parseArgs = (argv: string[]): { file: string; options: ParseOptions & { dryRun?: boolean } } => {
-  const options: ParseOptions & { dryRun?: boolean } = {};
+/** The summary on stdout, or why the table was refused on stderr; the exit code. */
+const report = (outcome: { kind: string; message: string }): number => {
+  if (outcome.kind === 'imported') {
+    console.log(outcome.message);
+    return 0;
+  }
+  console.error(outcome.message);
+  return 1;
+};
+
+const parseArgs = (argv: string[]): { file: string; options: UploadOptions } => {
+  const options: UploadOptions = {};
   let file: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = (): string => {
       const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
+      if (v === undefined) throw new CliRefusal(C.needsValue(arg));
       return v;
     };
     if (arg === '--dry-run') options.dryRun = true;
@@ -71,12 +91,12 @@ const parseArgs = (argv: string[]): { file: string; options: ParseOptions & { dr
     else if (arg === '--as-of') options.asOf = value();
     else if (arg === '--city') options.city = value();
     else if (arg === '--column') options.columns = { ...options.columns, ...toColumnPair(value()) };
-    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    else if (arg.startsWith('--')) throw new CliRefusal(C.unknownOption(arg));
     else if (file === undefined) file = arg;
-    else throw new Error(`only one FILE at a time, got ${file} and ${arg}\n${USAGE}`);
+    else throw new CliRefusal(C.oneFile(file, arg));
   }
-  if (file === undefined) throw new Error(USAGE);
-  if (options.year !== undefined && !Number.isInteger(options.year)) throw new Error(`--year: expected a year like 2022\n${USAGE}`);
+  if (file === undefined) throw new CliRefusal(C.usage);
+  if (options.year !== undefined && !Number.isInteger(options.year)) throw new CliRefusal(C.badYear);
   return { file, options };
 };
 
@@ -85,7 +105,7 @@ const toColumnPair = (text: string): Record<string, string> => {
   const at = text.search(/[=＝]/);
   const header = text.slice(0, at).trim();
   const column = text.slice(at + 1).trim();
-  if (at < 0 || !header || !column) throw new Error(`--column: expected 表头=列名, like 任务名称=责任目标内容, got "${text}"\n${USAGE}`);
+  if (at < 0 || !header || !column) throw new CliRefusal(C.badColumn(text));
   return { [header]: column };
 };
 
@@ -93,8 +113,10 @@ if (require.main === module) {
   loadDotenv({ quiet: true });
   runImportCli(process.argv.slice(2), process.env).then(
     (code) => process.exit(code),
-    (error: Error) => {
-      console.error(W.failed(error.message));
+    (error: unknown) => {
+      // not the table's fault nor the command line's: the details for whoever runs it, then what it means
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      console.error(W.failed(C.unexpected));
       process.exit(1);
     },
   );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ParseOptions } from '../table/parse-report';
+import { IMPORT_CLI_WORDS, IMPORT_WORDS } from '../wording/import';
 
 /**
  * The single-writer hand-off. While the bot runs it owns the store (lowdb keeps
@@ -48,8 +49,21 @@ export const submitToInbox = async (
     }
   }
   // Leave the request: the bot may still pick it up; say so rather than pretend it failed.
-  throw new Error(`the running bot did not answer within ${timeoutMs / 1000} s; the request ${id} stays in ${dir} and will be imported when the bot reads it`);
+  throw new InboxTimeout(timeoutMs / 1000, id, dir);
 };
+
+/** The running bot did not answer in time; its request stays in the inbox and will be imported when the bot reads it. */
+export class InboxTimeout extends Error {
+  override readonly name = 'InboxTimeout';
+
+  constructor(
+    readonly seconds: number,
+    readonly id: string,
+    readonly dir: string,
+  ) {
+    super(`the running bot did not answer within ${seconds} s; the request ${id} stays in ${dir} and will be imported when the bot reads it`);
+  }
+}
 
 export interface InboxWatcherDeps {
   dir: string;
@@ -81,7 +95,9 @@ export const createInboxWatcher = ({ dir, handle, onError = () => undefined, int
         const request = JSON.parse(await readFile(path, 'utf8')) as InboxRequest;
         result = await handle(request.fileName, Buffer.from(request.bytes, 'base64'), request.options ?? {});
       } catch (error) {
-        result = { ok: false, message: (error as Error).message };
+        // not the table's fault (the table's own problems come back as a result): the log has the details
+        onError(error);
+        result = { ok: false, message: IMPORT_WORDS.failed(IMPORT_CLI_WORDS.unexpected) };
       }
       try {
         await writeFile(`${resultPath}.tmp`, JSON.stringify(result));

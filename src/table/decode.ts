@@ -22,7 +22,7 @@ export const decodeTable = (bytes: Buffer, file: string): Decoded => {
   if (bytes.length === 0) throw new TableError('empty', { file }, 'the file is empty');
   if (startsWith(bytes, ZIP_MAGIC)) return { kind: 'xlsx' };
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new TableError('binary', { file }, 'this is an old binary .xls workbook; save it as .xlsx, CSV or tab-separated text');
+    throw new TableError('old-xls', { file }, 'this is an old binary .xls workbook; save it as .xlsx, CSV or tab-separated text');
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), 'utf-16le', file);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), 'utf-16be', file);
@@ -46,7 +46,7 @@ const utf16 = (body: Buffer, label: 'utf-16le' | 'utf-16be', file: string): Deco
     // Reported as utf-8 because that is what the text now is; the source had a BOM that said otherwise.
     return { kind: 'text', text: new TextDecoder(label, { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
-    throw new TableError('encoding', { file }, `the file starts with a ${label} byte-order mark but is not valid ${label}`);
+    throw new TableError('encoding', { file, bom: 'UTF-16' }, `the file starts with a ${label} byte-order mark but is not valid ${label}`);
   }
 };
 

@@ -1,6 +1,6 @@
 import { COLUMNS, type ColumnKey } from '../model';
 import { cleanHeader, columnKeyOf, columnOf } from './columns';
-import { TableError } from './errors';
+import { cellValue, TableError, type TableWhere } from './errors';
 import { TABLE_LIMITS } from './limits';
 import type { RawRow } from './read-rows';
 
@@ -30,17 +30,24 @@ export interface HeaderProblem {
 /** Thrown when a header row was found but names too few columns; carries what was found. */
 export class MissingColumnError extends TableError {
   constructor(
-    file: string,
+    where: TableWhere,
     readonly header: HeaderProblem,
   ) {
     const found = header.cells.map((c) => c.trim()).filter(Boolean);
     const first = header.missing[0]!;
-    const unused = found.find((c) => columnOf(c) === undefined) ?? '表头';
+    const unused = found.find((c) => columnOf(c) === undefined);
     super(
       'missing-column',
-      { file, row: header.row, column: COLUMNS[first] },
+      {
+        ...where,
+        row: header.row,
+        column: COLUMNS[first],
+        missing: header.missing.map((k) => COLUMNS[k]),
+        found,
+        ...(unused === undefined ? {} : { suggestion: unused }),
+      },
       `the header lacks ${header.missing.map((k) => COLUMNS[k]).join(', ')}` +
-        ` (found ${found.join(', ')}); name it with --column ${unused}=${COLUMNS[first]}`,
+        ` (found ${found.join(', ')}); name it with --column ${unused ?? '表头'}=${COLUMNS[first]}`,
     );
   }
 }
@@ -69,13 +76,13 @@ const missingOf = (found: Partial<Record<ColumnKey, number>>): ColumnKey[] => {
  */
 export const findHeader = (
   rows: RawRow[],
-  file: string,
+  where: TableWhere,
   mapping: ColumnMapping = {},
   remembered: readonly ColumnMapping[] = [],
   isStatus?: (cell: string) => boolean,
 ): FoundHeader => {
   const limit = Math.min(rows.length, TABLE_LIMITS.headerSearchRows);
-  const mapped = toMapped(mapping, applicable(rows.slice(0, limit), remembered));
+  const mapped = toMapped(mapping, applicable(rows.slice(0, limit), remembered), where);
   let best: { at: number; keys: (ColumnKey | undefined)[]; count: number } | undefined;
   const counts: number[] = [];
   for (let i = 0; i < limit; i += 1) {
@@ -88,11 +95,11 @@ export const findHeader = (
     const at = best.at - 1;
     best = { at, keys: rows[at]!.cells.map((cell) => recognise(cell, mapped)), count: counts[at]! };
   }
-  if (!best && rows.every((r) => r.cells.every((c) => c.trim() === ''))) throw new TableError('empty', { file }, 'the table has no text in any cell');
+  if (!best && rows.every((r) => r.cells.every((c) => c.trim() === ''))) throw new TableError('no-text', where, 'the table has no text in any cell');
   if (!best) {
     throw new TableError(
       'no-header',
-      { file },
+      { ...where, limit, expected: [...SEED_HEADER] },
       `no header row found in the first ${limit} rows; expected the columns ${SEED_HEADER.join(', ')}` +
         ' (or other offices\' names for them, listed in the README)',
     );
@@ -126,7 +133,7 @@ export const findHeader = (
     });
   }
   const missing = missingOf(columns);
-  if (missing.length > 0) throw new MissingColumnError(file, { row: rows[best.at]!.row, cells: headerCells.map((c) => c ?? ''), missing });
+  if (missing.length > 0) throw new MissingColumnError(where, { row: rows[best.at]!.row, cells: headerCells.map((c) => c ?? ''), missing });
   const names = Object.fromEntries(
     KEYS.map((k) => [k, columns[k] === undefined ? COLUMNS[k] : (headerCells[columns[k]!] ?? '').trim() || COLUMNS[k]]),
   ) as Record<ColumnKey, string>;
@@ -146,11 +153,17 @@ const applicable = (top: RawRow[], remembered: readonly ColumnMapping[]): Column
 };
 
 /** Explicit entries win over remembered ones, newer remembered ones over older ones. */
-const toMapped = (mapping: ColumnMapping, remembered: ColumnMapping[]): Map<string, ColumnKey> => {
+const toMapped = (mapping: ColumnMapping, remembered: ColumnMapping[], where: TableWhere): Map<string, ColumnKey> => {
   const out = new Map<string, ColumnKey>();
   for (const [header, column] of [...remembered].reverse().flatMap((m) => Object.entries(m)).concat(Object.entries(mapping))) {
     const key = columnKeyOf(column);
-    if (!key) throw new Error(`--column ${header}=${column}: ${column} is not a column; use one of ${Object.values(COLUMNS).join(', ')}`);
+    if (!key) {
+      throw new TableError(
+        'unknown-column',
+        { ...where, column: cellValue(header), value: cellValue(column), columns: Object.values(COLUMNS) },
+        `--column ${header}=${column}: ${column} is not a column; use one of ${Object.values(COLUMNS).join(', ')}`,
+      );
+    }
     out.set(cleanHeader(header), key);
   }
   return out;

@@ -3,7 +3,7 @@ import { COLUMNS, isLaggingStatus, type Assignment, type ColumnKey, type Report,
 import { toHalfWidth } from '../text/normalize';
 import { findHeader, type ColumnMapping } from './header';
 import { toDeadline } from './deadline';
-import { quote, TableError } from './errors';
+import { cellValue, quote, TableError, type TableWhere } from './errors';
 import { TABLE_LIMITS } from './limits';
 import type { RawRow } from './read-rows';
 import { readReportMeta, yearFromDeadlines } from './report-meta';
@@ -39,7 +39,7 @@ export const parseReport = (
   options: ParseOptions = {},
 ): Report => {
   // in a workbook of several sheets, errors name the sheet too
-  const file = source.sheet === undefined ? source.file : `${source.file} (sheet ${source.sheet})`;
+  const file: TableWhere = source.sheet === undefined ? { file: source.file } : { file: source.file, sheet: source.sheet };
   const readStatus = readerFor(options.statusWords);
   const { headerAt, dataFrom, columns, names } = findHeader(rows, file, options.columns, options.remembered, (c) => readStatus(c) !== undefined);
   // A title merged across the row comes back once per cell: keep it once.
@@ -50,14 +50,14 @@ export const parseReport = (
     .join(' ');
 
   const dataRows = rows.slice(dataFrom);
-  const meta = readReportMeta(title, file);
+  const meta = readReportMeta(title, source.file);
   const year =
     options.year ?? meta.year ?? (columns.deadline === undefined ? undefined : yearFromDeadlines(dataRows.map((r) => r.cells[columns.deadline!] ?? '')));
   if (year === undefined) {
-    throw new TableError('no-year', { file }, 'cannot tell the report year from the title or the file name; give it explicitly (--year 2022)');
+    throw new TableError('no-year', file, 'cannot tell the report year from the title or the file name; give it explicitly (--year 2022)');
   }
   if (dataRows.length > TABLE_LIMITS.maxRows) {
-    throw new TableError('too-many-rows', { file }, `${dataRows.length} rows is over the limit of ${TABLE_LIMITS.maxRows}`);
+    throw new TableError('too-many-rows', { ...file, measure: 'rows', actual: dataRows.length, limit: TABLE_LIMITS.maxRows }, `${dataRows.length} rows is over the limit of ${TABLE_LIMITS.maxRows}`);
   }
 
   const targets = new Map<string, Target>();
@@ -85,14 +85,14 @@ export const parseReport = (
     if (status === undefined) {
       throw new TableError(
         'bad-status',
-        { file, row, column: names[statusKey], value: statusText },
+        { ...file, row, column: names[statusKey], value: cellValue(statusText), expects: statusKey === 'onSchedule' ? 'yes-no' : 'verdict' },
         statusKey === 'onSchedule'
           ? `expected 是 or 否, got ${quote(statusText)}`
           : `expected a status such as 已完成, 超进度, 达进度, 欠进度, 未开工 (or 是/否), got ${quote(statusText)}`,
       );
     }
     if (id !== '' && !/^[0-9A-Za-z][0-9A-Za-z_.-]{0,15}$/.test(id) && !/^[一二三四五六七八九十百零〇]{1,6}$/.test(id)) {
-      throw new TableError('bad-id', { file, row, column: names.id, value: rawId }, `expected a number like 57, got ${quote(rawId)}`);
+      throw new TableError('bad-id', { ...file, row, column: names.id, value: cellValue(rawId) }, `expected a number like 57, got ${quote(rawId)}`);
     }
 
     const { lead, cooperating } = splitUnits(cell('units'));
@@ -106,7 +106,7 @@ export const parseReport = (
       if (!owner) {
         throw new TableError(
           'orphan-continuation',
-          { file, row, column: names.text, value: rawId },
+          { ...file, row, column: names.text, value: cellValue(rawId) },
           id === '' ? 'empty 序号 and target text with no target above it' : `empty target text, and no earlier target has 序号 ${quote(id)}`,
         );
       }
@@ -117,14 +117,14 @@ export const parseReport = (
     // A table without a 序号 column is numbered in order, as people would count its rows.
     const targetId = columns.id === undefined ? String(targets.size + 1) : id;
     if (targetId === '') {
-      throw new TableError('bad-id', { file, row, column: names.id, value: '' }, `序号 is empty for target ${quote(text)}`);
+      throw new TableError('bad-id', { ...file, row, column: names.id, value: '', target: cellValue(text) }, `序号 is empty for target ${quote(text)}`);
     }
     const existing = targets.get(targetId);
     if (existing) {
       if (existing.text !== text) {
         throw new TableError(
           'duplicate-id',
-          { file, row, column: names.id, value: targetId },
+          { ...file, row, column: names.id, value: cellValue(targetId), firstRow: existing.assignments[0]!.row, target: cellValue(text) },
           `序号 ${targetId} is already used on row ${existing.assignments[0]!.row} for a different target (${quote(existing.text)} vs ${quote(text)})`,
         );
       }
@@ -136,7 +136,7 @@ export const parseReport = (
     targets.set(targetId, previous);
   }
   const verdicts = columns.verdict !== undefined || [...targets.values()].some((t) => t.assignments.some((a) => a.status !== 'on-plan' && a.status !== 'behind'));
-  if (targets.size === 0) throw new TableError('no-targets', { file }, 'the header was found but no target rows follow it');
+  if (targets.size === 0) throw new TableError('no-targets', file, 'the header was found but no target rows follow it');
 
   return {
     title: title || source.file,

@@ -38,7 +38,7 @@ export const readTextRows = (text: string, file: string): RawRow[] => {
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new TableError('binary', { file, row: line }, `not a readable table: ${(error as Error).message}`);
+    throw new TableError('unreadable', { file, ...(line === undefined ? {} : { row: line }) }, `not a readable table: ${(error as Error).message}`);
   }
   // A record starts on the line after the previous one ended (multi-line quoted cells make them differ).
   let nextLine = 1;
@@ -68,7 +68,11 @@ export const readXlsxSheets = async (bytes: Buffer, file: string): Promise<Sheet
   if (entries === undefined) throw new TableError('xlsx', { file }, 'the .xlsx file is damaged (no zip directory)');
   const unpacked = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (unpacked > TABLE_LIMITS.maxXlsxUnpackedBytes) {
-    throw new TableError('too-large', { file }, `the .xlsx would unpack to ${unpacked} bytes, over the ${TABLE_LIMITS.maxXlsxUnpackedBytes} limit`);
+    throw new TableError(
+      'too-large',
+      { file, measure: 'unpacked-bytes', actual: unpacked, limit: TABLE_LIMITS.maxXlsxUnpackedBytes },
+      `the .xlsx would unpack to ${unpacked} bytes, over the ${TABLE_LIMITS.maxXlsxUnpackedBytes} limit`,
+    );
   }
   await checkXlsxSize(bytes, file, entries);
   const workbook = new ExcelJS.Workbook();
@@ -88,7 +92,7 @@ export const readXlsxSheets = async (bytes: Buffer, file: string): Promise<Sheet
     });
     return { name: sheet.name, rows };
   });
-  if (sheets.length === 0) throw new TableError('xlsx', { file }, 'the workbook has no worksheet');
+  if (sheets.length === 0) throw new TableError('no-sheet', { file }, 'the workbook has no worksheet');
   // an all-empty workbook keeps its first sheet, so the error says the table is empty
   const used = sheets.filter((s) => s.rows.length > 0);
   return used.length > 0 ? used : sheets.slice(0, 1);
@@ -125,11 +129,11 @@ const checkXlsxSize = async (bytes: Buffer, file: string, entries: readonly ZipE
     const endRow = (): void => {
       if (rows === 0) return;
       if (width > TABLE_LIMITS.maxXlsxColumns) {
-        throw new TableError('too-large', { file, row: rows }, `row ${rows} of sheet ${sheet} has ${width} columns, over the limit of ${TABLE_LIMITS.maxXlsxColumns}`);
+        throw new TableError('too-large', { file, row: rows, measure: 'columns', actual: width, limit: TABLE_LIMITS.maxXlsxColumns }, `row ${rows} of sheet ${sheet} has ${width} columns, over the limit of ${TABLE_LIMITS.maxXlsxColumns}`);
       }
       cells += width;
       if (cells > TABLE_LIMITS.maxXlsxCells) {
-        throw new TableError('too-large', { file, row: rows }, `the workbook has more than ${TABLE_LIMITS.maxXlsxCells} cells (row ${rows} of sheet ${sheet} reached); save a table this large as CSV, which may have up to ${TABLE_LIMITS.maxRows} rows`);
+        throw new TableError('too-large', { file, row: rows, measure: 'cells', limit: TABLE_LIMITS.maxXlsxCells }, `the workbook has more than ${TABLE_LIMITS.maxXlsxCells} cells (row ${rows} of sheet ${sheet} reached); save a table this large as CSV, which may have up to ${TABLE_LIMITS.maxRows} rows`);
       }
     };
     const decoder = new StringDecoder('utf8');
@@ -154,7 +158,7 @@ const checkXlsxSize = async (bytes: Buffer, file: string, entries: readonly ZipE
             rows += 1;
             width = 0;
             if (rows > MAX_SHEET_ROWS) {
-              throw new TableError('too-many-rows', { file }, `sheet ${sheet} has more than ${MAX_SHEET_ROWS} rows; a table may have at most ${TABLE_LIMITS.maxRows} rows below its header`);
+              throw new TableError('too-many-rows', { file, measure: 'rows', limit: TABLE_LIMITS.maxRows }, `sheet ${sheet} has more than ${MAX_SHEET_ROWS} rows; a table may have at most ${TABLE_LIMITS.maxRows} rows below its header`);
             }
           } else {
             const column = CELL_COLUMN.exec(attributes!)?.[1];

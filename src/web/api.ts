@@ -1,15 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ImportResult } from '../import/importer';
-import { toImportSummary } from '../import/summary';
+import { isColumnName, isTableFileName, type ColumnMapping, type Upload } from '../import/upload';
 import type { Logger } from '../logger';
 import type { LogSampler } from '../limits/log-sampler';
 import type { TokenBuckets } from '../limits/token-buckets';
 import type { Engine } from '../qa/engine';
-import { COLUMNS } from '../model';
-import { columnKeyOf } from '../table/columns';
-import { TableError } from '../table/errors';
-import { MissingColumnError, type ColumnMapping } from '../table/header';
-import { TABLE_FILE_NAME } from '../table/limits';
 import type { AuthResult, WebUser } from './auth';
 import { toBoard } from './board';
 import { WEB_MESSAGES as M } from '../wording/dashboard';
@@ -21,8 +15,8 @@ import { toTargetDetail } from './target-detail';
 export interface ApiDeps {
   authenticate: (authorization: string | undefined) => Promise<AuthResult>;
   catalog: ReportCatalog;
-  /** `columns`: header as written → column, the admin's answer when the header lacked some */
-  importTable: (bytes: Buffer, fileName: string, columns?: ColumnMapping) => Promise<ImportResult>;
+  /** the upload use case (the same as the chat's and `npm run import`'s) */
+  upload: Upload;
   maxUploadBytes: number;
   /** longer search texts are cut, as the chat cuts long questions */
   maxQuestionChars: number;
@@ -85,7 +79,7 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
       upload: async (req, res, user) => {
         if (!user.admin) return sendJson(req, res, 403, { error: M.adminsOnly });
         const name = decodeName(req.headers['x-file-name']);
-        if (!TABLE_FILE_NAME.test(name)) return sendJson(req, res, 400, { error: M.wrongType(name) });
+        if (!isTableFileName(name)) return sendJson(req, res, 400, { error: M.wrongType(name) });
         const columns = decodeColumns(req.headers['x-columns']);
         if (columns === null) {
           req.resume();
@@ -93,20 +87,18 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
         }
         const bytes = await readBody(req, deps.maxUploadBytes);
         if (!bytes) return sendJson(req, res, 413, { error: M.tooLarge(Math.round(deps.maxUploadBytes / 1024 / 1024)) });
-        try {
-          const result = await deps.importTable(bytes, name, columns);
-          deps.logger.info({ userId: user.id, file: name, duplicate: result.duplicate }, 'table uploaded from the dashboard and imported');
-          sendJson(req, res, 200, { stored: result.stored, duplicate: result.duplicate, summary: toImportSummary(result) });
-        } catch (err) {
-          if (err instanceof MissingColumnError) {
-            // the page asks which header cell is which missing column, as the chat does with buttons
-            const missing = err.header.missing.map((k) => COLUMNS[k]);
-            const cells = [...new Set(err.header.cells.map((c) => c.trim()).filter(Boolean))];
-            return sendJson(req, res, 422, { error: M.mappingAsk(missing), mapping: { missing, cells, chosen: columns ?? {} } });
-          }
-          if (!(err instanceof TableError)) throw err;
-          sendJson(req, res, 422, { error: M.importFailed(err.message) });
+        const outcome = await deps.upload(bytes, name, 'dashboard', columns ? { columns } : {});
+        deps.logger.info({ userId: user.id, file: name, outcome: outcome.kind }, 'table uploaded from the dashboard');
+        if (outcome.kind === 'imported') {
+          const { stored, duplicate } = outcome.result;
+          return sendJson(req, res, 200, { stored, duplicate, summary: outcome.message });
         }
+        if (outcome.kind === 'needs-columns') {
+          // the page asks which header cell is which missing column, as the chat does with buttons
+          const { missing, choices } = outcome;
+          return sendJson(req, res, 422, { error: M.mappingAsk(missing), mapping: { missing, cells: choices.map((c) => c.cell), chosen: columns ?? {} } });
+        }
+        sendJson(req, res, 422, { error: outcome.message });
       },
     },
   };
@@ -160,7 +152,7 @@ const decodeColumns = (header: string | string[] | undefined): ColumnMapping | u
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0 || entries.length > MAX_MAPPED) return null;
-  const ok = entries.every(([cell, column]) => cell.trim() !== '' && cell.length <= 100 && typeof column === 'string' && columnKeyOf(column) !== undefined);
+  const ok = entries.every(([cell, column]) => cell.trim() !== '' && cell.length <= 100 && typeof column === 'string' && isColumnName(column));
   return ok ? Object.fromEntries(entries as [string, string][]) : null;
 };
 

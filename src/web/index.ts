@@ -1,12 +1,11 @@
 import type { WebAppConfig } from '../config';
-import type { ImportResult } from '../import/importer';
 import type { RequestHandler } from '../http/server';
 import type { Logger } from '../logger';
 import type { Report } from '../model';
 import { createLogSampler } from '../limits/log-sampler';
 import { createTokenBuckets, type TokenBucketOptions } from '../limits/token-buckets';
 import type { Engine } from '../qa/engine';
-import type { ColumnMapping } from '../table/header';
+import type { Upload } from '../import/upload';
 import type { StoredReport } from '../store/types';
 import type { WeblinkStore } from '../store/weblinks';
 import { createApi } from './api';
@@ -40,8 +39,8 @@ export interface DashboardDeps {
   current: () => Engine;
   /** builds an engine over an older report, the way the app builds the current one */
   build: (report: Report) => Engine;
-  /** the same importer as the chat's upload and `npm run import` */
-  importTable: (bytes: Buffer, fileName: string, columns?: ColumnMapping) => Promise<ImportResult>;
+  /** the same upload use case as the chat's and `npm run import`'s */
+  upload: Upload;
   maxUploadBytes: number;
   maxQuestionChars: number;
   weblinkStore: WeblinkStore;
@@ -70,7 +69,7 @@ export const createDashboard = (deps: DashboardDeps): Dashboard => {
   const api = createApi({
     authenticate,
     catalog,
-    importTable: deps.importTable,
+    upload: deps.upload,
     maxUploadBytes: deps.maxUploadBytes,
     maxQuestionChars: deps.maxQuestionChars,
     limit: createTokenBuckets({ ...WEB_DEFAULTS.rateLimit, ...deps.rateLimit }),

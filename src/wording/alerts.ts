@@ -62,7 +62,6 @@ export const ALERT_MESSAGES = Object.freeze({
   uploadTooLarge: (limitBytes: number) =>
     `文件太大，无法导入（上限 ${limitBytes >= 1024 * 1024 ? `${Math.floor(limitBytes / 1024 / 1024)} MB` : `${Math.ceil(limitBytes / 1024)} KB`}）。`,
   uploadReceived: '已收到表格，正在导入……',
-  uploadFailed: (why: string) => `导入失败：${why}`,
   mappingAsk: (file: string, column: string, missing: string[]) =>
     `“${file}”的表头里没有找到“${column}”列${missing.length > 1 ? `（还缺：${missing.slice(1).join('、')}）` : ''}。请点选表中哪一列是“${column}”：`,
   mappingChosen: (cell: string, column: string) => `“${cell}”列作为“${column}”。`,

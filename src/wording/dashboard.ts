@@ -11,7 +11,6 @@ export const WEB_MESSAGES = Object.freeze({
   adminsOnly: '只有管理员可以上传进度表。',
   wrongType: (name: string) => `无法导入“${name}”：请选择 .tsv、.csv 或 .xlsx 格式的进度表。`,
   tooLarge: (mb: number) => `文件太大（上限 ${mb} MB）。`,
-  importFailed: (why: string) => `导入失败：${why}`,
   /** a table whose header lacks columns: the page then asks which header is which */
   mappingAsk: (missing: string[]) => `表格里没有找到“${missing.join('”“')}”列。请在下面指明哪一列是哪一列，然后重新导入；导入成功后会记住，同一单位下一期的表格不用再选。`,
   badColumns: '列的对应关系无效，请重新选择。',

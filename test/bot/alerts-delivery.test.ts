@@ -129,7 +129,7 @@ describe('alerts end to end', () => {
     const from = bot.api.calls.length;
     const bad = Buffer.from(editedSeed({}).toString('utf8').replace('\t是\t市应急局', '\t待定\t市应急局'), 'utf8');
     const reply = await upload(bad, 'bad.tsv');
-    expect(reply).toMatch(/^导入失败：table bad\.tsv, row \d+, column 是否按计划完成进度/);
+    expect(reply).toMatch(/^导入失败：表格 bad\.tsv 第 \d+ 行“是否按计划完成进度”列：“待定”不是“是”或“否”。请改为“是”或“否”，改好后重新发送给我。$/);
     await settled(bot);
     expect([...sentSince(from).keys()]).toEqual([ADMIN]);
   });

@@ -37,7 +37,7 @@ describe('npm run import', () => {
     writeFileSync(bad, seedTable([seedLine('52').replace('\t是\t', '\t待定\t')]));
     const run = runCli([bad], dbPath);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('导入失败：table bad.tsv, row 6, column 是否按计划完成进度: expected 是 or 否, got "待定"');
+    expect(run.stderr).toBe('导入失败：表格 bad.tsv 第 6 行“是否按计划完成进度”列：“待定”不是“是”或“否”。请改为“是”或“否”，改好后重新运行 npm run import。\n');
     expect(readFileSync(dbPath).equals(before)).toBe(true);
     expect((await readStore({ dbPath })).history).toHaveLength(1);
   });
@@ -48,7 +48,8 @@ describe('npm run import', () => {
     writeFileSync(file, await ledgerXlsx());
     const refused = runCli([file, '--dry-run'], dbPath);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('the header lacks 责任目标内容, 是否按计划完成进度, 责任单位');
+    expect(refused.stderr).toContain('表头里没有“责任目标内容”“是否按计划完成进度”“责任单位”列');
+    expect(refused.stderr).toContain('请加上 --column 督办件=责任目标内容 重新运行');
     const mapped = runCli(
       [file, '--dry-run', '--column', '督办件=责任目标内容', '--column', '包联人=市政府领导', '--column', '承办方=责任单位', '--column', '办结标识=是否按计划完成进度', '--city', '菏泽市'],
       dbPath,

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInboxWatcher, submitToInbox } from '../../src/import/inbox';
 import { useTempDir } from '../helpers/tmp';
+import { IMPORT_CLI_WORDS, IMPORT_WORDS } from '../../src/wording/import';
 
 describe('inbox hand-off between the import CLI and the running bot', () => {
   const dir = useTempDir();
@@ -28,18 +29,27 @@ describe('inbox hand-off between the import CLI and the running bot', () => {
     }
   });
 
-  it('answers a failing import with its message instead of dropping it', async () => {
+  it('answers a refused table with the handler\'s message, and an unexpected failure in Chinese with the details in the log', async () => {
     const inbox = join(dir(), 'inbox');
+    const logged: unknown[] = [];
+    const refusal = '导入失败：表格 q4.tsv 第 7 行“是否按计划完成进度”列：“待定”不是“是”或“否”。';
+    let calls = 0;
     const watcher = createInboxWatcher({
       dir: inbox,
       handle: async () => {
-        throw new Error('table q4.tsv, row 7, column 是否按计划完成进度: expected 是 or 否, got "待定"');
+        calls += 1;
+        if (calls === 1) return { ok: false, message: refusal };
+        throw new Error('ECONNRESET while writing the store');
       },
+      onError: (error) => logged.push(error),
     });
-    const pending = submitToInbox(inbox, 'q4.tsv', Buffer.from('x'), {}, { pollMs: 10 });
-    await new Promise((r) => setTimeout(r, 50));
-    await watcher.poll();
-    await expect(pending).resolves.toEqual({ ok: false, message: 'table q4.tsv, row 7, column 是否按计划完成进度: expected 是 or 否, got "待定"' });
+    for (const expected of [refusal, IMPORT_WORDS.failed(IMPORT_CLI_WORDS.unexpected)]) {
+      const pending = submitToInbox(inbox, 'q4.tsv', Buffer.from('x'), {}, { pollMs: 10 });
+      await new Promise((r) => setTimeout(r, 50));
+      await watcher.poll();
+      await expect(pending).resolves.toEqual({ ok: false, message: expected });
+    }
+    expect(logged).toEqual([expect.objectContaining({ message: 'ECONNRESET while writing the store' })]);
   });
 
   it('says where the request waits when the bot does not answer in time', async () => {

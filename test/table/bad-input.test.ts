@@ -62,7 +62,7 @@ describe('parseTable rejects bad tables whole, naming row, column and value', ()
     const bad = seedLine('53').replace('\t是\t', '\t待定\t');
     const error = await rejection(seedTable([seedLine('52'), bad]));
     expect(error.code).toBe('bad-status');
-    expect(error.details).toEqual({ file: 'bad.tsv', row: 7, column: '是否按计划完成进度', value: '待定' });
+    expect(error.details).toEqual({ file: 'bad.tsv', row: 7, column: '是否按计划完成进度', value: '待定', expects: 'yes-no' });
     expect(error.message).toBe('table bad.tsv, row 7, column 是否按计划完成进度: expected 是 or 否, got "待定"');
   });
 

@@ -116,7 +116,7 @@ describe('dashboard API (the real app, over HTTP)', () => {
       const response = await upload(broken, 'broken.tsv', ADMIN_ID);
       expect(response.status).toBe(422);
       const { error } = await response.json() as any;
-      expect(error).toMatch(/导入失败.*row \d+.*是否按计划完成进度.*待定/);
+      expect(error).toMatch(/^导入失败：表格 broken\.tsv 第 \d+ 行“是否按计划完成进度”列：“待定”不是“是”或“否”。请改为“是”或“否”，改好后重新上传。$/);
       expect((await (await get('api/me', asUser())).json() as any).reports).toHaveLength(1);
     });
 

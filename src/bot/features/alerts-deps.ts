@@ -1,6 +1,5 @@
-import type { ImportResult } from '../../import/importer';
 import type { Query } from '../../qa/answer';
-import type { ParseOptions } from '../../table/parse-report';
+import type { Upload } from '../../import/upload';
 import type { AlertSettings } from '../../alerts/config';
 import type { FilterMatcher } from '../../alerts/filters';
 import type { SettingsStore, SubscriptionStore } from '../../store/ports';
@@ -16,8 +15,8 @@ export interface AlertsDeps {
   /** the question engine's parser over the current report (engine.understand) */
   understand(text: string): Query;
   matcher: FilterMatcher;
-  /** the importer src/app.ts built (its onImported enqueues the alerts) */
-  importTable(bytes: Buffer, fileName: string, options?: ParseOptions): Promise<ImportResult>;
+  /** the upload use case over the importer src/app.ts built (its onImported enqueues the alerts) */
+  upload: Upload;
   settings: Readonly<AlertSettings>;
   /** BOT_TIMEZONE */
   timezone: string;

@@ -3,11 +3,7 @@ import { Composer, type Context } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { AlertsDeps } from './alerts-deps';
 import { ALERT_MESSAGES as M } from '../../wording/alerts';
-import { toImportSummary } from '../../import/summary';
-import { COLUMNS } from '../../model';
-import { columnOf } from '../../table/columns';
-import { TableError } from '../../table/errors';
-import { MissingColumnError, type HeaderProblem } from '../../table/header';
+import type { HeaderChoice, HeaderProblem } from '../../import/upload';
 import type { FeatureFactory } from '../feature';
 import { decodeCallback, encodeCallback } from '../callback-data';
 import { downloadDocument } from '../download';
@@ -20,6 +16,10 @@ interface Pending {
   fileId: string;
   fileName: string;
   header: HeaderProblem;
+  /** the missing columns' names, the first asked now */
+  missing: string[];
+  /** the header cells offered, likeliest first */
+  choices: HeaderChoice[];
   /** the answers so far: header as written → canonical column name */
   columns: Record<string, string>;
   /** drawn at random for every question, so a button of an earlier question is stale on every replica */
@@ -54,24 +54,30 @@ export const createColumnMapping = (alerts: AlertsDeps, options: Partial<typeof 
   const pending = alerts.chatState;
 
   const question = (p: Pending): { text: string; markup: InlineKeyboardMarkup } => {
-    const missing = p.header.missing[0]!;
     const used = new Set(Object.keys(p.columns));
-    // Cells nothing recognised first: the missing column is most likely among them.
-    const cells = p.header.cells
-      .map((cell, index) => ({ cell: cell.trim(), index }))
-      .filter(({ cell }) => cell && !used.has(cell))
-      .sort((a, b) => Number(columnOf(a.cell) !== undefined) - Number(columnOf(b.cell) !== undefined) || a.index - b.index)
-      .slice(0, maxButtons);
+    const cells = p.choices.filter(({ cell }) => !used.has(cell)).slice(0, maxButtons);
     const buttons: InlineKeyboardButton[] = cells.map(({ cell, index }) => ({ text: cell.slice(0, 30), callback_data: encodeCallback({ type: 'column', round: p.round, cell: index }) }));
     const rows: InlineKeyboardButton[][] = [];
     for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
     rows.push([{ text: M.mappingCancel, callback_data: encodeCallback({ type: 'column', round: p.round, cell: 'cancel' }) }]);
-    return { text: M.mappingAsk(p.fileName, COLUMNS[missing], p.header.missing.map((k) => COLUMNS[k])), markup: { inline_keyboard: rows } };
+    return { text: M.mappingAsk(p.fileName, p.missing[0]!, p.missing), markup: { inline_keyboard: rows } };
   };
 
   /** Asks about the first missing column of a table the importer refused. */
-  const ask = async (ctx: Context, table: { fileId: string; fileName: string; header: HeaderProblem; columns?: Record<string, string> }): Promise<void> => {
-    const p: Pending = { ...table, columns: table.columns ?? {}, round: randomInt(ROUNDS), expires: now() + ttlMs };
+  const ask = async (
+    ctx: Context,
+    table: { fileId: string; fileName: string; header: HeaderProblem; missing: string[]; choices: HeaderChoice[]; columns?: Record<string, string> },
+  ): Promise<void> => {
+    const p: Pending = {
+      fileId: table.fileId,
+      fileName: table.fileName,
+      header: table.header,
+      missing: table.missing,
+      choices: table.choices,
+      columns: table.columns ?? {},
+      round: randomInt(ROUNDS),
+      expires: now() + ttlMs,
+    };
     await pending.put(SCOPE, String(ctx.chat!.id), p);
     const { text, markup } = question(p);
     await ctx.reply(text, { reply_markup: markup });
@@ -87,7 +93,8 @@ export const createColumnMapping = (alerts: AlertsDeps, options: Partial<typeof 
       const key = ctx.chat === undefined ? undefined : String(ctx.chat.id);
       const p = key === undefined ? undefined : await pending.get<Pending>(SCOPE, key);
       // Deleting is the claim: of two taps at once, on one replica or two, one goes on.
-      if (!admins.has(ctx.from.id) || !p || p.round !== data.round || p.expires < now() || !(await pending.delete(SCOPE, key!))) {
+      // (a question stored by the previous version, without `missing`, is stale too)
+      if (!admins.has(ctx.from.id) || !p?.missing || p.round !== data.round || p.expires < now() || !(await pending.delete(SCOPE, key!))) {
         return void (await ctx.answerCbQuery(M.mappingStale));
       }
       await ctx.answerCbQuery();
@@ -95,21 +102,16 @@ export const createColumnMapping = (alerts: AlertsDeps, options: Partial<typeof 
 
       const cell = p.header.cells[data.cell]?.trim();
       if (!cell) return void (await ctx.reply(M.mappingStale));
-      const column = COLUMNS[p.header.missing[0]!];
+      const column = p.missing[0]!;
       const columns = { ...p.columns, [cell]: column };
       // Double taps give "message is not modified": harmless.
       await ctx.editMessageText(M.mappingChosen(cell, column)).catch(() => undefined);
       const bytes = await downloadDocument(ctx.telegram, p.fileId, alerts);
       if (bytes === undefined) return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
-      try {
-        const result = await alerts.importTable(bytes, p.fileName, { columns });
-        deps.logger.info({ userId: ctx.from.id, file: p.fileName, columns }, 'table imported after column mapping');
-        await ctx.reply(`${toImportSummary(result)}\n${M.mappingRemembered}`);
-      } catch (err) {
-        if (err instanceof MissingColumnError) return ask(ctx, { fileId: p.fileId, fileName: p.fileName, header: err.header, columns });
-        if (!(err instanceof TableError)) throw err;
-        await ctx.reply(M.uploadFailed(err.message));
-      }
+      const outcome = await alerts.upload(bytes, p.fileName, 'chat', { columns });
+      deps.logger.info({ userId: ctx.from.id, file: p.fileName, columns, outcome: outcome.kind }, 'table uploaded again with column answers');
+      if (outcome.kind === 'needs-columns') return ask(ctx, { fileId: p.fileId, fileName: p.fileName, ...outcome, columns });
+      await ctx.reply(outcome.kind === 'imported' ? `${outcome.message}\n${M.mappingRemembered}` : outcome.message);
     });
 
     return { name: 'column-mapping', composer };

@@ -1,10 +1,7 @@
 import { Composer, type Context } from 'telegraf';
 import type { AlertsDeps } from './alerts-deps';
 import { ALERT_MESSAGES as M } from '../../wording/alerts';
-import { toImportSummary } from '../../import/summary';
-import { TableError } from '../../table/errors';
-import { MissingColumnError } from '../../table/header';
-import { TABLE_FILE_NAME } from '../../table/limits';
+import { isTableFileName } from '../../import/upload';
 import { downloadDocument } from '../download';
 import type { Feature, FeatureFactory } from '../feature';
 import type { ColumnMapping } from './column-mapping';
@@ -20,7 +17,7 @@ import type { ColumnMapping } from './column-mapping';
  * are chatter and ignored.
  */
 export const createUploadFeature =
-  (alerts: AlertsDeps, mapping?: Pick<ColumnMapping, 'ask'>): FeatureFactory =>
+  (alerts: AlertsDeps, mapping: Pick<ColumnMapping, 'ask'>): FeatureFactory =>
   (deps): Feature => {
     const composer = new Composer<Context>();
     const admins = new Set(deps.access.adminIds);
@@ -33,22 +30,17 @@ export const createUploadFeature =
       }
       const doc = ctx.message.document;
       const name = doc.file_name ?? 'table';
-      if (!TABLE_FILE_NAME.test(name)) return void (await ctx.reply(M.uploadWrongType(name)));
+      if (!isTableFileName(name)) return void (await ctx.reply(M.uploadWrongType(name)));
       if (doc.file_size !== undefined && doc.file_size > alerts.maxUploadBytes) {
         return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
       }
       const bytes = await downloadDocument(ctx.telegram, doc.file_id, alerts);
       if (bytes === undefined) return void (await ctx.reply(M.uploadTooLarge(alerts.maxUploadBytes)));
-      try {
-        const result = await alerts.importTable(bytes, name);
-        deps.logger.info({ userId: ctx.from.id, file: name, duplicate: result.duplicate }, 'table uploaded and imported');
-        await ctx.reply(toImportSummary(result));
-      } catch (err) {
-        // A header that names too few columns: ask which column is which, with buttons.
-        if (err instanceof MissingColumnError && mapping) return mapping.ask(ctx, { fileId: doc.file_id, fileName: name, header: err.header });
-        if (!(err instanceof TableError)) throw err;
-        await ctx.reply(M.uploadFailed(err.message));
-      }
+      const outcome = await alerts.upload(bytes, name, 'chat');
+      deps.logger.info({ userId: ctx.from.id, file: name, outcome: outcome.kind, ...(outcome.kind === 'rejected' ? { problem: outcome.problem.code } : {}) }, 'table uploaded');
+      // A header that names too few columns: ask which column is which, with buttons.
+      if (outcome.kind === 'needs-columns') return mapping.ask(ctx, { fileId: doc.file_id, fileName: name, ...outcome });
+      await ctx.reply(outcome.message);
     });
 
     return { name: 'upload', composer };
