@@ -82,6 +82,7 @@ export const SUPERVISION_MESSAGES = Object.freeze({
   notResponsible: (id: string) => `本聊天绑定的单位不是第 ${id} 项的责任单位，不能为它反馈。`,
   targetGone: (id: string) => `当前数据中没有第 ${id} 项，不能反馈。`,
   replyTooLong: (max: number, length: number) => `反馈太长：最多 ${max} 字，现在是 ${length} 字。请精简后重新发送。`,
+  replyPickTarget: '这条催办有多项目标，请点对应的“反馈”按钮，再发送进展。',
   replyEmpty: '请用文字说明进展（照片或文件请附上说明文字）。',
   fileTooLarge: (maxMb: number) => `文件太大：反馈附件最大 ${maxMb} MB。请压缩后重新发送，或只发文字。`,
   /** HTML */

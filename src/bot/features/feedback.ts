@@ -2,19 +2,19 @@ import { Composer, type Context } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import { packParts } from '../../alerts/compose';
 import { unitsOf } from '../../model';
-import type { FeedbackReply } from '../../store/types';
+import type { AwaitedReply, FeedbackReply } from '../../store/types';
 import { parseFeedbackQuestion } from '../../supervision/questions';
 import { unitStatuses } from '../../supervision/status';
 import { TELEGRAM_TEXT_LIMITS } from '../../text/telegram-text';
 import { SUPERVISION_COMMANDS, SUPERVISION_MESSAGES as M } from '../../wording/supervision';
 import { questionFor } from '../addressing';
-import { decodeCallback } from '../callback-data';
+import { decodeCallback, type CallbackData } from '../callback-data';
 import type { Feature, FeatureFactory } from '../feature';
 import { currentUnitName, personOf, type SupervisionDeps } from './supervision-deps';
 
 /**
  * 反馈: a bound chat's member taps 反馈 under a reminder and the next message they send in that
- * chat (text, or a photo or file with a caption) is stored as the unit's reply about the target,
+ * chat (text, or a photo or file with a caption), or a reply to a reminder of one target, is stored as the unit's reply about the target,
  * for the period of the reminder. Only a chat bound (and approved) to a responsible unit of the
  * target may reply for it. Also answers questions about replies before the question engine
  * (57号的反馈, 工信局反馈了吗, 哪些单位还没反馈) and gives admins the overview (/feedback).
@@ -34,31 +34,55 @@ export const createFeedbackFeature =
       return (await sv.store.bindings()).filter((b) => b.chatId === chatId && b.state === 'approved').map((b) => current(b.unit));
     };
 
+    /** Who may reply about a target here: a chat bound (approved) to one of its responsible units; else why not. */
+    const replyFor = async (chatId: number, reportId: number, targetId: string): Promise<AwaitedReply | string> => {
+      const target = deps.engine().report.targets.find((t) => t.id === targetId);
+      if (!target) return M.targetGone(targetId);
+      const bound = await boundUnits(chatId);
+      if (bound.length === 0) return M.notBound;
+      const unit = unitsOf(target).find((u) => bound.includes(u));
+      if (!unit) return M.notResponsible(target.id);
+      return { reportId, target: target.id, unit, since: now().toISOString() };
+    };
+
     composer.on('callback_query', async (ctx, next) => {
       const data = decodeCallback('data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined);
       if (data?.type !== 'feedback') return next();
       if (!ctx.chat) return void (await ctx.answerCbQuery(M.staleButton));
-      const target = deps.engine().report.targets.find((t) => t.id === data.target);
-      if (!target) return void (await ctx.answerCbQuery(M.targetGone(data.target), { show_alert: true }));
-      const bound = await boundUnits(ctx.chat.id);
-      if (bound.length === 0) return void (await ctx.answerCbQuery(M.notBound, { show_alert: true }));
-      const unit = unitsOf(target).find((u) => bound.includes(u));
-      if (!unit) return void (await ctx.answerCbQuery(M.notResponsible(target.id), { show_alert: true }));
-      await sv.store.setAwaited(ctx.chat.id, ctx.from.id, { reportId: data.report, target: target.id, unit, since: now().toISOString() });
+      const awaited = await replyFor(ctx.chat.id, data.report, data.target);
+      if (typeof awaited === 'string') return void (await ctx.answerCbQuery(awaited, { show_alert: true }));
+      await sv.store.setAwaited(ctx.chat.id, ctx.from.id, awaited);
       await ctx.answerCbQuery();
       // In a group, force_reply makes the person's answer a reply to us, which a bot in privacy mode still receives.
-      await ctx.reply(M.askReply(target.id, unit, maxReplyChars), { ...html, reply_markup: { force_reply: true, selective: true } });
+      await ctx.reply(M.askReply(awaited.target, awaited.unit, maxReplyChars), { ...html, reply_markup: { force_reply: true, selective: true } });
     });
+
+    /** A reply to a reminder names its target by the reminder's 反馈 buttons: one button, that target; several, ask which. */
+    const fromReminder = async (ctx: Context, repliedTo: Message | undefined): Promise<AwaitedReply | string | undefined> => {
+      if (!repliedTo || repliedTo.from?.id !== ctx.botInfo.id || !('reply_markup' in repliedTo) || !repliedTo.reply_markup) return undefined;
+      const targets = repliedTo.reply_markup.inline_keyboard
+        .flat()
+        .map((b) => decodeCallback('callback_data' in b ? b.callback_data : undefined))
+        .filter((d): d is Extract<CallbackData, { type: 'feedback' }> => d?.type === 'feedback');
+      if (targets.length === 0) return undefined;
+      if (targets.length > 1) return M.replyPickTarget;
+      return replyFor(ctx.chat!.id, targets[0]!.report, targets[0]!.target);
+    };
 
     // The reply itself: the next message of a person who tapped 反馈 in this chat.
     composer.on('message', async (ctx, next) => {
       const message = ctx.message as Message & Partial<Message.TextMessage & Message.PhotoMessage & Message.DocumentMessage>;
       if (!ctx.from || message.text?.startsWith('/')) return next();
-      const awaited = await sv.store.awaited(ctx.chat.id, ctx.from.id);
-      if (!awaited) return next();
-      if (now().getTime() - Date.parse(awaited.since) > awaitMs) {
+      let awaited = await sv.store.awaited(ctx.chat.id, ctx.from.id);
+      if (awaited && now().getTime() - Date.parse(awaited.since) > awaitMs) {
         await sv.store.setAwaited(ctx.chat.id, ctx.from.id, undefined);
-        return next();
+        awaited = undefined;
+      }
+      if (!awaited) {
+        const replied = await fromReminder(ctx, message.reply_to_message);
+        if (replied === undefined) return next();
+        if (typeof replied === 'string') return void (await ctx.reply(replied));
+        awaited = replied;
       }
       const text = (message.text ?? message.caption ?? '').trim();
       const photo = message.photo?.at(-1);

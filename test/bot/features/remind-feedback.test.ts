@@ -149,6 +149,21 @@ describe('remind and feedback', () => {
     expect(item).toContain('已完成基站选址，10月底开工');
   });
 
+  it('takes a reply to a one-target reminder as that target’s reply, and asks which target for a longer one', async () => {
+    await bindAll();
+    await remind('滞后');
+    const from = bot.api.calls.length;
+    bot.api.userMessage({ chatId: GONGXIN, userId: MEMBER, text: '基站已开工', replyToBot: true });
+    expect(textOf(await bot.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === GONGXIN, from))).toBe(M.replyStored('57', '市工业和信息化局'));
+    expect(await bot.supervision.replies()).toMatchObject([{ target: '57', unit: '市工业和信息化局', text: '基站已开工' }]);
+
+    await remind('工信局按计划的');
+    const again = bot.api.calls.length;
+    bot.api.userMessage({ chatId: GONGXIN, userId: MEMBER, text: '都在推进', replyToBot: true });
+    expect(textOf(await bot.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === GONGXIN, again))).toBe(M.replyPickTarget);
+    expect(await bot.supervision.replies()).toHaveLength(1);
+  });
+
   it('keeps a photo’s file_id with its caption as the reply', async () => {
     await bindAll();
     await remind('滞后');
