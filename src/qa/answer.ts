@@ -160,6 +160,14 @@ export interface Answer {
   missingItems?: string[];
   /** for a question outside the report (another city or year): what the report covers */
   scope?: { city: string; year: number; period: string };
+  /**
+   * a follow-up read with the conversation: `basis` is what the reply is about
+   * (the last question with this message's parts in it, or the list pointed
+   * into), `pointer` where the message pointed (第三个), for the 接上一问 line
+   */
+  followUp?: { basis: Query; pointer?: string };
+  /** the message only said who is asking (我是市科技局的): acknowledged before that unit's or leader's figures */
+  introduced?: { kind: 'unit' | 'leader'; name: string };
 }
 
 /** The 序号 of every hit, in display order: what `npm run ask -- --json` prints as ids. */

@@ -7,6 +7,8 @@ import type { Answer, Hit, Query } from './answer';
 import { commandKindOf, createCommands, parseCommand, type CommandKind } from './commands';
 import { QA_DEFAULTS, type QaConfig } from './config';
 import { createFilters } from './filters';
+import type { FilterKindName } from './filter-kinds';
+import { addsAnything, cuesOf, mergeFollowUp, namesSubject, partsOf, pick, standsAlone, type Conversation, type Understood } from './follow-up';
 import { createHistoryAnswers } from './history-answers';
 import { createNameResolver } from './names';
 import { createQuestionParser, type ParsedQuestion } from './parse-question';
@@ -14,6 +16,7 @@ import { createStatistics } from './statistics';
 import { createTopicIndex } from './topic-index';
 
 export type { CommandKind } from './commands';
+export type { Conversation, Understood } from './follow-up';
 
 /** The titles the table's leader cells give each leader (周海波（县长）), so 县长 alone names him. */
 const titlesOfLeaders = (targets: readonly Target[]): Map<string, string[]> => {
@@ -57,6 +60,14 @@ export interface Engine {
   understand(question: string): Query;
   /** answers a bot command: /item 57, /unit 工信局, /leader 王昌华, /lagging, /stats, /search 5G, /help */
   askAs(kind: CommandKind, arg: string): Answer;
+  /**
+   * Answers one message of a conversation: a follow-up (有没有滞后的, 那商务局的呢,
+   * 第三个, 我们局的) is read with what the conversation said before; a complete
+   * question starts afresh. Returns the conversation after this message.
+   */
+  converse(question: string, conversation?: Conversation): { answer: Answer; conversation: Conversation };
+  /** what an answer of this engine was asked as, for the conversation to keep (undefined for help and asking back) */
+  understood(answer: Answer): Understood | undefined;
 }
 
 /**
@@ -251,9 +262,14 @@ export const createEngine = (deps: {
     return { ...base, kind: 'search', hits };
   };
 
+  const understoodOf = new WeakMap<Answer, Understood>();
   const answer = (question: string, parsed: ParsedQuestion): Answer => {
     const plain = answerPlain(question, parsed);
-    return parsed.query.history ? history.withHistory(plain) : plain;
+    const out = parsed.query.history ? history.withHistory(plain) : plain;
+    // as answered: words found nowhere in the table were dropped as noise (卫健委最近干了啥), and a follow-up does not carry them
+    const searched = out.query.terms !== undefined;
+    understoodOf.set(out, { query: out.query, groups: searched ? parsed.groups : [], phrases: searched ? parsed.phrases : [] });
+    return out;
   };
   const { askAs } = createCommands({ parser, units, leaders, answer });
 
@@ -266,5 +282,68 @@ export const createEngine = (deps: {
 
   const understand = (question: string): Query => parser.parse(question).query;
 
-  return { report, assessed, timeline, ask, understand, askAs };
+  /** the 序号 of the last list, in the order it was shown */
+  const shown = (last: Understood): string[] => answer('', last).hits.map((h) => h.target.id);
+
+  /** 我是市科技局的 alone: acknowledged, with that unit's (or leader's) figures */
+  const introduction = (question: string, parsed: ParsedQuestion): Answer => {
+    const speaker = parsed.speaker as NonNullable<ParsedQuestion['speaker']>;
+    const known = (speaker.kind === 'unit' ? filters.unitPositions : filters.leaderPositions).has(speaker.name);
+    const query: Query = known
+      ? { kind: 'stats', ...(speaker.kind === 'unit' ? { units: [speaker.name] } : { leader: speaker.name }) }
+      : { kind: 'none', unresolved: speaker.name };
+    return { ...answer(question, { query, groups: [], phrases: [] }), introduced: speaker };
+  };
+
+  const converse = (question: string, before: Conversation = {}): { answer: Answer; conversation: Conversation } => {
+    const cmd = parseCommand(question);
+    const kind = cmd && commandKindOf(cmd.name);
+    const speakerOf = (parsed?: ParsedQuestion) => parsed?.speaker ?? before.speaker;
+    const after = (a: Answer, last: Understood | undefined, speaker = before.speaker): { answer: Answer; conversation: Conversation } => ({
+      answer: a,
+      conversation: { ...(last ? { last, page: 1 } : {}), ...(speaker ? { speaker } : {}) },
+    });
+    if (cmd && kind) {
+      const a = askAs(kind, cmd.arg);
+      return after(a, understoodOf.get(a));
+    }
+    const parsed = parser.parse(question, before.speaker ? { speaker: before.speaker } : {});
+    const speaker = speakerOf(parsed);
+    const fresh = (): { answer: Answer; conversation: Conversation } => {
+      const a = answer(question, parsed);
+      return after(a, understoodOf.get(a), speaker);
+    };
+    if (parsed.introduced && !addsAnything(parsed) && !parsed.pointer && !parsed.query.terms?.length) return after(introduction(question, parsed), before.last, speaker);
+    const { last } = before;
+    if (!last) return fresh();
+    const q = parsed.query;
+    // 第三条, 倒数第一个, 这些; 第三项 where the table has no 序号 3 counts along the list too
+    const pointer =
+      parsed.pointer ??
+      (q.kind === 'item' && q.item && !byId.has(q.item) && /^\d+$/.test(q.item) ? { written: /第[^第]{1,6}?[项号]/u.exec(normalize(question))?.[0] ?? q.item, pick: { nth: Number(q.item) } } : undefined);
+    if (pointer && !('all' in pointer.pick && addsAnything(parsed))) {
+      const ids = pick(pointer, shown(last));
+      if (ids.length > 0) {
+        const picked: Query = ids.length === 1 ? { kind: 'item', item: ids[0] as string } : { kind: 'list', items: ids };
+        const a = 'all' in pointer.pick ? answer(question, last) : answer(question, { query: picked, groups: [], phrases: [] });
+        // the list stays the one pointed into: 第四个 next counts along it too
+        return after({ ...a, followUp: { basis: last.query, pointer: pointer.written } }, last, speaker);
+      }
+    }
+    const cues = cuesOf(normalize(question));
+    const tied = cues.swap || cues.narrow || cues.correct || cues.notOnly !== undefined;
+    if (standsAlone(parsed) && !tied) return fresh();
+    const without: FilterKindName[] = cues.notOnly ? partsOf(parser.parse(cues.notOnly).query) : [];
+    if (!addsAnything(parsed) && without.length === 0 && !cues.everything) return fresh();
+    // a topic alone (托育服务进展怎么样) is a new question unless asked within the list, or found mostly in it
+    if (!namesSubject(q) && partsOf(q).every((p) => p === 'topic') && q.terms?.length && !tied && !cues.within) {
+      const alone = answer(question, parsed);
+      const top = alone.hits[0]?.target.id;
+      if (!top || !shown(last).includes(top)) return after(alone, understoodOf.get(alone), speaker);
+    }
+    const a = answer(question, mergeFollowUp(last, parsed, cues, without));
+    return after({ ...a, followUp: { basis: a.query } }, understoodOf.get(a), speaker);
+  };
+
+  return { report, assessed, timeline, ask, understand, askAs, converse, understood: (a) => understoodOf.get(a) };
 };

@@ -14,7 +14,8 @@ import { createReportWordsPass } from './parse/report-words';
 import { createRolePass } from './parse/role';
 import { createScopeWordsPass } from './parse/scope-words';
 import { createCorrectionsRewrite } from './parse/corrections';
-import { applyRewrites, type Heard, type TextRewrite } from './parse/rewrite';
+import { createPointerPass } from './parse/pointer';
+import { applyRewrites, type Heard, type Speaker, type TextRewrite } from './parse/rewrite';
 import { createSpeakerRewrite } from './parse/speaker';
 import { createLookalikesRewrite } from './parse/lookalikes';
 import { createSpacedRewrite } from './parse/spaced';
@@ -26,7 +27,7 @@ import { createLeaderAddressPass } from './parse/leader-address';
 import { createOwnUnitPass } from './parse/own-unit';
 import { createPlacePass } from './parse/place';
 import { createRankingPass } from './parse/ranking';
-import { startState, type ParseContext, type ParsePass } from './parse/state';
+import { startState, type ParseContext, type ParsePass, type Pointer } from './parse/state';
 import { createSectionsPass } from './parse/sections';
 import { createStatusPass } from './parse/status';
 import { createTopicPass } from './parse/topic';
@@ -34,6 +35,8 @@ import { createUnitsPass } from './parse/units';
 
 export { toNumber } from './parse/numbers';
 export type { ParseContext, ParsePass, ParseState } from './parse/state';
+export type { Pointer } from './parse/state';
+export type { Speaker } from './parse/rewrite';
 
 /** The parse of one question: the public Query plus what the search step needs. */
 export interface ParsedQuestion {
@@ -46,10 +49,23 @@ export interface ParsedQuestion {
   ambiguous?: string[];
   /** a title that fits several leaders (王市长 with two 王) */
   ambiguousLeaders?: string[];
+  /** where the question points into the conversation's last list (第三个, 这些) */
+  pointer?: Pointer;
+  /** who is speaking: introduced in this question, or given by the conversation */
+  speaker?: Speaker;
+  /** the speaker introduced themselves in this question (我是市科技局的) */
+  introduced?: boolean;
+  /** a count was asked (有几项), with or without a filter */
+  count?: boolean;
+}
+
+/** What a question is read with besides its words: who is speaking, from an earlier message of the conversation. */
+export interface ParseOptions {
+  speaker?: Speaker;
 }
 
 export interface QuestionParser {
-  parse(question: string): ParsedQuestion;
+  parse(question: string, options?: ParseOptions): ParsedQuestion;
   /** the normalised question with markup and punctuation turned into spaces */
   clean(question: string): string;
   /** the passes in the order they run, for tests and traces */
@@ -68,6 +84,7 @@ export interface QuestionParser {
 export const createPasses = (ctx: ParseContext, clean: (text: string) => string): ParsePass[] => [
   createHelpPass(ctx),
   createHistoryPass(ctx),
+  createPointerPass(),
   createNumbersPass(clean),
   createScopeWordsPass(ctx),
   createLightsPass(ctx),
@@ -129,8 +146,8 @@ export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
   const clean = (question: string): string => tidy(normalize(question));
   const passes = createPasses(ctx, tidy);
 
-  const parse = (question: string): ParsedQuestion => {
-    const heard: Heard = { readAs: [], dropped: [] };
+  const parse = (question: string, options: ParseOptions = {}): ParsedQuestion => {
+    const heard: Heard = { readAs: [], dropped: [], ...(options.speaker ? { speaker: options.speaker } : {}) };
     const raw = applyRewrites(rewrites, normalize(question), heard);
     const state = startState(raw, tidy(raw));
     for (const pass of passes) {
@@ -139,8 +156,18 @@ export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
     }
     if (heard.readAs.length > 0) state.query.readAs = [...heard.readAs, ...(state.query.readAs ?? [])];
     if (heard.dropped.length > 0) state.query.dropped = heard.dropped;
-    const { query, groups, phrases, ambiguous, ambiguousLeaders } = state;
-    return { query, groups, phrases, ...(ambiguous ? { ambiguous } : {}), ...(ambiguousLeaders ? { ambiguousLeaders } : {}) };
+    const { query, groups, phrases, ambiguous, ambiguousLeaders, pointer } = state;
+    return {
+      query,
+      groups,
+      phrases,
+      ...(ambiguous ? { ambiguous } : {}),
+      ...(ambiguousLeaders ? { ambiguousLeaders } : {}),
+      ...(pointer ? { pointer } : {}),
+      ...(heard.speaker ? { speaker: heard.speaker } : {}),
+      ...(heard.introduced ? { introduced: true } : {}),
+      ...(state.count ? { count: true } : {}),
+    };
   };
 
   return { parse, clean, passes, rewrites };

@@ -127,6 +127,18 @@ const understoodLines = (answer: Answer): Line[] => {
   return [[{ text: [...(parts.length > 0 ? [WORDS.understood(parts)] : []), ...notes].join('，'), style: 'i' }]];
 };
 
+/** 接上一问：市卫生健康委 · 滞后 — a follow-up's first line: what the conversation supplied, and where it pointed */
+const followUpLines = (answer: Answer): Line[] => {
+  const f = answer.followUp;
+  if (!f) return [];
+  const q = f.basis;
+  const parts = [...filterWords(q), ...(q.terms?.length ? [q.phrase || q.terms.join(' ')] : []), ...(f.pointer ? [f.pointer] : [])];
+  return parts.length > 0 ? [[{ text: WORDS.followUp(parts), style: 'i' }]] : [];
+};
+
+/** 我是市科技局的 alone: said back, before that unit's figures */
+const introducedLines = (answer: Answer): Line[] => (answer.introduced ? [[{ text: WORDS.introduced(answer.introduced.kind, answer.introduced.name) }]] : []);
+
 const periodText = (p: Period | HistoryPoint): string => WORDS.periodLabel(p.year, p.period);
 
 /** 1658 个（83%） / 增长 6.8% / 86.3%: one period's number, short */
@@ -352,7 +364,8 @@ const answerBody = (answer: Answer, page: number, pageSize: number): { lines: Li
       ];
       if (answer.candidates?.length) lines.push([{ text: WORDS.ambiguous(answer.candidates.join('、')) }]);
       if (hits.length === 0) {
-        const none = q.status === 'lagging' ? WORDS.noneLagging : q.status === 'onSchedule' ? WORDS.noneOnSchedule : q.stage ? WORDS.noneStage(WORDS.stageFilter[q.stage]) : WORDS.emptyList;
+        // 没有滞后的目标，全部按计划推进 is true of a filter, not of a search within it
+        const none = q.terms?.length ? WORDS.emptyList : q.status === 'lagging' ? WORDS.noneLagging : q.status === 'onSchedule' ? WORDS.noneOnSchedule : q.stage ? WORDS.noneStage(WORDS.stageFilter[q.stage]) : WORDS.emptyList;
         lines.push([{ text: none }]);
         return { lines, page: 1, pages: 1 };
       }
@@ -375,7 +388,8 @@ const answerBody = (answer: Answer, page: number, pageSize: number): { lines: Li
 export const renderAnswer = (answer: Answer, options: RenderOptions): RenderedPage => {
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? VIEW_DEFAULTS.pageSize));
   const { lines, page, pages } = answerLines(answer, options.page ?? 1, pageSize);
-  return { text: renderMessage([...understoodLines(answer), ...lines], options.format), page, pages };
+  const first = answer.followUp ? followUpLines(answer) : answer.introduced ? [] : understoodLines(answer);
+  return { text: renderMessage([...first, ...introducedLines(answer), ...lines], options.format), page, pages };
 };
 
 /** One target in full detail (with its light and bar when given the assessment), within Telegram's message limit. */

@@ -49,6 +49,11 @@ export const WORDS = Object.freeze({
   searchHeader: (terms: string): string => `搜索“${terms}”`,
   /** 按“市科技局”“按计划”理解: what the question was read as, so a misheard word is visible */
   understood: (parts: string[]): string => `按${parts.map((p) => `“${p}”`).join('')}理解`,
+  /** 接上一问：市卫生健康委 · 滞后: a follow-up says what it was read with, so the list is never a mystery */
+  followUp: (parts: string[]): string => `接上一问：${parts.join(' · ')}`,
+  /** a self-introduction alone: what 我们 and 领导 will mean from now on */
+  introduced: (kind: 'unit' | 'leader', name: string): string =>
+    kind === 'unit' ? `好的，记下了：您在${name}。之后说“我们单位”“我们这边”都按${name}理解。` : `好的，记下了：您跟${name}同志工作。之后说“领导”“领导分管的”都按${name}理解。`,
   together: '取共同负责的目标（交集）',
   each: '取各自目标的合集',
   setAside: (what: string[]): string => `不看${what.map((w) => `“${w}”`).join('')}`,

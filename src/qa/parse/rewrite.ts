@@ -8,6 +8,20 @@ import type { ReadAs } from '../answer';
 export interface Heard {
   readAs: ReadAs[];
   dropped: string[];
+  /**
+   * Who is speaking: given by the conversation (an introduction in an earlier
+   * message) and replaced by an introduction in this one, so 我们局 reads as
+   * the named unit in every later message.
+   */
+  speaker?: Speaker;
+  /** the speaker was introduced in this very question (我是市科技局的) */
+  introduced?: boolean;
+}
+
+/** The unit or leader a speaker introduced themselves by (我是市科技局的, 我给聂元科副市长当秘书): the table's name when it has one. */
+export interface Speaker {
+  kind: 'unit' | 'leader';
+  name: string;
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { TextRewrite } from './rewrite';
+import type { Heard, Speaker, TextRewrite } from './rewrite';
 import { longestFirst, type ParseContext } from './state';
 
 /** Who the speaker is, after the name: 的秘书, 办公室的, 的小李. */
-const ROLE = '(?:的)?(?:秘书|司机|联络员|工作人员|办公室的?|同志|干部|科长|处长|主任|副主任|[小老][\\p{Script=Han}])?(?:的)?';
+const ROLE = '(?:的)?(?:秘书|司机|联络员|工作人员|办公室的?|同志|干部|科长|处长|主任|副主任|[小老][\\p{Script=Han}])?(?:的)?(?:上班|工作|任职|当(?:秘书|联络员|司机|助理))?(?:的)?';
 /** Words for the speaker's own unit (我们局, 咱们单位, 本单位) and for the speaker's leader (领导, 我们领导). */
 const OUR_UNIT = /(?:我们|咱们|咱|我)(?:局|委|单位|部门|办|这边|这里)|本单位|本部门|我们|咱们/gu;
 const OUR_LEADER = /(?:我们|咱们)?(?:的)?(?:领导|首长|老板)/gu;
@@ -15,14 +15,24 @@ const OUR_LEADER = /(?:我们|咱们)?(?:的)?(?:领导|首长|老板)/gu;
  */
 export const createSpeakerRewrite = (ctx: ParseContext): TextRewrite => {
   const titles = longestFirst(ctx.normalize, ctx.aliases.leaderTitles).join('|');
-  const intro = new RegExp(`我(?:是|在)(?:市里|这边)?`, 'gu');
+  const intro = new RegExp(`我(?:是|在|给)(?:市里|这边)?`, 'gu');
   const roleAfter = new RegExp(`^(?:${titles})?${ROLE}`, 'u');
+  /** 我们局 and 领导 written as the speaker's unit or leader, the first one noted as read so */
+  const refer = (text: string, heard: Heard, speaker: Speaker, name: string): string => {
+    let used = false;
+    return text.replace(speaker.kind === 'unit' ? OUR_UNIT : OUR_LEADER, (w) => {
+      if (!used) heard.readAs.push({ written: w, as: speaker.name });
+      used = true;
+      return ` ${name} `;
+    });
+  };
   return {
     name: 'speaker',
     rewrite(text, heard) {
       intro.lastIndex = 0;
       const m = intro.exec(text);
-      if (!m) return text;
+      // no introduction here: an earlier one (the conversation's) still says who 我们 are
+      if (!m) return heard.speaker ? refer(text, heard, heard.speaker, heard.speaker.name) : text;
       const from = m.index + m[0].length;
       const after = text.slice(from);
       const leader = ctx.leaders.scan(after).find((x) => x.start === 0 && x.names.length === 1);
@@ -37,24 +47,22 @@ export const createSpeakerRewrite = (ctx: ParseContext): TextRewrite => {
         canonical = found.names.length === 1 ? found.names[0] : undefined;
         kind = leader ? 'leader' : 'unit';
         end = found.end + (roleAfter.exec(after.slice(found.end))?.[0].length ?? 0);
+      } else if (m[0].includes('给')) {
+        // 我给…当秘书 names the table's leader or unit; 我给你说 introduces nobody
+        return heard.speaker ? refer(text, heard, heard.speaker, heard.speaker.name) : text;
       } else {
         // an introduction naming something the table lacks (我是发改委的) keeps the name, so 我们委 still finds nothing
         const own = /^([\p{Script=Han}]{2,12}?)的/u.exec(after);
-        if (!own?.[1]) return text;
+        if (!own?.[1]) return heard.speaker ? refer(text, heard, heard.speaker, heard.speaker.name) : text;
         name = own[1];
         kind = /(?:局|委|办|部|中心|单位|公司|集团|政府)$/u.test(name) ? 'unit' : undefined;
         end = own[0].length + (roleAfter.exec(after.slice(own[0].length))?.[0].length ?? 0);
       }
-      let rest = `${text.slice(0, m.index)} ${after.slice(end)}`;
+      const rest = `${text.slice(0, m.index)} ${after.slice(end)}`;
       if (!kind || !name) return rest;
-      const ours = kind === 'unit' ? OUR_UNIT : OUR_LEADER;
-      let used = false;
-      rest = rest.replace(ours, (w) => {
-        if (!used) heard.readAs.push({ written: w, as: canonical ?? (name as string) });
-        used = true;
-        return ` ${name as string} `;
-      });
-      return rest;
+      heard.speaker = { kind, name: canonical ?? name };
+      heard.introduced = true;
+      return refer(rest, heard, heard.speaker, name);
     },
   };
 };

@@ -27,6 +27,20 @@ export interface ParseContext {
   sections?: readonly string[];
 }
 
+/**
+ * Where a message points into the list the conversation showed last:
+ * the n-th (第三个), the n-th from the end (倒数第一个, 最后一个), the first or
+ * last few (前两个, 后三条), a 序号 in it (65那条), or all of it (这些, 这几项).
+ * Ordinals count in the order the list was shown, across its pages.
+ */
+export type Pick = { nth: number } | { fromEnd: number } | { head: number } | { tail: number } | { id: string } | { all: true };
+
+export interface Pointer {
+  /** as written, for the reply's 接上一问 line */
+  written: string;
+  pick: Pick;
+}
+
 /** A unit or leader as the question wrote it, for telling a union (工信局和王昌华) from a combination. */
 export interface Mention {
   written: string;
@@ -70,6 +84,8 @@ export interface ParseState {
   everything: boolean;
   /** the question asked for statistics (统计, 完成率) */
   stats: boolean;
+  /** where the question points into the conversation's last list (第三个, 这些) */
+  pointer?: Pointer;
   /** set by a pass that answered the whole question (help, a 序号): later passes are skipped */
   done: boolean;
 }
