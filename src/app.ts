@@ -35,6 +35,7 @@ import { launchBot, type RunningBot } from './bot/launch';
 import { DASHBOARD_MESSAGES, MESSAGES, SUPERVISION_MESSAGES } from './wording';
 import { RATE_LIMIT_DEFAULTS, type RateLimitOptions } from './bot/middleware/rate-limit';
 import { createQueryCache } from './bot/query-cache';
+import { createConversations } from './bot/conversations';
 import { alertSender, createTransport } from './bot/transport';
 import { runConsole } from './cli/console';
 import type { Config } from './config';
@@ -238,6 +239,7 @@ export const createApp = (options: AppOptions): App => {
       logger,
       transport,
       queries: createQueryCache(store.buttons),
+      conversations: createConversations(store.conversations, { minutes: config.conversationMinutes }),
       access: { adminIds: config.adminIds, allowedChatIds: config.allowedChatIds },
       settings: BOT_DEFAULTS,
     };

@@ -104,6 +104,7 @@ const schema = z
     // no default here: unset means "share the webhook's server" in webhook mode, 8080 otherwise
     WEB_PORT: intIn('WEB_PORT', 1, 65535, 0),
     WEBLINK_DAYS: intIn('WEBLINK_DAYS', 1, 365, 7),
+    CONVERSATION_MINUTES: intIn('CONVERSATION_MINUTES', 1, 1440, 30),
   })
   .superRefine((env, ctx) => {
     // A webhook without a secret would accept forged updates from anyone who guesses the path.
@@ -136,6 +137,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   timezone: string;
   remindDays: number;
+  /** a conversation quiet this long is forgotten: the next message starts afresh (follow-ups read nothing older) */
+  conversationMinutes: number;
   /** set (WEBAPP_URL) → the dashboard page and its API are served, and the bot offers them */
   webapp: WebAppConfig | undefined;
 }
@@ -178,6 +181,7 @@ export const createConfig = (env: Record<string, string | undefined>): Readonly<
     logLevel: e.LOG_LEVEL,
     timezone: e.BOT_TIMEZONE,
     remindDays: e.REMIND_DAYS,
+    conversationMinutes: e.CONVERSATION_MINUTES,
     webapp: e.WEBAPP_URL === undefined ? undefined : webAppConfig(e.WEBAPP_URL, e.WEB_PORT, e.WEBHOOK_URL === undefined ? undefined : e.PORT, e.WEBLINK_DAYS),
   });
 };

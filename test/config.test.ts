@@ -26,6 +26,7 @@ describe('createConfig', () => {
       logLevel: 'info',
       timezone: 'Asia/Shanghai',
       remindDays: 14,
+      conversationMinutes: 30,
       webapp: undefined,
     });
   });

@@ -2,6 +2,7 @@ import type { Context } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Answer } from '../qa/answer';
 import { createPageKeys, encodeCallback, SAFE_ID, type PageKey } from './callback-data';
+import type { Conversation } from '../qa/follow-up';
 import type { BotDeps, QaEngine } from './deps';
 import { MESSAGES } from '../wording/chat';
 import type { Origin } from './query-cache';
@@ -20,14 +21,22 @@ export interface BuiltMessage {
   answer: Answer;
   page: number;
   pages: number;
+  /** the conversation once this message is on screen: its list, its page, who the user said they are */
+  conversation: Conversation;
 }
 
 export interface AnswerMessages {
-  ask(engine: QaEngine, origin: Origin): Answer;
+  /** the answer to `origin` and the conversation after it (a free-text origin is read with its `context`) */
+  ask(engine: QaEngine, origin: Origin): { answer: Answer; conversation: Conversation };
   /** `key` reuses the page key of an existing message (an edit), so nothing new is stored */
   build(origin: Origin, page: number, key?: PageKey): Promise<BuiltMessage>;
-  /** sends page 1 of `origin` as a reply to the update's chat */
+  /**
+   * sends page 1 of `origin` as a reply to the update's chat; free text is read
+   * as a message of the sender's conversation, which then remembers the reply
+   */
   reply(ctx: Context, origin: Origin): Promise<void>;
+  /** the update's conversation now shows `message` (a page or a detail the user tapped) */
+  remember(ctx: Context, message: BuiltMessage): Promise<void>;
   pageKeys: ReturnType<typeof createPageKeys>;
 }
 
@@ -38,12 +47,16 @@ export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
   const pageKeys = createPageKeys(deps.queries);
   const { pageSize } = deps.settings;
 
-  const ask = (engine: QaEngine, origin: Origin): Answer =>
-    origin.as === 'ask' ? engine.ask(origin.question) : engine.askAs(origin.as, origin.arg ?? '');
+  const ask = (engine: QaEngine, origin: Origin): { answer: Answer; conversation: Conversation } => {
+    if (origin.as === 'ask') return engine.converse(origin.question, origin.context);
+    const answer = engine.askAs(origin.as, origin.arg ?? '');
+    const last = engine.understood(answer);
+    return { answer, conversation: last ? { last, page: 1 } : {} };
+  };
 
   const build = async (origin: Origin, page: number, knownKey?: PageKey): Promise<BuiltMessage> => {
     const engine = deps.engine();
-    const answer = ask(engine, origin);
+    const { answer, conversation } = ask(engine, origin);
     const rendered = deps.view.renderAnswer(answer, { format: 'html', page, pageSize });
     const rows: InlineKeyboardButton[][] = [];
 
@@ -81,7 +94,18 @@ export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
       answer,
       page: rendered.page,
       pages: rendered.pages,
+      conversation: conversation.last ? { ...conversation, page: rendered.page } : conversation,
     };
+  };
+
+  const { conversations } = deps;
+  /** what the conversation keeps after `message`: its list and page, and who the user is (said now, or earlier) */
+  const keep = (key: string, before: Conversation, message: BuiltMessage): Promise<void> => {
+    const after = message.conversation;
+    const speaker = after.speaker ?? before.speaker;
+    // help or asking back shows no list: the list before stays the one a 第三个 points into
+    const shown = after.last ? { last: after.last, page: after.page ?? 1 } : before.last ? { last: before.last, page: before.page ?? 1 } : {};
+    return conversations.put(key, { ...shown, ...(speaker ? { speaker } : {}) });
   };
 
   return {
@@ -89,8 +113,17 @@ export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
     build,
     pageKeys,
     async reply(ctx, origin) {
-      const message = await build(origin, 1);
+      const key = conversations.keyOf(ctx);
+      const before = key ? await conversations.get(key) : {};
+      // a follow-up's page buttons ask it again with the same context, so page 2 is the same list as page 1
+      const asked: Origin = origin.as === 'ask' && (before.last || before.speaker) ? { ...origin, context: before } : origin;
+      const message = await build(asked, 1);
+      if (key) await keep(key, before, message);
       await ctx.reply(message.text, { parse_mode: 'HTML', ...replyExtra(ctx), ...(message.markup ? { reply_markup: message.markup } : {}) });
+    },
+    async remember(ctx, message) {
+      const key = conversations.keyOf(ctx);
+      if (key) await keep(key, await conversations.get(key), message);
     },
   };
 };

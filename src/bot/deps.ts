@@ -3,6 +3,8 @@ import type { Report, Target } from '../model';
 import type { Assessment } from '../progress/light';
 import type { Answer } from '../qa/answer';
 import type { CommandKind } from '../qa/commands';
+import type { Conversation, Understood } from '../qa/follow-up';
+import type { Conversations } from './conversations';
 import { VIEW_DEFAULTS, type RenderedPage, type RenderOptions } from '../view';
 import type { Transport } from './transport';
 import type { QueryCache } from './query-cache';
@@ -21,6 +23,10 @@ export interface QaEngine {
   ask(question: string): Answer;
   /** `arg` is '' for kinds without one (lagging, stats, help) */
   askAs(kind: AskKind, arg: string): Answer;
+  /** a message of a conversation: a follow-up is read with what the conversation said before */
+  converse(question: string, conversation?: Conversation): { answer: Answer; conversation: Conversation };
+  /** what an answer was asked as, for the conversation to keep */
+  understood(answer: Answer): Understood | undefined;
 }
 
 /** The views of src/view/ (shared with `npm run ask`, so the bot carries the same content). */
@@ -40,6 +46,8 @@ export interface BotDeps {
   transport: Transport;
   /** the questions behind page buttons that cannot describe themselves (in the store, shared by replicas) */
   queries: QueryCache;
+  /** what each conversation said last (in the store, shared by replicas), so a follow-up reads as one */
+  conversations: Conversations;
   access: { adminIds: readonly number[]; allowedChatIds: readonly number[] };
   settings: BotSettings;
   /** a line under one target's detail (/item 57): its unit's latest reply (反馈), HTML; none when absent */

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { COMMANDS, type CommandKind } from '../qa/commands';
+import type { Conversation } from '../qa/follow-up';
 import type { ButtonStore } from '../store/ports';
 
-/** How an answer was asked, so a page button can ask again: free text, or a command's kind and argument. */
-export type Origin = { as: 'ask'; question: string } | { as: CommandKind; arg?: string };
+/**
+ * How an answer was asked, so a page button can ask again: free text (with the
+ * conversation it was a follow-up in, so page 2 reads it the same way), or a
+ * command's kind and argument.
+ */
+export type Origin = { as: 'ask'; question: string; context?: Conversation } | { as: CommandKind; arg?: string };
 
 /**
  * The questions behind page buttons that cannot describe themselves in 64 bytes
@@ -27,8 +32,8 @@ const newId = (): string => randomBytes(6).toString('base64url');
 /** What the store gives back is checked, not trusted: a value of another version of the program asks nothing. */
 const isOrigin = (value: unknown): value is Origin => {
   if (typeof value !== 'object' || value === null) return false;
-  const { as, question, arg } = value as Record<string, unknown>;
-  if (as === 'ask') return typeof question === 'string';
+  const { as, question, arg, context } = value as Record<string, unknown>;
+  if (as === 'ask') return typeof question === 'string' && (context === undefined || (typeof context === 'object' && context !== null));
   return (Object.values(COMMANDS) as unknown[]).includes(as) && (arg === undefined || typeof arg === 'string');
 };
 

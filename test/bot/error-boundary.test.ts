@@ -27,6 +27,11 @@ describe('errors and faults', () => {
         return seed.engine.ask(q);
       },
       askAs: (kind, arg) => seed.engine.askAs(kind, arg),
+      converse: (q, conversation) => {
+        if (q === '触发错误') throw new Error('engine exploded');
+        return seed.engine.converse(q, conversation);
+      },
+      understood: (a) => seed.engine.understood(a),
     };
     // 429 waits are recorded and shortened, so the test does not sleep for retry_after.
     h = await startHarness({ engine, sleep: (ms) => (waits.push(ms), new Promise((r) => setTimeout(r, 5))) });

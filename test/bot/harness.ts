@@ -15,6 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createQueryCache } from '../../src/bot/query-cache';
 import { openLowdbButtons } from '../../src/store/lowdb/buttons';
+import { openLowdbConversations } from '../../src/store/lowdb/conversations';
+import { createConversations, type Conversations } from '../../src/bot/conversations';
 import type { ButtonStore } from '../../src/store/ports';
 import { createTransport } from '../../src/bot/transport';
 import { createLogger, type Logger } from '../../src/logger';
@@ -64,6 +66,11 @@ let buttonFiles = 0;
 /** The page buttons of a lowdb store, in a file of their own, as the app keeps them */
 export const testButtons = (limit = 1000): ButtonStore => openLowdbButtons(join(buttonsDir, `${(buttonFiles += 1)}.buttons`), limit);
 
+let conversationFiles = 0;
+/** The conversations of a lowdb store, in a file of their own, as the app keeps them */
+export const testConversations = (minutes = 30, now?: () => Date): Conversations =>
+  createConversations(openLowdbConversations(join(buttonsDir, `${(conversationFiles += 1)}.conversations`), 1000, now ?? (() => new Date())), { minutes, ...(now ? { now } : {}) });
+
 /** The bot's dependencies over an engine, with the shipped views and defaults; tests override what they probe. */
 export const testDeps = (engine: QaEngine, logger: Logger, overrides: Partial<BotDeps> = {}): BotDeps => ({
   engine: () => engine,
@@ -71,6 +78,7 @@ export const testDeps = (engine: QaEngine, logger: Logger, overrides: Partial<Bo
   logger,
   transport: createTransport({ logger }),
   queries: createQueryCache(testButtons()),
+  conversations: testConversations(),
   access: { adminIds: [], allowedChatIds: [] },
   settings: BOT_DEFAULTS,
   ...overrides,

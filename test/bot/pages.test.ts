@@ -122,18 +122,19 @@ describe('page buttons across a restart', () => {
 
   it('keeps unit, leader and free-text pages working: the free-text question is in the store, not in the process', async () => {
     const chatId = 3301;
+    // two chats: in one, 年底到期的 would be a follow-up to 王昌华 (test/bot/conversations.test.ts)
     const leader = await say(h, '王昌华', { chatId });
-    const deadline = await say(h, '年底到期的', { chatId });
+    const deadline = await say(h, '年底到期的', { chatId: chatId + 1 });
     const leaderNext = buttons(leader).find((b) => b.text === MESSAGES.next)!.callback_data!;
     const deadlineNext = buttons(deadline).find((b) => b.text === MESSAGES.next)!.callback_data!;
     expect(deadlineNext).toMatch(/^p:[0-9a-f]{6}:q/);
 
     await h.restart();
 
-    for (const [message, data, question] of [[leader, leaderNext, '王昌华'], [deadline, deadlineNext, '年底到期的']] as const) {
+    for (const [message, data, question, at] of [[leader, leaderNext, '王昌华', chatId], [deadline, deadlineNext, '年底到期的', chatId + 1]] as const) {
       const edit = h.next('editMessageText', (c) => c.payload.message_id === messageIdOf(message));
       const editAnswered = h.next('answerCallbackQuery');
-      h.api.callback({ chatId, messageId: messageIdOf(message), data });
+      h.api.callback({ chatId: at, messageId: messageIdOf(message), data });
       expect(textOf(await edit)).toBe(await h.expected('ask', question, 2));
       await editAnswered; // the edit's own (silent) answer comes after the edit
     }

@@ -28,6 +28,8 @@ export const createPagesFeature = (deps: FeatureDeps): Feature => {
       if (!engine.report.targets.some((t) => t.id === data.id)) return void (await ctx.answerCbQuery(MESSAGES.targetGone(data.id)));
       await ctx.answerCbQuery();
       const message = await deps.answers.build({ as: 'item', arg: data.id }, 1);
+      // the target opened is what a follow-up (是谁牵头的, 滞后吗) is about now
+      await deps.answers.remember(ctx, message);
       await ctx.reply(message.text, { parse_mode: 'HTML', ...(message.markup ? { reply_markup: message.markup } : {}) });
       return;
     }
@@ -38,6 +40,8 @@ export const createPagesFeature = (deps: FeatureDeps): Feature => {
     if (origin === undefined) return void (await ctx.answerCbQuery(MESSAGES.expired));
     const message = await deps.answers.build(origin, data.page, data.key);
     if (message.page !== data.page) return void (await ctx.answerCbQuery(MESSAGES.expired));
+    // the list paged is the conversation's latest: 第三个 now counts along it
+    await deps.answers.remember(ctx, message);
     try {
       await ctx.editMessageText(message.text, { parse_mode: 'HTML', ...(message.markup ? { reply_markup: message.markup } : {}) });
     } catch (err) {

@@ -17,6 +17,9 @@ export const createStartFeature = (deps: FeatureDeps): Feature => {
   const composer = new Composer<Context>();
 
   composer.start(async (ctx) => {
+    // /start begins again: nothing said before is carried into the next question
+    const key = deps.conversations.keyOf(ctx);
+    if (key) await deps.conversations.clear(key);
     const payload = ctx.payload.trim();
     const item = /^item_([A-Za-z0-9-]{1,40})$/.exec(payload);
     if (item) return deps.answers.reply(ctx, { as: 'item', arg: item[1]! });
@@ -34,6 +37,7 @@ export const createStartFeature = (deps: FeatureDeps): Feature => {
     if (question === undefined) return void (await ctx.answerCbQuery(MESSAGES.unknownButton));
     await ctx.answerCbQuery();
     const message = await deps.answers.build({ as: 'ask', question }, 1);
+    await deps.answers.remember(ctx, message);
     await ctx.reply(message.text, { parse_mode: 'HTML', ...(message.markup ? { reply_markup: message.markup } : {}) });
   });
 
