@@ -13,6 +13,7 @@ import { createHistoryAnswers } from './history-answers';
 import { createNameResolver } from './names';
 import { createQuestionParser, type ParsedQuestion } from './parse-question';
 import { createStatistics } from './statistics';
+import { loadSuccessions, type Succession } from './successions';
 import { createTopicIndex } from './topic-index';
 
 export type { CommandKind } from './commands';
@@ -101,6 +102,8 @@ export const createEngine = (deps: {
   normalize: Normalize;
   aliases: Aliases;
   config?: QaConfig;
+  /** old office names and their successors (data/successions.json when omitted) */
+  successions?: readonly Succession[];
   /** thresholds of the traffic lights (PROGRESS_DEFAULTS when omitted) */
   progress?: Partial<ProgressOptions>;
 }): Engine => {
@@ -130,7 +133,7 @@ export const createEngine = (deps: {
 
   // the table's own place (沂州市, 汶源县): its units are named without it (沂州海关 → 海关)
   const places = [report.city, report.city.replace(/[市县区州旗]$/u, '')];
-  const units = createNameResolver({ names: filters.unitPositions.keys(), normalize, aliases: aliases.units, config, places });
+  const units = createNameResolver({ names: filters.unitPositions.keys(), normalize, aliases: aliases.units, config, places, successions: deps.successions ?? loadSuccessions() });
   const leaders = createNameResolver({ names: filters.leaderPositions.keys(), normalize, config, soundMinLength: 2, fuzzy: false });
   const reportWords = [
     report.city,

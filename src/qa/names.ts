@@ -12,6 +12,8 @@ export interface NameMatch {
   mention: string;
   /** canonical names as written in the table; several when the mention is ambiguous, none for a known alias of a unit the table lacks */
   names: string[];
+  /** an old name (国土局) read through the reform's successions: the successor it stands for (自然资源和规划局) */
+  successor?: string;
 }
 
 export interface NameResolver {
@@ -26,11 +28,11 @@ export interface NameResolver {
    */
   resolve(mention: string): string[];
   /** as `resolve`, and how the names were found: 'sound' and 'fuzzy' read the mention as another name, which a reply should say */
-  resolveHow(mention: string): { names: string[]; how: MatchHow };
+  resolveHow(mention: string): { names: string[]; how: MatchHow; successor?: string };
 }
 
 /** How a mention was matched, from the most literal to the loosest. */
-export type MatchHow = 'exact' | 'alias' | 'inOrder' | 'sound' | 'fuzzy' | 'none';
+export type MatchHow = 'exact' | 'alias' | 'succession' | 'inOrder' | 'sound' | 'fuzzy' | 'none';
 
 interface Entry {
   name: string;
@@ -106,6 +108,8 @@ export const createNameResolver = (deps: {
   fuzzy?: boolean;
   /** the table's own place (沂州, 汶源县): left out when people name its units (沂州海关 → 海关) */
   places?: readonly string[];
+  /** old names of renamed offices and their successors (data/successions.json) */
+  successions?: readonly { now: readonly string[]; was: readonly string[] }[];
 }): NameResolver => {
   const places = [...new Set((deps.places ?? []).map((p) => deps.normalize(p).replace(/\s+/g, '')).filter((p) => p.length >= 2))].sort((a, b) => b.length - a.length);
   const config = deps.config ?? QA_DEFAULTS;
@@ -196,6 +200,17 @@ export const createNameResolver = (deps: {
     for (const t of targets) for (const n of resolveDirect(deps.normalize(t).replace(/\s+/g, ''))) names.add(n);
     aliasNames.set(key, [...names]);
   }
+  // an old name → the first successor this table has; [] when it has none (the reply says so, naming the successor)
+  const successionOf = new Map<string, { names: string[]; successor: string }>();
+  for (const { now, was } of deps.successions ?? []) {
+    const found = now.map((form) => ({ form, names: resolveDirect(deps.normalize(form).replace(/\s+/g, '')) })).find((x) => x.names.length > 0);
+    for (const old of was) {
+      const key = deps.normalize(old).replace(/\s+/g, '');
+      if (spellings.has(key) || successionOf.has(key)) continue;
+      successionOf.set(key, { names: found?.names ?? [], successor: found?.form ?? (now[0] as string) });
+    }
+  }
+
   // fuzzy candidates: every known spelling and every alias that names something in this table,
   // so 卫建委 (one wrong character) finds 卫健委 as well as 科技居 finds 科技局
   const forms: { form: string; names: string[] }[] = [
@@ -207,7 +222,7 @@ export const createNameResolver = (deps: {
   // longest first, so 市场监督管理局 wins over shorter forms inside it. Two-character forms (单县, 民政)
   // are not scanned inside longer words (民政 inside 人民政府); they resolve when they stand alone.
   const fullNames = new Set(entries.map((e) => e.norm));
-  const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys()])]
+  const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys(), ...successionOf.keys()])]
     .filter((f) => f.length >= 3 || fullNames.has(f))
     .sort((a, b) => b.length - a.length);
 
@@ -271,12 +286,14 @@ export const createNameResolver = (deps: {
   };
 
   /** exact spelling → alias → in-order characters → same sound → fuzzy, the first that finds anything */
-  const resolveHow = (mention: string): { names: string[]; how: MatchHow } => {
+  const resolveHow = (mention: string): { names: string[]; how: MatchHow; successor?: string } => {
     const m = mention.replace(/\s+/g, '');
     if (!m) return { names: [], how: 'none' };
     // an alias naming nothing in this table (新区 → 鲁西新区 in another city's) leaves the table's own names to try
     const alias = aliasNames.get(m);
     if (alias?.length) return { names: alias, how: 'alias' };
+    const old = spellings.has(m) ? undefined : successionOf.get(m);
+    if (old) return { names: old.names, how: old.names.length > 0 ? 'succession' : 'none', successor: old.successor };
     const direct = resolveDirect(m);
     if (direct.length > 0) return { names: direct, how: spellings.has(m) ? 'exact' : 'inOrder' };
     const sound = resolveSound(m);
@@ -298,7 +315,9 @@ export const createNameResolver = (deps: {
           taken.fill(1, at, at + form.length);
           // an alias naming nothing here (水利局 → 水务局 elsewhere) leaves the table's own spelling of the form
           const alias = aliasNames.get(form);
-          found.push({ start: at, end: at + form.length, mention: form, names: alias?.length ? alias : [...(spellings.get(form) ?? alias ?? [])] });
+          const old = alias?.length || spellings.has(form) ? undefined : successionOf.get(form);
+          if (old) found.push({ start: at, end: at + form.length, mention: form, names: old.names, successor: old.successor });
+          else found.push({ start: at, end: at + form.length, mention: form, names: alias?.length ? alias : [...(spellings.get(form) ?? alias ?? [])] });
         }
         at = text.indexOf(form, at + 1);
       }

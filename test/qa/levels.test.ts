@@ -37,3 +37,26 @@ describe('a county table', () => {
     expect(ids('住建局参与了哪些')).toEqual(['1', '2', '4']);
   });
 });
+
+/** Issue 22, class 3: old office names, read through the reform's successions only when the successor is in the table. */
+describe('old names of renamed offices', () => {
+  it('reads an old name as its successor in the table, and says so', async () => {
+    const { normalize, aliases } = await seed();
+    const engine = createEngine({ report: await countyReport(), normalize, aliases });
+    const answer = engine.ask('国土资源局负责哪些');
+    expect(answer.hits.map((h) => h.target.id)).toEqual(['1', '5']);
+    expect(answer.query.readAs).toEqual([{ written: '国土资源局', as: '县自然资源局' }]);
+    expect(engine.ask('城管局的任务').hits.map((h) => h.target.id)).toEqual(['6']);
+    expect(engine.ask('环保局').hits.map((h) => h.target.id)).toEqual(['4']);
+  });
+
+  it('answers nothing, naming the successor, when the table lacks it', async () => {
+    const { engine } = await seed();
+    for (const q of ['国土局负责的责任目标', '那个原来的国土局现在有什么任务', '民宗局有什么工作']) {
+      const answer = engine.ask(q);
+      expect(answer.kind).toBe('none');
+      expect(answer.hits).toEqual([]);
+    }
+    expect(engine.ask('国土局负责的责任目标').query.unresolved).toBe('国土局（自然资源和规划局）');
+  });
+});

@@ -3,7 +3,7 @@ import type { MatchHow } from '../names';
 import { createEdgeStripper, fillerWords, longestFirst, type ParseContext, type ParsePass } from './state';
 
 /** matches that read the mention as another name: the reply says so (按“王昌华”理解) */
-const LOOSE = new Set<MatchHow>(['sound', 'fuzzy']);
+const LOOSE = new Set<MatchHow>(['sound', 'fuzzy', 'succession']);
 
 const UNIT_END = /[局委会部办府县区团港司厅院队站所中心]$/;
 
@@ -26,6 +26,10 @@ export const createLooseNamesPass = (ctx: ParseContext): ParsePass => {
         let piece = stripEdges(raw);
         if (!piece) continue;
         const asUnit = ctx.units.resolveHow(piece);
+        if (asUnit.successor && asUnit.names.length === 0) {
+          s.query.unresolved ??= `${piece}（${asUnit.successor}）`;
+          continue;
+        }
         if (asUnit.names.length > 0) {
           if (asUnit.names.length > 1) s.ambiguous = asUnit.names;
           for (const n of asUnit.names) s.units.add(n);
