@@ -320,6 +320,7 @@ export const createApp = (options: AppOptions): App => {
       logger,
       webhook: config.webhook,
       onFatal: () => onExit('polling stopped', 1),
+      handledUpdates: store.updates,
       otherRequests: web && web.port === undefined ? dashboard?.handler : undefined,
     });
     stops.push(() => running.stop('shutdown'));

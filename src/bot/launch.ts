@@ -1,7 +1,8 @@
 import { TelegramError, type Telegraf } from 'telegraf';
-import type { BotCommand } from 'telegraf/types';
+import type { BotCommand, Update } from 'telegraf/types';
 import type { RequestHandler } from '../http/server';
 import type { Logger } from '../logger';
+import type { UpdateLog } from '../store/ports';
 import { createUpdateDispatcher, type DispatcherOptions } from './transport/dispatcher';
 import { startPolling, type PollerOptions } from './transport/polling';
 import { startWebhookServer } from './transport/webhook-server';
@@ -18,6 +19,12 @@ import { startWebhookServer } from './transport/webhook-server';
  * - webhook mode when `webhook` is given: our own server (transport/webhook-server.ts) on
  *   `port` checks the X-Telegram-Bot-Api-Secret-Token header and caps the body.
  *
+ * Delivery is at-least-once: an update is confirmed to Telegram (the polling offset, the
+ * webhook's 200) only once handled, so one a crash interrupted comes again. Handled
+ * update_ids go to `handledUpdates` (the store's UpdateLog) and are looked up first, so a
+ * redelivered update that was handled already is not answered twice. What can still repeat:
+ * an update whose handler had answered but not yet been recorded when the process died.
+ *
  * `stop()` stops polling or the webhook server and waits (bounded) for the handlers
  * still running; workers are stopped by the caller.
  */
@@ -33,6 +40,8 @@ export interface LaunchOptions {
   dispatch?: Pick<DispatcherOptions, 'concurrency' | 'maxPending'>;
   /** long-poll time and back-off after failed getUpdates (POLLER_DEFAULTS otherwise) */
   polling?: Pick<PollerOptions, 'timeoutSeconds' | 'backoffBaseMs' | 'backoffCapMs'>;
+  /** the update_ids handled (the store's UpdateLog): a redelivered one found here is not handled again */
+  handledUpdates?: UpdateLog;
 }
 
 export interface RunningBot {
@@ -64,7 +73,7 @@ export const launchBot = async (bot: Telegraf, options: LaunchOptions): Promise<
       logger.warn({ err }, 'setMyCommands failed; commands still work, the menu may be outdated');
     });
   }
-  const dispatcher = createUpdateDispatcher({ handle: (update) => bot.handleUpdate(update), logger, ...options.dispatch });
+  const dispatcher = createUpdateDispatcher({ handle: handleOnce(bot, options.handledUpdates, logger), logger, ...options.dispatch });
 
   if (webhook) {
     const url = new URL(webhook.url);
@@ -115,6 +124,29 @@ export const launchBot = async (bot: Telegraf, options: LaunchOptions): Promise<
     idle: () => dispatcher.idle(),
     stop: () => (stopping ??= poller.stop(STOP_TIMEOUT_MS)),
   };
+};
+
+/**
+ * Handles an update unless the log says it was handled, then records it. The store
+ * failing either way does not stop the update: a lookup that fails handles it (a
+ * possible repeat beats a loss), a record that fails is logged (it was answered).
+ */
+const handleOnce = (bot: Telegraf, log: UpdateLog | undefined, logger: Logger) => async (update: Update): Promise<void> => {
+  if (!log) return bot.handleUpdate(update);
+  const id = update.update_id;
+  const seen = await log.has(id).catch((err: unknown) => {
+    logger.warn({ err, updateId: id }, 'could not look the update up in the update log; handling it');
+    return false;
+  });
+  if (seen) {
+    logger.info({ updateId: id }, 'update delivered again after it was handled; not answered twice');
+    return;
+  }
+  try {
+    await bot.handleUpdate(update);
+  } finally {
+    await log.add(id).catch((err: unknown) => logger.warn({ err, updateId: id }, 'could not record the update as handled; a redelivery would answer it again'));
+  }
 };
 
 /** A sentence a person can act on, without the token (telegraf's URLs contain it; the logger scrubs too). */

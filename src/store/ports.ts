@@ -139,6 +139,18 @@ export interface ConversationStore {
 }
 
 /**
+ * The update_ids the bot has handled. Telegram delivers an update again until it is
+ * confirmed (the next getUpdates offset, or a webhook 200), and the bot confirms only
+ * what it handled, so after a crash some handled updates come again; this log is
+ * checked before handling, so that one answered already is not answered twice.
+ * Bounded: the newest `limit` ids added (UPDATE_LOG_LIMIT) are kept.
+ */
+export interface UpdateLog {
+  has(updateId: number): Promise<boolean>;
+  add(updateId: number): Promise<void>;
+}
+
+/**
  * Work that one process at a time must do among the replicas sharing a store:
  * sending the outbox (so each alert goes out once and the rate limits hold for
  * all replicas together) and scheduling digests.
@@ -188,6 +200,7 @@ export interface Store {
   settings: SettingsStore;
   buttons: ButtonStore;
   conversations: ConversationStore;
+  updates: UpdateLog;
   roles: RoleStore;
   supervision: SupervisionStore;
   /** true when nothing at all has been stored yet (store:copy refuses a non-empty target) */

@@ -187,3 +187,9 @@ export interface AwaitedReply {
 }
 
 export const newRecordId = newSubscriptionId;
+
+/**
+ * How many handled update_ids the store remembers (UpdateLog): far more than can be
+ * redelivered after a crash (the updates fetched but not confirmed: a few hundred).
+ */
+export const UPDATE_LOG_LIMIT = 10_000;

@@ -99,6 +99,8 @@ export interface FakeBotApi {
   blockChat(chatId: number, blocked?: boolean): void;
   /** Updates pushed but not yet confirmed by a getUpdates offset. */
   pendingUpdates(): number;
+  /** A long poll (getUpdates waiting for updates) is open: the next pushed update goes to it. */
+  pollOpen(): boolean;
   /** Counts of every call by method and HTTP status, kept even when `calls` is trimmed (soak runs). */
   stats(): { total: number; byMethod: Record<string, number>; byStatus: Record<string, number>; refusals: string[] };
   /** Removes and returns the queued updates: for tests that feed `bot.handleUpdate` instead of polling. */
@@ -872,6 +874,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       else blocked.delete(chatId);
     },
     pendingUpdates: () => queue.length,
+    pollOpen: () => poller !== undefined && isOpen(poller),
     stats: () => ({ ...counters, byMethod: { ...counters.byMethod }, byStatus: { ...counters.byStatus }, refusals: [...counters.refusals] }),
     drainUpdates() {
       const taken = queue;

@@ -50,14 +50,14 @@ const BACKENDS: Backend[] = [
     fresh: (now, limit) => {
       const dir = mkdtempSync(join(tmpdir(), 'tpb-contract-'));
       tempDirs.push(dir);
-      return () => track(openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'test', ...(now ? { now } : {}), ...(limit ? { buttonLimit: limit, conversationLimit: limit } : {}) }));
+      return () => track(openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'test', ...(now ? { now } : {}), ...(limit ? { buttonLimit: limit, conversationLimit: limit, updateLogLimit: limit } : {}) }));
     },
   },
   {
     name: 'postgres',
     fresh: (now, limit) => {
       const schema = uniqueName('contract');
-      return () => track(openPostgresStore({ url: postgres.url, schema, ...(now ? { now } : {}), ...(limit ? { buttonLimit: limit, conversationLimit: limit } : {}) }));
+      return () => track(openPostgresStore({ url: postgres.url, schema, ...(now ? { now } : {}), ...(limit ? { buttonLimit: limit, conversationLimit: limit, updateLogLimit: limit } : {}) }));
     },
   },
 ];
@@ -478,6 +478,23 @@ describe.each(BACKENDS)('$name store', (backend) => {
       expect(await again.buttons.get('a')).toBe('a');
       expect(await again.buttons.get('d')).toBe('d');
       expect(await again.buttons.get('e')).toBe('e');
+    });
+  });
+
+  describe('handled updates', () => {
+    it('remembers handled update_ids across a restart, the newest `limit` of them, and is not counted as stored data', async () => {
+      const open = backend.fresh(undefined, 3);
+      const store = await open();
+      expect(await store.updates.has(10)).toBe(false);
+      for (const id of [10, 11, 12]) await store.updates.add(id);
+      await store.updates.add(11); // recorded twice (two replicas, a retry): still one
+      expect(await store.isEmpty()).toBe(true);
+      await store.close();
+      const again = await open();
+      expect([await again.updates.has(10), await again.updates.has(12)]).toEqual([true, true]);
+      await again.updates.add(13); // the oldest, 10, goes
+      expect(await again.updates.has(10)).toBe(false);
+      expect([await again.updates.has(11), await again.updates.has(12), await again.updates.has(13)]).toEqual([true, true, true]);
     });
   });
 

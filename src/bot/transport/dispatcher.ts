@@ -23,7 +23,8 @@ export interface DispatcherOptions {
 export const DISPATCHER_DEFAULTS = Object.freeze({ concurrency: 32, maxPending: 1000 });
 
 export interface UpdateDispatcher {
-  push(update: Update): void;
+  /** queues the update; resolves once its handler has finished (thrown or not) */
+  push(update: Update): Promise<void>;
   /** resolves when there is room for another batch (fewer than maxPending held) */
   room(): Promise<void>;
   /** resolves when every update pushed so far has been handled, or after `timeoutMs` */
@@ -45,11 +46,16 @@ export const orderKeyOf = (update: Update): string => {
   return `#${update.update_id}`;
 };
 
+interface Job {
+  update: Update;
+  done: () => void;
+}
+
 export const createUpdateDispatcher = (options: DispatcherOptions): UpdateDispatcher => {
   const concurrency = options.concurrency ?? DISPATCHER_DEFAULTS.concurrency;
   const maxPending = options.maxPending ?? DISPATCHER_DEFAULTS.maxPending;
   /** per key, the updates not started yet; a key present here with an empty list is running */
-  const byKey = new Map<string, Update[]>();
+  const byKey = new Map<string, Job[]>();
   /** keys with a waiting update and none running, in arrival order */
   const ready: string[] = [];
   let running = 0;
@@ -73,19 +79,20 @@ export const createUpdateDispatcher = (options: DispatcherOptions): UpdateDispat
   const pump = (): void => {
     while (running < concurrency && ready.length > 0) {
       const key = ready.shift()!;
-      const update = byKey.get(key)!.shift()!;
+      const job = byKey.get(key)!.shift()!;
       running += 1;
-      void run(key, update);
+      void run(key, job);
     }
   };
 
-  const run = async (key: string, update: Update): Promise<void> => {
+  const run = async (key: string, { update, done }: Job): Promise<void> => {
     try {
       await options.handle(update);
     } catch (err) {
       // createBot's boundary catches handler errors; this is the last line before an unhandled rejection.
       options.logger.error({ err, updateId: update.update_id }, 'update handling failed');
     }
+    done();
     running -= 1;
     pending -= 1;
     const rest = byKey.get(key)!;
@@ -99,13 +106,16 @@ export const createUpdateDispatcher = (options: DispatcherOptions): UpdateDispat
     push(update) {
       pending += 1;
       const key = orderKeyOf(update);
+      let done!: () => void;
+      const handled = new Promise<void>((resolve) => (done = resolve));
       const queue = byKey.get(key);
-      if (queue) queue.push(update); // running or waiting: it runs after the ones before it
+      if (queue) queue.push({ update, done }); // running or waiting: it runs after the ones before it
       else {
-        byKey.set(key, [update]);
+        byKey.set(key, [{ update, done }]);
         ready.push(key);
       }
       pump();
+      return handled;
     },
     room: () => (pending < maxPending ? Promise.resolve() : new Promise((resolve) => roomWaiters.push(resolve))),
     idle(timeoutMs) {

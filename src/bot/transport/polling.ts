@@ -9,9 +9,17 @@ import { readUpdateBatch } from './update-batch';
  * dispatcher and the next getUpdates goes out at once (bounded by the dispatcher's
  * room), so a reply waiting out a 429 or a hung call holds only its own chat.
  *
- * The offset confirms a batch as soon as it is handed over. An update whose handler
- * is still running when the process is killed is therefore not delivered again;
- * `stop()` waits (bounded) for running handlers, so a normal shutdown loses nothing.
+ * At-least-once: the offset sent with each getUpdates confirms only handled updates —
+ * it is 1 + the highest update_id such that it and every earlier one is handled. So
+ * after a crash Telegram sends again every update that was fetched but not handled
+ * (and some handled after the oldest unhandled one: the UpdateLog in the store keeps
+ * those from being answered twice, see launch.ts). Telegram answers from the offset
+ * on, so updates held here come again in later answers; they are recognised by id and
+ * not pushed twice. When an answer brings nothing new (the oldest unhandled update is
+ * slow and the 100 after it are all held), the next getUpdates waits until the offset
+ * can move, instead of asking again at once. The cost: while one handler is stuck
+ * (15 s at most, the Bot API call timeout), at most 100 updates after it are fetched.
+ * `stop()` waits (bounded) for running handlers, then confirms what was handled.
  *
  * Errors of getUpdates: 401 (wrong token) and 409 (another instance, or a webhook)
  * end polling through the returned promise, since retrying cannot help. Everything
@@ -59,7 +67,34 @@ export const startPolling = (options: PollerOptions): Poller => {
   const baseMs = options.backoffBaseMs ?? POLLER_DEFAULTS.backoffBaseMs;
   const capMs = options.backoffCapMs ?? POLLER_DEFAULTS.backoffCapMs;
   const abort = new AbortController();
-  let offset = 0;
+  /** updates fetched and not yet confirmed, by update_id, with whether each was handled */
+  const held = new Map<number, boolean>();
+  /** 1 + the highest update_id fetched: the offset once every update held is handled */
+  let fetchedUpTo = 0;
+  /** called when an update is handled, while the loop waits for the offset to move */
+  let onHandled: (() => void) | undefined;
+
+  /** The offset that confirms exactly the handled prefix: the oldest unhandled update, else all fetched. */
+  const confirmable = (): number => {
+    let lowest = fetchedUpTo;
+    for (const [id, handled] of held) if (!handled && id < lowest) lowest = id;
+    for (const id of held.keys()) if (id < lowest) held.delete(id);
+    return lowest;
+  };
+
+  /** Resolves once the offset can move past `offset` (or polling stops). */
+  const offsetMovesFrom = (offset: number): Promise<void> =>
+    new Promise((resolve) => {
+      const check = (): void => {
+        if (confirmable() === offset && !abort.signal.aborted) return;
+        onHandled = undefined;
+        abort.signal.removeEventListener('abort', check);
+        resolve();
+      };
+      onHandled = check;
+      abort.signal.addEventListener('abort', check, { once: true });
+      check();
+    });
 
   const pause = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -74,6 +109,7 @@ export const startPolling = (options: PollerOptions): Poller => {
     let failures = 0;
     while (!abort.signal.aborted) {
       await dispatcher.room();
+      const offset = confirmable();
       let entries: unknown[];
       try {
         const result: unknown = await telegram.callApi(
@@ -98,8 +134,17 @@ export const startPolling = (options: PollerOptions): Poller => {
       failures = 0;
       const batch = readUpdateBatch(entries);
       if (batch.skipped > 0) logger.warn({ skipped: batch.skipped, entries: entries.length, offset }, 'getUpdates answered entries that are not updates; skipped them');
-      offset = Math.max(offset, batch.nextOffset);
-      for (const update of batch.updates) dispatcher.push(update);
+      // Below `offset` is confirmed; what is held came in an earlier answer.
+      const fresh = batch.updates.filter((update) => update.update_id >= offset && !held.has(update.update_id));
+      fetchedUpTo = Math.max(fetchedUpTo, batch.nextOffset);
+      for (const update of fresh) {
+        held.set(update.update_id, false);
+        void dispatcher.push(update).then(() => {
+          held.set(update.update_id, true);
+          onHandled?.();
+        });
+      }
+      if (fresh.length === 0 && [...held.values()].includes(false)) await offsetMovesFrom(offset);
     }
   };
 
@@ -113,7 +158,8 @@ export const startPolling = (options: PollerOptions): Poller => {
       abort.abort();
       await done.catch(() => undefined);
       await dispatcher.idle(timeoutMs);
-      // Confirm what was handed over, so a restart does not get it again (timeout 0: no long poll).
+      // Confirm what was handled, so a restart does not get it again (timeout 0: no long poll).
+      const offset = confirmable();
       if (offset > 0) {
         await telegram.callApi('getUpdates', { offset, limit: 1, timeout: 0 } as never).catch(() => undefined);
       }

@@ -14,8 +14,14 @@ import type { Logger } from '../../logger';
  *   or is answered 403 (the webhook path) or 404;
  * - the body is capped at `maxBodyBytes` while it is read (413, connection closed);
  * - a body that is not an update (bad JSON, `null`, no numeric update_id) → 400;
- * - an update is answered 200 at once and handed to the dispatcher: Telegram waits
- *   for that answer before sending the next update, so a slow handler must not hold it.
+ * - an update is answered 200 once it is handled (`onUpdate` resolved), not before: a 200
+ *   confirms it, and Telegram never sends a confirmed update again, so a crash between
+ *   an early 200 and the handler would lose it. Telegram holds up to 40 connections
+ *   (setWebhook's max_connections) and waits about a minute for an answer; a handler
+ *   takes milliseconds, 15 s at most with a hung Bot API call (the call timeout), and
+ *   a reply held by a 429 is queued without holding the handler. A request whose handler
+ *   failed is still answered 200: the error boundary answered the user, and a resend
+ *   would only fail again.
  */
 export interface WebhookServerOptions {
   port: number;
@@ -23,7 +29,8 @@ export interface WebhookServerOptions {
   path: string;
   secret: string;
   maxBodyBytes?: number;
-  onUpdate: (update: Update) => void;
+  /** resolves once the update is handled; the 200 waits for it */
+  onUpdate: (update: Update) => Promise<void>;
   /** what serves every request that is not a POST to `path` (the dashboard shares the port) */
   otherRequests?: RequestHandler | undefined;
   logger: Logger;
@@ -73,8 +80,8 @@ export const startWebhookServer = async (options: WebhookServerOptions): Promise
       options.logger.warn({ bytes: size }, 'webhook body is not an update; answered 400');
       return answer(res, 400);
     }
+    await options.onUpdate(update);
     answer(res, 200);
-    options.onUpdate(update);
   };
 
   const refuseLarge = (req: IncomingMessage, res: ServerResponse): void => {

@@ -22,6 +22,8 @@ export const storeFiles = (dbPath: string) => ({
   conversations: `${dbPath}.conversations`,
   /** bindings, reminders and replies (督办), an append-only journal of its own */
   supervision: `${dbPath}.supervision`,
+  /** the update_ids handled (UpdateLog), one line each */
+  updates: `${dbPath}.updates`,
 });
 
 /** Written to a temp file and renamed: a crash leaves the old file or the whole new one. */

@@ -1,5 +1,5 @@
 import type { SettingsStore, Store } from '../ports';
-import { BUTTON_LIMIT, CONVERSATION_LIMIT, type StoredReport } from '../types';
+import { BUTTON_LIMIT, CONVERSATION_LIMIT, UPDATE_LOG_LIMIT, type StoredReport } from '../types';
 import { openLowdbButtons } from './buttons';
 import { openLowdbConversations } from './conversations';
 import { openDb } from './db';
@@ -12,6 +12,7 @@ import { createLowdbSettings } from './settings';
 import { openDbJournal, type DamagedLine } from './journal';
 import { applySubscriptionChange, createLowdbSubscriptions } from './subscriptions';
 import { openLowdbSupervision } from './supervision';
+import { openLowdbUpdateLog } from './updates';
 
 export interface LowdbStoreOptions {
   dbPath: string;
@@ -25,6 +26,8 @@ export interface LowdbStoreOptions {
   buttonLimit?: number;
   /** conversations kept (CONVERSATION_LIMIT) */
   conversationLimit?: number;
+  /** handled update_ids remembered (UPDATE_LOG_LIMIT) */
+  updateLogLimit?: number;
   now?: () => Date;
   /** a damaged journal line skipped at open (with `recover`, or in the buttons journal): start-up logs it */
   onJournalDamage?: (damage: DamagedLine) => void;
@@ -57,6 +60,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
     const buttons = openLowdbButtons(files.buttons, options.buttonLimit ?? BUTTON_LIMIT, onSkip);
     const conversations = openLowdbConversations(files.conversations, options.conversationLimit ?? CONVERSATION_LIMIT, options.now ?? (() => new Date()), onSkip);
     const supervision = openLowdbSupervision(files.supervision, { recover: options.recover ?? false, onSkip }, options.now);
+    const updates = openLowdbUpdateLog(files.updates, options.updateLogLimit ?? UPDATE_LOG_LIMIT, onSkip);
     let closing: Promise<void> | undefined;
     return {
       backend: 'lowdb',
@@ -67,6 +71,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
       settings,
       buttons,
       conversations,
+      updates,
       roles: lowdbRoles,
       supervision,
       isEmpty: async () =>
@@ -81,6 +86,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
             buttons.close();
             conversations.close();
             supervision.close();
+            updates.close();
             journal.close();
             // The outbox folds its journal into its file; every other change was written when made.
             await outbox.close();

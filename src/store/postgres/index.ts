@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Store } from '../ports';
-import { BUTTON_LIMIT, CONVERSATION_LIMIT } from '../types';
+import { BUTTON_LIMIT, CONVERSATION_LIMIT, UPDATE_LOG_LIMIT } from '../types';
 import { createPostgresButtons } from './buttons';
 import { createPostgresConversations } from './conversations';
 import { createPool, describeUrl, rowsOf } from './db';
@@ -11,6 +11,7 @@ import { createPostgresRoles } from './roles';
 import { createPostgresSettings } from './settings';
 import { createPostgresSubscriptions } from './subscriptions';
 import { createPostgresSupervision } from './supervision';
+import { createPostgresUpdateLog } from './updates';
 
 export interface PostgresStoreOptions {
   /** postgres://user:pass@host:port/db */
@@ -22,6 +23,8 @@ export interface PostgresStoreOptions {
   buttonLimit?: number;
   /** conversations kept (CONVERSATION_LIMIT) */
   conversationLimit?: number;
+  /** handled update_ids remembered (UPDATE_LOG_LIMIT) */
+  updateLogLimit?: number;
   now?: () => Date;
   /** how often a replica asks again for a role another one holds, ms */
   roleRetryMs?: number;
@@ -54,6 +57,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
       buttons: createPostgresButtons(pool, options.buttonLimit ?? BUTTON_LIMIT),
       conversations: createPostgresConversations(pool, options.conversationLimit ?? CONVERSATION_LIMIT, options.now ?? (() => new Date())),
       supervision: createPostgresSupervision(pool, options.now),
+      updates: createPostgresUpdateLog(pool, options.updateLogLimit ?? UPDATE_LOG_LIMIT),
       roles: createPostgresRoles({
         url: options.url,
         onError,

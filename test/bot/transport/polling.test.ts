@@ -29,6 +29,8 @@ describe('a malformed successful getUpdates answer', () => {
   it('is retried when its result is not a list, and its entries that are not updates are skipped, while polling goes on', async () => {
     bot = await startAppUnderTest();
     await bot.say('/item 57', { chatId: 3001 });
+    // the answer goes out before the update counts as handled (and the offset moves past it)
+    await until(() => bot.api.pollOpen(), 'a long poll open');
     const K = 1_000_000;
     for (const result of [{}, null, 'updates', undefined]) bot.api.failNext('getUpdates', { code: 'raw', status: 200, body: { ok: true, result } });
     const garbage = [null, 7, 'update', [], { message: command(1, 3002, '/item 1').message }, { update_id: 'x' }, { update_id: -1, message: {} }, { update_id: 1.5, message: {} }];

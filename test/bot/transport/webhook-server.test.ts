@@ -7,6 +7,8 @@ import { startFakeBotApi } from '../../fake-bot-api/server';
 import { testDeps } from '../harness';
 import { seedEngine } from '../seed';
 import { freePort } from '../../helpers/free-port';
+import { useLowdbStores } from '../../helpers/lowdb-store';
+import { useTempDir } from '../../helpers/tmp';
 
 
 describe('webhook mode', () => {
@@ -58,6 +60,48 @@ describe('webhook mode', () => {
       const again = api.waitFor('sendMessage', (p) => p.chat_id === 6001 && p.text === item58);
       expect((await post(update(4, '/item 58'), secret)).status).toBe(200);
       await again;
+    } finally {
+      await running.stop();
+      await api.close();
+    }
+  });
+
+  const dir = useTempDir();
+  const openStore = useLowdbStores();
+
+  it('answers 200 only once the update is handled, and a resent update that was handled is not answered again (issue 20, item 2)', async () => {
+    const api = await startFakeBotApi();
+    const store = await openStore(dir());
+    const { engine } = await seedEngine();
+    const logger = createLogger({ level: 'silent' });
+    const deps = testDeps(engine, logger);
+    const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features: createFeatures(deps) });
+    const port = await freePort();
+    const secret = 'webhook_secret-123';
+    const running = await launchBot(bot, { commands, logger, handledUpdates: store.updates, webhook: { url: 'https://bot.example.org/tg/hook', port, secret, host: '127.0.0.1' } });
+    try {
+      const body = JSON.stringify({
+        update_id: 77,
+        message: { message_id: 77, date: 0, chat: { id: 6002, type: 'private' }, from: { id: 6002, is_bot: false, first_name: 'U' }, text: '/item 57', entities: [{ type: 'bot_command', offset: 0, length: 5 }] },
+      });
+      const post = async (): Promise<{ status: number; at: number }> => {
+        const res = await fetch(`http://127.0.0.1:${port}/tg/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body });
+        return { status: res.status, at: Date.now() };
+      };
+      // Telegram (the fake) holds the reply 500 ms before accepting it: the 200 must wait for it.
+      api.failNext('sendMessage', { code: 'hang', ms: 500 });
+      const posted = Date.now();
+      const first = await post();
+      expect(first.status).toBe(200);
+      const reply = api.calls.find((c) => c.method === 'sendMessage' && c.status === 200);
+      expect(reply).toBeDefined();
+      expect(first.at).toBeGreaterThanOrEqual(reply!.at + 500);
+      expect(first.at - posted).toBeGreaterThanOrEqual(500);
+      expect(await store.updates.has(77)).toBe(true);
+
+      // As Telegram does when it did not get our 200 (a timeout, a dropped connection): the same update again.
+      expect((await post()).status).toBe(200);
+      expect(api.sent(6002)).toHaveLength(1);
     } finally {
       await running.stop();
       await api.close();
