@@ -23,6 +23,7 @@ import type { AlertSettings } from './alerts/config';
 import type { AlertsDeps } from './bot/features/alerts-deps';
 import type { SupervisionDeps } from './bot/features/supervision-deps';
 import { SUPERVISION_DEFAULTS } from './supervision/plan';
+import { createBulletinFiles } from './supervision/bulletin-files';
 import { latestReply } from './supervision/status';
 import { createDigestScheduler, type DigestScheduler } from './alerts/digest-scheduler';
 import { createAlertFanOut } from './alerts/fan-out';
@@ -249,6 +250,18 @@ export const createApp = (options: AppOptions): App => {
       const reply = reportId === undefined ? undefined : latestReply(await store.supervision.replies(reportId), targetId);
       return reply && SUPERVISION_MESSAGES.latestReply({ ...reply, file: reply.file !== undefined }, config.timezone);
     };
+    // The bulletin (/report, the dashboard's download) and the 导出 button. Reminders and replies are the
+    // supervision store's records of the current report: they are the bulletin's plain inputs as they are.
+    const files = createBulletinFiles({
+      engine: currentEngine,
+      records: async () => {
+        const reportId = await reports.currentId();
+        if (reportId === undefined) return { reminders: [], replies: [] };
+        const [reminders, replies] = await Promise.all([store.supervision.reminders(reportId), store.supervision.replies(reportId)]);
+        return { reminders, replies };
+      },
+      timezone: config.timezone,
+    });
     const alertsDeps: AlertsDeps = {
       subscriptions,
       chatState: store.settings,
@@ -310,7 +323,7 @@ export const createApp = (options: AppOptions): App => {
       timezone: config.timezone,
       settings: SUPERVISION_DEFAULTS,
     };
-    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, { alerts: alertsDeps, supervision: supervisionDeps, rateLimit, ...(webapp && dashboard ? { dashboard: { url: webapp.url, weblinks: dashboard.weblinks, weblinkDays: webapp.weblinkDays, timezone: config.timezone } } : {}) }),
+    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, { alerts: alertsDeps, supervision: supervisionDeps, files, rateLimit, ...(webapp && dashboard ? { dashboard: { url: webapp.url, weblinks: dashboard.weblinks, weblinkDays: webapp.weblinkDays, timezone: config.timezone } } : {}) }),
     });
     if (store.backend === 'postgres' && !config.webhook) {
       logger.warn('DATABASE_URL without WEBHOOK_URL: long polling, which Telegram allows to one process only; run a single replica, or set WEBHOOK_URL to run several');

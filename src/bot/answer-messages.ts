@@ -5,6 +5,7 @@ import { createPageKeys, encodeCallback, SAFE_ID, type PageKey } from './callbac
 import type { Conversation } from '../qa/follow-up';
 import type { BotDeps, QaEngine } from './deps';
 import { MESSAGES } from '../wording/chat';
+import { BULLETIN_MESSAGES } from '../wording/bulletin';
 import type { Origin } from './query-cache';
 
 /**
@@ -43,7 +44,12 @@ export interface AnswerMessages {
 /** an ambiguous short name rarely fits more than a few; a keyboard of dozens would bury the answer */
 const MAX_CANDIDATE_BUTTONS = 8;
 
-export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
+export interface AnswerMessageOptions {
+  /** a 导出 button under every list with targets (the export feature answers it) */
+  exportButton?: boolean;
+}
+
+export const createAnswerMessages = (deps: BotDeps, options: AnswerMessageOptions = {}): AnswerMessages => {
   const pageKeys = createPageKeys(deps.queries);
   const { pageSize } = deps.settings;
 
@@ -69,16 +75,17 @@ export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
       for (let i = 0; i < buttons.length; i += 5) rows.push(buttons.slice(i, i + 5));
     }
     // 王市长 with two 王, 新区 with two 新区: one button per name, opening that name's list
+    const version = pageKeys.version(engine.report);
     if (answer.candidates?.length && answer.candidatesOf) {
-      const version = pageKeys.version(engine.report);
       for (const name of answer.candidates.slice(0, MAX_CANDIDATE_BUTTONS)) {
         const key = pageKeys.keyOfName(engine.report, answer.candidatesOf, name);
         if (key) rows.push([{ text: name, callback_data: encodeCallback({ type: 'page', version, key, page: 1 }) }]);
       }
     }
-    if (rendered.pages > 1) {
-      const key = knownKey ?? (await pageKeys.keyFor(engine.report, origin, answer));
-      const version = pageKeys.version(engine.report);
+    const exportable = options.exportButton === true && (answer.kind === 'list' || answer.kind === 'search') && answer.hits.length > 0;
+    // one key for the arrows and 导出: a free-text question is stored once, not once per button
+    const key = rendered.pages > 1 || exportable ? (knownKey ?? (await pageKeys.keyFor(engine.report, origin, answer))) : undefined;
+    if (key && rendered.pages > 1) {
       const nav: InlineKeyboardButton[] = [];
       if (rendered.page > 1)
         nav.push({ text: MESSAGES.previous, callback_data: encodeCallback({ type: 'page', version, key, page: rendered.page - 1 }) });
@@ -87,6 +94,7 @@ export const createAnswerMessages = (deps: BotDeps): AnswerMessages => {
         nav.push({ text: MESSAGES.next, callback_data: encodeCallback({ type: 'page', version, key, page: rendered.page + 1 }) });
       rows.push(nav);
     }
+    if (key && exportable) rows.push([{ text: BULLETIN_MESSAGES.exportButton, callback_data: encodeCallback({ type: 'export', version, key }) }]);
     const note = answer.kind === 'item' && answer.hits.length === 1 && deps.targetNote ? await deps.targetNote(answer.hits[0]!.target.id) : undefined;
     return {
       text: note ? `${rendered.text}\n\n${note}` : rendered.text,

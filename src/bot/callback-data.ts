@@ -24,6 +24,7 @@ import type { Origin, QueryCache } from './query-cache';
  *   bd:<a|r|x>:<id>        approve, refuse or remove binding <id> (督办)
  *   rm:<y|n>:<id>          send or cancel the reminder preview <id>
  *   fb:<report>:<序号>      reply (反馈) about a target of report <report> (the store's id)
+ *   x:<ver>:<key>          export (导出) the list of <key> (as in p:) as a spreadsheet
  *
  * Unit, leader and lagging pages describe themselves, so they keep working after a
  * restart; the version makes buttons of an older report stale instead of wrong
@@ -43,7 +44,8 @@ export type CallbackData =
   | { type: 'column'; round: number; cell: number | 'cancel' }
   | { type: 'binding'; action: 'approve' | 'refuse' | 'remove'; id: string }
   | { type: 'remind'; send: boolean; id: string }
-  | { type: 'feedback'; report: number; target: string };
+  | { type: 'feedback'; report: number; target: string }
+  | { type: 'export'; version: string; key: PageKey };
 
 export type NameKind = 'unit' | 'leader';
 
@@ -59,6 +61,7 @@ const UNSUBSCRIBE = /^us:([A-Za-z0-9_-]{1,16})$/;
 const COLUMN = /^cm:(\d{1,6}):(\d{1,3}|x)$/;
 const BINDING = /^bd:([arx]):([A-Za-z0-9_-]{1,16})$/;
 const REMIND = /^rm:([yn]):([A-Za-z0-9_-]{1,16})$/;
+const EXPORT = /^x:([0-9a-f]{6}):(lag|u\d{1,6}|l\d{1,6}|q[A-Za-z0-9_-]{1,16})$/;
 const FEEDBACK = /^fb:(\d{1,12}):([A-Za-z0-9_-]{1,40})$/;
 const BINDING_ACTIONS = { a: 'approve', r: 'refuse', x: 'remove' } as const;
 const letterOf = (kind: NameKind): string => (kind === 'unit' ? 'u' : 'l');
@@ -92,6 +95,8 @@ export const encodeCallback = (data: CallbackData): string => {
       return `rm:${data.send ? 'y' : 'n'}:${data.id}`;
     case 'feedback':
       return `fb:${data.report}:${data.target}`;
+    case 'export':
+      return `x:${data.version}:${encodeKey(data.key)}`;
   }
 };
 
@@ -138,6 +143,8 @@ export const decodeCallback = (raw: string | undefined): CallbackData | undefine
   if (remind) return { type: 'remind', send: remind[1] === 'y', id: remind[2]! };
   const feedback = FEEDBACK.exec(raw);
   if (feedback) return { type: 'feedback', report: Number(feedback[1]), target: feedback[2]! };
+  const exported = EXPORT.exec(raw);
+  if (exported) return { type: 'export', version: exported[1]!, key: decodeKey(exported[2]!) };
   return undefined;
 };
 

@@ -8,6 +8,9 @@ import { createAccessFeature } from './access';
 import { createBindFeature } from './bind';
 import { createFeedbackFeature } from './feedback';
 import { createRemindFeature } from './remind';
+import { createExportFeature } from './export';
+import { createReportFeature } from './report';
+import type { BulletinFiles } from '../../supervision/bulletin-files';
 import type { SupervisionDeps } from './supervision-deps';
 import { createColumnMapping } from './column-mapping';
 import { createDashboardFeature, type DashboardDeps } from './dashboard';
@@ -47,6 +50,8 @@ export interface OptionalFeatures {
   alerts?: AlertsDeps;
   /** the supervision loop (督办): /bind, /remind, 反馈, /feedback */
   supervision?: SupervisionDeps;
+  /** /report (the bulletin, admins) and the 导出 button under lists */
+  files?: BulletinFiles;
   /** /dashboard and /weblink, when the dashboard is served */
   dashboard?: DashboardDeps;
   /**
@@ -57,10 +62,10 @@ export interface OptionalFeatures {
 }
 
 export const createFeatures = (deps: BotDeps, optional: OptionalFeatures = {}): Feature[] => {
-  const featureDeps = { ...deps, answers: createAnswerMessages(deps) };
-  const { alerts, dashboard, rateLimit, supervision } = optional;
+  const { alerts, dashboard, rateLimit, supervision, files } = optional;
+  const featureDeps = { ...deps, answers: createAnswerMessages(deps, { exportButton: files !== undefined }) };
   const throttle: Feature[] = rateLimit ? [{ name: 'rate-limit', composer: new Composer<Context>().use(createRateLimit(rateLimit)) }] : [];
   // Supervision before the alerts features: a unit's reply may be a photo or a file, which the upload feature would take.
-  const extra = [...(supervision ? supervisionFeatures(supervision) : []), ...(alerts ? alertFeatures(alerts) : []), ...(dashboard ? [createDashboardFeature(dashboard)] : [])];
+  const extra = [...(supervision ? supervisionFeatures(supervision) : []), ...(alerts ? alertFeatures(alerts) : []), ...(files ? [createReportFeature(files), createExportFeature(files)] : []), ...(dashboard ? [createDashboardFeature(dashboard)] : [])];
   return [...throttle, ...[createAccessFeature, ...extra, ...LOOKUP_FEATURES, createFallbackFeature].map((create) => create(featureDeps))];
 };
