@@ -25,7 +25,7 @@ export const createExportFeature =
       if (data.version !== deps.answers.pageKeys.version(engine.report)) return void (await ctx.answerCbQuery(MESSAGES.outdated));
       const origin = await deps.answers.pageKeys.originOf(engine.report, data.key);
       if (origin === undefined) return void (await ctx.answerCbQuery(MESSAGES.expired));
-      const targets = deps.answers.ask(engine, origin).hits.map((hit) => hit.target);
+      const targets = deps.answers.ask(engine, origin).answer.hits.map((hit) => hit.target);
       if (targets.length === 0) return void (await ctx.answerCbQuery(M.exportEmpty));
       await ctx.answerCbQuery(M.exporting);
       const file = await files.targets(targets);
