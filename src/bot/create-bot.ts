@@ -3,6 +3,7 @@ import type { BotCommand } from 'telegraf/types';
 import type { BotDeps } from './deps';
 import { createErrorHandler } from './error-boundary';
 import type { Feature } from './feature';
+import { requireUsualShape } from './middleware/update-shape';
 import { updateInfo } from './update-info';
 
 export interface CreateBotOptions {
@@ -23,8 +24,9 @@ export interface CreatedBot {
 }
 
 /**
- * Builds the telegraf bot: the transport's policies (text check, timeouts, 429) and
- * the error boundary around every feature, in order. Does not touch the network;
+ * Builds the telegraf bot: the transport's policies (text check, timeouts, 429), the
+ * error boundary around every feature, and the shape check in front of them
+ * (middleware/update-shape.ts), then the features in order. Does not touch the network;
  * launchBot() does.
  *
  * Why the transport is installed per update: telegraf 4.16 builds a new Telegram
@@ -57,6 +59,7 @@ export const createBot = ({ token, apiRoot, deps, features, handlerTimeoutMs }: 
       deps.logger.debug({ ...updateInfo(ctx), ms }, 'update handled');
     }
   });
+  bot.use(requireUsualShape(deps.logger));
   for (const feature of features) bot.use(feature.composer);
   // Reached only by what escapes the boundary above, e.g. the 90 s handler timeout.
   bot.catch(onError);
