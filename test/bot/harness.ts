@@ -58,6 +58,8 @@ export interface HarnessOptions {
   /** test-only features registered before the fallback (e.g. one that misbehaves on purpose) */
   extraFeatures?: FeatureFactory[];
   handlerTimeoutMs?: number;
+  /** the conversations' store and clock (a fresh lowdb file, 30 minutes, the real clock when absent) */
+  conversations?: Conversations;
 }
 
 const buttonsDir = mkdtempSync(join(tmpdir(), 'tpb-buttons-'));
@@ -99,6 +101,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     access: { adminIds: [], allowedChatIds: options.allowedChatIds ?? [] },
     settings,
     onChatBlocked: (chatId) => void blocked.push(chatId),
+    ...(options.conversations ? { conversations: options.conversations } : {}),
   });
   const launch = async (): Promise<RunningBot> => {
     const { bot, commands } = createBot({

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ALERT_MESSAGES } from '../../src/wording/alerts';
 import { BOT_DEFAULTS } from '../../src/bot/deps';
 import { MESSAGES } from '../../src/wording/chat';
+import { WORDS } from '../../src/wording/answers';
 import { renderAnswer } from '../../src/view';
 import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../fake-bot-api/server';
 import { startAppReplica, type AppReplica } from '../helpers/app-replica';
@@ -96,6 +97,30 @@ describe('two replicas on one PostgreSQL, updates landing on either', () => {
     // and back to page 1 on replica 1, from the button replica 2 made
     const back = await press(one, chatId, messageIdOf(first), buttonData(edit, MESSAGES.previous), 'editMessageText');
     expect(back.payload.text).toBe(first.payload.text);
+  });
+
+  it('answers a follow-up on replica 2 to a question asked on replica 1: the conversation is in the database', async () => {
+    const [one, two] = replicas as [AppReplica, AppReplica];
+    const chatId = 7103;
+    await ask(one, chatId, '我在市场监管局上班');
+    await ask(two, chatId, '卫健委的目标');
+    const lagging = await ask(one, chatId, '有没有滞后的');
+    const engine = one.handles.engine();
+    const read = (messages: string[]): string => {
+      let conversation = {};
+      let text = '';
+      for (const m of messages) {
+        const r = engine.converse(m, conversation);
+        conversation = r.conversation;
+        text = renderAnswer(r.answer, { format: 'html', page: 1, pageSize: BOT_DEFAULTS.pageSize }).text;
+      }
+      return text;
+    };
+    expect(lagging.payload.text).toBe(read(['卫健委的目标', '有没有滞后的']));
+    expect(lagging.payload.text).toContain(WORDS.followUp(['市卫生健康委', WORDS.lagging]));
+    // the introduction made on replica 1 holds on replica 2
+    const ours = await ask(two, chatId, '我们单位有几项');
+    expect(ours.payload.text).toBe(read(['我在市场监管局上班', '我们单位有几项']));
   });
 
   it('says a button whose question the store no longer has expired, on either replica', async () => {
