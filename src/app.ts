@@ -21,7 +21,9 @@ import { basename } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { AlertSettings } from './alerts/config';
 import type { AlertsDeps } from './bot/features/alerts-deps';
-import type { SupervisionDeps } from './bot/features/supervision-deps';
+import { currentUnitName, type SupervisionDeps } from './bot/features/supervision-deps';
+import { reminderWords } from './bot/features/remind';
+import { createReminderScheduler, type ReminderScheduler } from './supervision/scheduler';
 import { SUPERVISION_DEFAULTS } from './supervision/plan';
 import { createBulletinFiles } from './supervision/bulletin-files';
 import { latestReply } from './supervision/status';
@@ -119,7 +121,7 @@ export interface AppHandles {
   supervision: SupervisionStore;
   importer: Importer;
   /** undefined in console mode (no bot token) */
-  bot: { running: RunningBot; worker: DeliveryWorker; digests: DigestScheduler } | undefined;
+  bot: { running: RunningBot; worker: DeliveryWorker; digests: DigestScheduler; unitReminders: ReminderScheduler } | undefined;
   /** the dashboard (WEBAPP_URL set): the port of its own server, undefined when it shares the webhook's */
   web: { port: number | undefined } | undefined;
 }
@@ -368,6 +370,18 @@ export const createApp = (options: AppOptions): App => {
       weeklyDay: alertsConfig.weeklyDay,
       logger,
     });
+    const unitReminders = createReminderScheduler({
+      store: store.supervision,
+      outbox,
+      current: () => reports.current(),
+      currentName: currentUnitName(alertsDeps.understand),
+      words: reminderWords,
+      timezone: config.timezone,
+      digestTime: alertsConfig.digestTime,
+      ...config.unitReminders,
+      targetsPerMessage: SUPERVISION_DEFAULTS.targetsPerMessage,
+      logger,
+    });
     // One replica at a time sends the outbox and schedules digests: each alert goes out once and the rate
     // limits hold for all replicas together. On lowdb this process is the only one and holds the role at once.
     const deliverer = worker;
@@ -384,22 +398,27 @@ export const createApp = (options: AppOptions): App => {
           if (!holding) return;
         }
         await deliverer.start();
-        if (tuning.scheduleDigests ?? true) digests.start();
+        if (tuning.scheduleDigests ?? true) {
+          digests.start();
+          unitReminders.start();
+        }
       },
       lost: async () => {
         holding = false;
         logger.warn('lost the alert-delivery role (database session ended); another replica takes over');
         digests.stop();
+        unitReminders.stop();
         await deliverer.stop();
       },
     });
     stops.push(async () => {
       holding = false;
       digests.stop();
+      unitReminders.stop();
       await deliverer.stop();
       await delivery.release();
     });
-    return { ...handles, bot: { running, worker, digests }, web };
+    return { ...handles, bot: { running, worker, digests, unitReminders }, web };
   };
 
   const stop = (): Promise<void> =>

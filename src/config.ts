@@ -98,6 +98,8 @@ const schema = z
       return zone;
     }),
     REMIND_DAYS: intIn('REMIND_DAYS', 0, 3650, 14),
+    UNIT_REMIND_WEEKDAY: intIn('UNIT_REMIND_WEEKDAY', 0, 7, 0),
+    UNIT_REMIND_BEFORE_DAYS: intIn('UNIT_REMIND_BEFORE_DAYS', 0, 365, 0),
     WEBAPP_URL: optionalText.refine((v) => v === undefined || (isHttpsUrl(v) && !new URL(v).search && !new URL(v).hash), {
       message: 'WEBAPP_URL: expected an https:// URL without ?query or #fragment, e.g. https://bot.example.org/app/ (Telegram opens Mini Apps over https only)',
     }),
@@ -137,6 +139,12 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   timezone: string;
   remindDays: number;
+  /**
+   * Scheduled reminders (催办) to the units' bound chats, at DIGEST_TIME: `weekday` 1–7 (Monday–Sunday)
+   * sends every lagging target's units a reminder that day each week, 0 never; `beforeDays` N > 0
+   * reminds units of their unfinished targets due in exactly N days, 0 never.
+   */
+  unitReminders: { weekday: number; beforeDays: number };
   /** a conversation quiet this long is forgotten: the next message starts afresh (follow-ups read nothing older) */
   conversationMinutes: number;
   /** set (WEBAPP_URL) → the dashboard page and its API are served, and the bot offers them */
@@ -181,6 +189,7 @@ export const createConfig = (env: Record<string, string | undefined>): Readonly<
     logLevel: e.LOG_LEVEL,
     timezone: e.BOT_TIMEZONE,
     remindDays: e.REMIND_DAYS,
+    unitReminders: Object.freeze({ weekday: e.UNIT_REMIND_WEEKDAY, beforeDays: e.UNIT_REMIND_BEFORE_DAYS }),
     conversationMinutes: e.CONVERSATION_MINUTES,
     webapp: e.WEBAPP_URL === undefined ? undefined : webAppConfig(e.WEBAPP_URL, e.WEB_PORT, e.WEBHOOK_URL === undefined ? undefined : e.PORT, e.WEBLINK_DAYS),
   });

@@ -32,6 +32,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   /** 'debug' by default, so tests see every line */
   logLevel?: string;
+  /** more environment variables, as .env would set them (e.g. UNIT_REMIND_WEEKDAY) */
+  env?: Record<string, string>;
   /** where log lines go instead of `logs` (the soak counts them rather than keeping 100,000 lines) */
   onLog?: (line: string) => void;
 }
@@ -52,6 +54,7 @@ export const startApp = async (options: AppOptions & { token: string; apiRoot: s
     ADMIN_IDS: (options.adminIds ?? [ADMIN]).join(','),
     BOT_TIMEZONE: 'Asia/Shanghai',
     REMIND_DAYS: '14',
+    ...options.env,
   });
   const settings = alertSettings({ perChatIntervalMs: 100, ...options.settings });
   const app = createApp({
@@ -74,8 +77,8 @@ export const startApp = async (options: AppOptions & { token: string; apiRoot: s
     await stop();
     throw err;
   });
-  const { worker, digests, running } = started.bot!;
-  return { ...started, worker, digests, running, dir, dbPath, logs, alertSettings: settings, stop };
+  const { worker, digests, running, unitReminders } = started.bot!;
+  return { ...started, worker, digests, running, unitReminders, dir, dbPath, logs, alertSettings: settings, stop };
 };
 
 /** A fake Bot API server and the app polling it. */

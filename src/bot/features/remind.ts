@@ -10,6 +10,13 @@ import type { QaEngine } from '../deps';
 import type { Feature, FeatureFactory } from '../feature';
 import { currentUnitName, type SupervisionDeps } from './supervision-deps';
 
+/** A reminder's words, with a 反馈 button per target carrying the report (period) it is about; /remind's and the scheduled ones'. */
+export const reminderWords = (report: Report, reportId: number, lights: ReadonlyMap<string, Light>): ReminderWords => ({
+  header: (unit, count, part, parts) => M.reminderHeader(unit, count, M.period(report.year, report.period), part, parts),
+  line: (t) => M.reminderLine(t.id, LIGHT_EMOJI[lights.get(t.id) ?? 'red'], t.text),
+  button: (t) => ({ text: M.feedbackButton(t.id), data: encodeCallback({ type: 'feedback', report: reportId, target: t.id }) }),
+});
+
 /** Where previews wait for their confirm button (SettingsStore scope). */
 const PREVIEWS = 'remind-preview';
 
@@ -46,12 +53,6 @@ export const createRemindFeature =
       });
       return { ...planned, lights };
     };
-
-    const words = (report: Report, reportId: number, lights: Map<string, Light>): ReminderWords => ({
-      header: (unit, count, part, parts) => M.reminderHeader(unit, count, M.period(report.year, report.period), part, parts),
-      line: (t) => M.reminderLine(t.id, LIGHT_EMOJI[lights.get(t.id) ?? 'red'], t.text),
-      button: (t) => ({ text: M.feedbackButton(t.id), data: encodeCallback({ type: 'feedback', report: reportId, target: t.id }) }),
-    });
 
     composer.command('remind', async (ctx) => {
       if (!admins.has(ctx.from.id)) return void (await ctx.reply(M.adminsOnly));
@@ -100,7 +101,7 @@ export const createRemindFeature =
         reportId: preview.reportId,
         by: ctx.from.id,
         at: now().toISOString(),
-        words: words(engine.report, preview.reportId, p.lights),
+        words: reminderWords(engine.report, preview.reportId, p.lights),
         targetsPerMessage: sv.settings.targetsPerMessage,
       });
       // Outbox first, records second, preview last: a crash in between leaves the preview, and tapping again finishes the rest.
