@@ -26,9 +26,15 @@ describe('createConfig', () => {
       logLevel: 'info',
       timezone: 'Asia/Shanghai',
       remindDays: 14,
+      unitReminders: { weekday: 0, beforeDays: 0 },
       conversationMinutes: 30,
       webapp: undefined,
     });
+  });
+
+  it('reads the scheduled reminders to units, and refuses a weekday beyond 7', () => {
+    expect(createConfig({ UNIT_REMIND_WEEKDAY: '1', UNIT_REMIND_BEFORE_DAYS: '7' }).unitReminders).toEqual({ weekday: 1, beforeDays: 7 });
+    expect(() => createConfig({ UNIT_REMIND_WEEKDAY: '8' })).toThrow('UNIT_REMIND_WEEKDAY: expected a whole number from 0 to 7, got "8"');
   });
 
   it('returns a frozen object, lists included', () => {
