@@ -114,10 +114,12 @@ const understoodLines = (answer: Answer): Line[] => {
   const parts = q.item
     ? [WORDS.itemWord(q.item)]
     : [...(q.outside ? [q.outside] : []), ...names, ...others, ...(q.terms?.length ? [q.phrase || q.terms.join(' ')] : []), ...asks];
-  if (parts.length === 0 && !q.dropped?.length) return [];
+  if (parts.length === 0 && !q.dropped?.length && !q.unplacedNegation) return [];
   const notes: string[] = [];
   if (names.length > 1) notes.push(q.join === 'all' ? WORDS.together : WORDS.each);
   if (q.dropped?.length) notes.push(WORDS.setAside(q.dropped));
+  // a 不 or 除了 the parser could not tie to a filter: said, never silently dropped
+  if (q.unplacedNegation) notes.push(WORDS.unplacedNegation(q.unplacedNegation));
   // a short question (工信局的目标, 王昌华负责的滞后项目) is already said by the header
   const asked = answer.question.replace(/[\s\p{P}]+/gu, '');
   if (notes.length === 0 && asked.length <= SHORT_QUESTION) return [];

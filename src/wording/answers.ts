@@ -72,6 +72,7 @@ export const WORDS = Object.freeze({
       : `“${written}”是哪位领导？请写出领导姓名，如“王昌华负责的目标”，或先说“我是王昌华副市长的秘书”。`,
   except: (names: string[]): string => `${names.join('、')}以外`,
   section: (names: string[]): string => `“${names.join('、')}”部分`,
+  unplacedNegation: (word: string): string => `没能确定“${word}”要排除哪一项，结果未按它排除，请换个说法（如“除了年底到期的”“不是民生实事的”）`,
   items: (ids: string[]): string => `第${ids.join('、')}项`,
   span: (from: number, to: number): string => `第${from}–${to}项`,
   missingItems: (ids: string[], range: string): string => `第${ids.join('、')}项不存在${range ? `，本表为${range}项` : ''}。`,

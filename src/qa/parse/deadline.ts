@@ -1,5 +1,6 @@
 import type { Query } from '../answer';
 import { toNumber } from './numbers';
+import { setAside, setAsideSpan } from './negation';
 import { cut, longestFirst, type ParseContext, type ParsePass } from './state';
 
 const MONTH = '(\\d{1,2}|十二|十一|十|[一二三四五六七八九])';
@@ -58,7 +59,16 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
     name: 'deadline',
     run(s) {
       const found = find(s.text);
-      if (found.deadline) s.query.deadline = found.deadline;
+      if (!found.deadline) return;
+      // 不是年底到期的, 除了年底以外: every target but those due then
+      const at = s.text.indexOf(found.deadline.label);
+      const aside = at >= 0 ? setAsideSpan(s.text, at, at + found.deadline.label.length) : undefined;
+      if (aside) {
+        setAside(s, { deadline: found.deadline });
+        s.text = cut(`${s.text.slice(0, aside.from)} ${s.text.slice(aside.to)}`, found.deadline.label);
+        return;
+      }
+      s.query.deadline = found.deadline;
       s.text = found.rest;
     },
   };

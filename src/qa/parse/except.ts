@@ -1,10 +1,12 @@
 import type { NameMatch } from '../names';
 import type { ParseContext, ParsePass } from './state';
 
-/** Words before a name that set it aside: 除了王昌华, 不是工信局的, 非团市委. */
-const BEFORE = /(?:除了|除去|除开|除|不算|不含|不包括|排除|去掉|不是|非)$/u;
-/** Words after a name that set it aside: 王昌华以外的, 工信局之外, 聂元科外的. */
-const AFTER = /^(?:分管|负责|牵头)?(?:的)?(?:目标|任务|项目)?(?:以外|之外|外)/u;
+/** Words before a name that set it aside: 除了王昌华, 不是工信局的, 非团市委, 不需要各乡镇配合的. */
+const BEFORE = /(?:除了|除去|除开|除|不算|不含|不包括|排除|去掉|不是|不需要|不需|无需|不用|非)$/u;
+/** Words after a name that set it aside: 王昌华以外的, 工信局之外, 聂元科外的, 住建局没参与的. */
+const AFTER = /^(?:(?:分管|负责|牵头)?(?:的)?(?:目标|任务|项目)?(?:以外|之外|外)|(?:没有|没|未|不)(?:参与|参加|配合|牵头|负责|分管)(?:的)?)/u;
+/** The part a set-aside name plays, said after it (不需要各乡镇配合的): cut with it. */
+const PART_AFTER = /^(?:参与|参加|配合|牵头|负责|分管)(?:的)?/u;
 
 /**
  * A leader or unit set aside (王昌华以外的, 除了工信局): every other target,
@@ -22,7 +24,8 @@ export const createExceptPass = (ctx: ParseContext): ParsePass => ({
         const after = AFTER.exec(s.text.slice(m.end));
         if (!before && !after) continue;
         const from = before ? s.text.slice(0, m.start).trimEnd().length - before[0].length : m.start;
-        found.push({ kind, match: m, from, to: m.end + (after?.[0].length ?? 0) });
+        const part = !after ? PART_AFTER.exec(s.text.slice(m.end)) : undefined;
+        found.push({ kind, match: m, from, to: m.end + (after?.[0].length ?? part?.[0].length ?? 0) });
       }
     }
     if (found.length === 0) return;

@@ -1,4 +1,5 @@
 import type { Light } from '../../progress/light';
+import { setAside, setAsideSpan } from './negation';
 import { cut, normWord, type ParseContext, type ParsePass } from './state';
 
 /**
@@ -16,7 +17,14 @@ export const createLightsPass = (ctx: ParseContext): ParsePass => {
     name: 'lights',
     run(s) {
       for (const { word, light } of lightWords) {
-        if (!s.text.includes(word)) continue;
+        const at = s.text.indexOf(word);
+        if (at < 0) continue;
+        const aside = setAsideSpan(s.text, at, at + word.length);
+        if (aside) {
+          setAside(s, light === 'risk' ? { risk: true } : { light });
+          s.text = `${s.text.slice(0, aside.from)} ${s.text.slice(aside.to)}`;
+          continue;
+        }
         if (light === 'risk') s.query.risk = true;
         else s.query.light ??= light;
         s.text = cut(s.text, word);

@@ -1,3 +1,4 @@
+import { setAside, setAsideSpan } from './negation';
 import { cut, type ParseContext, type ParsePass } from './state';
 
 /** Words that end many section names and say nothing about which one: 生态环保类 is asked as 生态环保. */
@@ -24,7 +25,15 @@ export const createSectionsPass = (ctx: ParseContext): ParsePass => {
       if (forms.length === 0) return;
       const found = new Set<string>();
       for (const { form, name } of forms) {
-        if (!s.text.includes(form)) continue;
+        const at = s.text.indexOf(form);
+        if (at < 0) continue;
+        // 不是民生实事的, 民生实事以外: the other sections' targets
+        const aside = setAsideSpan(s.text, at, at + form.length);
+        if (aside) {
+          setAside(s, { sections: [name] });
+          s.text = `${s.text.slice(0, aside.from)} ${s.text.slice(aside.to)}`;
+          continue;
+        }
         found.add(name);
         s.text = cut(s.text, form);
       }

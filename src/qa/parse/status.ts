@@ -1,7 +1,13 @@
 import type { StatusKind } from '../../model';
 import type { StageKey } from '../aliases';
 import type { Status } from '../answer';
+import { setAside, setAsideSpan } from './negation';
 import { cut, normWord, type ParseContext, type ParsePass } from './state';
+
+/** A particle right before a status word that denies it: 没达到序时进度, 未按计划, 尚未完成. */
+const DENIED = /(?:并未|尚未|还没有|还没|没有|没能|未能|未|没|不)$/u;
+/** Verdicts that say a target keeps pace; denied, they mean lagging. */
+const KEEPS_PACE = new Set<StatusKind>(['done', 'ahead', 'on-plan']);
 
 const STAGES: Record<StageKey, StatusKind> = { done: 'done', ahead: 'ahead', onPlan: 'on-plan', behind: 'behind', notStarted: 'not-started' };
 
@@ -26,7 +32,21 @@ export const createStatusPass = (ctx: ParseContext): ParsePass => {
         const { word } = found;
         const at = s.text.indexOf(word);
         if (at < 0) continue;
+        // 已完成以外的, 除了按计划的: every target but those
+        const aside = setAsideSpan(s.text, at, at + word.length);
+        if (aside) {
+          setAside(s, 'stage' in found ? { stage: found.stage } : { status: found.status });
+          s.text = `${s.text.slice(0, aside.from)} ${s.text.slice(aside.to)}`;
+          continue;
+        }
         if ('stage' in found) {
+          // 没达到序时进度: a verdict denied is the other side of the 是/否 line
+          const denied = DENIED.exec(s.text.slice(Math.max(0, at - 3), at))?.[0];
+          if (denied) {
+            if (!s.query.stage) s.query.status ??= KEEPS_PACE.has(found.stage) ? 'lagging' : 'onSchedule';
+            s.text = cut(s.text, denied + word);
+            continue;
+          }
           if (!s.query.status) s.query.stage ??= found.stage;
           s.text = cut(s.text, word);
           continue;

@@ -1,0 +1,53 @@
+import type { QueryFilters } from '../answer';
+import { negatedKinds, pickKind } from '../filter-kinds';
+import { cut, type ParsePass, type ParseState } from './state';
+
+/** Words before a filter that set it aside: 除了年底的, 不是民生实事的, 不在年底完成, 不需要各乡镇配合的. */
+const BEFORE = /(?:除了|除去|除开|不是|不在|不用|不需要|不需|无需|不要|不含|不包括|不算|排除|去掉|并非|而非|非)\s*(?:在|是)?\s*$/u;
+/** Words after a filter that set it aside: 年底以外的, 已完成之外, 民生实事除外. */
+const AFTER = /^\s*(?:的)?\s*(?:以外|之外|除外)/u;
+
+/**
+ * Whether the filter word at [start, end) of `text` is set aside by the words around it,
+ * and the span those words and the filter take, to cut together. One rule for every kind
+ * of filter, so 不是年底到期的 and 除了民生实事 read as 王昌华以外的 does.
+ */
+export const setAsideSpan = (text: string, start: number, end: number): { from: number; to: number } | undefined => {
+  const before = BEFORE.exec(text.slice(0, start));
+  const after = AFTER.exec(text.slice(end));
+  if (!before && !after) return undefined;
+  return { from: before ? start - before[0].length : start, to: end + (after?.[0].length ?? 0) };
+};
+
+/** Records a filter as set aside: merged into the query's except, each kind's values together. */
+export const setAside = (s: ParseState, part: QueryFilters): void => {
+  const except: QueryFilters = { ...(s.query.except ?? {}) };
+  for (const kind of negatedKinds(part)) {
+    const add = pickKind(part, kind) as Record<string, unknown>;
+    for (const [field, value] of Object.entries(add)) {
+      const had = (except as Record<string, unknown>)[field];
+      (except as Record<string, unknown>)[field] = Array.isArray(value) && Array.isArray(had) ? [...new Set([...had, ...value])] : value;
+    }
+  }
+  s.query.except = except;
+};
+
+/** Negation words nothing took: the reply says they were not applied rather than answer as if they were not written. */
+const LEFT = /(?:^|\s)(除了|除去|不是|不要|不含|不包括|不算|排除|去掉|以外|之外|除外|不需要|不用)(?=\s|$)/u;
+
+/** The first negation word left standing alone in what remains of the question. */
+export const unplacedNegation = (text: string): string | undefined => LEFT.exec(text)?.[1];
+
+/**
+ * A negation no filter took (除了 before words the table does not know): recorded, so the reply
+ * says it was not applied, and cut, so it is not searched. After every filter pass, before the topic.
+ */
+export const createNegationLeftPass = (): ParsePass => ({
+  name: 'negation left',
+  run(s) {
+    const word = unplacedNegation(s.text);
+    if (!word) return;
+    s.query.unplacedNegation = word;
+    s.text = cut(s.text, word);
+  },
+});

@@ -1,0 +1,46 @@
+import { createEngine, type Engine } from '../../src/qa/engine';
+import { renderAnswer } from '../../src/view';
+import { countyReport } from './county-table';
+import { seed } from './seed';
+
+/** Issue 22, class 6: any filter can be set aside, and a negation the parser cannot place is said. */
+describe('negation of any filter', () => {
+  const sorted = (ids: string[]): string[] => [...ids].sort((a, b) => Number(a) - Number(b));
+
+  it('sets aside a deadline, alone or with other filters (the table of the shipped data)', async () => {
+    const { engine } = await seed();
+    const ids = (q: string): string[] => sorted(engine.ask(q).hits.map((h) => h.target.id));
+    expect(ids('聂元科分管的不是年底到期的')).toEqual(['43', '45']);
+    expect(ids('除了年底到期的，其余目标都列出来')).toEqual(['43', '45', '74', '76']);
+    expect(ids('王昌华副市长的目标中完成时限不是年底的')).toEqual(['74', '76']);
+    expect(ids('卫健委年底以外的目标')).toEqual(['74', '76']);
+  });
+
+  describe('on a county table', () => {
+    let engine: Engine;
+    const ids = (q: string): string[] => sorted(engine.ask(q).hits.map((h) => h.target.id));
+    beforeAll(async () => {
+      const { normalize, aliases } = await seed();
+      engine = createEngine({ report: await countyReport(), normalize, aliases });
+    });
+
+    it('reads a denied verdict as the other side of the 是/否 line', () => {
+      expect(ids('哪些任务没达到序时进度')).toEqual(['2', '4']);
+      expect(ids('没达到序时进度的但不是民生实事的')).toEqual(['4']);
+    });
+
+    it('sets aside a section, a verdict, a unit and its part', () => {
+      expect(ids('民生实事以外的任务')).toEqual(['4', '5', '6']);
+      expect(ids('刘梅分管的已完成以外的任务')).toEqual(['1']);
+      expect(ids('李卫东分管的任务里住建局没参与的')).toEqual(['6']);
+      expect(ids('不需要各乡镇配合的任务')).toEqual(['1', '2', '4', '5', '6']);
+    });
+  });
+
+  it('says a negation it could not place instead of dropping it', async () => {
+    const { engine } = await seed();
+    const answer = engine.ask('卫健委的目标除了托育相关以外都有哪些');
+    expect(answer.query.unplacedNegation).toMatch(/^(?:除了|以外)$/);
+    expect(renderAnswer(answer, { format: 'plain' }).text).toMatch(/没能确定“(?:除了|以外)”要排除哪一项/);
+  });
+});
