@@ -291,6 +291,7 @@ export const createApp = (options: AppOptions): App => {
           maxUploadBytes: alertsDeps.maxUploadBytes,
           maxQuestionChars: BOT_DEFAULTS.maxQuestionChars,
           weblinkStore,
+          bulletin: () => files.bulletin(),
           ...(tuning.webRateLimit ? { rateLimit: tuning.webRateLimit } : {}),
           logger,
         })

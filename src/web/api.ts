@@ -8,7 +8,8 @@ import type { AuthResult, WebUser } from './auth';
 import { toBoard } from './board';
 import { WEB_MESSAGES as M } from '../wording/dashboard';
 import type { OpenedReport, ReportCatalog } from './reports';
-import { jsonBody, readBody, send, sendJson, type Body } from './respond';
+import { jsonBody, readBody, send, sendJson, toBody, type Body } from './respond';
+import type { OutgoingFile } from '../supervision/bulletin-files';
 import { searchReport } from './search';
 import { toTargetDetail } from './target-detail';
 
@@ -22,6 +23,8 @@ export interface ApiDeps {
   maxQuestionChars: number;
   /** per signed-in user: a script or a stuck client must not keep the replica busy for everyone */
   limit: TokenBuckets;
+  /** the current period's bulletin (通报) as .docx and .xlsx, the same files /report sends; absent: 404 */
+  bulletin?: () => Promise<Record<'docx' | 'xlsx', OutgoingFile>>;
   /**
    * per address, charged by requests that fail sign-in: a forger gets 429 once it is empty. A request
    * that signs in is never refused by it (behind a proxy every user shares the proxy's address).
@@ -43,6 +46,7 @@ type Route = (req: IncomingMessage, res: ServerResponse, user: WebUser, query: U
  * - GET  board?report=K        → the report's board (board.ts)
  * - GET  target?report=K&id=57 → one target with its history (target-detail.ts)
  * - GET  search?report=K&q=…   → the question engine's answer as 序号 (search.ts)
+ * - GET  bulletin?format=docx  → the current period's bulletin as a download (format docx or xlsx)
  * - POST upload                → admins: the body is a table, X-File-Name its name (URI-encoded), X-Columns the
  *                                admin's column answers (URI-encoded JSON); a header lacking columns gets 422 with `mapping`
  */
@@ -73,6 +77,14 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
         if (!detail) return sendJson(req, res, 404, { error: M.noTarget(id.slice(0, 20)) });
         sendJson(req, res, 200, detail);
       }),
+      bulletin: async (req, res, user, query) => {
+        const format = query.get('format') ?? '';
+        if (format !== 'docx' && format !== 'xlsx') return sendJson(req, res, 400, { error: M.badFormat });
+        if (!deps.bulletin) return sendJson(req, res, 404, { error: M.notFound });
+        const file = (await deps.bulletin())[format];
+        deps.logger.info({ userId: user.id, format, bytes: file.bytes.length }, 'bulletin downloaded from the dashboard');
+        send(req, res, 200, toBody(file.bytes, file.mimeType), { 'Cache-Control': 'no-store', 'Content-Disposition': attachment(file.fileName) });
+      },
       search: withReport(({ engine }, req, res, query) => sendJson(req, res, 200, searchReport(engine, query.get('q') ?? '', deps.maxQuestionChars))),
     },
     POST: {
@@ -163,4 +175,10 @@ const decodeName = (header: string | string[] | undefined): string => {
   } catch {
     return 'table';
   }
+};
+
+/** Content-Disposition for a download: an ASCII stand-in for old clients, the real (Chinese) name per RFC 6266/5987. */
+const attachment = (fileName: string): string => {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 };

@@ -9,6 +9,7 @@ import type { Upload } from '../import/upload';
 import type { StoredReport } from '../store/types';
 import type { WeblinkStore } from '../store/weblinks';
 import { createApi } from './api';
+import type { OutgoingFile } from '../supervision/bulletin-files';
 import { loadAssets } from './assets';
 import { createWebAuth } from './auth';
 import { createReportCatalog } from './reports';
@@ -44,6 +45,8 @@ export interface DashboardDeps {
   maxUploadBytes: number;
   maxQuestionChars: number;
   weblinkStore: WeblinkStore;
+  /** the current period's bulletin (通报) files, the same as /report's; the download answers 404 without it */
+  bulletin?: () => Promise<Record<'docx' | 'xlsx', OutgoingFile>>;
   /** WEB_DEFAULTS.rateLimit by default */
   rateLimit?: Partial<TokenBucketOptions>;
   logger: Logger;
@@ -70,6 +73,7 @@ export const createDashboard = (deps: DashboardDeps): Dashboard => {
     authenticate,
     catalog,
     upload: deps.upload,
+    ...(deps.bulletin ? { bulletin: deps.bulletin } : {}),
     maxUploadBytes: deps.maxUploadBytes,
     maxQuestionChars: deps.maxQuestionChars,
     limit: createTokenBuckets({ ...WEB_DEFAULTS.rateLimit, ...deps.rateLimit }),

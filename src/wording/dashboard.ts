@@ -15,6 +15,7 @@ export const WEB_MESSAGES = Object.freeze({
   mappingAsk: (missing: string[]) => `表格里没有找到“${missing.join('”“')}”列。请在下面指明哪一列是哪一列，然后重新导入；导入成功后会记住，同一单位下一期的表格不用再选。`,
   badColumns: '列的对应关系无效，请重新选择。',
   methodNotAllowed: '不支持这种请求。',
+  badFormat: '请选择下载 Word（docx）或 Excel（xlsx）格式。',
   /** any HTTP surface (page, API, webhook): a request that cannot be read, or one that failed on our side */
   badRequest: '请求无效。',
   serverError: '服务器出错，请稍后再试。',

@@ -6,6 +6,7 @@ import { seedBytes } from '../helpers/seed';
 import { ADMIN_ID, startDashboardApp, USER_ID, type DashboardApp } from './dashboard-app';
 import { fourthQuarter } from './tables';
 import { ledgerXlsx } from '../table/layouts';
+import { docxText, xlsxSheets } from '../supervision/read-back';
 
 describe('dashboard API (the real app, over HTTP)', () => {
   let app: DashboardApp;
@@ -25,7 +26,7 @@ describe('dashboard API (the real app, over HTTP)', () => {
       ['an unknown weblink token', () => `Bearer ${'A'.repeat(43)}`],
       ['an unknown scheme', () => 'Basic dXNlcjpwYXNz'],
     ])('answers 401 without data for %s', async (_what, auth) => {
-      for (const path of ['api/me', 'api/board', 'api/target?id=57', 'api/search?q=5G']) {
+      for (const path of ['api/me', 'api/board', 'api/target?id=57', 'api/search?q=5G', 'api/bulletin?format=docx']) {
         const response = await get(path, typeof auth === 'function' ? auth() : auth);
         expect(response.status).toBe(401);
         const text = await response.text();
@@ -65,6 +66,27 @@ describe('dashboard API (the real app, over HTTP)', () => {
       expect(board.units[row57[3][0]]).toBe('市工业和信息化局');
       expect(row57[6]).toBe(85);
       expect(row57[7]).toContain('6.8%');
+    });
+
+    it('serves the bulletin (通报) as a Word or Excel download, named in Chinese, with the table’s figures', async () => {
+      const docx = await get('api/bulletin?format=docx', asUser());
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      const title = '菏泽市2022年第三季度责任目标推进情况通报';
+      expect(docx.headers.get('content-disposition')).toBe(`attachment; filename="___2022_______________.docx"; filename*=UTF-8''${encodeURIComponent(`${title}.docx`)}`);
+      expect(docx.headers.get('cache-control')).toBe('no-store');
+      const text = await docxText(Buffer.from(await docx.arrayBuffer()));
+      expect(text.split('\n')[0]).toBe(title);
+      expect(text).toContain('本期共有责任目标 48 项（分工 50 条），按计划推进 46 项，未按计划完成进度（滞后）2 项，按计划率 95.8%。');
+
+      const xlsx = await get('api/bulletin?format=xlsx', asUser());
+      expect(xlsx.status).toBe(200);
+      const sheets = await xlsxSheets(Buffer.from(await xlsx.arrayBuffer()));
+      expect(sheets.get('滞后目标')!.slice(1).map((r) => r[0])).toEqual([47, 57]);
+
+      const wrong = await get('api/bulletin?format=pdf', asUser());
+      expect(wrong.status).toBe(400);
+      expect(((await wrong.json()) as { error: string }).error).toBe(WEB_MESSAGES.badFormat);
     });
 
     it('compresses the board for clients that accept gzip', async () => {

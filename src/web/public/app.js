@@ -498,5 +498,23 @@
     if (file) void upload(file);
   });
 
+  // the bulletin (通报): fetched with the sign-in header, then handed to the browser as a file
+  $('downloads').addEventListener('click', async (event) => {
+    const button = event.target.closest('button[data-format]');
+    if (!button) return;
+    try {
+      const response = await fetch(`api/bulletin?format=${button.dataset.format}`, { headers: { Authorization: authorization } });
+      if (!response.ok) throw new ApiError((await response.json().catch(() => ({}))).error || `HTTP ${response.status}`);
+      const named = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('Content-Disposition') || '');
+      const link = el('a');
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = named ? decodeURIComponent(named[1]) : `bulletin.${button.dataset.format}`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    } catch (err) {
+      fail(err);
+    }
+  });
+
   start().catch(fail);
 })();
