@@ -21,6 +21,9 @@ export const MIME = Object.freeze({
 /** Longest file name stem we give, characters: Telegram shows about this much, and Windows paths stay short. */
 const MAX_STEM = 80;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
+const NOT_IN_FILE_NAMES = /[\u0000-\u001f\u007f\\/:*?"<>|]+/g;
+
 /**
  * A file name safe on every system a file lands on and in a multipart header: no path
  * separators, quotes, control or reserved characters (\ / : * ? " < > |), no leading dots,
@@ -29,7 +32,7 @@ const MAX_STEM = 80;
  * @example safeFileName('菏泽市/2022"通报', 'docx') → '菏泽市_2022_通报.docx'
  */
 export const safeFileName = (stem: string, ext: string): string => {
-  const cleaned = [...stem.replace(/[\u0000-\u001f\u007f\\/:*?"<>|]+/g, '_').replace(/\s+/g, ' ').trim().replace(/^[.\s]+/, '')].slice(0, MAX_STEM).join('');
+  const cleaned = [...stem.replace(NOT_IN_FILE_NAMES, '_').replace(/\s+/g, ' ').trim().replace(/^[.\s]+/, '')].slice(0, MAX_STEM).join('');
   return `${cleaned || 'file'}.${ext}`;
 };
 

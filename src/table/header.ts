@@ -100,8 +100,7 @@ export const findHeader = (
     throw new TableError(
       'no-header',
       { ...where, limit, expected: [...SEED_HEADER] },
-      `no header row found in the first ${limit} rows; expected the columns ${SEED_HEADER.join(', ')}` +
-        ' (or other offices\' names for them, listed in the README)',
+      `no header row found in the first ${limit} rows; expected the columns ${SEED_HEADER.join(', ')} (or other offices' names for them, listed in the README)`,
     );
   }
   let { keys } = best;

@@ -138,7 +138,7 @@ const checkXlsxSize = async (bytes: Buffer, file: string, entries: readonly ZipE
     };
     const decoder = new StringDecoder('utf8');
     let carry = '';
-    let stream;
+    let stream: ReturnType<typeof entryStream>;
     try {
       stream = entryStream(bytes, entry);
     } catch (error) {

@@ -29,7 +29,7 @@ describe('digest scheduler', () => {
   it('runs at the digest time in BOT_TIMEZONE', async () => {
     expect(digestPattern('09:00')).toBe('0 0 9 * * *');
     expect(() => digestPattern('9am')).toThrow(/HH:MM/);
-    const { store, scheduler, outbox } = await setup(() => new Date('2022-10-10T02:00:00Z'));
+    const { store, scheduler } = await setup(() => new Date('2022-10-10T02:00:00Z'));
     // 10:00 in Shanghai: today's 09:00 has passed, the next run is tomorrow 09:00 local = 01:00 UTC
     expect(scheduler.nextRun()?.toISOString()).toBe('2022-10-11T01:00:00.000Z');
     await store.close();

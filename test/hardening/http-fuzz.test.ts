@@ -220,7 +220,10 @@ const startBot = async (mode: 'web-port' | 'webhook'): Promise<Bot> => {
   });
   const output = outputOf(child);
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
+  const exit = new Promise<void>((resolve) => child.on('exit', () => {
+      exited = true;
+      resolve();
+    }));
   const stop = async (): Promise<void> => {
     if (!exited) child.kill('SIGTERM');
     await exit;
