@@ -6,7 +6,6 @@
  * mutations of valid requests. Afterwards the same process still serves the page, the API and the chat.
  * (`GET //[ HTTP/1.1` alone used to end the process: "uncaught exception", exit 1.)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,11 +13,8 @@ import { join } from 'node:path';
 import { signInitData } from '../../src/web/init-data';
 import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
 import { freePort } from '../helpers/free-port';
-import { nodeWithTsx } from '../helpers/node-process';
-import { SEED_PATH } from '../helpers/seed';
-import { outputOf } from '../helpers/wait';
+import { spawnMain, type MainProcess } from '../helpers/node-process';
 
-const ROOT = join(__dirname, '../..');
 const SECRET = 'fuzz_secret-123';
 const CJK = /[\u3400-\u9fff]/;
 const SEED = Number(process.env.FUZZ_SEED ?? 20);
@@ -189,10 +185,7 @@ const inParallel = async <T>(tasks: (() => Promise<T>)[], width: number): Promis
   return results;
 };
 
-interface Bot {
-  child: ChildProcess;
-  output: () => string;
-  exited: () => boolean;
+interface Bot extends MainProcess {
   port: number;
   api: FakeBotApi;
   stop(): Promise<void>;
@@ -202,41 +195,25 @@ const startBot = async (mode: 'web-port' | 'webhook'): Promise<Bot> => {
   const api = await startFakeBotApi();
   const dir = mkdtempSync(join(tmpdir(), 'tpb-http-fuzz-'));
   const port = await freePort();
-  const [node, ...args] = nodeWithTsx(join(ROOT, 'src/main.ts'));
-  const child = spawn(node!, args, {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      DB_PATH: join(dir, 'db.json'),
-      DATA_FILE: SEED_PATH,
-      LOG_LEVEL: 'info',
-      WEBAPP_URL: 'https://bot.example.org/app/',
-      ...(mode === 'web-port' ? { WEB_PORT: String(port) } : { WEBHOOK_URL: 'https://bot.example.org/tg/hook', WEBHOOK_SECRET: SECRET, PORT: String(port) }),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const main = spawnMain(dir, {
+    BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    WEBAPP_URL: 'https://bot.example.org/app/',
+    ...(mode === 'web-port' ? { WEB_PORT: String(port) } : { WEBHOOK_URL: 'https://bot.example.org/tg/hook', WEBHOOK_SECRET: SECRET, PORT: String(port) }),
   });
-  const output = outputOf(child);
-  let exited = false;
-  const exit = new Promise<void>((resolve) => child.on('exit', () => {
-      exited = true;
-      resolve();
-    }));
   const stop = async (): Promise<void> => {
-    if (!exited) child.kill('SIGTERM');
-    await exit;
+    if (!main.exited()) main.child.kill('SIGTERM');
+    await main.exit;
     await api.close();
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await Promise.race([api.waitFor('setChatMenuButton', undefined, 60_000), exit.then(() => Promise.reject(new Error(`the bot exited at start:\n${output()}`)))]);
+    await Promise.race([api.waitFor('setChatMenuButton', undefined, 60_000), main.exit.then(() => Promise.reject(new Error(`the bot exited at start:\n${main.output()}`)))]);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { child, output, exited: () => exited, port, api, stop };
+  return { ...main, port, api, stop };
 };
 
 describe.each(['web-port', 'webhook'] as const)('HTTP fuzz (%s)', (mode) => {

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Update } from 'telegraf/types';
 import { startHttpServer, type RequestHandler } from '../../http/server';
 import type { Logger } from '../../logger';
+import { hasUpdateId } from './update-batch';
 
 /**
  * The HTTP endpoint Telegram posts updates to, in place of telegraf's, which reads
@@ -99,8 +100,8 @@ export const startWebhookServer = async (options: WebhookServerOptions): Promise
 const parseUpdate = (body: string): Update | undefined => {
   try {
     const value: unknown = JSON.parse(body);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    return Number.isSafeInteger((value as { update_id?: unknown }).update_id) ? (value as Update) : undefined;
+    // the same test as for an entry of getUpdates: an object with a non-negative integer update_id
+    return hasUpdateId(value) ? (value as Update) : undefined;
   } catch {
     return undefined;
   }
