@@ -6,6 +6,7 @@ import type { Conversation } from '../qa/follow-up';
 import type { BotDeps, QaEngine } from './deps';
 import { MESSAGES } from '../wording/chat';
 import { BULLETIN_MESSAGES } from '../wording/bulletin';
+import { SUPERVISION_MESSAGES } from '../wording/supervision';
 import type { Origin } from './query-cache';
 
 /**
@@ -30,7 +31,8 @@ export interface AnswerMessages {
   /** the answer to `origin` and the conversation after it (a free-text origin is read with its `context`) */
   ask(engine: QaEngine, origin: Origin): { answer: Answer; conversation: Conversation };
   /** `key` reuses the page key of an existing message (an edit), so nothing new is stored */
-  build(origin: Origin, page: number, key?: PageKey): Promise<BuiltMessage>;
+  /** `viewer`: the update of the person who sees it; an admin in a private chat also gets a 催办 button under a list */
+  build(origin: Origin, page: number, key?: PageKey, viewer?: Context): Promise<BuiltMessage>;
   /**
    * sends page 1 of `origin` as a reply to the update's chat; free text is read
    * as a message of the sender's conversation, which then remembers the reply
@@ -47,6 +49,8 @@ const MAX_CANDIDATE_BUTTONS = 8;
 export interface AnswerMessageOptions {
   /** a 导出 button under every list with targets (the export feature answers it) */
   exportButton?: boolean;
+  /** a 催办 button under every list with targets that an admin reads in a private chat (the remind feature answers it) */
+  remindButton?: boolean;
 }
 
 export const createAnswerMessages = (deps: BotDeps, options: AnswerMessageOptions = {}): AnswerMessages => {
@@ -60,7 +64,8 @@ export const createAnswerMessages = (deps: BotDeps, options: AnswerMessageOption
     return { answer, conversation: last ? { last, page: 1 } : {} };
   };
 
-  const build = async (origin: Origin, page: number, knownKey?: PageKey): Promise<BuiltMessage> => {
+  const admins = new Set(deps.access.adminIds);
+  const build = async (origin: Origin, page: number, knownKey?: PageKey, viewer?: Context): Promise<BuiltMessage> => {
     const engine = deps.engine();
     const { answer, conversation } = ask(engine, origin);
     const rendered = deps.view.renderAnswer(answer, { format: 'html', page, pageSize });
@@ -82,9 +87,11 @@ export const createAnswerMessages = (deps: BotDeps, options: AnswerMessageOption
         if (key) rows.push([{ text: name, callback_data: encodeCallback({ type: 'page', version, key, page: 1 }) }]);
       }
     }
-    const exportable = options.exportButton === true && (answer.kind === 'list' || answer.kind === 'search') && answer.hits.length > 0;
-    // one key for the arrows and 导出: a free-text question is stored once, not once per button
-    const key = rendered.pages > 1 || exportable ? (knownKey ?? (await pageKeys.keyFor(engine.report, origin, answer))) : undefined;
+    const listed = (answer.kind === 'list' || answer.kind === 'search') && answer.hits.length > 0;
+    const exportable = options.exportButton === true && listed;
+    const remindable = options.remindButton === true && listed && viewer?.chat?.type === 'private' && viewer.from !== undefined && admins.has(viewer.from.id);
+    // one key for the arrows, 导出 and 催办: a free-text question is stored once, not once per button
+    const key = rendered.pages > 1 || exportable || remindable ? (knownKey ?? (await pageKeys.keyFor(engine.report, origin, answer))) : undefined;
     if (key && rendered.pages > 1) {
       const nav: InlineKeyboardButton[] = [];
       if (rendered.page > 1)
@@ -94,7 +101,10 @@ export const createAnswerMessages = (deps: BotDeps, options: AnswerMessageOption
         nav.push({ text: MESSAGES.next, callback_data: encodeCallback({ type: 'page', version, key, page: rendered.page + 1 }) });
       rows.push(nav);
     }
-    if (key && exportable) rows.push([{ text: BULLETIN_MESSAGES.exportButton, callback_data: encodeCallback({ type: 'export', version, key }) }]);
+    const tools: InlineKeyboardButton[] = [];
+    if (key && exportable) tools.push({ text: BULLETIN_MESSAGES.exportButton, callback_data: encodeCallback({ type: 'export', version, key }) });
+    if (key && remindable) tools.push({ text: SUPERVISION_MESSAGES.remindButton, callback_data: encodeCallback({ type: 'remind-list', version, key }) });
+    if (tools.length > 0) rows.push(tools);
     const note = answer.kind === 'item' && answer.hits.length === 1 && deps.targetNote ? await deps.targetNote(answer.hits[0]!.target.id) : undefined;
     return {
       text: note ? `${rendered.text}\n\n${note}` : rendered.text,
@@ -125,7 +135,7 @@ export const createAnswerMessages = (deps: BotDeps, options: AnswerMessageOption
       const before = key ? await conversations.get(key) : {};
       // a follow-up's page buttons ask it again with the same context, so page 2 is the same list as page 1
       const asked: Origin = origin.as === 'ask' && (before.last || before.speaker) ? { ...origin, context: before } : origin;
-      const message = await build(asked, 1);
+      const message = await build(asked, 1, undefined, ctx);
       if (key) await keep(key, before, message);
       await ctx.reply(message.text, { parse_mode: 'HTML', ...replyExtra(ctx), ...(message.markup ? { reply_markup: message.markup } : {}) });
     },

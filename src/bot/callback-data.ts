@@ -25,6 +25,7 @@ import type { Origin, QueryCache } from './query-cache';
  *   rm:<y|n>:<id>          send or cancel the reminder preview <id>
  *   fb:<report>:<序号>      reply (反馈) about a target of report <report> (the store's id)
  *   x:<ver>:<key>          export (导出) the list of <key> (as in p:) as a spreadsheet
+ *   rq:<ver>:<key>         remind (催办) the units of the list of <key>: a preview, as /remind gives
  *
  * Unit, leader and lagging pages describe themselves, so they keep working after a
  * restart; the version makes buttons of an older report stale instead of wrong
@@ -45,7 +46,8 @@ export type CallbackData =
   | { type: 'binding'; action: 'approve' | 'refuse' | 'remove'; id: string }
   | { type: 'remind'; send: boolean; id: string }
   | { type: 'feedback'; report: number; target: string }
-  | { type: 'export'; version: string; key: PageKey };
+  | { type: 'export'; version: string; key: PageKey }
+  | { type: 'remind-list'; version: string; key: PageKey };
 
 export type NameKind = 'unit' | 'leader';
 
@@ -62,6 +64,7 @@ const COLUMN = /^cm:(\d{1,6}):(\d{1,3}|x)$/;
 const BINDING = /^bd:([arx]):([A-Za-z0-9_-]{1,16})$/;
 const REMIND = /^rm:([yn]):([A-Za-z0-9_-]{1,16})$/;
 const EXPORT = /^x:([0-9a-f]{6}):(lag|u\d{1,6}|l\d{1,6}|q[A-Za-z0-9_-]{1,16})$/;
+const REMIND_LIST = /^rq:([0-9a-f]{6}):(lag|u\d{1,6}|l\d{1,6}|q[A-Za-z0-9_-]{1,16})$/;
 const FEEDBACK = /^fb:(\d{1,12}):([A-Za-z0-9_-]{1,40})$/;
 const BINDING_ACTIONS = { a: 'approve', r: 'refuse', x: 'remove' } as const;
 const letterOf = (kind: NameKind): string => (kind === 'unit' ? 'u' : 'l');
@@ -97,6 +100,8 @@ export const encodeCallback = (data: CallbackData): string => {
       return `fb:${data.report}:${data.target}`;
     case 'export':
       return `x:${data.version}:${encodeKey(data.key)}`;
+    case 'remind-list':
+      return `rq:${data.version}:${encodeKey(data.key)}`;
   }
 };
 
@@ -145,6 +150,8 @@ export const decodeCallback = (raw: string | undefined): CallbackData | undefine
   if (feedback) return { type: 'feedback', report: Number(feedback[1]), target: feedback[2]! };
   const exported = EXPORT.exec(raw);
   if (exported) return { type: 'export', version: exported[1]!, key: decodeKey(exported[2]!) };
+  const remindList = REMIND_LIST.exec(raw);
+  if (remindList) return { type: 'remind-list', version: remindList[1]!, key: decodeKey(remindList[2]!) };
   return undefined;
 };
 

@@ -27,6 +27,8 @@ describe('callback data', () => {
     { type: 'remind', send: true, id: 'Ab-_9xYz01234567' },
     { type: 'remind', send: false, id: 'x' },
     { type: 'feedback', report: 999999999999, target: 'A'.repeat(40) },
+    { type: 'remind-list', version: 'abc123', key: { kind: 'query', id: 'Ab-_9xYz01234567' } },
+    { type: 'remind-list', version: 'abc123', key: { kind: 'lagging' } },
     { type: 'export', version: 'abc123', key: { kind: 'query', id: 'Ab-_9xYz01234567' } },
     { type: 'export', version: 'ffffff', key: { kind: 'lagging' } },
     { type: 'export', version: '000000', key: { kind: 'unit', index: 999999 } },

@@ -63,7 +63,7 @@ export interface OptionalFeatures {
 
 export const createFeatures = (deps: BotDeps, optional: OptionalFeatures = {}): Feature[] => {
   const { alerts, dashboard, rateLimit, supervision, files } = optional;
-  const featureDeps = { ...deps, answers: createAnswerMessages(deps, { exportButton: files !== undefined }) };
+  const featureDeps = { ...deps, answers: createAnswerMessages(deps, { exportButton: files !== undefined, remindButton: supervision !== undefined }) };
   const throttle: Feature[] = rateLimit ? [{ name: 'rate-limit', composer: new Composer<Context>().use(createRateLimit(rateLimit)) }] : [];
   // Supervision before the alerts features: a unit's reply may be a photo or a file, which the upload feature would take.
   const extra = [...(supervision ? supervisionFeatures(supervision) : []), ...(alerts ? alertFeatures(alerts) : []), ...(files ? [createReportFeature(files), createExportFeature(files)] : []), ...(dashboard ? [createDashboardFeature(dashboard)] : [])];

@@ -38,7 +38,7 @@ export const createPagesFeature = (deps: FeatureDeps): Feature => {
     if (data.version !== deps.answers.pageKeys.version(report)) return void (await ctx.answerCbQuery(MESSAGES.outdated));
     const origin = await deps.answers.pageKeys.originOf(report, data.key);
     if (origin === undefined) return void (await ctx.answerCbQuery(MESSAGES.expired));
-    const message = await deps.answers.build(origin, data.page, data.key);
+    const message = await deps.answers.build(origin, data.page, data.key, ctx);
     if (message.page !== data.page) return void (await ctx.answerCbQuery(MESSAGES.expired));
     // the list paged is the conversation's latest: 第三个 now counts along it
     await deps.answers.remember(ctx, message);

@@ -9,6 +9,8 @@ import { decodeCallback, encodeCallback } from '../callback-data';
 import type { QaEngine } from '../deps';
 import type { Feature, FeatureFactory } from '../feature';
 import { currentUnitName, type SupervisionDeps } from './supervision-deps';
+import { MESSAGES } from '../../wording/chat';
+import type { Origin } from '../query-cache';
 
 /** A reminder's words, with a 反馈 button per target carrying the report (period) it is about; /remind's and the scheduled ones'. */
 export const reminderWords = (report: Report, reportId: number, lights: ReadonlyMap<string, Light>): ReminderWords => ({
@@ -21,7 +23,8 @@ export const reminderWords = (report: Report, reportId: number, lights: Readonly
 const PREVIEWS = 'remind-preview';
 
 interface Preview {
-  question: string;
+  /** the question (/remind's text, or the list a 催办 button was under), asked again on confirm */
+  origin: Origin;
   reportId: number;
   by: number;
 }
@@ -42,8 +45,8 @@ export const createRemindFeature =
     const now = sv.now ?? (() => new Date());
 
     /** the plan for a question, and each selected target's light for the reminder's lines */
-    const plan = async (engine: QaEngine, question: string): Promise<ReminderPlan & { lights: Map<string, Light> }> => {
-      const answer = engine.ask(question);
+    const plan = async (engine: QaEngine, origin: Origin): Promise<ReminderPlan & { lights: Map<string, Light> }> => {
+      const { answer } = deps.answers.ask(engine, origin);
       const lights = new Map(answer.hits.map((h) => [h.target.id, h.assessment?.light ?? (isLagging(h.target) ? 'red' : 'green')] as const));
       const planned = planReminders({
         targets: targetsToRemind(answer),
@@ -54,17 +57,15 @@ export const createRemindFeature =
       return { ...planned, lights };
     };
 
-    composer.command('remind', async (ctx) => {
-      if (!admins.has(ctx.from.id)) return void (await ctx.reply(M.adminsOnly));
-      const question = ctx.payload.trim().slice(0, deps.settings.maxQuestionChars);
-      if (question === '') return void (await ctx.reply(M.remindUsage));
+    /** Replies with the preview of reminding about `origin`'s targets, or says why there is none. */
+    const offerPreview = async (ctx: Context, origin: Origin, said: string): Promise<void> => {
       const reportId = await sv.currentReportId();
       if (reportId === undefined) return void (await ctx.reply(M.remindExpired));
-      const p = await plan(deps.engine(), question);
-      if (p.targets.length === 0) return void (await ctx.reply(M.remindNothing(question)));
+      const p = await plan(deps.engine(), origin);
+      if (p.targets.length === 0) return void (await ctx.reply(M.remindNothing(said)));
       if (p.units.length === 0) return void (await ctx.reply(M.remindNobody(p.unbound)));
       const id = randomBytes(6).toString('base64url');
-      await sv.state.put(PREVIEWS, id, { question, reportId, by: ctx.from.id } satisfies Preview);
+      await sv.state.put(PREVIEWS, id, { origin, reportId, by: ctx.from!.id } satisfies Preview);
       const markup: InlineKeyboardMarkup = {
         inline_keyboard: [
           [
@@ -75,6 +76,26 @@ export const createRemindFeature =
       };
       const summary = { targets: p.targets.length, units: p.units.map((u) => ({ unit: u.unit, targets: u.targets.length, chats: u.chatIds.length })), unbound: p.unbound };
       await ctx.reply(M.remindPreview(summary), { parse_mode: 'HTML', reply_markup: markup });
+    };
+
+    composer.command('remind', async (ctx) => {
+      if (!admins.has(ctx.from.id)) return void (await ctx.reply(M.adminsOnly));
+      const question = ctx.payload.trim().slice(0, deps.settings.maxQuestionChars);
+      if (question === '') return void (await ctx.reply(M.remindUsage));
+      await offerPreview(ctx, { as: 'ask', question }, question);
+    });
+
+    // 催办 under a list: the list's question, as its page buttons keep it, previewed as /remind would.
+    composer.on('callback_query', async (ctx, next) => {
+      const data = decodeCallback('data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined);
+      if (data?.type !== 'remind-list') return next();
+      if (!admins.has(ctx.from.id) || !ctx.chat) return void (await ctx.answerCbQuery(M.adminsOnly, { show_alert: true }));
+      const engine = deps.engine();
+      if (data.version !== deps.answers.pageKeys.version(engine.report)) return void (await ctx.answerCbQuery(MESSAGES.outdated));
+      const origin = await deps.answers.pageKeys.originOf(engine.report, data.key);
+      if (origin === undefined) return void (await ctx.answerCbQuery(MESSAGES.expired));
+      await ctx.answerCbQuery();
+      await offerPreview(ctx, origin, origin.as === 'ask' ? origin.question : (origin.arg ?? ''));
     });
 
     composer.on('callback_query', async (ctx, next) => {
@@ -82,7 +103,7 @@ export const createRemindFeature =
       if (data?.type !== 'remind') return next();
       if (!admins.has(ctx.from.id)) return void (await ctx.answerCbQuery(M.adminsOnly, { show_alert: true }));
       const preview = await sv.state.get<Preview>(PREVIEWS, data.id);
-      if (!preview) return void (await ctx.answerCbQuery(M.remindExpired, { show_alert: true }));
+      if (!preview?.origin) return void (await ctx.answerCbQuery(M.remindExpired, { show_alert: true }));
       if (!data.send) {
         await sv.state.delete(PREVIEWS, data.id);
         await ctx.answerCbQuery();
@@ -95,7 +116,7 @@ export const createRemindFeature =
         await sv.state.delete(PREVIEWS, data.id);
         return void (await ctx.answerCbQuery(M.remindExpired, { show_alert: true }));
       }
-      const p = await plan(engine, preview.question);
+      const p = await plan(engine, preview.origin);
       const { alerts, reminders } = composeReminders(p, {
         batch: data.id,
         reportId: preview.reportId,

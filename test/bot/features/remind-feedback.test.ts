@@ -113,6 +113,24 @@ describe('remind and feedback', () => {
     expect(textOf(await bot.say('/remind 第200项', { chatId: ADMIN, userId: ADMIN }))).toContain('没有需要催办的目标');
   });
 
+  it('offers 催办 under a list an admin reads in private, previewing that list’s reminders', async () => {
+    await bindAll();
+    const list = await bot.say('工信局滞后的', { chatId: ADMIN, userId: ADMIN });
+    const remindButton = buttonsOf(list).find((b) => b.text === M.remindButton);
+    expect(remindButton).toBeDefined();
+    expect(buttonsOf(await bot.say('工信局滞后的', { chatId: MEMBER, userId: MEMBER })).map((b) => b.text)).not.toContain(M.remindButton);
+    const from = bot.api.calls.length;
+    bot.api.callback({ chatId: ADMIN, userId: ADMIN, messageId: messageIdOf(list), data: remindButton!.callback_data! });
+    const preview = await bot.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === ADMIN, from);
+    expect(textOf(preview)).toContain('1 项目标，1 个单位的 2 个聊天');
+    const sent = bot.api.calls.length;
+    bot.api.callback({ chatId: ADMIN, userId: ADMIN, messageId: messageIdOf(preview), data: buttonsOf(preview)[0]!.callback_data! });
+    await bot.nextCall('editMessageText', () => true, sent);
+    await bot.worker.idle();
+    expect(reminderTo(GONGXIN)).toHaveLength(1);
+    expect(reminderTo(SHANGWU)).toHaveLength(0);
+  });
+
   it('splits a long list into messages of ten targets, each with its buttons', async () => {
     await bind(GONGXIN, '市工业和信息化局');
     // 已完成 or not: every 工信局 target, as the question chooses a status itself (按计划的)
