@@ -38,6 +38,29 @@ const SEPARATOR = '\u2028';
  * separator (LINE SEPARATOR) is mapped by no step of the normaliser; any in
  * the data becomes a newline first so the split stays aligned.
  */
+/** The words of some texts, as a segmenter finds them, with runs of single characters joined (希望 小屋, 托 育 → 托育). */
+const wordsOf = (texts: readonly string[]): Set<string> => {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const out = new Set<string>();
+  for (const text of texts) {
+    let run = '';
+    for (const seg of segmenter.segment(text)) {
+      const w = seg.segment;
+      if (!/^\p{Script=Han}+$/u.test(w)) {
+        if (run.length >= 2) out.add(run);
+        run = '';
+      } else if (w.length === 1) run += w;
+      else {
+        if (run.length >= 2) out.add(run);
+        run = '';
+        out.add(w);
+      }
+    }
+    if (run.length >= 2) out.add(run);
+  }
+  return out;
+};
+
 export const normalizeMany = (normalize: Normalize, texts: string[], batch = 4000): string[] => {
   const out: string[] = [];
   for (let i = 0; i < texts.length; i += batch) {
@@ -157,6 +180,7 @@ export const createEngine = (deps: {
     covered: timeline.map((r) => ({ year: r.year, period: r.period })),
     sections: [...filters.sectionPositions.keys()],
     leaderTitles: titlesOfLeaders(targets),
+    tableWords: () => wordsOf([...titles, ...filters.sectionPositions.keys()]),
   });
   const titles = normalizeMany(normalize, targets.map((t) => t.text));
   const bodies = normalizeMany(normalize, targets.map((t) => t.assignments.map((a) => a.progress).join('\n')));

@@ -19,6 +19,7 @@ import { applyRewrites, type Heard, type Speaker, type TextRewrite } from './par
 import { createSpeakerRewrite } from './parse/speaker';
 import { createLookalikesRewrite } from './parse/lookalikes';
 import { createSpacedRewrite } from './parse/spaced';
+import { createPinyinRewrite } from './parse/pinyin';
 import { createSpeechRewrite } from './parse/speech';
 import { createSpokenNumbersRewrite } from './parse/spoken-numbers';
 import { createTogetherPass } from './parse/together';
@@ -112,13 +113,14 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
 ];
 
 /**
- * The rewrites of a dictated question, in order: characters typed apart joined
+ * The rewrites of a dictated question, in order: full pinyin written as the words it spells, characters typed apart joined
  * first (科 技 局) and lookalike slips mended (己完成), so every later rewrite sees
  * whole known words; then speech around it (so a
  * greeting is not read as an introduction), then who is speaking, then
  * corrections, and numbers last, once only the meant numbers are left.
  */
 export const createRewrites = (ctx: ParseContext): TextRewrite[] => [
+  createPinyinRewrite(ctx, ctx.tableWords ?? (() => ctx.sections ?? [])),
   createSpacedRewrite(),
   createLookalikesRewrite(ctx),
   createSpeechRewrite(ctx),

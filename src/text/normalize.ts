@@ -10,7 +10,8 @@ import * as OpenCC from 'opencc-js/t2cn';
  */
 export const createNormalizer = (): ((text: string) => string) => {
   const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
-  return (text: string): string => toSimplified(toHalfWidth(text)).toLowerCase();
+  // NFKC first: compatibility forms (①, ㈠, ＧＤＰ, ﹙) read as what they stand for
+  return (text: string): string => toSimplified(toHalfWidth(text.normalize('NFKC'))).toLowerCase();
 };
 
 /** Full-width ASCII (！ to ～) and the ideographic space to their half-width forms. */

@@ -23,6 +23,8 @@ export interface ParseContext {
   covered?: { year: number; period: string }[];
   /** the titles the table gives each leader (李卫东 → 县委常委, 副县长), when its cells say them */
   leaderTitles?: ReadonlyMap<string, readonly string[]>;
+  /** the words of the table's target texts, computed when first asked for (pinyin questions need them) */
+  tableWords?: () => Iterable<string>;
   /** the table's section names (民生实事), from its section rows; none when it has none */
   sections?: readonly string[];
 }

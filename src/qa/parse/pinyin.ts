@@ -1,0 +1,88 @@
+import { pinyin } from 'pinyin-pro';
+import type { TextRewrite } from './rewrite';
+import type { ParseContext } from './state';
+
+/** Small words a question is built with, beside the table's and the aliases' words: weijianwei de mubiao. */
+const GLUE = ['的', '第', '项', '号', '条', '了', '吗', '呢', '有', '哪些', '哪个', '什么', '多少', '几', '目标', '任务', '项目', '情况', '进度', '怎么样', '负责', '分管'];
+
+/** A run of Latin words: full pinyin with or without spaces (shangwuju zhihou, xiwangxiaowu). */
+const RUN = /[a-z]+(?:\s+[a-z]+)*/g;
+
+/**
+ * Full pinyin typed for Chinese (weijianwei de mubiao, wangchanghua luohou, di47xiang), with or
+ * without spaces and tones (wèijiànwěi, wei4jian4wei3): each Latin word that is wholly the
+ * pinyin of words this parser knows — the table's names and words, the aliases' words — is
+ * written as those words, fewest words first, names before other words of the same sound.
+ * A word that is not wholly such pinyin (wjw, gdp, 5g) is left for the other passes. The
+ * dictionary is built on the first question with Latin letters, so tables of 30,000 targets
+ * pay for it only when someone types pinyin.
+ */
+export const createPinyinRewrite = (ctx: ParseContext, tableWords: () => Iterable<string>): TextRewrite => {
+  let dict: Map<string, string> | undefined;
+  let longest = 0;
+  const spell = (word: string): string | undefined => {
+    if (!/^\p{Script=Han}+$/u.test(word)) return undefined;
+    const syllables = pinyin(word, { toneType: 'none', type: 'array' });
+    return syllables.length === word.length && syllables.every((x) => /^[a-z]+$/.test(x)) ? syllables.join('').replace(/ü/g, 'v') : undefined;
+  };
+  const build = (): Map<string, string> => {
+    const out = new Map<string, string>();
+    const add = (w: string): void => {
+      const word = ctx.normalize(w).replace(/\s+/g, '');
+      const key = word.length >= 1 && word.length <= 12 ? spell(word) : undefined;
+      if (!key || out.has(key)) return;
+      out.set(key, word);
+      longest = Math.max(longest, key.length);
+    };
+    const a = ctx.aliases;
+    // priority by order: names, then the words that ask for something, then the rest
+    for (const n of ctx.leaders.names) add(n);
+    for (const n of ctx.units.names) add(n.replace(/^[市县区]/u, ''));
+    for (const n of ctx.units.names) add(n);
+    for (const k of Object.keys(a.units)) add(k);
+    for (const list of [a.status.lagging, a.status.onSchedule, a.deadlines.yearEnd, a.deadlines.ongoing, a.stats, a.counts, a.help, a.all, ...Object.values(a.lights), a.rankings.order]) for (const w of list) add(w);
+    for (const w of GLUE) add(w);
+    for (const [k, v] of Object.entries(a.synonyms)) for (const w of [k, ...v]) add(w);
+    for (const w of a.fillers) add(w);
+    for (const w of tableWords()) add(w);
+    return out;
+  };
+
+  /** The fewest dictionary words that spell `latin` exactly, or undefined. */
+  const cover = (latin: string, words: Map<string, string>): string | undefined => {
+    const best: ({ n: number; text: string } | undefined)[] = new Array(latin.length + 1).fill(undefined);
+    best[0] = { n: 0, text: '' };
+    for (let i = 0; i < latin.length; i += 1) {
+      const from = best[i];
+      if (!from) continue;
+      for (let j = i + 1; j <= Math.min(latin.length, i + longest); j += 1) {
+        const w = words.get(latin.slice(i, j));
+        if (!w) continue;
+        const next = best[j];
+        if (!next || next.n > from.n + 1) best[j] = { n: from.n + 1, text: from.text + w };
+      }
+    }
+    return best[latin.length]?.text;
+  };
+
+  return {
+    name: 'pinyin',
+    rewrite(text, heard) {
+      if (!/[a-zà-ü]{2}/u.test(text)) return text;
+      // tone marks and tone numbers say nothing the words do not: wèi → wei, wei4 → wei
+      const plain = text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/([aeiouvgnr])[1-5](?=[a-z]|\s|$)/g, '$1');
+      return plain.replace(RUN, (run) => {
+        dict ??= build();
+        const words = dict;
+        const read = run.split(/\s+/).map((w) => cover(w, words));
+        if (read.some((r) => r === undefined)) return run;
+        const as = read.join(' ');
+        heard.readAs.push({ written: run, as });
+        return ` ${as} `;
+      });
+    },
+  };
+};
