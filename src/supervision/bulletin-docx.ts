@@ -20,7 +20,7 @@ const run = (text: string, options: IRunOptions = {}): TextRun => new TextRun({ 
 const lines = (text: string, options: IRunOptions): TextRun[] =>
   text.split('\n').map((line, i) => new TextRun({ text: line, font: BODY_FONT, size: SIZE.table, ...options, ...(i > 0 ? { break: 1 } : {}) }));
 
-const heading = (text: string): Paragraph => new Paragraph({ spacing: { before: 240, after: 120 }, children: [run(text, { font: HEADING_FONT })] });
+const heading = (text: string): Paragraph => new Paragraph({ keepNext: true, spacing: { before: 240, after: 120 }, children: [run(text, { font: HEADING_FONT })] });
 
 const prose = (text: string): Paragraph => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 360 }, children: [run(text)] });
 
@@ -72,7 +72,7 @@ export const renderBulletinDocx = async (b: Bulletin): Promise<Buffer> => {
           table(
             [C.id, C.text, C.unit, C.deadline, C.progress, C.replies],
             b.lagging.map((t) => [t.id, t.text, t.units.join('\n'), t.deadline, t.progress, t.replies.join('\n') || W.noReply]),
-            [6, 22, 14, 10, 24, 24],
+            [8, 22, 14, 10, 22, 24],
             [0],
           ),
         ]),
