@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { sourceFiles } from '../helpers/source-files';
+import { loadAssets } from '../../src/web/assets';
+import { PAGE_WORDS } from '../../src/wording/dashboard';
 
 const SRC = resolve(__dirname, '../../src');
 const CJK = /[\u3400-\u9fff]/;
@@ -62,6 +64,25 @@ describe('wording catalogues', () => {
       return literals.filter((text) => !allowed?.literals?.includes(text)).map((text) => `${file}: ${JSON.stringify(text)}`);
     });
     expect(strays).toEqual([]);
+  });
+
+  it('keeps the dashboard page (src/web/public) free of written Chinese: its words come from PAGE_WORDS', () => {
+    // the page is served as it is, so its words reach it through words.js and index.html's {{marks}} (src/web/assets.ts)
+    const PUBLIC = join(SRC, 'web/public');
+    const strays = readdirSync(PUBLIC).flatMap((name) => {
+      const file = join(PUBLIC, name);
+      if (name.endsWith('.js')) return stringLiterals(file).filter((text) => CJK.test(text)).map((text) => `web/public/${name}: ${JSON.stringify(text)}`);
+      if (name.endsWith('.html') || name.endsWith('.svg')) {
+        const text = readFileSync(file, 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+        return [...text.matchAll(/[^<>"{}\n]*[\u3400-\u9fff][^<>"{}\n]*/g)].map((m) => `web/public/${name}: ${JSON.stringify(m[0].trim())}`);
+      }
+      return [];
+    });
+    expect(strays).toEqual([]);
+    // and every mark is filled: the served page has the catalogue's words and no mark left
+    const page = loadAssets().get('index.html')!.body.bytes.toString('utf8');
+    expect(page).not.toContain('{{');
+    expect(page).toContain(`<title>${PAGE_WORDS.html.title}</title>`);
   });
 
   it('lists no exception that is no longer needed', () => {

@@ -1,11 +1,14 @@
 // The dashboard page: plain browser JavaScript, served by the bot as it is (no build step, no CDN,
-// no telegram.org script). Data comes from the bot's API under this page's path; every call carries
+// no telegram.org script); its words come from src/wording/dashboard.ts through words.js. Data comes from the bot's API under this page's path; every call carries
 // Telegram's signed launch data (inside Telegram) or the personal /weblink token (in a browser).
 'use strict';
 
 (() => {
+  // the words, from src/wording/dashboard.ts (PAGE_WORDS.script), served as words.js; {name} marks a value
+  const W = window.PAGE_WORDS;
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
   const LIGHTS = ['r', 'y', 'g'];
-  const LIGHT_NAMES = ['红灯', '黄灯', '绿灯'];
+  const LIGHT_NAMES = W.lightNames;
   /** board rows before 全部: a phone shows the worst few, a big screen has room for more */
   const BOARD_ROWS = window.matchMedia('(min-width: 1400px)').matches ? 15 : 10;
   const LIST_PAGE = 100;
@@ -67,7 +70,7 @@
     const response = await fetch(`api/${path}`, { ...init, headers: { ...(init.headers || {}), Authorization: authorization } });
     const body = await response.json().catch(() => ({}));
     if (response.status === 401 && !initData) localStorage.removeItem(WEBLINK_KEY);
-    if (!response.ok) throw Object.assign(new ApiError(body.error || `HTTP ${response.status}`), { body });
+    if (!response.ok) throw Object.assign(new ApiError(body.error || fill(W.serverSaid, { status: response.status })), { body });
     return body;
   };
 
@@ -126,8 +129,8 @@
   // ---- drawing ----------------------------------------------------------------------------------------
   const drawTotals = () => {
     const { totals, report } = state.board;
-    $('title').textContent = `${report.city}${report.year}年${report.period}责任目标`;
-    $('subtitle').textContent = `截至 ${report.asOf}${report.current ? '' : ' · 往期数据'} · 分工 ${totals.assignments} 条 · 绿灯 ${totals.lights.green}`;
+    $('title').textContent = fill(W.title, report);
+    $('subtitle').textContent = fill(W.subtitle, { asOf: report.asOf, past: report.current ? '' : W.past, assignments: totals.assignments, green: totals.lights.green });
     $('total-targets').textContent = String(totals.targets);
     $('total-lagging').textContent = String(totals.lagging);
     $('total-yellow').textContent = String(totals.lights.yellow);
@@ -152,14 +155,14 @@
       button.dataset.index = String(x.i);
       button.setAttribute('aria-pressed', String(x.i === selected));
       const stack = el('span', 'stack');
-      stack.title = `红灯 ${x.c[0]} · 黄灯 ${x.c[1]} · 绿灯 ${x.c[2]}`;
+      stack.title = fill(W.stack, { red: x.c[0], yellow: x.c[1], green: x.c[2] });
       x.c.forEach((n, light) => {
         if (n === 0) return;
         const part = el('span', LIGHTS[light]);
         part.style.width = `${(n / max) * 100}%`;
         stack.append(part);
       });
-      const counts = el('span', 'counts', `${x.c[0] ? `滞后 ${x.c[0]} · ` : ''}${x.c[1] ? `黄 ${x.c[1]} · ` : ''}共 ${x.total}`);
+      const counts = el('span', 'counts', `${x.c[0] ? fill(W.rowLagging, { n: x.c[0] }) : ''}${x.c[1] ? fill(W.rowYellow, { n: x.c[1] }) : ''}${fill(W.rowTotal, { n: x.total })}`);
       button.append(el('span', 'name', x.name), stack, counts);
       li.append(button);
       return li;
@@ -167,7 +170,7 @@
     $(`board-${kind}`).replaceChildren(...items);
     const more = $(`${kind}-more`);
     more.hidden = order.length <= BOARD_ROWS;
-    more.textContent = state.showAll[kind] ? '收起' : `全部 ${order.length} 个`;
+    more.textContent = state.showAll[kind] ? W.less : fill(W.all, { n: order.length });
   };
 
   const barNode = (pct, light, text) => {
@@ -200,12 +203,12 @@
   const drawList = (rows) => {
     const lagging = rows.reduce((n, t) => n + (t[LIGHT] === 0 ? 1 : 0), 0);
     const yellow = rows.reduce((n, t) => n + (t[LIGHT] === 1 ? 1 : 0), 0);
-    $('list-title').textContent = `目标 ${rows.length} 项 · 滞后 ${lagging} · 黄灯 ${yellow}`;
+    $('list-title').textContent = fill(W.listTitle, { n: rows.length, lagging, yellow });
     $('targets').replaceChildren(...rows.slice(0, state.listLimit).map(targetItem));
-    if (rows.length === 0) $('targets').append(el('li', 'hint', '没有符合条件的目标。'));
+    if (rows.length === 0) $('targets').append(el('li', 'hint', W.noTargets));
     const more = $('targets-more');
     more.hidden = rows.length <= state.listLimit;
-    more.textContent = `显示更多（还有 ${rows.length - state.listLimit} 项）`;
+    more.textContent = fill(W.more, { n: rows.length - state.listLimit });
   };
 
   const syncSelects = () => {
@@ -254,7 +257,7 @@
     const max = Math.max(100, ...points.map((p) => (p.measure ? p.measure.percent : 0)));
     const x = (i) => (points.length === 1 ? (left + w - right) / 2 : left + (i * (w - left - right)) / (points.length - 1));
     const y = (pct) => top + (1 - pct / max) * (h - top - bottom);
-    const chart = svg('svg', { viewBox: `0 0 ${w} ${h}`, class: 'chart', role: 'img', 'aria-label': '各期进度' });
+    const chart = svg('svg', { viewBox: `0 0 ${w} ${h}`, class: 'chart', role: 'img', 'aria-label': W.chart });
     chart.append(svg('line', { x1: left, x2: w - right, y1: h - bottom, y2: h - bottom, class: 'axis' }));
     if (withNumbers) {
       chart.append(svg('line', { x1: left, x2: w - right, y1: y(100), y2: y(100), class: 'axis', 'stroke-dasharray': '4 3' }), svg('text', { x: 2, y: y(100) + 4 }, '100%'));
@@ -266,14 +269,14 @@
       if (p.present) chart.append(svg('circle', { cx: x(i), cy, r: 6, fill: LIGHT_COLORS[p.light] || 'var(--hint)' }));
       if (p.measure) chart.append(svg('text', { x: x(i), y: cy - 10, 'text-anchor': 'middle', class: 'value' }, `${p.measure.percent}%`));
       chart.append(svg('text', { x: x(i), y: h - bottom + 16, 'text-anchor': 'middle' }, p.label.replace(/^(\d{4})年/, '$1 ')));
-      if (!p.present) chart.append(svg('text', { x: x(i), y: cy, 'text-anchor': 'middle' }, '无此项'));
+      if (!p.present) chart.append(svg('text', { x: x(i), y: cy, 'text-anchor': 'middle' }, W.absent));
     });
     return chart;
   };
 
   const showDetail = async (id) => {
     const body = $('detail-body');
-    body.replaceChildren(el('p', 'hint', '加载中…'));
+    body.replaceChildren(el('p', 'hint', W.loading));
     $('detail').hidden = false;
     let d;
     try {
@@ -283,27 +286,27 @@
       return;
     }
     const light = LIGHTS[['red', 'yellow', 'green'].indexOf(d.light)];
-    const title = el('h3', '', `第 ${d.id} 项`);
+    const title = el('h3', '', fill(W.item, d));
     title.id = 'detail-title';
-    title.append(el('span', `badge ${light}`, d.lagging ? '未按计划' : d.lightLabel));
-    const nodes = [title, el('p', 'target-full', d.text), el('p', 'hint', `完成时限：${d.deadline}`)];
+    title.append(el('span', `badge ${light}`, d.lagging ? W.behind : d.lightLabel));
+    const nodes = [title, el('p', 'target-full', d.text), el('p', 'hint', fill(W.deadline, d))];
     if (d.measure) nodes.push(barNode(d.measure.percent, ['red', 'yellow', 'green'].indexOf(d.light), d.measure.text));
-    else if (d.goal) nodes.push(el('p', 'hint', `目标：${d.goal}（进展中未写明完成数量）`));
+    else if (d.goal) nodes.push(el('p', 'hint', fill(W.goal, d)));
     const reasons = el('ul', 'reasons');
     reasons.append(...d.reasons.map((r) => el('li', '', r)));
     nodes.push(reasons);
-    const historyTitle = el('h4', '', `各期变化（${d.history.length} 期）`);
+    const historyTitle = el('h4', '', fill(W.history, { n: d.history.length }));
     nodes.push(historyTitle, historyChart(d.history));
     if (d.changes.length > 0) {
       const changes = el('ul', 'changes');
       changes.append(...d.changes.map((c) => el('li', '', c)));
       nodes.push(changes);
-    } else if (d.history.length === 1) nodes.push(el('p', 'hint', '目前只有一期数据，还没有可比的变化。'));
-    nodes.push(el('h4', '', `分工（${d.assignments.length} 条）`));
+    } else if (d.history.length === 1) nodes.push(el('p', 'hint', W.oneReport));
+    nodes.push(el('h4', '', fill(W.assignments, { n: d.assignments.length })));
     for (const a of d.assignments) {
       const box = el('div', 'assignment');
       box.append(
-        el('p', '', `${a.leader || '—'} ｜ ${a.units.join('、') || '—'}${a.cooperating ? ` ｜ 配合：${a.cooperating.join('、')}` : ''}`),
+        el('p', '', `${a.leader || '—'} ｜ ${a.units.join(W.unitSeparator) || '—'}${a.cooperating ? fill(W.cooperating, { units: a.cooperating.join(W.unitSeparator) }) : ''}`),
         statusLine(a.onSchedule),
         el('p', 'progress', a.progress || '—'),
       );
@@ -316,7 +319,7 @@
   /** Colour dots drawn by CSS, not emoji: an office PC may have no emoji font. */
   const statusLine = (onSchedule) => {
     const line = el('p', onSchedule ? 'status' : 'status late');
-    line.append(el('span', `dot ${onSchedule ? 'g' : 'r'}`), el('span', '', onSchedule ? '按计划推进' : '未按计划完成进度'));
+    line.append(el('span', `dot ${onSchedule ? 'g' : 'r'}`), el('span', '', onSchedule ? W.onSchedule : W.offSchedule));
     return line;
   };
 
@@ -333,9 +336,9 @@
     state.byId = new Map(board.targets.map((t) => [t[ID], t]));
     state.filter = { unit: -1, leader: -1, light: -1, deadline: -1 };
     state.listLimit = LIST_PAGE;
-    fillSelect($('filter-unit'), '全部单位', board.units.map((name, i) => [String(i), name]));
-    fillSelect($('filter-leader'), '全部领导', board.leaders.map((name, i) => [String(i), name]));
-    fillSelect($('filter-deadline'), '全部时限', board.deadlines.map((d, i) => [String(i), d.label]));
+    fillSelect($('filter-unit'), W.allUnits, board.units.map((name, i) => [String(i), name]));
+    fillSelect($('filter-leader'), W.allLeaders, board.leaders.map((name, i) => [String(i), name]));
+    fillSelect($('filter-deadline'), W.allDeadlines, board.deadlines.map((d, i) => [String(i), d.label]));
     drawTotals();
     if ($('search').value.trim()) await runSearch();
     else draw();
@@ -365,14 +368,14 @@
     postEvent('web_app_ready');
     postEvent('web_app_expand');
     if (!authorization) {
-      showMessage('请从 Telegram 中打开看板（/dashboard），或在与机器人的私聊中发送 /weblink 获取浏览器链接。');
+      showMessage(W.openFromTelegram);
       return;
     }
     // both at once: the current report's board needs no answer from `me` first
     const [me, board] = await Promise.all([api('me'), api('board')]);
     $('report').replaceChildren(
       ...me.reports.map((r) => {
-        const option = el('option', '', `${r.year}年${r.period}${r.current ? '（当前）' : ''}`);
+        const option = el('option', '', fill(W.report, { year: r.year, period: r.period, current: r.current ? W.current : '' }));
         option.value = r.key;
         return option;
       }),
@@ -383,7 +386,7 @@
   };
 
   // ---- events -----------------------------------------------------------------------------------------
-  const fail = (err) => showMessage(err instanceof ApiError ? err.message : `出错了：${err.message}`);
+  const fail = (err) => showMessage(err instanceof ApiError ? err.message : W.failed);
 
   const onBoardTap = (kind) => (event) => {
     const button = event.target.closest('button[data-index]');
@@ -449,10 +452,10 @@
     const form = $('upload-mapping');
     form.replaceChildren();
     const selects = mapping.missing.map((column) => {
-      const label = el('label', 'mapping-row', `“${column}”是哪一列？`);
+      const label = el('label', 'mapping-row', fill(W.whichColumn, { column }));
       const select = el('select');
       select.dataset.column = column;
-      select.append(el('option', '', '请选择'));
+      select.append(el('option', '', W.choose));
       for (const cell of mapping.cells) {
         const option = el('option', '', cell);
         option.value = cell;
@@ -463,7 +466,7 @@
       form.append(label);
       return select;
     });
-    const submit = el('button', '', '按此导入');
+    const submit = el('button', '', W.importMapped);
     submit.type = 'submit';
     form.append(submit);
     form.hidden = false;
@@ -480,7 +483,7 @@
     const out = $('upload-result');
     $('upload-mapping').hidden = true;
     out.hidden = false;
-    out.textContent = '正在导入……';
+    out.textContent = W.importing;
     const headers = { 'X-File-Name': encodeURIComponent(file.name), ...(columns ? { 'X-Columns': encodeURIComponent(JSON.stringify(columns)) } : {}) };
     try {
       const result = await api('upload', { method: 'POST', headers, body: file });
@@ -504,7 +507,7 @@
     if (!button) return;
     try {
       const response = await fetch(`api/bulletin?format=${button.dataset.format}`, { headers: { Authorization: authorization } });
-      if (!response.ok) throw new ApiError((await response.json().catch(() => ({}))).error || `HTTP ${response.status}`);
+      if (!response.ok) throw new ApiError((await response.json().catch(() => ({}))).error || fill(W.serverSaid, { status: response.status }));
       const named = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('Content-Disposition') || '');
       const link = el('a');
       link.href = URL.createObjectURL(await response.blob());
