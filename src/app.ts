@@ -370,6 +370,11 @@ export const createApp = (options: AppOptions): App => {
       digestTime: alertsConfig.digestTime,
       weeklyDay: alertsConfig.weeklyDay,
       logger,
+      repliesSince: async (since) => {
+        const reportId = await reports.currentId();
+        const from = since.toISOString();
+        return reportId === undefined ? [] : (await store.supervision.replies(reportId)).filter((r) => r.at >= from);
+      },
     });
     const unitReminders = createReminderScheduler({
       store: store.supervision,

@@ -213,6 +213,16 @@ export interface ScheduledDigestInput {
   kind: 'daily' | 'weekly';
   /** the report's yellow targets under the chat's filters (yellowUnder), given only for chats that opted in */
   yellow?: readonly AssessedTarget[];
+  /** units' replies (反馈) since the chat's last digest, oldest first; those about targets the digest lists are news in it */
+  replies?: readonly DigestReply[];
+}
+
+/** A unit's reply as a digest shows it. */
+export interface DigestReply {
+  target: string;
+  unit: string;
+  person: string;
+  text: string;
 }
 
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -228,7 +238,7 @@ export const dueSoon = (targets: readonly Target[], today: string, remindDays: n
  * The scheduled digest: the lagging targets under the chat's filters (every
  * lagging target when it has none), deadline reminders first.
  */
-export const composeScheduledDigest = ({ report, filters, matcher, limits, today, remindDays, kind, yellow }: ScheduledDigestInput): string[] => {
+export const composeScheduledDigest = ({ report, filters, matcher, limits, today, remindDays, kind, yellow, replies }: ScheduledDigestInput): string[] => {
   const lagging = laggingUnder(report, filters.length > 0 ? filters : [{ kind: 'all' }], matcher);
   const soon = dueSoon(lagging, today, remindDays);
   const optedIn = yellow !== undefined;
@@ -245,6 +255,15 @@ export const composeScheduledDigest = ({ report, filters, matcher, limits, today
   if (lagging.length > 0) blocks.push({ title: W.lagging(lagging.length), lines: lagging.map((t) => targetLine(t, W.progress(htmlField(laggingProgress(t), FIELD.progress)))) });
   if (yellow && yellow.length > 0) {
     blocks.push({ title: W.yellow(yellow.length), lines: yellow.map(({ target, assessment }) => targetLine(target, W.lightNote('yellow', firstReason(assessment.reasons)))) });
+  }
+  // Replies about the targets listed above: what the units said is the news of a digest.
+  const listed = new Map([...lagging, ...(yellow ?? []).map((y) => y.target)].map((t) => [t.id, t]));
+  const news = (replies ?? []).filter((r) => listed.has(r.target));
+  if (news.length > 0) {
+    blocks.push({
+      title: W.replies(news.length),
+      lines: news.map((r) => targetLine(listed.get(r.target)!, W.replyNote(htmlField(r.unit, FIELD.unit), htmlField(r.person, FIELD.unit), htmlField(r.text, FIELD.progress)))),
+    });
   }
   return packParts(header, blocks, W.scheduledFooter, limits);
 };

@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import type { Logger } from '../logger';
 import type { Report } from '../model';
-import { composeScheduledDigest, type ComposeLimits } from './compose';
+import { composeScheduledDigest, type ComposeLimits, type DigestReply } from './compose';
 import type { FilterMatcher } from './filters';
 import type { OutboxStore, SubscriptionStore } from '../store/ports';
 import type { NewAlert } from '../store/types';
@@ -25,6 +25,8 @@ export interface DigestSchedulerDeps {
   /** 0 = Sunday … 6 = Saturday */
   weeklyDay: number;
   logger: Logger;
+  /** the units' replies (反馈) made since `since`, oldest first: news in the digests of chats whose targets they are about */
+  repliesSince?: (since: Date) => Promise<readonly DigestReply[]>;
   /** the clock runDue() reads when not given a time; injectable for tests */
   now?: () => Date;
 }
@@ -56,11 +58,14 @@ export const createDigestScheduler = (deps: DigestSchedulerDeps) => {
     let chats = 0;
     // The lights once per run, and only when an opted-in chat needs them.
     let assessed: ReportAssessment | undefined;
+    // Replies since each kind's last digest: a day for daily chats, a week for weekly ones.
+    const recent = async (days: number): Promise<readonly DigestReply[]> => (deps.repliesSince ? deps.repliesSince(new Date(at.getTime() - days * 86_400_000)) : []);
+    const replies = { daily: await recent(1), weekly: isWeeklyDay ? await recent(7) : [] };
     for (const chat of await deps.subscriptions.chats()) {
       if (!chat.active || chat.digest === 'off' || (chat.digest === 'weekly' && !isWeeklyDay)) continue;
       const filters = (await deps.subscriptions.list(chat.chatId)).filter((s) => s.active).map((s) => s.filter);
       const yellow = chat.yellow ? { yellow: yellowUnder((assessed ??= assessReport(report)), report, filters, deps.matcher) } : {};
-      const parts = composeScheduledDigest({ report, filters, matcher: deps.matcher, limits: deps.limits, today, remindDays: deps.remindDays, kind: chat.digest, ...yellow });
+      const parts = composeScheduledDigest({ report, filters, matcher: deps.matcher, limits: deps.limits, today, remindDays: deps.remindDays, kind: chat.digest, ...yellow, replies: replies[chat.digest] });
       chats += 1;
       parts.forEach((text, i) => alerts.push({ id: `dig:${today}:${chat.chatId}:${i + 1}`, chatId: chat.chatId, text }));
     }

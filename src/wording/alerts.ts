@@ -132,6 +132,10 @@ export const DIGEST_WORDS = Object.freeze({
   daysLeft: (days: number) => (days === 0 ? '<b>今天到期</b>' : `还剩 <b>${days}</b> 天`),
   lagging: (n: number) => `🔴 滞后 ${n} 项`,
   yellow: (n: number) => `🟡 黄灯 ${n} 项`,
+  /** replies (反馈) units sent since the last digest, about targets the digest lists */
+  replies: (n: number) => `💬 新反馈 ${n} 条`,
+  /** HTML: its arguments arrive escaped */
+  replyNote: (unit: string, person: string, text: string) => `💬 ${unit}（${person}）：${text}`,
   scheduledFooter: '发送 /digest off 停止汇总',
   noneLaggingNow: '目前没有符合条件的滞后项目，有变化时会通知您。',
   laggingNow: (n: number) => `<b>目前滞后 ${n} 项：</b>`,

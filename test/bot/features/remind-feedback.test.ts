@@ -182,6 +182,28 @@ describe('remind and feedback', () => {
     expect(await bot.supervision.replies()).toHaveLength(1);
   });
 
+  it('shows a reply as news in the next daily digest of a chat subscribed to its target', async () => {
+    await bindAll();
+    await remind('滞后');
+    const { from } = await tapFeedback(GONGXIN, MEMBER, '57');
+    await bot.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === GONGXIN, from);
+    await bot.say('设备已到货，正在安装', { chatId: GONGXIN, userId: MEMBER });
+    const SUBSCRIBER = 702;
+    await bot.say('/subscribe 工信局', { chatId: SUBSCRIBER, userId: SUBSCRIBER });
+    await bot.say('/digest daily', { chatId: SUBSCRIBER, userId: SUBSCRIBER });
+    const OTHER = 703;
+    await bot.say('/subscribe 商务局', { chatId: OTHER, userId: OTHER });
+    await bot.say('/digest daily', { chatId: OTHER, userId: OTHER });
+
+    await bot.digests.runDue(new Date());
+    await bot.worker.idle();
+    const digest = bot.api.sent(SUBSCRIBER).map((p) => String(p.text)).find((t) => t.includes('每日滞后汇总'))!;
+    expect(digest).toContain('💬 新反馈 1 条');
+    expect(digest).toContain('💬 市工业和信息化局（User601）：设备已到货，正在安装');
+    // 57 is not among the other chat's targets: no news there
+    expect(bot.api.sent(OTHER).map((p) => String(p.text)).find((t) => t.includes('每日滞后汇总'))).not.toContain('新反馈');
+  });
+
   it('keeps a photo’s file_id with its caption as the reply', async () => {
     await bindAll();
     await remind('滞后');
