@@ -5,6 +5,8 @@ import { seedBytes } from '../helpers/seed';
 import { ADMIN_ID, startDashboardApp, type DashboardApp } from './dashboard-app';
 import { fourthQuarter } from './tables';
 import { ledgerXlsx } from '../table/layouts';
+import { readFileSync } from 'node:fs';
+import { docxText, xlsxSheets } from '../supervision/read-back';
 
 const describeInBrowser = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) {
@@ -74,6 +76,20 @@ describeInBrowser('dashboard page in Chromium', () => {
     expect(await listedIds(page)).toEqual(expectedIds());
     // worst first: the unit with the lagging target and the yellow one leads the board
     expect(await page.locator('#board-units .name').first().innerText()).toBe(UNIT);
+    await page.close();
+  });
+
+  it('downloads the bulletin (通报) as Word and Excel with its Chinese name, behind the same sign-in', async () => {
+    const page = await open(launchFragment());
+    await page.waitForSelector('#targets li button');
+    for (const format of ['docx', 'xlsx']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#downloads button[data-format=${format}]`)]);
+      expect(download.suggestedFilename()).toBe(`菏泽市2022年第三季度责任目标推进情况通报.${format}`);
+      const bytes = readFileSync((await download.path())!);
+      if (format === 'docx') expect((await docxText(bytes)).split('\n')[0]).toBe('菏泽市2022年第三季度责任目标推进情况通报');
+      else expect((await xlsxSheets(bytes)).get('总体情况')![1]!.slice(0, 2)).toEqual(['目标（项）', 48]);
+    }
+    expect(await page.locator('#message').isHidden()).toBe(true);
     await page.close();
   });
 
