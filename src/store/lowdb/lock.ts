@@ -27,7 +27,7 @@ export interface LockHolder {
  * PostgreSQL instead. Elsewhere the socket is a file in the temp folder, and a
  * file whose owner died (connect is refused) is removed and taken over.
  */
-const lockAddress = (dbPath: string): string => {
+export const lockSocketOf = (dbPath: string): string => {
   const absolute = resolve(dbPath);
   let folder = dirname(absolute);
   try {
@@ -76,11 +76,17 @@ const askHolder = (address: string): Promise<LockHolder | undefined> =>
  * two writers would silently undo each other's changes.
  */
 export const acquireLock = async (dbPath: string, purpose: string): Promise<Lock> => {
-  const address = lockAddress(dbPath);
+  const address = lockSocketOf(dbPath);
   const holder: LockHolder = { pid: process.pid, purpose, since: new Date().toISOString() };
   const giveUpAt = Date.now() + DYING_HOLDER_MS;
   for (let attempt = 0; ; attempt += 1) {
-    const server = createServer((socket) => socket.end(JSON.stringify(holder)));
+    const server = createServer((socket) => {
+      // Any local process can connect (an abstract socket has no file permissions); one that hangs up
+      // before reading makes the answer fail with EPIPE, which without a listener would end the process.
+      socket.on('error', () => undefined);
+      socket.end(JSON.stringify(holder));
+    });
+    server.on('error', () => undefined);
     try {
       await listen(server, address);
       // The lock must not keep the process alive on its own.
@@ -106,4 +112,4 @@ export const acquireLock = async (dbPath: string, purpose: string): Promise<Lock
 };
 
 /** Who holds the store's lock, or undefined when nobody does. */
-export const lockHolder = (dbPath: string): Promise<LockHolder | undefined> => askHolder(lockAddress(dbPath));
+export const lockHolder = (dbPath: string): Promise<LockHolder | undefined> => askHolder(lockSocketOf(dbPath));

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
-import { acquireLock, lockHolder } from '../../../src/store/lowdb/lock';
+import { acquireLock, lockHolder, lockSocketOf } from '../../../src/store/lowdb/lock';
 import { MESSAGES } from '../../../src/wording/chat';
 import { nodeWithTsx } from '../../helpers/node-process';
 import { useTempDir } from '../../helpers/tmp';
@@ -72,4 +73,29 @@ describe('lowdb lock', () => {
     expect(second.output()).toContain(MESSAGES.connectHint);
     second.child.stdin!.end();
   }, 60_000);
+
+  it('outlives clients that hang up before reading the answer (any local process can reach the socket)', async () => {
+    const path = join(dir(), 'db.json');
+    const holder = spawn(nodeWithTsx(HOLDER, path)[0]!, nodeWithTsx(HOLDER, path).slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(holder);
+    const output = outputOf(holder);
+    await until(() => output().includes('held'), 'the holder to take the lock');
+    const { pid } = (await lockHolder(path))!;
+    // connect and close at once, 2,000 times: the holder's answer then meets a closed socket (EPIPE)
+    const target = lockSocketOf(path);
+    await Promise.all(
+      Array.from({ length: 2000 }, () => new Promise<void>((done) => {
+        const socket = connect(target);
+        socket.on('error', () => done());
+        socket.on('connect', () => {
+          socket.destroy();
+          done();
+        });
+      })),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(holder.exitCode).toBeNull();
+    expect(output()).not.toContain('EPIPE');
+    expect((await lockHolder(path))?.pid).toBe(pid);
+  }, 30_000);
 });
