@@ -7,12 +7,15 @@ export interface CopyCounts {
   subscriptions: number;
   alerts: number;
   settings: number;
+  /** bindings, reminders and replies (督办) */
+  supervision: number;
 }
 
 /**
  * Copies everything one store holds into another, records as they are (ids,
  * times, delivery state): reports, chats and subscriptions, the outbox with
- * its fan-out records, and settings. The target must be empty, so that a
+ * its fan-out records, settings, and the supervision records (bindings, reminders, replies;
+ * not who is in the middle of writing a reply). The target must be empty, so that a
  * mistyped target never mixes two cities' data or overwrites a live store.
  */
 export const copyStore = async (from: Store, to: Store): Promise<CopyCounts> => {
@@ -33,5 +36,14 @@ export const copyStore = async (from: Store, to: Store): Promise<CopyCounts> => 
       settings += 1;
     }
   }
-  return { reports: reports.length, chats: chats.length, subscriptions: subscriptions.length, alerts: alerts.length, settings };
+  const supervision = { bindings: await from.supervision.bindings(), reminders: await from.supervision.reminders(), replies: await from.supervision.replies() };
+  await to.supervision.restore(supervision);
+  return {
+    reports: reports.length,
+    chats: chats.length,
+    subscriptions: subscriptions.length,
+    alerts: alerts.length,
+    settings,
+    supervision: supervision.bindings.length + supervision.reminders.length + supervision.replies.length,
+  };
 };

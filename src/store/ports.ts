@@ -188,6 +188,8 @@ export interface SupervisionStore {
   /** remembers (or, with undefined, forgets) that this person in this chat is writing a reply */
   setAwaited(chatId: number, userId: number, awaited: AwaitedReply | undefined): Promise<void>;
   awaited(chatId: number, userId: number): Promise<AwaitedReply | undefined>;
+  /** copies bindings, reminders and replies as they are, ids and times included, into an empty store (store:copy) */
+  restore(records: { bindings: readonly Binding[]; reminders: readonly Reminder[]; replies: readonly FeedbackReply[] }): Promise<void>;
 }
 
 export interface Store {

@@ -32,6 +32,7 @@ const contents = async (store: Store) => ({
   alerts: await store.outbox.all(),
   fanOuts: await store.outbox.fanOuts(),
   settings: await store.settings.list('columns'),
+  supervision: [await store.supervision.bindings(), await store.supervision.reminders(), await store.supervision.replies()],
 });
 
 describe('npm run store:copy', () => {
@@ -54,6 +55,9 @@ describe('npm run store:copy', () => {
     await source.outbox.markSending(sent!);
     await source.outbox.markSent(sent!, 77);
     await source.settings.put('columns', 'heze', { 任务名称: '责任目标内容' });
+    const { binding } = await source.supervision.requestBinding({ chatId: -100123, unit: '市工业和信息化局', requestedBy: 5 });
+    await source.supervision.decideBinding(binding.id, 'approved', 9001);
+    await source.supervision.addReply({ reportId: current.id, target: '57', unit: '市工业和信息化局', chatId: -100123, userId: 5, person: '张三', text: '已开工', at: '2023-01-09T02:00:00.000Z' });
     const expected = await contents(source);
     await source.close();
 
@@ -61,7 +65,7 @@ describe('npm run store:copy', () => {
     const there = copy(dbPath, url);
     expect(there.stderr).toBe('');
     expect(there.status).toBe(0);
-    expect(there.stdout).toContain('报表 2 期，会话 2 个，订阅 2 条，提醒 2 条，设置 1 项');
+    expect(there.stdout).toContain('报表 2 期，会话 2 个，订阅 2 条，提醒 2 条，设置 1 项，督办记录 2 条');
     // the password never reaches the output
     expect(there.stdout).not.toContain(new URL(url).password);
     const inPostgres = await openAt(url);
@@ -79,6 +83,7 @@ describe('npm run store:copy', () => {
     await again.close();
     expect(roundTrip.subscriptions).toEqual(expected.subscriptions);
     expect(roundTrip.alerts).toEqual(expected.alerts);
+    expect(roundTrip.supervision).toEqual(expected.supervision);
     expect(roundTrip.reports).toHaveLength(3);
 
     const refused = copy(dbPath, url);

@@ -354,6 +354,22 @@ describe.each(BACKENDS)('$name store', (backend) => {
       expect(await reopened.supervision.awaited(-100, 12)).toBeUndefined();
     });
 
+    it('restores bindings, reminders and replies as they were, and counts them as stored data', async () => {
+      const source = await backend.fresh(() => new Date('2022-10-10T01:00:00Z'))();
+      const { binding } = await source.supervision.requestBinding({ chatId: -100, unit: '市科技局', requestedBy: 7, chatTitle: '科技局' });
+      await source.supervision.decideBinding(binding.id, 'approved', 9001);
+      await source.supervision.recordReminders([{ id: 'b1:0', reportId: 3, unit: '市科技局', targets: ['57'], chatIds: [-100], by: 9001, at: '2022-10-10T01:00:00.000Z' }]);
+      await source.supervision.addReply({ reportId: 3, target: '57', unit: '市科技局', chatId: -100, userId: 11, person: '张三', text: '已开工', file: { kind: 'document', fileId: 'BQAD', name: '进展.pdf' }, at: '2022-10-11T01:00:00.000Z' });
+      const records = { bindings: await source.supervision.bindings(), reminders: await source.supervision.reminders(), replies: await source.supervision.replies() };
+      const open = backend.fresh();
+      const target = await open();
+      expect(await target.isEmpty()).toBe(true);
+      await target.supervision.restore(records);
+      expect(await target.isEmpty()).toBe(false);
+      const again = await open();
+      expect({ bindings: await again.supervision.bindings(), reminders: await again.supervision.reminders(), replies: await again.supervision.replies() }).toEqual(records);
+    });
+
     it('keeps an alert’s buttons through the outbox', async () => {
       const open = backend.fresh();
       const store = await open();

@@ -79,7 +79,10 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
         db.data.subscriptions.length === 0 &&
         db.data.chats.length === 0 &&
         (await settings.scopes()).length === 0 &&
-        (await outbox.all()).length === 0,
+        (await outbox.all()).length === 0 &&
+        (await supervision.bindings()).length === 0 &&
+        (await supervision.replies()).length === 0 &&
+        (await supervision.reminders()).length === 0,
       close: () =>
         (closing ??= (async () => {
           try {

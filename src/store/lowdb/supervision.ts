@@ -103,6 +103,11 @@ export const openLowdbSupervision = (path: string, damage: DamagePolicy, now: ()
       record({ op: 'await', key, awaited: awaited ?? null });
     },
     awaited: async (chatId, userId) => structuredClone(waits.get(waitKey(chatId, userId))),
+    async restore(records) {
+      for (const binding of records.bindings) record({ op: 'binding', binding });
+      for (const reminder of records.reminders) record({ op: 'reminder', reminder });
+      for (const reply of records.replies) record({ op: 'reply', reply });
+    },
     close() {
       if (closed) return;
       closed = true;

@@ -67,7 +67,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
       async isEmpty() {
         const [row] = await rowsOf<{ empty: boolean }>(
           pool,
-          'SELECT NOT (EXISTS (SELECT 1 FROM reports) OR EXISTS (SELECT 1 FROM chats) OR EXISTS (SELECT 1 FROM subscriptions) OR EXISTS (SELECT 1 FROM alerts) OR EXISTS (SELECT 1 FROM settings)) AS empty',
+          'SELECT NOT (EXISTS (SELECT 1 FROM reports) OR EXISTS (SELECT 1 FROM chats) OR EXISTS (SELECT 1 FROM subscriptions) OR EXISTS (SELECT 1 FROM alerts) OR EXISTS (SELECT 1 FROM settings) OR EXISTS (SELECT 1 FROM bindings) OR EXISTS (SELECT 1 FROM reminders) OR EXISTS (SELECT 1 FROM replies)) AS empty',
         );
         return row!.empty;
       },

@@ -67,6 +67,31 @@ const toReply = (r: ReplyRow): FeedbackReply => ({
   at: r.at.toISOString(),
 });
 
+const insertReply = (pool: Pool, r: FeedbackReply) =>
+  pool.query('INSERT INTO replies (id, report_id, target, unit, chat_id, user_id, person, text, file, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+    r.id,
+    r.reportId,
+    r.target,
+    r.unit,
+    r.chatId,
+    r.userId,
+    r.person,
+    r.text,
+    r.file ? JSON.stringify(r.file) : null,
+    r.at,
+  ]);
+
+const insertReminders = async (pool: Pool, list: readonly Reminder[]): Promise<void> => {
+  if (list.length === 0) return;
+  await pool.query(
+    `INSERT INTO reminders (id, report_id, unit, targets, chat_ids, by_user, at)
+     SELECT r.id, r.report_id, r.unit, r.targets, r.chat_ids, r.by_user, r.at
+     FROM json_to_recordset($1) AS r(i integer, id text, report_id bigint, unit text, targets jsonb, chat_ids jsonb, by_user bigint, at timestamptz)
+     ORDER BY r.i ON CONFLICT (id) DO NOTHING`,
+    [JSON.stringify(list.map((r, i) => ({ i, id: r.id, report_id: r.reportId, unit: r.unit, targets: r.targets, chat_ids: r.chatIds, by_user: r.by, at: r.at })))],
+  );
+};
+
 /** The supervision records in their own tables; a second request of a chat and unit meets the UNIQUE key. */
 export const createPostgresSupervision = (pool: Pool, now: () => Date = () => new Date()): SupervisionStore => ({
   async requestBinding({ chatId, unit, requestedBy, chatTitle }) {
@@ -89,16 +114,7 @@ export const createPostgresSupervision = (pool: Pool, now: () => Date = () => ne
     return row && toBinding(row);
   },
   bindings: async () => (await rowsOf<BindingRow>(pool, `SELECT ${BINDING_COLUMNS} FROM bindings ORDER BY seq`)).map(toBinding),
-  async recordReminders(list) {
-    if (list.length === 0) return;
-    await pool.query(
-      `INSERT INTO reminders (id, report_id, unit, targets, chat_ids, by_user, at)
-       SELECT r.id, r.report_id, r.unit, r.targets, r.chat_ids, r.by_user, r.at
-       FROM json_to_recordset($1) AS r(i integer, id text, report_id bigint, unit text, targets jsonb, chat_ids jsonb, by_user bigint, at timestamptz)
-       ORDER BY r.i ON CONFLICT (id) DO NOTHING`,
-      [JSON.stringify(list.map((r, i) => ({ i, id: r.id, report_id: r.reportId, unit: r.unit, targets: r.targets, chat_ids: r.chatIds, by_user: r.by, at: r.at })))],
-    );
-  },
+  recordReminders: (list) => insertReminders(pool, list),
   reminders: async (reportId) =>
     (
       await rowsOf<ReminderRow>(
@@ -109,18 +125,7 @@ export const createPostgresSupervision = (pool: Pool, now: () => Date = () => ne
     ).map(toReminder),
   async addReply(input) {
     const reply: FeedbackReply = { id: newRecordId(), ...input };
-    await pool.query('INSERT INTO replies (id, report_id, target, unit, chat_id, user_id, person, text, file, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
-      reply.id,
-      reply.reportId,
-      reply.target,
-      reply.unit,
-      reply.chatId,
-      reply.userId,
-      reply.person,
-      reply.text,
-      reply.file ? JSON.stringify(reply.file) : null,
-      reply.at,
-    ]);
+    await insertReply(pool, reply);
     return reply;
   },
   replies: async (reportId) =>
@@ -135,6 +140,23 @@ export const createPostgresSupervision = (pool: Pool, now: () => Date = () => ne
     if (awaited) {
       await pool.query('INSERT INTO reply_waits (chat_id, user_id, awaited) VALUES ($1, $2, $3) ON CONFLICT (chat_id, user_id) DO UPDATE SET awaited = EXCLUDED.awaited', [chatId, userId, JSON.stringify(awaited)]);
     } else await pool.query('DELETE FROM reply_waits WHERE chat_id = $1 AND user_id = $2', [chatId, userId]);
+  },
+  async restore({ bindings, reminders, replies }) {
+    for (const b of bindings) {
+      await pool.query(`INSERT INTO bindings (${BINDING_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+        b.id,
+        b.chatId,
+        b.unit,
+        b.state,
+        b.chatTitle ?? null,
+        b.requestedBy,
+        b.requestedAt,
+        b.decidedBy ?? null,
+        b.decidedAt ?? null,
+      ]);
+    }
+    await insertReminders(pool, reminders);
+    for (const r of replies) await insertReply(pool, r);
   },
   awaited: async (chatId, userId) => (await rowsOf<{ awaited: AwaitedReply }>(pool, 'SELECT awaited FROM reply_waits WHERE chat_id = $1 AND user_id = $2', [chatId, userId]))[0]?.awaited,
 });
