@@ -52,7 +52,7 @@ import type { TokenBucketOptions } from './limits/token-buckets';
 import type { Logger } from './logger';
 import type { Report } from './model';
 import type { Engine } from './qa/engine';
-import type { OutboxStore, ReportStore, SettingsStore, SubscriptionStore, SupervisionStore } from './store/ports';
+import type { OutboxStore, ReportStore, SettingsStore, RoleHold, SubscriptionStore, SupervisionStore } from './store/ports';
 import type { StoredReport } from './store/types';
 import { createWeblinkStore, WEBLINK_DEFAULTS } from './store/weblinks';
 import { TABLE_LIMITS } from './table/limits';
@@ -358,6 +358,8 @@ export const createApp = (options: AppOptions): App => {
       logger,
       settings: alertsConfig,
       botUsername: running.username,
+      // Each send first asks whether this replica still holds the role (the database, on PostgreSQL).
+      mayStillSend: async () => holding && ((await role?.holds()) ?? true),
     });
     const digests = createDigestScheduler({
       subscriptions,
@@ -393,6 +395,8 @@ export const createApp = (options: AppOptions): App => {
     const deliverer = worker;
     // true while this replica holds the role, false once it lost it or the app stops
     let holding = false;
+    // set once hold() returns; the first `gained` runs before that, having just got the role
+    let role: RoleHold | undefined;
     const delivery = await store.roles.hold('alert-delivery', {
       gained: async () => {
         holding = true;
@@ -417,6 +421,7 @@ export const createApp = (options: AppOptions): App => {
         await deliverer.stop();
       },
     });
+    role = delivery;
     stops.push(async () => {
       holding = false;
       digests.stop();

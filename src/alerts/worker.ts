@@ -38,7 +38,19 @@ export interface DeliveryWorkerDeps {
   random?: () => number;
   /** the bot's @username, for the deep links of an alert's minimal form */
   botUsername?: string;
+  /**
+   * Asked right before each send: does this process still hold the role of sending
+   * (RoleHold.holds)? False stops the worker at once, the alert unsent; the role's
+   * `lost` handler stops it for good. Absent: always.
+   */
+  mayStillSend?: () => Promise<boolean>;
 }
+
+/** A record after a send that the store refused is tried again after this, doubling up to the cap, ms. */
+const RECORD_RETRY_BASE_MS = 200;
+const RECORD_RETRY_CAP_MS = 2000;
+/** …and given up this long after the worker was asked to stop (shutdown, or the role lost with the database away). */
+const RECORD_GIVE_UP_MS = 30_000;
 
 export interface DeliveryStats {
   sent: number;
@@ -80,6 +92,8 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
   let timerAt = Number.POSITIVE_INFINITY;
   let started = false;
   let stopping = false;
+  /** when stop() was called: records still failing are given up RECORD_GIVE_UP_MS later */
+  let stoppedAt: number | undefined;
   let unsubscribe: (() => void) | undefined;
   let idleWaiters: (() => void)[] = [];
   let pruneAt = 0;
@@ -214,22 +228,24 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
     // may or may not have reached the chat (see OutboxStore).
     await outbox.markSending(alert);
     const buttons = alert.buttons ? { buttons: alert.buttons } : {};
-    let result = await deps.send(alert.chatId, alert.text, { silent, ...buttons });
-    if (!result.ok && result.failure.kind === 'bad-request') {
+    let result = await sendIfHeld(alert, alert.text, { silent, ...buttons });
+    if (result && !result.ok && result.failure.kind === 'bad-request') {
       logger.error({ alert: alert.id, chatId: alert.chatId, description: result.failure.description }, 'Telegram refused an alert (400); sending its minimal form');
       limiter.record(alert.chatId, clock());
-      result = await deps.send(alert.chatId, minimalAlert(alert.text, deps.botUsername), { silent, ...buttons });
-      if (result.ok) stats.minimal += 1;
+      result = await sendIfHeld(alert, minimalAlert(alert.text, deps.botUsername), { silent, ...buttons });
+      if (result?.ok) stats.minimal += 1;
     }
+    if (!result) return; // the role is gone: left pending, "sending" in the store, for the next holder
     if (result.ok) {
-      await outbox.markSent(alert, result.messageId);
+      const { messageId } = result;
+      await persist(alert, () => outbox.markSent(alert, messageId));
       stats.sent += 1;
       done(alert);
       return;
     }
     const { failure } = result;
     const retry = async (waitMs: number): Promise<void> => {
-      await outbox.markRetry(alert, clock() + waitMs, `${failure.kind}: ${failure.description}`);
+      await persist(alert, () => outbox.markRetry(alert, clock() + waitMs, `${failure.kind}: ${failure.description}`));
       stats.retried += 1;
     };
     switch (failure.kind) {
@@ -245,7 +261,7 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
         await deps.subscriptions.markInactive(alert.chatId).catch((error: unknown) => logger.error({ err: error, chatId: alert.chatId }, 'could not mark chat inactive'));
         // Everything else queued for the chat would only get 403 again.
         for (const other of queues.get(alert.chatId) ?? []) {
-          await outbox.markFailed(other, other === alert ? `forbidden: ${failure.description}` : 'chat inactive (blocked the bot or removed it)');
+          await persist(other, () => outbox.markFailed(other, other === alert ? `forbidden: ${failure.description}` : 'chat inactive (blocked the bot or removed it)'));
           stats.failed += 1;
         }
         queues.delete(alert.chatId);
@@ -266,10 +282,46 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
   };
 
   const giveUp = async (alert: Alert, error: string): Promise<void> => {
-    await outbox.markFailed(alert, error);
+    await persist(alert, () => outbox.markFailed(alert, error));
     stats.failed += 1;
     done(alert);
     logger.error({ alert: alert.id, chatId: alert.chatId, error }, 'alert given up');
+  };
+
+  /**
+   * Sends unless the role is gone: then the worker halts at once (no further dispatch)
+   * and `undefined` says nothing was sent.
+   */
+  const sendIfHeld = async (alert: Alert, text: string, options: Parameters<SendMessage>[2]): Promise<SendOutcome | undefined> => {
+    if (stopping || (deps.mayStillSend && !(await deps.mayStillSend()))) {
+      if (!stopping) logger.warn({ alert: alert.id }, 'no longer holds the role of sending alerts; stopped before sending');
+      stopping = true;
+      return undefined;
+    }
+    return deps.send(alert.chatId, text, options);
+  };
+
+  /**
+   * Records what Telegram did with a send (sent, retry later, failed). A store that
+   * refuses the record (a database blip) gets it again, in memory, with back-off,
+   * until it takes it: the send itself is never repeated for it. (A failed "sent"
+   * record used to leave the alert pending, and it went out again 5 minutes later.)
+   * The chat stays in flight meanwhile, so its later alerts wait. Given up only once
+   * the worker has been stopping for RECORD_GIVE_UP_MS: the store then still says
+   * "sending", and the next start sends it again (at-least-once).
+   */
+  const persist = async (alert: Alert, write: () => Promise<void>): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await write();
+        if (attempt > 1) logger.info({ alert: alert.id, attempts: attempt }, 'delivery recorded after the store came back');
+        return;
+      } catch (error) {
+        if (stoppedAt !== undefined && clock() - stoppedAt > RECORD_GIVE_UP_MS) throw error;
+        if (attempt === 1) logger.warn({ err: error, alert: alert.id }, 'could not record what Telegram did with an alert; retrying the record, not the send');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(RECORD_RETRY_CAP_MS, RECORD_RETRY_BASE_MS * 2 ** (attempt - 1))));
+      }
+    }
   };
 
   /**
@@ -298,6 +350,9 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
       if (started) return;
       started = true;
       stopping = false;
+      stoppedAt = undefined;
+      // The store is the truth: what this worker queued before a stop may have been sent since by another replica.
+      queues.clear();
       unsubscribe = outbox.onEnqueued(add);
       if (outbox.uncertain.length > 0) {
         logger.warn({ alerts: outbox.uncertain.length, ids: outbox.uncertain.slice(0, 100) }, 'alerts were being sent when the previous process stopped; sending them again (at-least-once)');
@@ -307,6 +362,7 @@ export const createDeliveryWorker = (deps: DeliveryWorkerDeps) => {
     /** stops dispatching and waits for the sends in flight to be recorded */
     async stop(): Promise<void> {
       stopping = true;
+      stoppedAt ??= clock();
       unsubscribe?.();
       if (timer) clearTimeout(timer);
       timer = undefined;

@@ -162,7 +162,7 @@ export interface RoleStore {
    * On lowdb, whose one process owns the store, the role is held at once.
    * Resolves after the first try (and `gained`, when that try got the role).
    */
-  hold(role: string, handlers: { gained(): Promise<void>; lost(): Promise<void> }): Promise<{ release(): Promise<void> }>;
+  hold(role: string, handlers: { gained(): Promise<void>; lost(): Promise<void> }): Promise<RoleHold>;
 }
 
 /**
@@ -190,6 +190,17 @@ export interface SupervisionStore {
   awaited(chatId: number, userId: number): Promise<AwaitedReply | undefined>;
   /** copies bindings, reminders and replies as they are, ids and times included, into an empty store (store:copy) */
   restore(records: { bindings: readonly Binding[]; reminders: readonly Reminder[]; replies: readonly FeedbackReply[] }): Promise<void>;
+}
+
+export interface RoleHold {
+  /**
+   * Whether the role is still held, asked right before work only the holder may do
+   * (each alert's send): on PostgreSQL the database is asked on the role's own
+   * session, whose end frees the lock, so a replica that lost the role learns it
+   * here even before the session's error event; false calls `lost` (if not yet).
+   */
+  holds(): Promise<boolean>;
+  release(): Promise<void>;
 }
 
 export interface Store {

@@ -4,6 +4,6 @@ import type { RoleStore } from '../ports';
 export const lowdbRoles: RoleStore = {
   async hold(_role, handlers) {
     await handlers.gained();
-    return { release: async () => undefined };
+    return { holds: async () => true, release: async () => undefined };
   },
 };

@@ -10,6 +10,18 @@ export interface PostgresRoleOptions {
   onError?: (error: unknown) => void;
 }
 
+/** How long `holds()` waits for the database before it counts the role as lost. */
+const HOLDS_TIMEOUT_MS = 2000;
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer from the database within ${ms} ms`)), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
+
 /**
  * Roles as session advisory locks, each on its own connection. The database
  * ends a session whose client died (SIGKILL closes the socket at once), which
@@ -24,16 +36,17 @@ export const createPostgresRoles = ({ url, schema = 'public', retryMs = 2000, on
     let running: Promise<void> = Promise.resolve();
 
     const retry = (): void => {
+      if (timer) clearTimeout(timer);
       if (!released) timer = setTimeout(() => void (running = attempt()), retryMs);
     };
     const drop = async (): Promise<void> => {
       const c = client;
       client = undefined;
+      // `lost` first: the holder must stop at once, not after the dead connection is closed
+      // (ending it could take a while; a replica went on sending ~260 ms after its loss).
+      const lost = holding ? ((holding = false), handlers.lost().catch(onError)) : undefined;
       await c?.end().catch(() => undefined);
-      if (holding) {
-        holding = false;
-        await handlers.lost().catch(onError);
-      }
+      await lost;
     };
     const attempt = async (): Promise<void> => {
       try {
@@ -63,6 +76,18 @@ export const createPostgresRoles = ({ url, schema = 'public', retryMs = 2000, on
     running = attempt();
     await running;
     return {
+      async holds() {
+        const c = client;
+        if (!holding || !c) return false;
+        try {
+          await withTimeout(c.query('SELECT 1'), HOLDS_TIMEOUT_MS);
+          return holding && client === c;
+        } catch (error) {
+          onError(error);
+          if (client === c) void drop().then(retry);
+          return false;
+        }
+      },
       async release() {
         released = true;
         if (timer) clearTimeout(timer);
