@@ -29,7 +29,7 @@ const npm = (args: string[], input?: string) =>
 
 /** What a fresh clone holds (git ls-files), without the tests and benchmarks. */
 const copyProject = () => {
-  for (const name of ['src', 'scripts', 'data/aliases.json', 'data/heze-2022-q3.tsv', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) {
+  for (const name of ['src', 'scripts', 'data', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) {
     cpSync(join(ROOT, name), join(tree, name), { recursive: true });
   }
 };
