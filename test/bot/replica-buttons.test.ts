@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ALERT_MESSAGES } from '../../src/wording/alerts';
 import { BOT_DEFAULTS } from '../../src/bot/deps';
 import { MESSAGES } from '../../src/wording/chat';
 import { WORDS } from '../../src/wording/answers';
 import { renderAnswer } from '../../src/view';
-import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../fake-bot-api/server';
-import { startAppReplica, type AppReplica } from '../helpers/app-replica';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import type { ApiCall } from '../fake-bot-api/server';
+import { startReplicaSet, type AppReplica, type ReplicaSet } from '../helpers/app-replica';
 import { ledgerXlsx } from '../table/layouts';
 
 /**
@@ -19,41 +15,11 @@ import { ledgerXlsx } from '../table/layouts';
  */
 const ADMIN = 9001;
 
-let postgres: TestPostgres;
-let api: FakeBotApi;
-const replicas: AppReplica[] = [];
-const dir = mkdtempSync(join(tmpdir(), 'tpb-replica-buttons-'));
-
+let set: ReplicaSet;
 beforeAll(async () => {
-  postgres = await startTestPostgres();
-  api = await startFakeBotApi({ recordGetUpdates: false });
-  const databaseUrl = await postgres.createDatabase();
-  // one after the other: the first seeds the empty database from DATA_FILE; each has its own disk
-  for (const name of ['one', 'two']) replicas.push(await startAppReplica({ api, databaseUrl, dir: join(dir, name), adminIds: [ADMIN] }));
+  set = await startReplicaSet({ count: 2, adminIds: [ADMIN], name: 'replica-buttons' });
 }, 120_000);
-afterAll(async () => {
-  for (const r of replicas) await r.stop();
-  await api?.close();
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Posts the updates the fake server queued to this replica's webhook, as a load balancer would. */
-const deliverTo = async (replica: AppReplica): Promise<void> => {
-  for (const update of api.drainUpdates()) expect(await replica.post(update)).toBe(200);
-};
-
-const nextCall = (method: string, predicate: (c: ApiCall) => boolean, from: number): Promise<ApiCall> =>
-  new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = (): void => {
-      const found = api.calls.slice(from).find((c) => c.method === method && c.status === 200 && predicate(c));
-      if (found) return resolve(found);
-      if (Date.now() - started > 10_000) return reject(new Error(`no ${method} within 10 s`));
-      setTimeout(poll, 10);
-    };
-    poll();
-  });
+afterAll(() => set?.stop());
 
 type Button = { text: string; callback_data?: string };
 const buttonsOf = (call: ApiCall): Button[] => ((call.payload.reply_markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard ?? []).flat();
@@ -66,23 +32,23 @@ const messageIdOf = (call: ApiCall): number => (call.response as { result: { mes
 
 /** Sends a user's message to one replica and resolves with that replica's reply. */
 const ask = async (replica: AppReplica, chatId: number, text: string): Promise<ApiCall> => {
-  const from = api.calls.length;
-  api.userMessage({ chatId, text });
-  await deliverTo(replica);
-  return nextCall('sendMessage', (c) => Number(c.payload.chat_id) === chatId, from);
+  const from = set.api.calls.length;
+  set.api.userMessage({ chatId, text });
+  await set.deliverTo(replica);
+  return set.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === chatId, from);
 };
 
 /** Presses a button on one replica; resolves with the next call of `method` to that chat. */
 const press = async (replica: AppReplica, chatId: number, messageId: number, data: string, method: string): Promise<ApiCall> => {
-  const from = api.calls.length;
-  api.callback({ chatId, userId: chatId, messageId, data });
-  await deliverTo(replica);
-  return nextCall(method, (c) => c.payload.chat_id === undefined || Number(c.payload.chat_id) === chatId, from);
+  const from = set.api.calls.length;
+  set.api.callback({ chatId, userId: chatId, messageId, data });
+  await set.deliverTo(replica);
+  return set.nextCall(method, (c) => c.payload.chat_id === undefined || Number(c.payload.chat_id) === chatId, from);
 };
 
-describe('two replicas on one PostgreSQL, updates landing on either', () => {
+describe('two set.replicas on one PostgreSQL, updates landing on either', () => {
   it('turns to page 2 on replica 2 for a free-text question asked on replica 1', async () => {
-    const [one, two] = replicas as [AppReplica, AppReplica];
+    const [one, two] = set.replicas as [AppReplica, AppReplica];
     const chatId = 7101;
     const question = '年底到期的';
     const first = await ask(one, chatId, question);
@@ -100,7 +66,7 @@ describe('two replicas on one PostgreSQL, updates landing on either', () => {
   });
 
   it('answers a follow-up on replica 2 to a question asked on replica 1: the conversation is in the database', async () => {
-    const [one, two] = replicas as [AppReplica, AppReplica];
+    const [one, two] = set.replicas as [AppReplica, AppReplica];
     const chatId = 7103;
     await ask(one, chatId, '我在市场监管局上班');
     await ask(two, chatId, '卫健委的目标');
@@ -124,21 +90,21 @@ describe('two replicas on one PostgreSQL, updates landing on either', () => {
   });
 
   it('says a button whose question the store no longer has expired, on either replica', async () => {
-    const [one] = replicas as [AppReplica, AppReplica];
+    const [one] = set.replicas as [AppReplica, AppReplica];
     const chatId = 7102;
     const first = await ask(one, chatId, '年底到期的');
     const forged = buttonData(first, MESSAGES.next).replace(/:q[A-Za-z0-9_-]{8}:/, ':qZZZZZZZZ:');
-    const answer = await press(replicas[1]!, chatId, messageIdOf(first), forged, 'answerCallbackQuery');
+    const answer = await press(set.replicas[1]!, chatId, messageIdOf(first), forged, 'answerCallbackQuery');
     expect(answer.payload.text).toBe(MESSAGES.expired);
   });
 
   it('takes an admin’s column answers on whichever replica they land, and imports the upload once', async () => {
-    const [one, two] = replicas as [AppReplica, AppReplica];
+    const [one, two] = set.replicas as [AppReplica, AppReplica];
     const before = (await one.handles.reports.history()).length;
-    const from = api.calls.length;
-    api.document({ userId: ADMIN, fileName: 'duban-q3.xlsx', bytes: await ledgerXlsx() });
-    await deliverTo(one);
-    const first = await nextCall('sendMessage', (c) => Number(c.payload.chat_id) === ADMIN, from);
+    const from = set.api.calls.length;
+    set.api.document({ userId: ADMIN, fileName: 'duban-q3.xlsx', bytes: await ledgerXlsx() });
+    await set.deliverTo(one);
+    const first = await set.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === ADMIN, from);
     expect(first.payload.text).toBe(ALERT_MESSAGES.mappingAsk('duban-q3.xlsx', '责任目标内容', ['责任目标内容', '是否按计划完成进度', '责任单位']));
 
     const second = await press(two, ADMIN, messageIdOf(first), buttonData(first, '督办件'), 'sendMessage');

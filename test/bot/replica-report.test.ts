@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BULLETIN_MESSAGES as M } from '../../src/wording/bulletin';
-import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../fake-bot-api/server';
-import { startAppReplica, type AppReplica } from '../helpers/app-replica';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import type { ApiCall } from '../fake-bot-api/server';
+import { startReplicaSet, type AppReplica, type ReplicaSet } from '../helpers/app-replica';
 import { docxText, xlsxSheets } from '../supervision/read-back';
 
 /**
@@ -15,44 +11,18 @@ import { docxText, xlsxSheets } from '../supervision/read-back';
 const ADMIN = 9001;
 const MEMBER = 612;
 
-let postgres: TestPostgres;
-let api: FakeBotApi;
-const replicas: AppReplica[] = [];
-const dir = mkdtempSync(join(tmpdir(), 'tpb-replica-report-'));
-
+let set: ReplicaSet;
 beforeAll(async () => {
-  postgres = await startTestPostgres();
-  api = await startFakeBotApi({ recordGetUpdates: false });
-  const databaseUrl = await postgres.createDatabase();
-  for (const name of ['one', 'two']) replicas.push(await startAppReplica({ api, databaseUrl, dir: join(dir, name), adminIds: [ADMIN] }));
+  set = await startReplicaSet({ count: 2, adminIds: [ADMIN], name: 'replica-report' });
 }, 120_000);
-afterAll(async () => {
-  for (const r of replicas) await r.stop();
-  await api?.close();
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => set?.stop());
 
-const deliverTo = async (replica: AppReplica): Promise<void> => {
-  for (const update of api.drainUpdates()) expect(await replica.post(update)).toBe(200);
-};
-
-const nextCall = (method: string, predicate: (c: ApiCall) => boolean, from: number, timeoutMs = 10_000): Promise<ApiCall> =>
-  new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = (): void => {
-      const found = api.calls.slice(from).find((c) => c.method === method && c.status === 200 && predicate(c));
-      if (found) return resolve(found);
-      if (Date.now() - started > timeoutMs) return reject(new Error(`no ${method} within ${timeoutMs} ms`));
-      setTimeout(poll, 10);
-    };
-    poll();
-  });
 const toChat = (chatId: number) => (c: ApiCall) => Number(c.payload.chat_id) === chatId;
 
 describe('the bulletin and 导出 on two replicas of one PostgreSQL', () => {
   it('puts a reply stored on one replica into the bulletin the other sends', async () => {
-    const [one, two] = replicas as [AppReplica, AppReplica];
+    const { api, deliverTo, nextCall } = set;
+    const [one, two] = set.replicas as [AppReplica, AppReplica];
     const reportId = (await one.handles.reports.currentId())!;
     await one.handles.supervision.recordReminders([{ id: 'r1:1', reportId, unit: '市工业和信息化局', targets: ['57'], chatIds: [-401], by: ADMIN, at: '2022-10-03T01:00:00Z' }]);
     await one.handles.supervision.addReply({ reportId, target: '57', unit: '市工业和信息化局', chatId: -401, userId: MEMBER, person: '王五', text: '技改项目已投产', at: '2022-10-06T02:30:00Z' });
@@ -69,7 +39,8 @@ describe('the bulletin and 导出 on two replicas of one PostgreSQL', () => {
   });
 
   it('answers a 导出 button made on one replica on the other', async () => {
-    const [one, two] = replicas as [AppReplica, AppReplica];
+    const { api, deliverTo, nextCall } = set;
+    const [one, two] = set.replicas as [AppReplica, AppReplica];
     let from = api.calls.length;
     api.userMessage({ chatId: MEMBER, userId: MEMBER, text: '5G相关的目标' });
     await deliverTo(one);

@@ -3,13 +3,15 @@
  * server, on a free port of 127.0.0.1: several of them on one PostgreSQL (DATABASE_URL) serve one
  * bot, with updates posted to whichever replica a test or bench picks, as a load balancer would.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALERT_DEFAULTS, type AlertSettings } from '../../src/alerts/config';
 import { createApp, type AppHandles } from '../../src/app';
 import { createConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import type { FakeBotApi, Update } from '../fake-bot-api/server';
+import { startFakeBotApi, type ApiCall, type FakeBotApi, type Update } from '../fake-bot-api/server';
+import { startTestPostgres } from './postgres';
 import { freePort } from './free-port';
 import { SEED_PATH } from './seed';
 
@@ -74,3 +76,53 @@ export const startAppReplica = async (options: AppReplicaOptions): Promise<AppRe
     stop: () => app.stop(),
   };
 };
+
+/**
+ * A fake Bot API and `count` replicas of the app on one fresh PostgreSQL database, with what
+ * tests do to them: post the queued updates to one replica (as a load balancer would) and wait
+ * for the next call of a method. Started one after the other: the first seeds the empty database
+ * from DATA_FILE; each has its own disk.
+ */
+export const startReplicaSet = async (options: { count: number; adminIds?: number[]; name: string }) => {
+  const dir = mkdtempSync(join(tmpdir(), `tpb-${options.name}-`));
+  const postgres = await startTestPostgres();
+  const api = await startFakeBotApi({ recordGetUpdates: false });
+  const replicas: AppReplica[] = [];
+  const stop = async (): Promise<void> => {
+    for (const r of replicas) await r.stop();
+    await api.close();
+    await postgres.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const databaseUrl = await postgres.createDatabase();
+    for (let i = 0; i < options.count; i += 1) {
+      replicas.push(await startAppReplica({ api, databaseUrl, dir: join(dir, `replica-${i}`), ...(options.adminIds ? { adminIds: options.adminIds } : {}) }));
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  /** Posts the updates the fake server queued to this replica's webhook, as a load balancer would. */
+  const deliverTo = async (replica: AppReplica): Promise<void> => {
+    for (const update of api.drainUpdates()) {
+      const status = await replica.post(update);
+      if (status !== 200) throw new Error(`replica ${replica.port} answered ${status} to update ${update.update_id}`);
+    }
+  };
+  /** The first successful call of `method` since call number `from` that matches, within `timeoutMs`. */
+  const nextCall = (method: string, predicate: (c: ApiCall) => boolean, from: number, timeoutMs = 10_000): Promise<ApiCall> =>
+    new Promise((resolve, reject) => {
+      const started = Date.now();
+      const poll = (): void => {
+        const found = api.calls.slice(from).find((c) => c.method === method && c.status === 200 && predicate(c));
+        if (found) return resolve(found);
+        if (Date.now() - started > timeoutMs) return reject(new Error(`no ${method} within ${timeoutMs} ms`));
+        setTimeout(poll, 10);
+      };
+      poll();
+    });
+  return { api, replicas, deliverTo, nextCall, stop };
+};
+
+export type ReplicaSet = Awaited<ReturnType<typeof startReplicaSet>>;
