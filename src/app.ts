@@ -26,7 +26,7 @@ import { reminderWords } from './bot/features/remind';
 import { createReminderScheduler, type ReminderScheduler } from './supervision/scheduler';
 import { SUPERVISION_DEFAULTS } from './supervision/plan';
 import { createBulletinFiles } from './supervision/bulletin-files';
-import { latestReply } from './supervision/status';
+import { latestReply, periodStatus } from './supervision/status';
 import { createDigestScheduler, type DigestScheduler } from './alerts/digest-scheduler';
 import { createAlertFanOut } from './alerts/fan-out';
 import { createFilterMatcher } from './alerts/filters';
@@ -292,6 +292,10 @@ export const createApp = (options: AppOptions): App => {
           maxQuestionChars: BOT_DEFAULTS.maxQuestionChars,
           weblinkStore,
           bulletin: () => files.bulletin(),
+          supervision: {
+            replies: (reportId) => store.supervision.replies(reportId),
+            overview: async () => (await periodStatus(store.supervision, await reports.currentId(), new Date(), SUPERVISION_DEFAULTS.dueDays)).statuses,
+          },
           ...(tuning.webRateLimit ? { rateLimit: tuning.webRateLimit } : {}),
           logger,
         })

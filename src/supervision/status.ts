@@ -1,3 +1,4 @@
+import type { SupervisionStore } from '../store/ports';
 import type { FeedbackReply, Reminder } from '../store/types';
 
 /** Where one unit stands in one period: reminded when and how often, which of its reminded targets it answered. */
@@ -39,3 +40,15 @@ export const unitStatuses = (reminders: readonly Reminder[], replies: readonly F
 /** The newest reply about a target (any unit), or undefined. */
 export const latestReply = (replies: readonly FeedbackReply[], target: string): FeedbackReply | undefined =>
   replies.filter((r) => r.target === target).reduce<FeedbackReply | undefined>((best, r) => (!best || r.at >= best.at ? r : best), undefined);
+
+/** One period's records and where each reminded unit stands; empty before the first report. */
+export const periodStatus = async (
+  store: Pick<SupervisionStore, 'reminders' | 'replies'>,
+  reportId: number | undefined,
+  now: Date,
+  dueDays: number,
+): Promise<{ reminders: Reminder[]; replies: FeedbackReply[]; statuses: UnitStatus[] }> => {
+  if (reportId === undefined) return { reminders: [], replies: [], statuses: [] };
+  const [reminders, replies] = await Promise.all([store.reminders(reportId), store.replies(reportId)]);
+  return { reminders, replies, statuses: unitStatuses(reminders, replies, now, dueDays) };
+};

@@ -10,6 +10,8 @@ import { WEB_MESSAGES as M } from '../wording/dashboard';
 import type { OpenedReport, ReportCatalog } from './reports';
 import { jsonBody, readBody, send, sendJson, toBody, type Body } from './respond';
 import type { OutgoingFile } from '../supervision/bulletin-files';
+import type { UnitStatus } from '../supervision/status';
+import type { FeedbackReply } from '../store/types';
 import { searchReport } from './search';
 import { toTargetDetail } from './target-detail';
 
@@ -23,6 +25,13 @@ export interface ApiDeps {
   maxQuestionChars: number;
   /** per signed-in user: a script or a stuck client must not keep the replica busy for everyone */
   limit: TokenBuckets;
+  /** the supervision loop's records (督办): replies in a target's detail, the overview for admins; absent: none */
+  supervision?: {
+    /** the replies of a report (its store id), oldest first */
+    replies(reportId: number): Promise<readonly FeedbackReply[]>;
+    /** the current period's reminded units and where each stands */
+    overview(): Promise<readonly UnitStatus[]>;
+  };
   /** the current period's bulletin (通报) as .docx and .xlsx, the same files /report sends; absent: 404 */
   bulletin?: () => Promise<Record<'docx' | 'xlsx', OutgoingFile>>;
   /**
@@ -47,6 +56,7 @@ type Route = (req: IncomingMessage, res: ServerResponse, user: WebUser, query: U
  * - GET  target?report=K&id=57 → one target with its history (target-detail.ts)
  * - GET  search?report=K&q=…   → the question engine's answer as 序号 (search.ts)
  * - GET  bulletin?format=docx  → the current period's bulletin as a download (format docx or xlsx)
+ * - GET  feedback              → admins: the current period's reminded units, reminded when, replied or overdue
  * - POST upload                → admins: the body is a table, X-File-Name its name (URI-encoded), X-Columns the
  *                                admin's column answers (URI-encoded JSON); a header lacking columns gets 422 with `mapping`
  */
@@ -56,7 +66,7 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
 
   /** a route about one report (`?report=K`, the current one when absent) */
   const withReport =
-    (handle: (report: OpenedReport, req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => void): Route =>
+    (handle: (report: OpenedReport, req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => void | Promise<void>): Route =>
     (req, res, _user, query) => {
       const opened = deps.catalog.open(query.get('report') ?? undefined);
       if (!opened) return sendJson(req, res, 404, { error: M.noReport });
@@ -71,12 +81,18 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
         if (!body) boards.set(engine, (body = jsonBody(toBoard(engine, info), true)));
         send(req, res, 200, body, { 'Cache-Control': 'no-store' });
       }),
-      target: withReport(({ engine }, req, res, query) => {
+      target: withReport(async ({ engine, info }, req, res, query) => {
         const id = (query.get('id') ?? '').trim();
         const detail = toTargetDetail(engine, id);
         if (!detail) return sendJson(req, res, 404, { error: M.noTarget(id.slice(0, 20)) });
-        sendJson(req, res, 200, detail);
+        // the units' replies (反馈) of that period, newest first, as the chat's /item shows the latest
+        const replies = deps.supervision ? (await deps.supervision.replies(Number(info.key))).filter((r) => r.target === detail.id).reverse() : [];
+        sendJson(req, res, 200, { ...detail, replies: replies.map((r) => ({ unit: r.unit, person: r.person, at: r.at, text: r.text, file: r.file !== undefined })) });
       }),
+      feedback: async (req, res, user) => {
+        if (!user.admin) return sendJson(req, res, 403, { error: M.adminsOnly });
+        sendJson(req, res, 200, { units: deps.supervision ? await deps.supervision.overview() : [] });
+      },
       bulletin: async (req, res, user, query) => {
         const format = query.get('format') ?? '';
         if (format !== 'docx' && format !== 'xlsx') return sendJson(req, res, 400, { error: M.badFormat });

@@ -8,7 +8,7 @@ import type { Engine } from '../qa/engine';
 import type { Upload } from '../import/upload';
 import type { StoredReport } from '../store/types';
 import type { WeblinkStore } from '../store/weblinks';
-import { createApi } from './api';
+import { createApi, type ApiDeps } from './api';
 import type { OutgoingFile } from '../supervision/bulletin-files';
 import { loadAssets } from './assets';
 import { createWebAuth } from './auth';
@@ -45,6 +45,8 @@ export interface DashboardDeps {
   maxUploadBytes: number;
   maxQuestionChars: number;
   weblinkStore: WeblinkStore;
+  /** the supervision loop's records: replies in a target's detail, the overview for admins */
+  supervision?: ApiDeps['supervision'];
   /** the current period's bulletin (通报) files, the same as /report's; the download answers 404 without it */
   bulletin?: () => Promise<Record<'docx' | 'xlsx', OutgoingFile>>;
   /** WEB_DEFAULTS.rateLimit by default */
@@ -74,6 +76,7 @@ export const createDashboard = (deps: DashboardDeps): Dashboard => {
     catalog,
     upload: deps.upload,
     ...(deps.bulletin ? { bulletin: deps.bulletin } : {}),
+    ...(deps.supervision ? { supervision: deps.supervision } : {}),
     maxUploadBytes: deps.maxUploadBytes,
     maxQuestionChars: deps.maxQuestionChars,
     limit: createTokenBuckets({ ...WEB_DEFAULTS.rateLimit, ...deps.rateLimit }),

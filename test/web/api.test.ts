@@ -113,6 +113,31 @@ describe('dashboard API (the real app, over HTTP)', () => {
       expect((await get('api/target?id=999', asUser())).status).toBe(404);
     });
 
+    it('shows the units’ replies in a target’s detail, newest first, and gives admins the period’s overview', async () => {
+      const reportId = (await app.handles.reports.currentId())!;
+      const { supervision } = app.handles;
+      await supervision.recordReminders([
+        { id: 'web:0', reportId, unit: '市工业和信息化局', targets: ['57'], chatIds: [-1], by: ADMIN_ID, at: '2022-10-10T01:00:00.000Z' },
+        { id: 'web:1', reportId, unit: '市商务局', targets: ['47'], chatIds: [-2], by: ADMIN_ID, at: '2022-10-10T01:00:00.000Z' },
+      ]);
+      await supervision.addReply({ reportId, target: '57', unit: '市工业和信息化局', chatId: -1, userId: 5, person: '张三', text: '已选址', at: '2022-10-11T01:00:00.000Z' });
+      await supervision.addReply({ reportId, target: '57', unit: '市工业和信息化局', chatId: -1, userId: 5, person: '张三', text: '已开工', file: { kind: 'photo', fileId: 'AgAD' }, at: '2022-10-12T01:00:00.000Z' });
+      const d = await (await get('api/target?id=57', asUser())).json() as any;
+      expect(d.replies).toEqual([
+        { unit: '市工业和信息化局', person: '张三', at: '2022-10-12T01:00:00.000Z', text: '已开工', file: true },
+        { unit: '市工业和信息化局', person: '张三', at: '2022-10-11T01:00:00.000Z', text: '已选址', file: false },
+      ]);
+      expect(((await (await get('api/target?id=47', asUser())).json()) as any).replies).toEqual([]);
+
+      expect((await get('api/feedback', asUser())).status).toBe(403);
+      const { units } = await (await get('api/feedback', asUser(ADMIN_ID))).json() as any;
+      // reminded on 2022-10-10: 市商务局 has not replied for more than three days, so it is overdue
+      expect(units).toEqual([
+        expect.objectContaining({ unit: '市工业和信息化局', times: 1, targets: ['57'], replied: ['57'], missing: [], overdue: false }),
+        expect.objectContaining({ unit: '市商务局', times: 1, targets: ['47'], replied: [], missing: ['47'], overdue: true }),
+      ]);
+    });
+
     it('searches with the chat’s question engine: same targets in the same order', async () => {
       for (const q of ['工信局滞后的', '5G基站', '王昌华负责的滞后项目', '年底到期的']) {
         const result = await (await get(`api/search?q=${encodeURIComponent(q)}`, asUser())).json() as any;

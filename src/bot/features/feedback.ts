@@ -4,7 +4,7 @@ import { packParts } from '../../alerts/compose';
 import { unitsOf } from '../../model';
 import type { AwaitedReply, FeedbackReply } from '../../store/types';
 import { parseFeedbackQuestion } from '../../supervision/questions';
-import { unitStatuses } from '../../supervision/status';
+import { periodStatus } from '../../supervision/status';
 import { TELEGRAM_TEXT_LIMITS } from '../../text/telegram-text';
 import { SUPERVISION_COMMANDS, SUPERVISION_MESSAGES as M } from '../../wording/supervision';
 import { questionFor } from '../addressing';
@@ -102,11 +102,7 @@ export const createFeedbackFeature =
       await ctx.reply(M.replyStored(awaited.target, awaited.unit), html);
     });
 
-    const period = async () => {
-      const reportId = await sv.currentReportId();
-      const [reminders, replies] = reportId === undefined ? [[], []] : await Promise.all([sv.store.reminders(reportId), sv.store.replies(reportId)]);
-      return { reminders, replies, statuses: unitStatuses(reminders, replies, now(), dueDays) };
-    };
+    const period = async () => periodStatus(sv.store, await sv.currentReportId(), now(), dueDays);
 
     // Questions about replies, before the engine takes the text.
     composer.on('text', async (ctx, next) => {

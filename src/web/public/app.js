@@ -302,6 +302,12 @@
       changes.append(...d.changes.map((c) => el('li', '', c)));
       nodes.push(changes);
     } else if (d.history.length === 1) nodes.push(el('p', 'hint', W.oneReport));
+    if (d.replies && d.replies.length > 0) {
+      nodes.push(el('h4', '', fill(W.replies, { n: d.replies.length })));
+      const replies = el('ul', 'replies');
+      replies.append(...d.replies.map((r) => el('li', '', fill(W.reply, { ...r, time: localTime(r.at) }) + (r.file ? W.fileAttached : ''))));
+      nodes.push(replies);
+    }
     nodes.push(el('h4', '', fill(W.assignments, { n: d.assignments.length })));
     for (const a of d.assignments) {
       const box = el('div', 'assignment');
@@ -382,7 +388,26 @@
     );
     $('report').disabled = me.reports.length < 2;
     $('upload').hidden = !me.user.admin;
+    $('feedback').hidden = !me.user.admin;
     await showBoard(board);
+    if (me.user.admin) await showFeedback();
+  };
+
+  /** 10月10日 09:00 in the viewer's own clock */
+  const localTime = (iso) => new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+
+  /** Admins: the period's reminded units, the overdue first, as /feedback lists them. */
+  const showFeedback = async () => {
+    const { units } = await api('feedback');
+    const rank = (u) => (u.missing.length === 0 ? 2 : u.overdue ? 0 : 1);
+    const rows = [...units].sort((a, b) => rank(a) - rank(b)).map((u) => {
+      const text = fill(W.feedbackLine, { unit: u.unit, times: u.times, time: localTime(u.reminded), replied: u.replied.length, targets: u.targets.length });
+      const missing = u.missing.length > 0 ? fill(W.feedbackMissing, { missing: u.missing.join(W.missingSeparator) }) : '';
+      const row = el('li', u.overdue ? 'late' : '', text + missing);
+      if (u.overdue) row.append(el('span', 'badge r', W.overdue));
+      return row;
+    });
+    $('feedback-units').replaceChildren(...(rows.length > 0 ? rows : [el('li', 'hint', W.noReminders)]));
   };
 
   // ---- events -----------------------------------------------------------------------------------------
