@@ -1,4 +1,4 @@
-import { leaderTitlesIn, type Report, type Target } from '../model';
+import { leadersOf, leaderTitlesIn, type Report, type Target } from '../model';
 import type { ProgressOptions } from '../progress/defaults';
 import { assessReport, type Assessment, type ReportAssessment } from '../progress/light';
 import type { Normalize } from '../text/normalize';
@@ -181,6 +181,10 @@ export const createEngine = (deps: {
     sections: [...filters.sectionPositions.keys()],
     leaderTitles: titlesOfLeaders(targets),
     tableWords: () => wordsOf([...titles, ...filters.sectionPositions.keys()]),
+    leaderOf: (unit) => {
+      const over = new Set((filters.unitPositions.get(unit) ?? []).flatMap((i) => leadersOf(targets[i] as Target)));
+      return over.size === 1 ? [...over][0] : undefined;
+    },
   });
   const titles = normalizeMany(normalize, targets.map((t) => t.text));
   const bodies = normalizeMany(normalize, targets.map((t) => t.assignments.map((a) => a.progress).join('\n')));
@@ -357,6 +361,8 @@ export const createEngine = (deps: {
         return after({ ...a, followUp: { basis: last.query, pointer: pointer.written } }, last, speaker);
       }
     }
+    // one 序号 that the table has is the most specific subject there is: never narrowed by the last question
+    if (q.kind === 'item' && q.item && byId.has(q.item)) return fresh();
     const cues = cuesOf(normalize(question));
     const tied = cues.swap || cues.narrow || cues.correct || cues.notOnly !== undefined;
     if (standsAlone(parsed) && !tied) return fresh();

@@ -30,7 +30,7 @@ export interface Conversation {
  * a closed class of particles and phrases of reference, not topics or names.
  */
 export interface Cues {
-  /** 那商务局的呢, 换成生态环境局: the named part replaces its counterpart */
+  /** 那商务局的呢, 换成生态环境局, 科技局也查一下: the named part replaces its counterpart */
   swap: boolean;
   /** 其中, 里面, 哪些, 只看: the named part narrows the last list */
   narrow: boolean;
@@ -44,7 +44,7 @@ export interface Cues {
   everything: boolean;
 }
 
-const SWAP = /呢[\s?!.~…]*$|^[\s,]*(?:那么?|那要是|要是|如果是|换成|改成|改为|换|再看看?|再查查?)|换成|改成|改为|换为/u;
+const SWAP = /呢[\s?!.~…]*$|^[\s,]*(?:那么?|那要是|要是|如果是|换成|改成|改为|换|再看看?|再查查?)|换成|改成|改为|换为|也|同样|一样/u;
 const NARROW = /其中|里面|里头|里边|当中|之中|中间|只看|光看|只要|仅看|只查|只列|单看|(?<!有)哪(?:些|几)/u;
 const WITHIN = /有没有|有吗|有么|有哪些/u;
 const CORRECT = /^[\s,]*(?:不对|不是|错了|搞错|说错|弄错|看错|我问的是|我说的是|我要的是|应该是|我是说|我的意思是)|不对|搞错了|说错了|弄错了|我问的是|我说的是|我是问/u;
@@ -167,7 +167,9 @@ export const mergeFollowUp = (last: Understood, next: ParsedQuestion, cues: Cues
   if (next.count) q.count = true;
   if (n.readAs?.length) q.readAs = n.readAs;
   if (n.dropped?.length) q.dropped = n.dropped;
-  q.kind = n.kind === 'stats' && !next.count ? 'stats' : groups.length > 0 ? 'search' : 'list';
+  // 科技局的完成率 → 那工信局呢: an elliptical follow-up asks for what the last one asked, figures or a list
+  const figures = (n.kind === 'stats' && !next.count) || (last.query.kind === 'stats' && cues.swap && !hasKind(n, 'topic') && !next.count);
+  q.kind = figures ? 'stats' : groups.length > 0 ? 'search' : 'list';
   if (!q.units || !(q.leader || q.leaders)) delete q.anyOf;
   return { query: q, groups, phrases };
 };

@@ -130,7 +130,16 @@ describe('the speaker', () => {
     expect(ids('我在市场监管局上班', '我们单位有几项')).toEqual(idsOf(engine.ask('市场监管局的目标')));
     expect(ids('我是团市委的', '卫健委的目标', '咱们局的呢')).toEqual(idsOf(engine.ask('团市委的目标')));
     expect(ids('我给聂元科副市长当秘书', '工信局的目标', '领导分管的滞后的')).toEqual(['47']);
-    expect(talk('我是团市委的', '统计').conversation.speaker).toEqual({ kind: 'unit', name: '团市委' });
+    // 团市委's targets are all 聂元科's: he is who its staff call 领导
+    expect(talk('我是团市委的', '统计').conversation.speaker).toEqual({ kind: 'unit', name: '团市委', leader: '聂元科' });
+    expect(ids('我是团市委的', '我们领导分管的滞后的')).toEqual(['47']);
+    // 市市场监管局 has targets under two leaders: 领导 is asked back, not guessed
+    expect(talk('我在市场监管局上班', '我们领导分管的').answer.query.askWhich).toMatchObject({ kind: 'leader' });
+  });
+
+  it('takes longer introductions and a company’s or county’s own words', () => {
+    expect(talk('我是市科技局的办公室主任').answer.introduced).toMatchObject({ kind: 'unit', name: '市科技局' });
+    expect(ids('我是城投控股的', '我们公司的目标')).toEqual(['74']);
   });
 
   it('asks back for 我们单位 when nobody introduced themselves', () => {
@@ -187,5 +196,15 @@ describe('on another table', () => {
     expect(say('县住建局的目标', '有没有滞后的')).toEqual(['3']);
     expect(say('县住建局的目标', '第二个')).toEqual(['3']);
     expect(say('李明分管的', '那赵强呢')).toEqual(['3']);
+  });
+});
+
+describe('what a follow-up asks for', () => {
+  it('keeps figures for figures, and a 序号 the table has is never narrowed', () => {
+    const rate = talk('科技局的完成率', '那工信局呢').answer;
+    expect(rate.kind).toBe('stats');
+    expect(rate.query.units).toEqual(['市工业和信息化局']);
+    expect(ids('工信局滞后的', '那第58项呢')).toEqual(['58']);
+    expect(ids('工信局滞后的', '科技局也查一下')).toEqual(idsOf(engine.ask('科技局滞后的')));
   });
 });

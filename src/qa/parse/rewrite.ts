@@ -22,6 +22,8 @@ export interface Heard {
 export interface Speaker {
   kind: 'unit' | 'leader';
   name: string;
+  /** for a unit: the one leader the table puts over it, whom its staff call 领导 */
+  leader?: string;
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { Heard, Speaker, TextRewrite } from './rewrite';
 import { longestFirst, type ParseContext } from './state';
 
-/** Who the speaker is, after the name: 的秘书, 办公室的, 的小李. */
-const ROLE = '(?:的)?(?:秘书|司机|联络员|工作人员|办公室的?|同志|干部|科长|处长|主任|副主任|[小老][\\p{Script=Han}])?(?:的)?(?:上班|工作|任职|当(?:秘书|联络员|司机|助理))?(?:的)?';
-/** Words for the speaker's own unit (我们局, 咱们单位, 本单位) and for the speaker's leader (领导, 我们领导). */
-const OUR_UNIT = /(?:我们|咱们|咱|我)(?:局|委|单位|部门|办|这边|这里)|本单位|本部门|我们|咱们/gu;
+/** Who the speaker is, after the name: 的秘书, 办公室的, 的小李, 的办公室主任, 上班的. */
+const ROLE_WORD = '(?:秘书|司机|联络员|工作人员|办公室|综合科|科室|同志|干部|科长|副科长|处长|副处长|主任|副主任|局长|副局长|[小老][\\p{Script=Han}]|上班|工作|任职|当(?:秘书|联络员|司机|助理))';
+const ROLE = `(?:的)?(?:${ROLE_WORD}(?:的)?){0,3}`;
+/** Words for the speaker's own unit (我们局, 咱们单位, 本单位, 我们公司) and for the speaker's leader (领导, 我们领导). */
+const OUR_UNIT = /(?:我们|咱们|咱|我)(?:局|委|单位|部门|办|处|科|中心|公司|集团|县|区|这边|这里)|本单位|本部门|(?:我们|咱们)(?!的?(?:领导|首长|老板))/gu;
 const OUR_LEADER = /(?:我们|咱们)?(?:的)?(?:领导|首长|老板)/gu;
 
 /**
@@ -19,12 +20,16 @@ export const createSpeakerRewrite = (ctx: ParseContext): TextRewrite => {
   const roleAfter = new RegExp(`^(?:${titles})?${ROLE}`, 'u');
   /** 我们局 and 领导 written as the speaker's unit or leader, the first one noted as read so */
   const refer = (text: string, heard: Heard, speaker: Speaker, name: string): string => {
-    let used = false;
-    return text.replace(speaker.kind === 'unit' ? OUR_UNIT : OUR_LEADER, (w) => {
-      if (!used) heard.readAs.push({ written: w, as: speaker.name });
-      used = true;
-      return ` ${name} `;
-    });
+    const said = new Set<string>();
+    const as = (as: string, written: string) => (w: string): string => {
+      if (!said.has(as)) heard.readAs.push({ written: w, as });
+      said.add(as);
+      return ` ${written} `;
+    };
+    // 领导 of someone from a unit is the leader over that unit, when the table names one (Speaker.leader)
+    const leader = speaker.kind === 'leader' ? speaker.name : speaker.leader;
+    const t = leader ? text.replace(OUR_LEADER, as(leader, speaker.kind === 'leader' ? name : leader)) : text;
+    return speaker.kind === 'unit' ? t.replace(OUR_UNIT, as(speaker.name, name)) : t;
   };
   return {
     name: 'speaker',
@@ -60,7 +65,8 @@ export const createSpeakerRewrite = (ctx: ParseContext): TextRewrite => {
       }
       const rest = `${text.slice(0, m.index)} ${after.slice(end)}`;
       if (!kind || !name) return rest;
-      heard.speaker = { kind, name: canonical ?? name };
+      const over = kind === 'unit' && canonical ? ctx.leaderOf?.(canonical) : undefined;
+      heard.speaker = { kind, name: canonical ?? name, ...(over ? { leader: over } : {}) };
       heard.introduced = true;
       return refer(rest, heard, heard.speaker, name);
     },

@@ -19,6 +19,8 @@ export interface ParseContext {
   reportWords?: string[];
   /** the report's city (菏泽市): another city named with a unit (济宁市科技局) is outside the table */
   city?: string;
+  /** the one leader over a unit's targets (its staff's 领导), undefined when several or none */
+  leaderOf?: (unit: string) => string | undefined;
   /** the year and quarter of every loaded report: a question about another one is outside them */
   covered?: { year: number; period: string }[];
   /** the titles the table gives each leader (李卫东 → 县委常委, 副县长), when its cells say them */
