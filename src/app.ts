@@ -3,11 +3,14 @@
  * for `npm start`, and the end-to-end tests run the very same graph against the fake
  * Bot API server (a copy of the wiring would test the copy, not what ships).
  *
- * lock and open the store → load (or seed) the current report → build the engine →
- * alerts (fan-out, outbox) → inbox for `npm run import` → the Telegram bot (polling
- * or webhook) with the delivery worker and the digest scheduler and, with WEBAPP_URL,
- * the dashboard page (its own server or the webhook's), or, without a bot token, the
- * local console.
+ * lock and open the store → the current report (src/current-report.ts: history, engine,
+ * refresh from the store) → alerts (fan-out, outbox) → inbox for `npm run import` (a store
+ * one process owns) or the check for reports other replicas stored (a shared one) → the
+ * Telegram bot (src/bot/index.ts: polling or webhook) with the delivery worker and the
+ * schedulers behind the sending role (src/alerts/sending.ts) and, with WEBAPP_URL, the
+ * dashboard page (its own server or the webhook's), or, without a bot token, the local
+ * console. What differs between store backends is asked of the store (`store.shared`),
+ * never read from its name.
  *
  * Process concerns (dotenv, parsing the config, signals, exit codes) stay in main.ts.
  *
@@ -20,9 +23,6 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { AlertSettings } from './alerts/config';
-import type { AlertsDeps } from './bot/features/alerts-deps';
-import { currentUnitName, type SupervisionDeps } from './bot/features/supervision-deps';
-import { reminderWords } from './bot/features/remind';
 import { createReminderScheduler, type ReminderScheduler } from './supervision/scheduler';
 import { SUPERVISION_DEFAULTS } from './supervision/plan';
 import { createBulletinFiles } from './supervision/bulletin-files';
@@ -30,16 +30,25 @@ import { latestReply, periodStatus } from './supervision/status';
 import { createDigestScheduler, type DigestScheduler } from './alerts/digest-scheduler';
 import { createAlertFanOut } from './alerts/fan-out';
 import { createFilterMatcher } from './alerts/filters';
+import { createSendingRole } from './alerts/sending';
 import { createDeliveryWorker, type DeliveryWorker } from './alerts/worker';
-import { createBot } from './bot/create-bot';
-import { BOT_DEFAULTS, type BotDeps } from './bot/deps';
-import { createFeatures } from './bot/features';
-import { launchBot, type RunningBot } from './bot/launch';
+import {
+  type AlertsDeps,
+  BOT_DEFAULTS,
+  type BotDeps,
+  createConversations,
+  createQueryCache,
+  createTransport,
+  currentUnitName,
+  RATE_LIMIT_DEFAULTS,
+  type RateLimitOptions,
+  reminderWords,
+  type RunningBot,
+  startBot,
+  type SupervisionDeps,
+} from './bot';
+import { createCurrentReport } from './current-report';
 import { DASHBOARD_MESSAGES, MESSAGES, SUPERVISION_MESSAGES } from './wording';
-import { RATE_LIMIT_DEFAULTS, type RateLimitOptions } from './bot/middleware/rate-limit';
-import { createQueryCache } from './bot/query-cache';
-import { createConversations } from './bot/conversations';
-import { alertSender, createTransport } from './bot/transport';
 import { runConsole } from './cli/console';
 import type { Config } from './config';
 import { buildCore } from './core';
@@ -52,8 +61,7 @@ import type { TokenBucketOptions } from './limits/token-buckets';
 import type { Logger } from './logger';
 import type { Report } from './model';
 import type { Engine } from './qa/engine';
-import type { OutboxStore, ReportStore, SettingsStore, RoleHold, SubscriptionStore, SupervisionStore } from './store/ports';
-import type { StoredReport } from './store/types';
+import type { OutboxStore, ReportStore, SettingsStore, SubscriptionStore, SupervisionStore } from './store/ports';
 import { createWeblinkStore, WEBLINK_DEFAULTS } from './store/weblinks';
 import { TABLE_LIMITS } from './table/limits';
 import * as views from './view';
@@ -155,22 +163,13 @@ export const createApp = (options: AppOptions): App => {
     stops.push(() => store.close());
     const { reports, subscriptions, outbox } = store;
 
-    // Reports never change once stored: the history is read at start and after each import, and engines
-    // (the chat's and the dashboard's older quarters) are built over that snapshot.
-    let history: readonly StoredReport[] = await reports.history();
-    const build = (report: Report): Engine => core.engineFor(report, history);
-    let engine: Engine | undefined;
-    /** the engine that was current before the last import: the fan-out compares against its report */
-    let before: Engine | undefined;
-    // Subscriptions select what the questions would: the current engine for the current data, the one it replaced for
-    // the report an import is compared with, a new one for any other.
-    const matcher = createFilterMatcher((r) => [engine, before].find((e) => e?.report.source.sha256 === r.source.sha256) ?? build(r));
+    const current = await createCurrentReport({ reports, engineFor: core.engineFor, logger });
+    // Subscriptions select what the questions would: the engine of the report compared, current or the one it replaced.
+    const matcher = createFilterMatcher(current.engineOf);
     const fanOut = createAlertFanOut({ subscriptions, outbox, reports, matcher, limits: alertsConfig, logger });
     const onImported = async (result: ImportResult): Promise<void> => {
       // New data: later questions see the new report; subscribers' digests go to the outbox (enqueue only).
-      history = await reports.history();
-      before = engine;
-      engine = build(result.report);
+      await current.adopt(result.report);
       logger.info({ file: result.report.source.file, targets: result.counts.targets }, 'report imported');
       await fanOut.onImported(result);
     };
@@ -184,36 +183,30 @@ export const createApp = (options: AppOptions): App => {
       report = result.report;
       logger.info({ file: config.dataFile, targets: result.counts.targets }, 'store was empty; seeded from DATA_FILE');
     }
-    engine ??= build(report);
+    current.use(report);
     // An import stored without its alerts (a crash in between, or `npm run import` while we were stopped).
     await fanOut.recover();
-    const currentEngine = (): Engine => engine!;
-    const refreshFromStore = async (): Promise<void> => {
-      const id = await reports.currentId();
-      if (id === undefined || id === history.at(-1)?.id) return;
-      history = await reports.history();
-      before = engine;
-      engine = build(history.at(-1)!);
-      logger.info({ report: id }, 'answering from a report another replica imported');
-      // its alerts, unless the importing replica enqueued them already (idempotent)
-      await fanOut.recover();
-    };
+    const currentEngine = current.engine;
 
-    // `npm run import` while we run: we are the store's single writer, so it hands the file to us.
-    const inbox = createInboxWatcher({
-      dir: inboxDir(config.dbPath),
-      handle: async (fileName, bytes, importOptions) => {
-        const outcome = await upload(bytes, fileName, 'terminal', importOptions);
-        return { ok: outcome.kind === 'imported', message: outcome.message };
-      },
-      onError: (err) => logger.error({ err }, 'inbox import failed'),
-      ...(tuning.inboxIntervalMs !== undefined ? { intervalMs: tuning.inboxIntervalMs } : {}),
-    });
-    if (store.backend === 'lowdb') {
+    if (!store.shared) {
+      // `npm run import` while we run: we are the store's single writer, so it hands the file to us.
+      const inbox = createInboxWatcher({
+        dir: inboxDir(config.dbPath),
+        handle: async (fileName, bytes, importOptions) => {
+          const outcome = await upload(bytes, fileName, 'terminal', importOptions);
+          return { ok: outcome.kind === 'imported', message: outcome.message };
+        },
+        onError: (err) => logger.error({ err }, 'inbox import failed'),
+        ...(tuning.inboxIntervalMs !== undefined ? { intervalMs: tuning.inboxIntervalMs } : {}),
+      });
       inbox.start();
       stops.push(() => inbox.stop());
     } else {
-      // Another replica's import (an upload, or `npm run import` straight into the database): answer from it within seconds.
+      // Another replica's import (an upload, or `npm run import` straight into the database): answer from it within seconds,
+      // and enqueue its alerts unless the importing replica did already (idempotent).
+      const refreshFromStore = async (): Promise<void> => {
+        if (await current.refresh()) await fanOut.recover();
+      };
       const refresh = setInterval(() => void refreshFromStore().catch((err: unknown) => logger.error({ err }, 'could not check for a newer report')), tuning.refreshMs ?? REFRESH_MS);
       stops.push(async () => clearInterval(refresh));
     }
@@ -284,9 +277,9 @@ export const createApp = (options: AppOptions): App => {
           botToken: config.botToken,
           adminIds: config.adminIds,
           allowedChatIds: config.allowedChatIds,
-          history: () => history,
+          history: current.history,
           current: currentEngine,
-          build,
+          build: current.build,
           upload,
           maxUploadBytes: alertsDeps.maxUploadBytes,
           maxQuestionChars: BOT_DEFAULTS.maxQuestionChars,
@@ -330,40 +323,43 @@ export const createApp = (options: AppOptions): App => {
       timezone: config.timezone,
       settings: SUPERVISION_DEFAULTS,
     };
-    const { bot, commands } = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, deps, features: createFeatures(deps, { alerts: alertsDeps, supervision: supervisionDeps, files, rateLimit, ...(webapp && dashboard ? { dashboard: { url: webapp.url, weblinks: dashboard.weblinks, weblinkDays: webapp.weblinkDays, timezone: config.timezone } } : {}) }),
-    });
-    if (store.backend === 'postgres' && !config.webhook) {
+    if (store.shared && !config.webhook) {
       logger.warn('DATABASE_URL without WEBHOOK_URL: long polling, which Telegram allows to one process only; run a single replica, or set WEBHOOK_URL to run several');
     }
-    const running: RunningBot = await launchBot(bot, {
-      commands,
-      logger,
+    const telegram = await startBot({
+      token: config.botToken,
+      apiRoot: config.telegramApiRoot,
+      deps,
+      features: {
+        alerts: alertsDeps,
+        supervision: supervisionDeps,
+        files,
+        rateLimit,
+        ...(webapp && dashboard ? { dashboard: { url: webapp.url, weblinks: dashboard.weblinks, weblinkDays: webapp.weblinkDays, timezone: config.timezone } } : {}),
+      },
       webhook: config.webhook,
-      onFatal: () => onExit('polling stopped', 1),
-      handledUpdates: store.updates,
       otherRequests: web && web.port === undefined ? dashboard?.handler : undefined,
+      menuButton: webapp && { text: DASHBOARD_MESSAGES.menuButton, url: webapp.url },
+      handledUpdates: store.updates,
+      onFatal: () => onExit('polling stopped', 1),
+      logger,
     });
+    const running = telegram.running;
     stops.push(() => running.stop('shutdown'));
-    if (webapp) {
-      // the menu button beside the text field opens the page in every private chat with the bot
-      await bot.telegram
-        .setChatMenuButton({ menuButton: { type: 'web_app', text: DASHBOARD_MESSAGES.menuButton, web_app: { url: webapp.url } } })
-        .catch((err: unknown) => logger.warn({ err }, 'setChatMenuButton failed; /dashboard still opens the page'));
-    }
     // Broadcasts run here, never in update handlers: the worker drains the outbox within Telegram's limits.
     // The worker's own transport: its 429 retries wait for a slot of the worker's limiter, so they count against the rate.
+    // One replica at a time sends the outbox and runs the schedulers (src/alerts/sending.ts).
+    const sending = createSendingRole({ roles: store.roles, handoverMs: store.shared ? HANDOVER_MS : 0, logger });
     let worker: DeliveryWorker | undefined;
-    const alertTransport = createTransport({ logger, sleep: (ms) => worker!.paceRetry(ms) });
     worker = createDeliveryWorker({
       outbox,
       subscriptions,
-      send: alertSender(alertTransport, bot.telegram),
+      send: telegram.alertSender((ms) => worker!.paceRetry(ms)),
       timezone: config.timezone,
       logger,
       settings: alertsConfig,
       botUsername: running.username,
-      // Each send first asks whether this replica still holds the role (the database, on PostgreSQL).
-      mayStillSend: async () => holding && ((await role?.holds()) ?? true),
+      mayStillSend: sending.mayStillSend,
     });
     const digests = createDigestScheduler({
       subscriptions,
@@ -394,45 +390,8 @@ export const createApp = (options: AppOptions): App => {
       targetsPerMessage: SUPERVISION_DEFAULTS.targetsPerMessage,
       logger,
     });
-    // One replica at a time sends the outbox and schedules digests: each alert goes out once and the rate
-    // limits hold for all replicas together. On lowdb this process is the only one and holds the role at once.
-    const deliverer = worker;
-    // true while this replica holds the role, false once it lost it or the app stops
-    let holding = false;
-    // set once hold() returns; the first `gained` runs before that, having just got the role
-    let role: RoleHold | undefined;
-    const delivery = await store.roles.hold('alert-delivery', {
-      gained: async () => {
-        holding = true;
-        if (store.backend === 'postgres') {
-          logger.info('this replica now sends the alerts and schedules the digests');
-          // The replica that held the role may have used the whole of its last second: wait that second out,
-          // or the two would together send up to twice the shared rate around the handover.
-          await new Promise((resolve) => setTimeout(resolve, HANDOVER_MS).unref());
-          if (!holding) return;
-        }
-        await deliverer.start();
-        if (tuning.scheduleDigests ?? true) {
-          digests.start();
-          unitReminders.start();
-        }
-      },
-      lost: async () => {
-        holding = false;
-        logger.warn('lost the alert-delivery role (database session ended); another replica takes over');
-        digests.stop();
-        unitReminders.stop();
-        await deliverer.stop();
-      },
-    });
-    role = delivery;
-    stops.push(async () => {
-      holding = false;
-      digests.stop();
-      unitReminders.stop();
-      await deliverer.stop();
-      await delivery.release();
-    });
+    await sending.hold({ worker, schedulers: [digests, unitReminders], schedule: tuning.scheduleDigests ?? true });
+    stops.push(() => sending.stop());
     return { ...handles, bot: { running, worker, digests, unitReminders }, web };
   };
 

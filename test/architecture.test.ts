@@ -31,7 +31,7 @@ const within = (folder: string) => (file: string) => file.startsWith(join(SRC, f
 describe('src layering', () => {
   it('reads the imports of every source file', () => {
     // a guard on the reader itself: the graph must see the composition root's wiring
-    expect(graph.get(join(SRC, 'app.ts'))).toEqual(expect.arrayContaining([join(SRC, 'bot/features/alerts-deps.ts')]));
+    expect(graph.get(join(SRC, 'app.ts'))).toEqual(expect.arrayContaining([join(SRC, 'bot/index.ts'), join(SRC, 'current-report.ts')]));
   });
 
   it.each(['alerts', 'store'])('keeps src/%s free of imports from src/bot', (folder) => {
@@ -48,6 +48,18 @@ describe('src layering', () => {
       .filter(within(folder))
       .flatMap((file) => graph.get(file)!.filter(within('table')).map((target) => `${relative(SRC, file)} → ${relative(SRC, target)}`));
     expect(wrong).toEqual([]);
+  });
+
+  it('reaches the bot from outside src/bot only through its face, src/bot/index.ts', () => {
+    const wrong = files
+      .filter((file) => !within('bot')(file))
+      .flatMap((file) => graph.get(file)!.filter((target) => within('bot')(target) && target !== join(SRC, 'bot/index.ts')).map((target) => `${relative(SRC, file)} → ${relative(SRC, target)}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('asks the store what it can do instead of branching on its backend\'s name', () => {
+    const named = files.filter((file) => !within('store')(file) && /\.backend\s*===|backend\s*===\s*['"](lowdb|postgres)['"]/.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
+    expect(named).toEqual([]);
   });
 
   it('has no import cycle', () => {

@@ -204,7 +204,12 @@ export interface RoleHold {
 }
 
 export interface Store {
-  readonly backend: 'lowdb' | 'postgres';
+  /**
+   * Whether several processes may use this store at once (replicas on PostgreSQL), or one owns it (lowdb).
+   * The app asks this, never the backend's name: a shared store is checked for reports other replicas
+   * stored and its sending role passes between them; an owned one takes `npm run import` through the inbox.
+   */
+  readonly shared: boolean;
   /** DB_PATH or the database URL with its password hidden, for messages */
   readonly where: string;
   reports: ReportStore;

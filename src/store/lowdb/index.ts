@@ -63,7 +63,7 @@ export const openLowdbStore = async (options: LowdbStoreOptions): Promise<Store>
     const updates = openLowdbUpdateLog(files.updates, options.updateLogLimit ?? UPDATE_LOG_LIMIT, onSkip);
     let closing: Promise<void> | undefined;
     return {
-      backend: 'lowdb',
+      shared: false,
       where: dbPath,
       reports,
       subscriptions: createLowdbSubscriptions(db, journal, options.now),

@@ -48,7 +48,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
     const outbox = await openPostgresOutbox(pool, { ...options, onError, listen: () => new pg.Client({ connectionString: options.url }) });
     let closing: Promise<void> | undefined;
     return {
-      backend: 'postgres',
+      shared: true,
       where,
       reports: createPostgresReports(pool),
       subscriptions: createPostgresSubscriptions(pool, options.now),
