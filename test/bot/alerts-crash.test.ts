@@ -1,16 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ALERT_DEFAULTS } from '../../src/alerts/config';
 import { openLowdbStore } from '../../src/store/lowdb';
-import { ROOT } from '../helpers/app-under-test';
 import { editedSeed } from '../alerts/tables';
 import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
-import { outputOf, until } from '../helpers/wait';
+import { until } from '../helpers/wait';
+import { spawnMain, type MainProcess } from '../helpers/node-process';
 
 /**
  * The delivery guarantee, tested on the real program: `tsx src/main.ts` is
@@ -24,32 +22,8 @@ const SUBSCRIBERS = 120;
 const FIRST_CHAT = 50_000;
 const ADMIN = 9001;
 
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
-const start = (api: FakeBotApi, dir: string, apiRoot = api.apiRoot): Proc => {
-  // node itself with tsx's loader, not the tsx CLI: the CLI runs the program in a child process,
-  // and a SIGKILL to the CLI would leave the real bot running.
-  const tsx = join(ROOT, 'node_modules/tsx/dist');
-  const child = spawn(process.execPath, ['--require', join(tsx, 'preflight.cjs'), '--import', pathToFileURL(join(tsx, 'loader.mjs')).href, join(ROOT, 'src/main.ts')], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: apiRoot,
-      DB_PATH: join(dir, 'db.json'),
-      DATA_FILE: join(ROOT, 'data/heze-2022-q3.tsv'),
-      ADMIN_IDS: String(ADMIN),
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { child, output: outputOf(child), exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
-};
+const start = (api: FakeBotApi, dir: string, apiRoot = api.apiRoot): MainProcess =>
+  spawnMain(dir, { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: apiRoot, ADMIN_IDS: String(ADMIN) });
 
 /** Subscribers in the store before the bot first starts (the store is the seam; the bot seeds the report). */
 const addSubscribers = async (dir: string, n: number): Promise<void> => {
@@ -118,7 +92,7 @@ const startHoldingProxy = async (api: FakeBotApi, hold: (chatId: number) => bool
   };
 };
 
-const uncertainOf = (proc: Proc): string[] => {
+const uncertainOf = (proc: MainProcess): string[] => {
   const line = proc
     .output()
     .split('\n')
@@ -129,7 +103,7 @@ const uncertainOf = (proc: Proc): string[] => {
 describe('alert delivery across SIGKILL', () => {
   let dir: string;
   let api: FakeBotApi;
-  const procs: Proc[] = [];
+  const procs: MainProcess[] = [];
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tpb-crash-'));
     api = await startFakeBotApi();

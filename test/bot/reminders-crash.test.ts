@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALERT_DEFAULTS } from '../../src/alerts/config';
 import { openLowdbStore } from '../../src/store/lowdb';
-import { ROOT } from '../helpers/app-under-test';
 import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
-import { nodeWithTsx } from '../helpers/node-process';
-import { outputOf, until } from '../helpers/wait';
+import { spawnMain, type MainProcess } from '../helpers/node-process';
+import { until } from '../helpers/wait';
 
 /**
  * Reminders (催办) go through the alerts' outbox, so they carry its guarantee, tested here on the
@@ -19,30 +17,7 @@ const CHATS = 120;
 const FIRST_CHAT = -60_000;
 const ADMIN = 9001;
 
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
-const start = (api: FakeBotApi, dir: string): Proc => {
-  const [node, ...args] = nodeWithTsx(join(ROOT, 'src/main.ts'));
-  const child = spawn(node!, args, {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      DB_PATH: join(dir, 'db.json'),
-      DATA_FILE: join(ROOT, 'data/heze-2022-q3.tsv'),
-      ADMIN_IDS: String(ADMIN),
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { child, output: outputOf(child), exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
-};
+const start = (api: FakeBotApi, dir: string): MainProcess => spawnMain(dir, { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ADMIN_IDS: String(ADMIN) });
 
 /** Chats bound (and approved) to 市工业和信息化局 before the bot starts: the store is the seam. */
 const bindChats = async (dir: string): Promise<void> => {
@@ -66,7 +41,7 @@ const remindersByChat = (api: FakeBotApi): Map<number, number> => {
 describe('reminder delivery across SIGKILL', () => {
   let dir: string;
   let api: FakeBotApi;
-  const procs: Proc[] = [];
+  const procs: MainProcess[] = [];
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tpb-remind-crash-'));
     api = await startFakeBotApi();

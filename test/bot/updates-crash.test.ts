@@ -1,14 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DISPATCHER_DEFAULTS } from '../../src/bot/transport/dispatcher';
-import { ROOT } from '../helpers/app-under-test';
 import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
-import { nodeWithTsx } from '../helpers/node-process';
+import { spawnMain, type MainProcess } from '../helpers/node-process';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { openStore } from '../../src/store';
-import { outputOf, until } from '../helpers/wait';
+import { until } from '../helpers/wait';
 
 /**
  * At-least-once delivery of updates (issue 20, item 2), on the real program: 500
@@ -26,30 +24,6 @@ const ITEMS = ['57', '58', '40', '47', '39'];
 /** each sendMessage is held this long before Telegram (the fake) accepts it: the backlog takes seconds, not a blink */
 const SEND_MS = 60;
 
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
-const start = (api: FakeBotApi, dir: string, databaseUrl: string | undefined): Proc => {
-  const [node, ...args] = nodeWithTsx(join(ROOT, 'src/main.ts'));
-  const child = spawn(node!, args, {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      DB_PATH: join(dir, 'db.json'),
-      DATA_FILE: join(ROOT, 'data/heze-2022-q3.tsv'),
-      LOG_LEVEL: 'info',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { child, output: outputOf(child), exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
-};
 
 /** answers per command, keyed `<chat>:<message_id>` */
 const answersByCommand = (api: FakeBotApi): Map<string, number> => {
@@ -71,7 +45,7 @@ describe.each([
   let dir: string;
   let api: FakeBotApi;
   let pg: TestPostgres | undefined;
-  const procs: Proc[] = [];
+  const procs: MainProcess[] = [];
   beforeAll(async () => {
     if (usesPostgres) pg = await startTestPostgres();
   }, 60_000);
@@ -103,7 +77,7 @@ describe.each([
     }
     api.failNext('sendMessage', { code: 'hang', ms: SEND_MS }, 4 * commands.length);
 
-    const first = start(api, dir, databaseUrl);
+    const first = spawnMain(dir, { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
     procs.push(first);
     // Kill once a fifth of the backlog is answered: the rest is fetched, waiting or running.
     await until(() => answersByCommand(api).size >= commands.length / 5, 'a fifth of the commands answered', 60_000);
@@ -118,7 +92,7 @@ describe.each([
     for (const key of beforeKill.keys()) if (!(await store.updates.has(updateIdOf.get(key)!))) unrecorded.push(key);
     await store.close();
 
-    const second = start(api, dir, databaseUrl);
+    const second = spawnMain(dir, { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
     procs.push(second);
     // bounded: a run that loses commands is reported with its figures below, not as a timeout
     await until(() => commands.every((c) => answersByCommand(api).has(c)) && api.pendingUpdates() === 0, 'every command answered and confirmed', 60_000).catch(() => undefined);

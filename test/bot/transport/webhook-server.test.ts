@@ -1,26 +1,32 @@
 import { createAnswerMessages } from '../../../src/bot/answer-messages';
 import { createBot } from '../../../src/bot/create-bot';
 import { createFeatures } from '../../../src/bot/features';
-import { launchBot } from '../../../src/bot/launch';
+import { launchBot, type LaunchOptions } from '../../../src/bot/launch';
 import { createLogger } from '../../../src/logger';
-import { startFakeBotApi } from '../../fake-bot-api/server';
+import { startFakeBotApi, type FakeBotApi } from '../../fake-bot-api/server';
 import { testDeps } from '../harness';
 import { seedEngine } from '../seed';
 import { freePort } from '../../helpers/free-port';
 import { useLowdbStores } from '../../helpers/lowdb-store';
 import { useTempDir } from '../../helpers/tmp';
 
+const SECRET = 'webhook_secret-123';
+
+/** The bot as createBot builds it, launched in webhook mode on a free port against the fake Bot API. */
+const launchWebhookBot = async (api: FakeBotApi, options: Pick<LaunchOptions, 'handledUpdates'> = {}) => {
+  const { engine } = await seedEngine();
+  const logger = createLogger({ level: 'silent' });
+  const deps = testDeps(engine, logger);
+  const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features: createFeatures(deps) });
+  const port = await freePort();
+  const running = await launchBot(bot, { commands, logger, ...options, webhook: { url: 'https://bot.example.org/tg/hook', port, secret: SECRET, host: '127.0.0.1' } });
+  return { running, port, deps, secret: SECRET };
+};
 
 describe('webhook mode', () => {
   it('registers the webhook with its secret and answers only requests that carry it', async () => {
     const api = await startFakeBotApi();
-    const { engine } = await seedEngine();
-    const logger = createLogger({ level: 'silent' });
-    const deps = testDeps(engine, logger);
-    const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features: createFeatures(deps) });
-    const port = await freePort();
-    const secret = 'webhook_secret-123';
-    const running = await launchBot(bot, { commands, logger, webhook: { url: 'https://bot.example.org/tg/hook', port, secret, host: '127.0.0.1' } });
+    const { running, port, deps, secret } = await launchWebhookBot(api);
     try {
       expect(running.mode).toBe('webhook');
       const setWebhook = await api.waitFor('setWebhook');
@@ -72,13 +78,7 @@ describe('webhook mode', () => {
   it('answers 200 only once the update is handled, and a resent update that was handled is not answered again (issue 20, item 2)', async () => {
     const api = await startFakeBotApi();
     const store = await openStore(dir());
-    const { engine } = await seedEngine();
-    const logger = createLogger({ level: 'silent' });
-    const deps = testDeps(engine, logger);
-    const { bot, commands } = createBot({ token: api.token, apiRoot: api.apiRoot, deps, features: createFeatures(deps) });
-    const port = await freePort();
-    const secret = 'webhook_secret-123';
-    const running = await launchBot(bot, { commands, logger, handledUpdates: store.updates, webhook: { url: 'https://bot.example.org/tg/hook', port, secret, host: '127.0.0.1' } });
+    const { running, port, secret } = await launchWebhookBot(api, { handledUpdates: store.updates });
     try {
       const body = JSON.stringify({
         update_id: 77,
