@@ -7,9 +7,34 @@ import { cut, fillerWords, longestFirst, type ParseContext, type ParsePass } fro
  */
 const HELP_SURROUNDINGS = '些都能可以我你他该应要比较好才呢吗啊呀吧么这那个下请教问题些还';
 
+/** Asking what something on the screen means: 是什么意思, 代表什么, 怎么理解, 有什么区别. */
+const MEANING = /什么意思|啥意思|代表什么|代表啥|怎么理解|如何理解|什么区别|啥区别|指的是什么|是指什么|指什么|写的是什么|是什么内容|含义/u;
+/** What a reply and a table show, asked about by name: columns, marks, colours. */
+const SHOWN = ['是否按计划完成进度', '是否按计划', '责任目标内容', '责任目标', '完成时限', '完成情况', '推进情况', '进度评价', '责任单位', '牵头单位', '配合单位', '市政府领导', '县政府领导', '区政府领导', '责任领导', '分管领导', '序号', '备注', '这一栏', '那一栏', '这一列', '那一列', '这两列', '两列', '一栏', '一列', '栏目', '字段', '表头', '各列', '每一列', '红黄绿灯', '红绿灯', '红色', '绿色', '黄色', '颜色', '图标', '符号', '打勾', '打叉', '对勾', '小圆点', '圆点', '灯'];
+/** Words about the bot itself and the asker, around a request for help: 这个机器人, 我刚来. */
+const ABOUT = ['机器人', '工具', '系统', '助手', '小程序', '这个', '我刚来', '刚来', '新来的', '刚接手', '不太懂', '不懂', '不会', '应该', '问题', '分别', '为什么', '可以', '能不能', '按'];
+
 export const createHelpPass = (ctx: ParseContext): ParsePass => {
   const helpWords = longestFirst(ctx.normalize, ctx.aliases.help);
   const fillers = fillerWords(ctx);
+  const around = longestFirst(ctx.normalize, [...ctx.aliases.speech.framing, ...ctx.aliases.speech.context, ...ABOUT]);
+  const shown = longestFirst(ctx.normalize, SHOWN);
+  const asks = longestFirst(ctx.normalize, [
+    ...ctx.aliases.status.lagging,
+    ...ctx.aliases.status.onSchedule,
+    ...Object.values(ctx.aliases.lights).flat(),
+    ...ctx.aliases.deadlines.yearEnd,
+    ...ctx.aliases.stats,
+  ]);
+  // built on the first help-like question only: a table's words are many
+  let tableWords: string[] | undefined;
+  /** whether what is left names anything of the table: a unit, a leader, a filter word or a word of its texts */
+  const asksAboutTable = (rest: string): boolean => {
+    if (ctx.units.scan(rest).some((m) => m.names.length > 0) || ctx.leaders.scan(rest).length > 0) return true;
+    if (asks.some((w) => rest.includes(w)) || /\d/.test(rest)) return true;
+    tableWords ??= [...new Set([...(ctx.tableWords?.() ?? [])].filter((w) => w.length >= 2))];
+    return tableWords.some((w) => rest.includes(w));
+  };
   return {
     name: 'help',
     run(s) {
@@ -18,7 +43,19 @@ export const createHelpPass = (ctx: ParseContext): ParsePass => {
         s.done = true;
         return;
       }
+      const meaning = MEANING.test(s.compact) && shown.some((w) => s.compact.includes(w));
       const helpWord = helpWords.find((w) => s.compact.includes(w));
+      if (!helpWord && !meaning) return;
+      if (meaning) {
+        // 完成时限那一列怎么理解, 红色和绿色分别代表什么意思: what the screen shows, explained by the help
+        let left = s.compact;
+        for (const w of [...shown, ...helpWords, ...around]) left = cut(left, w);
+        if (!asksAboutTable(left.replace(/\s+/g, ''))) {
+          s.query = { kind: 'help' };
+          s.done = true;
+          return;
+        }
+      }
       if (!helpWord) return;
       // a spoken request may ask twice (能干什么，我该怎么问): every help word is cut before the rest is judged
       let rest = s.compact;
@@ -26,7 +63,11 @@ export const createHelpPass = (ctx: ParseContext): ParsePass => {
       for (const f of fillers.multi) rest = cut(rest, f);
       rest = [...rest.replace(/\s+/g, '')].filter((ch) => !fillers.single.has(ch)).join('');
       // what may surround a help word without asking about anything: 能问些什么, 怎么提问比较好, 教我怎么用
-      if (rest.length <= 1 || [...rest].every((ch) => HELP_SURROUNDINGS.includes(ch))) {
+      // …or nothing the table knows is left once the words about the bot and the asker are gone (这个机器人怎么用啊, 我刚来)
+      let bare = rest;
+      for (const w of around) bare = cut(bare, w);
+      bare = bare.replace(/\s+/g, '');
+      if (rest.length <= 1 || [...rest].every((ch) => HELP_SURROUNDINGS.includes(ch)) || !asksAboutTable(bare)) {
         s.query = { kind: 'help' };
         s.done = true;
         return;
