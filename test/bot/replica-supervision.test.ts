@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SUPERVISION_MESSAGES as M } from '../../src/wording/supervision';
-import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../fake-bot-api/server';
-import { startAppReplica, type AppReplica } from '../helpers/app-replica';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import type { ApiCall } from '../fake-bot-api/server';
+import { startReplicaSet, type AppReplica, type ReplicaSet } from '../helpers/app-replica';
+import { buttonsOf, textOf } from '../helpers/app-under-test';
 
 /**
  * The supervision loop on two replicas of the app sharing one PostgreSQL, each step landing on
@@ -17,65 +14,34 @@ const GROUP = -401;
 const OTHER_GROUP = -402;
 const MEMBER = 611;
 
-let postgres: TestPostgres;
-let api: FakeBotApi;
-const replicas: AppReplica[] = [];
-const dir = mkdtempSync(join(tmpdir(), 'tpb-replica-supervision-'));
-
+let set: ReplicaSet;
 beforeAll(async () => {
-  postgres = await startTestPostgres();
-  api = await startFakeBotApi({ recordGetUpdates: false });
-  const databaseUrl = await postgres.createDatabase();
-  for (const name of ['one', 'two']) replicas.push(await startAppReplica({ api, databaseUrl, dir: join(dir, name), adminIds: [ADMIN] }));
+  set = await startReplicaSet({ count: 2, adminIds: [ADMIN], name: 'replica-supervision' });
 }, 120_000);
 afterAll(async () => {
-  for (const r of replicas) await r.stop();
-  await api?.close();
-  await postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await set?.stop();
 });
 
-const deliverTo = async (replica: AppReplica): Promise<void> => {
-  for (const update of api.drainUpdates()) expect(await replica.post(update)).toBe(200);
-};
-
-const nextCall = (method: string, predicate: (c: ApiCall) => boolean, from: number, timeoutMs = 10_000): Promise<ApiCall> =>
-  new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = (): void => {
-      const found = api.calls.slice(from).find((c) => c.method === method && c.status === 200 && predicate(c));
-      if (found) return resolve(found);
-      if (Date.now() - started > timeoutMs) return reject(new Error(`no ${method} within ${timeoutMs} ms`));
-      setTimeout(poll, 10);
-    };
-    poll();
-  });
-
-type Button = { text: string; callback_data: string };
-const buttonsOf = (call: ApiCall | Record<string, unknown>): Button[] => {
-  const payload = 'payload' in call ? (call.payload as Record<string, unknown>) : call;
-  return ((payload.reply_markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard ?? []).flat();
-};
-const textOf = (call: ApiCall): string => String(call.payload.text ?? '');
 const toChat = (chatId: number) => (c: ApiCall) => Number(c.payload.chat_id) === chatId;
 
-const say = async (replica: AppReplica, chatId: number, userId: number, text: string, awaited = chatId): Promise<ApiCall> => {
-  const from = api.calls.length;
-  api.userMessage({ chatId, userId, text });
-  await deliverTo(replica);
-  return nextCall('sendMessage', toChat(awaited), from);
+const say = async (replica: AppReplica, chatId: number, userId: number, text: string): Promise<ApiCall> => {
+  const from = set.api.calls.length;
+  set.api.userMessage({ chatId, userId, text });
+  await set.deliverTo(replica);
+  return set.nextCall('sendMessage', toChat(chatId), from);
 };
 
 const press = async (replica: AppReplica, chatId: number, userId: number, data: string, method: string, chat = chatId): Promise<ApiCall> => {
-  const from = api.calls.length;
-  api.callback({ chatId, userId, messageId: 1, data });
-  await deliverTo(replica);
-  return nextCall(method, (c) => c.payload.chat_id === undefined || Number(c.payload.chat_id) === chat, from);
+  const from = set.api.calls.length;
+  set.api.callback({ chatId, userId, messageId: 1, data });
+  await set.deliverTo(replica);
+  return set.nextCall(method, (c) => c.payload.chat_id === undefined || Number(c.payload.chat_id) === chat, from);
 };
 
 describe('supervision on two replicas of one PostgreSQL', () => {
   it('binds, reminds and stores a reply with each step on the other replica', async () => {
-    const [one, two] = replicas as [AppReplica, AppReplica];
+    const [one, two] = set.replicas as [AppReplica, AppReplica];
+    const { api, nextCall } = set;
     api.chatAdmins(GROUP, [MEMBER]);
     api.chatAdmins(OTHER_GROUP, [MEMBER]);
 
@@ -83,11 +49,11 @@ describe('supervision on two replicas of one PostgreSQL', () => {
     let from = api.calls.length;
     await say(one, GROUP, MEMBER, '/bind 工信局');
     const request = await nextCall('sendMessage', toChat(ADMIN), from);
-    expect(textOf(await press(two, ADMIN, ADMIN, buttonsOf(request)[0]!.callback_data, 'sendMessage', GROUP))).toBe(M.bindDecidedForChat('市工业和信息化局', true));
+    expect(textOf(await press(two, ADMIN, ADMIN, buttonsOf(request)[0]!.callback_data!, 'sendMessage', GROUP))).toBe(M.bindDecidedForChat('市工业和信息化局', true));
     from = api.calls.length;
     await say(two, OTHER_GROUP, MEMBER, '/bind 商务局');
     const second = await nextCall('sendMessage', toChat(ADMIN), from);
-    expect(textOf(await press(one, ADMIN, ADMIN, buttonsOf(second)[1]!.callback_data, 'sendMessage', OTHER_GROUP))).toBe(M.bindDecidedForChat('市商务局', false));
+    expect(textOf(await press(one, ADMIN, ADMIN, buttonsOf(second)[1]!.callback_data!, 'sendMessage', OTHER_GROUP))).toBe(M.bindDecidedForChat('市商务局', false));
     expect((await one.handles.supervision.bindings()).map((b) => [b.chatId, b.state])).toEqual([
       [GROUP, 'approved'],
       [OTHER_GROUP, 'refused'],
@@ -97,15 +63,15 @@ describe('supervision on two replicas of one PostgreSQL', () => {
     const preview = await say(one, ADMIN, ADMIN, '/remind 滞后');
     expect(textOf(preview)).toContain('1 个单位的 1 个聊天');
     from = api.calls.length;
-    await press(two, ADMIN, ADMIN, buttonsOf(preview)[0]!.callback_data, 'editMessageText');
+    await press(two, ADMIN, ADMIN, buttonsOf(preview)[0]!.callback_data!, 'editMessageText');
     const reminder = await nextCall('sendMessage', (c) => toChat(GROUP)(c) && textOf(c).includes('【催办】'), from);
     expect(buttonsOf(reminder).map((b) => b.text)).toEqual([M.feedbackButton('57')]);
     expect((await two.handles.supervision.reminders()).map((r) => [r.unit, r.targets, r.chatIds])).toEqual([['市工业和信息化局', ['57'], [GROUP]]]);
 
     // the refused chat cannot reply; the bound one taps on one and replies on two
-    const refused = await press(two, OTHER_GROUP, MEMBER, buttonsOf(reminder)[0]!.callback_data, 'answerCallbackQuery');
+    const refused = await press(two, OTHER_GROUP, MEMBER, buttonsOf(reminder)[0]!.callback_data!, 'answerCallbackQuery');
     expect(String(refused.payload.text)).toBe(M.notBound);
-    expect(textOf(await press(one, GROUP, MEMBER, buttonsOf(reminder)[0]!.callback_data, 'sendMessage'))).toBe(M.askReply('57', '市工业和信息化局', 1000));
+    expect(textOf(await press(one, GROUP, MEMBER, buttonsOf(reminder)[0]!.callback_data!, 'sendMessage'))).toBe(M.askReply('57', '市工业和信息化局', 1000));
     expect(textOf(await say(two, GROUP, MEMBER, '选址完成，月底开工'))).toBe(M.replyStored('57', '市工业和信息化局'));
     expect(textOf(await say(one, ADMIN, ADMIN, '/item 57'))).toContain('选址完成，月底开工');
     expect(textOf(await say(two, ADMIN, ADMIN, '哪些单位还没反馈'))).toBe(M.notRepliedUnits([]));
