@@ -1,6 +1,7 @@
 import { isLagging, labelledUnits, leadersOf, STATUS_KINDS, type Report, type StatusKind, type Target } from '../model';
 import type { GroupStats, Stats } from '../qa/answer';
 import { BULLETIN_WORDS as W, WORDS } from '../wording';
+import { unitStatuses } from './status';
 
 /**
  * The bulletin (通报) of one period as content, before any file format: the Word and the
@@ -13,7 +14,7 @@ import { BULLETIN_WORDS as W, WORDS } from '../wording';
 /** One unit reminded (催办) of some targets, at some time (ISO). */
 export interface BulletinReminder {
   unit: string;
-  targets: readonly string[];
+  targets: string[];
   at: string;
 }
 
@@ -117,29 +118,17 @@ const latestReplies = (replies: readonly BulletinReply[]): Map<string, BulletinR
   return latest;
 };
 
-type Owing = Omit<SilentUnit, 'lastReminded'> & { lastAt: string };
-
 /**
- * The units reminded this period that still owe a reply: per unit, the targets of all its
- * reminders without a reply from that unit. A unit that replied about every one is not listed.
+ * The units reminded this period that still owe a reply, as /feedback counts them (unitStatuses):
+ * the targets of all a unit's reminders without a reply from that unit. The longest silence first.
  */
-export const silentUnits = (reminders: readonly BulletinReminder[], replies: readonly BulletinReply[]): { reminded: number; silent: Owing[] } => {
-  const byUnit = new Map<string, { times: number; lastAt: string; targets: string[] }>();
-  for (const r of reminders) {
-    const s = byUnit.get(r.unit) ?? { times: 0, lastAt: r.at, targets: [] };
-    s.times += 1;
-    if (r.at > s.lastAt) s.lastAt = r.at;
-    for (const t of r.targets) if (!s.targets.includes(t)) s.targets.push(t);
-    byUnit.set(r.unit, s);
-  }
-  const silent = [...byUnit].flatMap(([unit, s]): Owing[] => {
-    const answered = new Set(replies.filter((r) => r.unit === unit).map((r) => r.target));
-    const missing = s.targets.filter((t) => !answered.has(t));
-    return missing.length === 0 ? [] : [{ unit, times: s.times, lastAt: s.lastAt, missing }];
-  });
-  // the longest silence first: the oldest latest reminder, then more targets owed
-  silent.sort((a, b) => a.lastAt.localeCompare(b.lastAt) || b.missing.length - a.missing.length || a.unit.localeCompare(b.unit, 'zh'));
-  return { reminded: byUnit.size, silent };
+const silentUnits = (input: BulletinInput): { reminded: number; silent: SilentUnit[] } => {
+  const statuses = unitStatuses(input.reminders, input.replies, input.now, 0);
+  const silent = statuses
+    .filter((s) => s.missing.length > 0)
+    .sort((a, b) => a.reminded.localeCompare(b.reminded) || b.missing.length - a.missing.length || a.unit.localeCompare(b.unit, 'zh'))
+    .map((s) => ({ unit: s.unit, times: s.times, lastReminded: formatTime(s.reminded, input.timezone), missing: s.missing }));
+  return { reminded: statuses.length, silent };
 };
 
 /** The bulletin's content: figures from the statistics answer, lagging targets from the table, replies and reminders as given. */
@@ -154,7 +143,7 @@ export const buildBulletin = (input: BulletinInput): Bulletin => {
     });
     return { id: t.id, text: t.text, leaders: leadersOf(t), units: unitLabels(t), deadline: t.deadline.text, progress: progressOf(t), replies };
   });
-  const { reminded, silent } = silentUnits(input.reminders, input.replies);
+  const { reminded, silent } = silentUnits(input);
   const stages = stats.stages;
   return {
     title: bulletinTitle(report),
@@ -167,7 +156,7 @@ export const buildBulletin = (input: BulletinInput): Bulletin => {
     byLeader: stats.byLeader.map(group),
     lagging,
     reminded,
-    silent: silent.map(({ unit, times, lastAt, missing }) => ({ unit, times, lastReminded: formatTime(lastAt, timezone), missing })),
+    silent,
   };
 };
 
