@@ -14,8 +14,8 @@ import { currentUnitName, personOf, type SupervisionDeps } from './supervision-d
 
 /**
  * 反馈: a bound chat's member taps 反馈 under a reminder and the next message they send in that
- * chat (text, or a photo or file with a caption), or a reply to a reminder of one target, is stored as the unit's reply about the target,
- * for the period of the reminder. Only a chat bound (and approved) to a responsible unit of the
+ * chat (text, or a photo or file with a caption), or their reply to a reminder of one target, is
+ * stored as the unit's reply about the target, for the period of the reminder. Only a chat bound (and approved) to a responsible unit of the
  * target may reply for it. Also answers questions about replies before the question engine
  * (57号的反馈, 工信局反馈了吗, 哪些单位还没反馈) and gives admins the overview (/feedback).
  */
