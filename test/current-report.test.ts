@@ -14,12 +14,18 @@ describe('current report', () => {
   const logger = createLogger({ level: 'silent' });
   const NEXT = editedSeed({ lagging: ['58'] });
 
-  it('answers from the report it is given, then from each report imported here, keeping the one it replaced', async () => {
+  /** a store holding the seed, and the current report answering from it */
+  const seededStore = async () => {
     const store = await openStore(dir());
     const importer = createImporter({ reports: store.reports });
     const seeded = await importer.importTable(seedBytes(), 'heze-2022-q3.tsv');
     const current = await createCurrentReport({ reports: store.reports, engineFor: testCore().engineFor, logger });
     current.use(seeded.report);
+    return { importer, seeded, current };
+  };
+
+  it('answers from the report it is given, then from each report imported here, keeping the one it replaced', async () => {
+    const { importer, seeded, current } = await seededStore();
     const first = current.engine();
     expect(idsOf(first.ask('滞后'))).toEqual(['47', '57']);
     expect(current.history()).toHaveLength(1);
@@ -37,11 +43,7 @@ describe('current report', () => {
   });
 
   it('picks up a report another process stored, on refresh', async () => {
-    const store = await openStore(dir());
-    const importer = createImporter({ reports: store.reports });
-    const seeded = await importer.importTable(seedBytes(), 'heze-2022-q3.tsv');
-    const current = await createCurrentReport({ reports: store.reports, engineFor: testCore().engineFor, logger });
-    current.use(seeded.report);
+    const { importer, seeded, current } = await seededStore();
     // stored without telling `current`, as another replica's import would be
     await importer.importTable(NEXT, 'heze-2022-q4.tsv');
     expect(idsOf(current.engine().ask('滞后'))).toEqual(['47', '57']);

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { TableError } from '../../src/table/errors';
 import { parseTable } from '../../src/table/load-table';
 import { TABLE_LIMITS } from '../../src/table/limits';
+import { fakeZip } from '../helpers/fake-zip';
 import { seedLine, seedTable } from '../helpers/seed';
 
 const HEADER = '序号\t市政府领导\t责任目标内容\t完成时限\t完成情况\t是否按计划完成进度\t责任单位';
@@ -131,22 +132,3 @@ describe('parseTable rejects bad tables whole, naming row, column and value', ()
     expect(error.code).toBe('xlsx');
   });
 });
-
-/** A zip with one stored entry whose central directory claims `size` uncompressed bytes. */
-function fakeZip(size: number): Buffer {
-  const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt32LE(size, 24);
-  central.writeUInt16LE(name.length, 28);
-  central.writeUInt32LE(0, 42);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(1, 8);
-  eocd.writeUInt16LE(1, 10);
-  eocd.writeUInt32LE(central.length + name.length, 12);
-  eocd.writeUInt32LE(local.length + name.length, 16);
-  return Buffer.concat([local, name, central, name, eocd]);
-}

@@ -8,6 +8,7 @@ import type { TableErrorCode } from '../../src/table/errors';
 import { TABLE_LIMITS } from '../../src/table/limits';
 import { IMPORT_WORDS } from '../../src/wording/import';
 import { ledgerXlsx } from '../table/layouts';
+import { fakeZip } from '../helpers/fake-zip';
 import { seedLine, seedTable } from '../helpers/seed';
 import { until } from '../helpers/wait';
 import { ADMIN_ID, startDashboardApp, type DashboardApp } from '../web/dashboard-app';
@@ -31,25 +32,6 @@ const englishIn = (text: string): string | undefined =>
     ?.filter((word) => !NAMES.has(word.toUpperCase()) && !NAMES.has(word))
     .join(' ') || undefined;
 
-/** A zip whose one entry claims `size` bytes unpacked and has no data: a bomb when large, a damaged workbook when small. */
-const fakeZip = (size: number): Buffer => {
-  const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt32LE(size, 24);
-  central.writeUInt16LE(name.length, 28);
-  central.writeUInt32LE(12345, 42); // the local header is not where the directory says
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(local.length + name.length, 16);
-  return Buffer.concat([local, name, central, name, end]);
-};
-
 const HEADER = '序号\t市政府领导\t责任目标内容\t完成时限\t完成情况\t是否按计划完成进度\t责任单位';
 
 /** One bad table per refusal the importer knows, with the code it must be refused with. */
@@ -62,7 +44,7 @@ const BAD_TABLES: [TableErrorCode, string, () => Buffer | Promise<Buffer>][] = [
   ['encoding', 'utf16.tsv', () => Buffer.from([0xff, 0xfe, 0x41])],
   ['unreadable', 'quotes.csv', () => Buffer.from('序号,"责任目标内容\n1,2\n')],
   ['xlsx', 'broken.xlsx', () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)])],
-  ['xlsx', 'damaged.xlsx', () => fakeZip(10)],
+  ['xlsx', 'damaged.xlsx', () => fakeZip(10, 12345)],
   ['too-large', 'bomb.xlsx', () => fakeZip(TABLE_LIMITS.maxXlsxUnpackedBytes + 1)],
   ['no-header', 'nohdr.tsv', () => Buffer.from('菏泽市2022年第三季度\n\n1\t2\t3\n')],
   ['missing-column', 'ledger.xlsx', () => ledgerXlsx()],
