@@ -57,7 +57,7 @@ describe('nobody waits on someone else’s trouble', () => {
   }, 40_000);
 
   it('gives up a hung Bot API call after the call timeout, while others are answered', async () => {
-    bot = await startAppUnderTest({ callTimeoutMs: 1000 });
+    bot = await startAppUnderTest({ callTimeoutMs: 2000 });
     const stuck = 2003;
     const other = 2004;
     bot.api.failNext('sendMessage', { code: 'hang' }, 1, { chatId: stuck });
@@ -68,7 +68,8 @@ describe('nobody waits on someone else’s trouble', () => {
     const latency = Date.now() - asked;
     console.log(`hung sendMessage on chat ${stuck}: other user answered in ${latency} ms`);
     expect(textOf(answer)).toContain('57');
-    expect(latency).toBeLessThan(3000);
+    // well before the hung call is given up: the poller fetches new updates while a handler hangs
+    expect(latency).toBeLessThan(1500);
 
     await waitUntil('the hung call to be abandoned', () => bot.api.calls.some((c) => c.status === 0 && Number(c.payload.chat_id) === stuck), 5000);
     const abandonedAfter = bot.api.calls.find((c) => c.status === 0)!;

@@ -15,10 +15,12 @@ import { readUpdateBatch } from './update-batch';
  * (and some handled after the oldest unhandled one: the UpdateLog in the store keeps
  * those from being answered twice, see launch.ts). Telegram answers from the offset
  * on, so updates held here come again in later answers; they are recognised by id and
- * not pushed twice. When an answer brings nothing new (the oldest unhandled update is
- * slow and the 100 after it are all held), the next getUpdates waits until the offset
- * can move, instead of asking again at once. The cost: while one handler is stuck
- * (15 s at most, the Bot API call timeout), at most 100 updates after it are fetched.
+ * not pushed twice. Telegram answers at once while any update from the offset on is
+ * waiting, so there is no long poll while a handler runs: when an answer brings
+ * nothing new, the next getUpdates waits until the offset can move, or HELD_REFETCH_MS
+ * (new updates then wait that long at most), instead of asking again at once. The
+ * cost: while one handler is stuck (15 s at most, the Bot API call timeout), at most
+ * 100 updates after it are fetched.
  * `stop()` waits (bounded) for running handlers, then confirms what was handled.
  *
  * Errors of getUpdates: 401 (wrong token) and 409 (another instance, or a webhook)
@@ -53,6 +55,9 @@ export interface Poller {
 
 const FATAL_CODES = new Set([401, 409]);
 
+/** While an update is being handled and the last answer brought nothing new: the longest wait before asking again, ms. */
+const HELD_REFETCH_MS = 200;
+
 /** A successful getUpdates whose `result` is not a list: retried like a failed one. */
 class MalformedAnswer extends Error {
   override name = 'MalformedAnswer';
@@ -82,18 +87,25 @@ export const startPolling = (options: PollerOptions): Poller => {
     return lowest;
   };
 
-  /** Resolves once the offset can move past `offset` (or polling stops). */
-  const offsetMovesFrom = (offset: number): Promise<void> =>
+  /**
+   * Resolves once the offset can move past `offset`, or after `ms` (updates that came
+   * meanwhile are fetched then, so a stuck handler does not hold everybody's), or when
+   * polling stops.
+   */
+  const progressOrTimeout = (offset: number, ms: number): Promise<void> =>
     new Promise((resolve) => {
-      const check = (): void => {
-        if (confirmable() === offset && !abort.signal.aborted) return;
+      const finish = (): void => {
+        clearTimeout(timer);
         onHandled = undefined;
-        abort.signal.removeEventListener('abort', check);
+        abort.signal.removeEventListener('abort', finish);
         resolve();
       };
-      onHandled = check;
-      abort.signal.addEventListener('abort', check, { once: true });
-      check();
+      const timer = setTimeout(finish, ms);
+      onHandled = () => {
+        if (confirmable() !== offset) finish();
+      };
+      abort.signal.addEventListener('abort', finish);
+      onHandled(); // handled while this answer was on its way
     });
 
   const pause = (ms: number): Promise<void> =>
@@ -144,7 +156,7 @@ export const startPolling = (options: PollerOptions): Poller => {
           onHandled?.();
         });
       }
-      if (fresh.length === 0 && [...held.values()].includes(false)) await offsetMovesFrom(offset);
+      if (fresh.length === 0 && [...held.values()].includes(false)) await progressOrTimeout(offset, HELD_REFETCH_MS);
     }
   };
 
