@@ -131,6 +131,14 @@ describe('remind and feedback', () => {
     expect(reminderTo(SHANGWU)).toHaveLength(0);
   });
 
+  it('follows a renamed unit: a chat bound under the old name (经信委) is reminded and may reply as 市工业和信息化局', async () => {
+    await bind(GONGXIN, '市经信委');
+    await remind('滞后');
+    expect(keyboardOf(reminderTo(GONGXIN)[0]!).map((b) => b.text)).toEqual([M.feedbackButton('57')]);
+    const { from } = await tapFeedback(GONGXIN, MEMBER, '57');
+    expect(textOf(await bot.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === GONGXIN, from))).toBe(M.askReply('57', '市工业和信息化局', 1000));
+  });
+
   it('splits a long list into messages of ten targets, each with its buttons', async () => {
     await bind(GONGXIN, '市工业和信息化局');
     // 已完成 or not: every 工信局 target, as the question chooses a status itself (按计划的)
