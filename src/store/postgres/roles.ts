@@ -42,8 +42,7 @@ export const createPostgresRoles = ({ url, schema = 'public', retryMs = 2000, on
     const drop = async (): Promise<void> => {
       const c = client;
       client = undefined;
-      // `lost` first: the holder must stop at once, not after the dead connection is closed
-      // (ending it could take a while; a replica went on sending ~260 ms after its loss).
+      // `lost` first: the holder must stop at once, not once the dead connection is closed.
       const lost = holding ? ((holding = false), handlers.lost().catch(onError)) : undefined;
       await c?.end().catch(() => undefined);
       await lost;
