@@ -208,3 +208,15 @@ describe('what a follow-up asks for', () => {
     expect(ids('工信局滞后的', '科技局也查一下')).toEqual(idsOf(engine.ask('科技局滞后的')));
   });
 });
+
+describe('words that point back', () => {
+  it('are cues, never searched as a topic', () => {
+    expect(ids('工信局的目标', '其中哪些跟化工有关').sort()).toEqual(['60', '66', '68']);
+    expect(ids('工信局的目标', '这里面有没有滞后的')).toEqual(['57']);
+  });
+
+  it('an introduction by a short or other name of a unit in the table', () => {
+    expect(talk('我是妇联的').answer.introduced).toMatchObject({ kind: 'unit', name: '市妇联' });
+    expect(ids('我是市工信局的', '我们有没有滞后的')).toEqual(['57']);
+  });
+});

@@ -20,6 +20,9 @@ const PATTERNS: { re: RegExp; pick(n: number, m: RegExpExecArray): Pick | undefi
   { re: /这些|这几(?:个|条|项)|上面(?:这些|那些|几个|几条|几项|的)|上述|以上(?:这些|几项|几个)|它们|这(?:个|条|项)(?!季度|月|年|工作)|那(?:几)?(?:条|项)/u, pick: () => ({ all: true }) },
 ];
 
+/** Words that point back without saying where (其中, 里面, 上面的): the follow-up's cues, never a topic */
+const BACK = /其中|里面|里头|里边|当中|之中|这里面|这些里|上面的?|上述|刚才|刚刚|那边/gu;
+
 /**
  * Before the numbers: 第三个 would otherwise be 序号 3. A pointer into a list
  * the conversation does not have falls back to what it says on its own (第三个
@@ -29,6 +32,7 @@ const PATTERNS: { re: RegExp; pick(n: number, m: RegExpExecArray): Pick | undefi
 export const createPointerPass = (): ParsePass => ({
   name: 'pointer',
   run(s) {
+    s.text = s.text.replace(BACK, ' ');
     for (const { re, pick } of PATTERNS) {
       const m = re.exec(s.text);
       if (!m) continue;

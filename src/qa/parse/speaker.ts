@@ -60,7 +60,10 @@ export const createSpeakerRewrite = (ctx: ParseContext): TextRewrite => {
         const own = /^([\p{Script=Han}]{2,12}?)的/u.exec(after);
         if (!own?.[1]) return heard.speaker ? refer(text, heard, heard.speaker, heard.speaker.name) : text;
         name = own[1];
-        kind = /(?:局|委|办|部|中心|单位|公司|集团|政府)$/u.test(name) ? 'unit' : undefined;
+        // a short or unusual name the scan does not anchor (妇联, 市工信局) may still be one of the table's units
+        const resolved = ctx.units.resolve(name);
+        if (resolved.length === 1) canonical = resolved[0];
+        kind = canonical || /(?:局|委|办|部|中心|单位|公司|集团|政府)$/u.test(name) ? 'unit' : undefined;
         end = own[0].length + (roleAfter.exec(after.slice(own[0].length))?.[0].length ?? 0);
       }
       const rest = `${text.slice(0, m.index)} ${after.slice(end)}`;
