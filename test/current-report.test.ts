@@ -43,7 +43,7 @@ describe('current report', () => {
   });
 
   it('picks up a report another process stored, on refresh', async () => {
-    const { importer, seeded, current } = await seededStore();
+    const { importer, current } = await seededStore();
     // stored without telling `current`, as another replica's import would be
     await importer.importTable(NEXT, 'heze-2022-q4.tsv');
     expect(idsOf(current.engine().ask('滞后'))).toEqual(['47', '57']);
