@@ -10,8 +10,9 @@ import { WORDS } from '../wording/answers';
  * compact row per target. The page filters and counts these rows itself, so a filter over
  * 10,000 targets costs no round trip; a search asks the server (the question engine).
  *
- * Rows are arrays, not objects, and units, leaders and deadlines are indexes into their
- * lists: at 10,000 targets that halves the response.
+ * Rows name their fields (the page reads `t.light`, not a position both sides must agree on);
+ * units, leaders and deadlines are indexes into their lists, and a row without a measure leaves
+ * `bar` and `measure` out, which keeps a 10,000-target board small (it is sent gzipped).
  */
 export interface ReportInfo {
   /** how the API names the report (`?report=`) */
@@ -32,11 +33,24 @@ export interface Board {
   leaders: string[];
   /** deadlines in date order, then 长期坚持, then wording not understood */
   deadlines: { key: string; label: string }[];
-  /** [序号, light (0 red = lagging, 1 yellow, 2 green), text, unit indexes, leader indexes, deadline index, bar percent or null, measure text or null] */
   targets: BoardRow[];
 }
 
-export type BoardRow = [string, number, string, number[], number[], number, number | null, string | null];
+/** One target on the board. */
+export interface BoardRow {
+  /** 序号 */
+  id: string;
+  /** 0 red (lagging), 1 yellow, 2 green: LIGHT_ORDER */
+  light: number;
+  text: string;
+  /** indexes into Board.units, Board.leaders and Board.deadlines */
+  units: number[];
+  leaders: number[];
+  deadline: number;
+  /** the progress bar's percent and the measure it shows, when the progress names one */
+  bar?: number;
+  measure?: string;
+}
 
 export const LIGHT_ORDER: readonly Light[] = Object.freeze(['red', 'yellow', 'green'] as Light[]);
 
@@ -75,16 +89,15 @@ export const toBoard = (engine: Engine, report: Pick<ReportInfo, 'key' | 'curren
   const rows: BoardRow[] = [...r.targets].sort((a, b) => compareIds(a.id, b.id)).map((t) => {
     const a = lights.get(t) as Assessment;
     const m = a.measure;
-    return [
-      t.id,
-      LIGHT_ORDER.indexOf(a.light),
-      t.text,
-      unitsOf(t).map(unitIndex),
-      leadersOf(t).map(leaderIndex),
-      deadlineIndex(deadlineKey(t)),
-      m ? barPercent(m) : null,
-      m ? describeMeasure(m) : null,
-    ];
+    return {
+      id: t.id,
+      light: LIGHT_ORDER.indexOf(a.light),
+      text: t.text,
+      units: unitsOf(t).map(unitIndex),
+      leaders: leadersOf(t).map(leaderIndex),
+      deadline: deadlineIndex(deadlineKey(t)),
+      ...(m ? { bar: barPercent(m), measure: describeMeasure(m) } : {}),
+    };
   });
   return {
     report: { key: report.key, current: report.current, title: r.title, city: r.city, year: r.year, period: r.period, asOf: r.asOf },

@@ -60,12 +60,12 @@ describe('dashboard API (the real app, over HTTP)', () => {
       expect(board.units).toEqual(stats.byUnit.map((g) => g.name));
       expect(board.leaders).toEqual(stats.byLeader.map((g) => g.name));
       expect(board.targets).toHaveLength(48);
-      const row57 = board.targets.find((t: unknown[]) => t[0] === '57');
+      const row57 = board.targets.find((t: { id: string }) => t.id === '57');
       // red (0), the unit 市工业和信息化局, the bar at 85% of the 8% goal
-      expect(row57[1]).toBe(0);
-      expect(board.units[row57[3][0]]).toBe('市工业和信息化局');
-      expect(row57[6]).toBe(85);
-      expect(row57[7]).toContain('6.8%');
+      expect(row57.light).toBe(0);
+      expect(board.units[row57.units[0]]).toBe('市工业和信息化局');
+      expect(row57.bar).toBe(85);
+      expect(row57.measure).toContain('6.8%');
     });
 
     it('serves the bulletin (通报) as a Word or Excel download, named in Chinese, with the table’s figures', async () => {

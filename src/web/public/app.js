@@ -95,7 +95,6 @@
   const rateText = (share) => `${(share * 100).toFixed(1)}%`;
 
   // ---- filtering and counting (all in the page: no round trip per tap) ----------------------------------
-  const ID = 0, LIGHT = 1, TEXT = 2, UNITS = 3, LEADERS = 4, DEADLINE = 5, PCT = 6, MEASURE = 7;
 
   /**
    * One pass over the rows: the list (every filter) and each board's counts (every filter but its own
@@ -108,11 +107,11 @@
     const leaders = Array.from({ length: leaderCount }, () => [0, 0, 0]);
     const list = [];
     for (const t of rows) {
-      if ((f.light >= 0 && t[LIGHT] !== f.light) || (f.deadline >= 0 && t[DEADLINE] !== f.deadline)) continue;
-      const unitOk = f.unit < 0 || t[UNITS].includes(f.unit);
-      const leaderOk = f.leader < 0 || t[LEADERS].includes(f.leader);
-      if (leaderOk) for (const i of t[UNITS]) if (i >= 0) units[i][t[LIGHT]] += 1;
-      if (unitOk) for (const i of t[LEADERS]) if (i >= 0) leaders[i][t[LIGHT]] += 1;
+      if ((f.light >= 0 && t.light !== f.light) || (f.deadline >= 0 && t.deadline !== f.deadline)) continue;
+      const unitOk = f.unit < 0 || t.units.includes(f.unit);
+      const leaderOk = f.leader < 0 || t.leaders.includes(f.leader);
+      if (leaderOk) for (const i of t.units) if (i >= 0) units[i][t.light] += 1;
+      if (unitOk) for (const i of t.leaders) if (i >= 0) leaders[i][t.light] += 1;
       if (unitOk && leaderOk) list.push(t);
     }
     return { units, leaders, list };
@@ -188,21 +187,21 @@
     const li = el('li');
     const button = el('button');
     button.type = 'button';
-    button.dataset.id = t[ID];
+    button.dataset.id = t.id;
     const head = el('div', 'target-head');
-    const dot = el('span', `dot ${LIGHTS[t[LIGHT]]}`);
-    dot.title = LIGHT_NAMES[t[LIGHT]];
-    head.append(el('span', 'target-id', t[ID]), dot, el('span', 'target-text', t[TEXT]));
-    const meta = [t[UNITS].map((i) => units[i]).join('、'), t[LEADERS].map((i) => leaders[i]).join('、'), deadlines[t[DEADLINE]]?.label].filter(Boolean).join(' ｜ ');
+    const dot = el('span', `dot ${LIGHTS[t.light]}`);
+    dot.title = LIGHT_NAMES[t.light];
+    head.append(el('span', 'target-id', t.id), dot, el('span', 'target-text', t.text));
+    const meta = [t.units.map((i) => units[i]).join('、'), t.leaders.map((i) => leaders[i]).join('、'), deadlines[t.deadline]?.label].filter(Boolean).join(' ｜ ');
     button.append(head, el('div', 'target-meta', meta));
-    if (t[PCT] !== null) button.append(barNode(t[PCT], t[LIGHT], t[MEASURE]));
+    if (t.bar !== undefined) button.append(barNode(t.bar, t.light, t.measure));
     li.append(button);
     return li;
   };
 
   const drawList = (rows) => {
-    const lagging = rows.reduce((n, t) => n + (t[LIGHT] === 0 ? 1 : 0), 0);
-    const yellow = rows.reduce((n, t) => n + (t[LIGHT] === 1 ? 1 : 0), 0);
+    const lagging = rows.reduce((n, t) => n + (t.light === 0 ? 1 : 0), 0);
+    const yellow = rows.reduce((n, t) => n + (t.light === 1 ? 1 : 0), 0);
     $('list-title').textContent = fill(W.listTitle, { n: rows.length, lagging, yellow });
     $('targets').replaceChildren(...rows.slice(0, state.listLimit).map(targetItem));
     if (rows.length === 0) $('targets').append(el('li', 'hint', W.noTargets));
@@ -339,7 +338,7 @@
   const showBoard = async (board) => {
     state.board = board;
     state.reportKey = board.report.key;
-    state.byId = new Map(board.targets.map((t) => [t[ID], t]));
+    state.byId = new Map(board.targets.map((t) => [t.id, t]));
     state.filter = { unit: -1, leader: -1, light: -1, deadline: -1 };
     state.listLimit = LIST_PAGE;
     fillSelect($('filter-unit'), W.allUnits, board.units.map((name, i) => [String(i), name]));
