@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALERT_DEFAULTS } from '../../src/alerts/config';
-import { openLowdbStore } from '../../src/store/lowdb';
+import { openStore } from '../../src/store';
 import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server';
 import { spawnMain, type MainProcess } from '../helpers/node-process';
+import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { until } from '../helpers/wait';
 
 /**
@@ -12,16 +13,20 @@ import { until } from '../helpers/wait';
  * real program: `src/main.ts` is killed with SIGKILL while it sends a confirmed reminder to 120
  * bound chats, then started again on the same store. Every chat gets its reminder; a second copy
  * only where the restarted bot names the send as uncertain. The reminder is recorded once.
+ * The same on lowdb and on PostgreSQL (DATABASE_URL): the outbox lives in either.
  */
 const CHATS = 120;
 const FIRST_CHAT = -60_000;
 const ADMIN = 9001;
 
-const start = (api: FakeBotApi, dir: string): MainProcess => spawnMain(dir, { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ADMIN_IDS: String(ADMIN) });
+const start = (api: FakeBotApi, dir: string, databaseUrl: string | undefined): MainProcess =>
+  spawnMain(dir, { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ADMIN_IDS: String(ADMIN), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+
+const open = (dir: string, databaseUrl: string | undefined) => openStore({ dbPath: join(dir, 'db.json'), databaseUrl, purpose: 'test' });
 
 /** Chats bound (and approved) to 市工业和信息化局 before the bot starts: the store is the seam. */
-const bindChats = async (dir: string): Promise<void> => {
-  const store = await openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'test' });
+const bindChats = async (dir: string, databaseUrl: string | undefined): Promise<void> => {
+  const store = await open(dir, databaseUrl);
   for (let i = 0; i < CHATS; i += 1) {
     const { binding } = await store.supervision.requestBinding({ chatId: FIRST_CHAT - i, unit: '市工业和信息化局', requestedBy: 1 });
     await store.supervision.decideBinding(binding.id, 'approved', ADMIN);
@@ -38,10 +43,20 @@ const remindersByChat = (api: FakeBotApi): Map<number, number> => {
   return counts;
 };
 
-describe('reminder delivery across SIGKILL', () => {
+describe.each([
+  ['lowdb', false],
+  ['PostgreSQL', true],
+] as const)('reminder delivery across SIGKILL (%s)', (backend, usesPostgres) => {
   let dir: string;
   let api: FakeBotApi;
+  let pg: TestPostgres | undefined;
   const procs: MainProcess[] = [];
+  beforeAll(async () => {
+    if (usesPostgres) pg = await startTestPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await pg?.stop();
+  });
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tpb-remind-crash-'));
     api = await startFakeBotApi();
@@ -53,8 +68,9 @@ describe('reminder delivery across SIGKILL', () => {
   });
 
   it('delivers every chat its reminder after a restart and re-sends only the uncertain ones', async () => {
-    await bindChats(dir);
-    const first = start(api, dir);
+    const databaseUrl = pg ? await pg.createDatabase() : undefined;
+    await bindChats(dir, databaseUrl);
+    const first = start(api, dir, databaseUrl);
     procs.push(first);
     await api.waitFor('setMyCommands', undefined, 30_000);
     api.userMessage({ userId: ADMIN, text: '/remind 滞后' });
@@ -69,7 +85,7 @@ describe('reminder delivery across SIGKILL', () => {
     const beforeRestart = remindersByChat(api);
     expect(beforeRestart.size).toBeLessThan(CHATS);
 
-    const second = start(api, dir);
+    const second = start(api, dir, databaseUrl);
     procs.push(second);
     await until(() => remindersByChat(api).size === CHATS, 'every bound chat to get its reminder', 30_000);
     await new Promise((r) => setTimeout(r, 1500));
@@ -86,11 +102,11 @@ describe('reminder delivery across SIGKILL', () => {
     expect(uncertainChats.length).toBeLessThanOrEqual(ALERT_DEFAULTS.concurrency);
     for (const [chatId] of beforeRestart) if (!uncertainChats.includes(chatId)) expect(counts.get(chatId)).toBe(1);
 
-    const store = await openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'test' });
+    const store = await open(dir, databaseUrl);
     const reminders = await store.supervision.reminders();
     await store.close();
     expect(reminders.map((r) => [r.unit, r.targets, r.chatIds.length])).toEqual([['市工业和信息化局', ['57'], CHATS]]);
     // eslint-disable-next-line no-console
-    console.log(`reminder SIGKILL test: ${beforeRestart.size} delivered before the kill, ${uncertainChats.length} uncertain, ${repeated.length} repeated`);
+    console.log(`reminder SIGKILL test (${backend}): ${beforeRestart.size} delivered before the kill, ${uncertainChats.length} uncertain, ${repeated.length} repeated`);
   }, 90_000);
 });
