@@ -35,3 +35,9 @@ describe('words for trouble', () => {
     expect((await seed()).engine.ask(q).hits.map((h) => h.target.id).sort()).toEqual(['47', '57']);
   });
 });
+
+describe('statistics in any words', () => {
+  it.each(['各位市政府领导分别分管多少条目标', '哪个责任单位承担的目标最多？排个名', '哪个领导分管的目标最多啊，给我排一下，按数量从多到少说一下就行', '滞后任务占比多少'])('%s', async (q) => {
+    expect((await seed()).engine.ask(q).kind).toBe('stats');
+  });
+});

@@ -26,7 +26,8 @@ export const createKindPass = (): ParsePass => ({
     const filtered = narrows(q);
     const unknownOwn = q.askWhich && (q.askWhich.kind === 'unit' ? !q.units : !(q.leader || q.leaders));
     if (q.outside || s.ambiguousLeaders || unknownOwn) q.kind = 'none';
-    else if (s.stats && terms.length === 0) q.kind = 'stats';
+    // a ranking compares groups whatever else is said around it (按数量从多到少说一下就行)
+    else if (q.rank || (s.stats && terms.length === 0)) q.kind = 'stats';
     else if (s.count && terms.length === 0) {
       // 全市一共有多少项, 按计划的有多少: how many across the report is the overview's figure
       const counted = filtered && !s.everything;

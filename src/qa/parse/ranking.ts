@@ -19,7 +19,8 @@ export const createRankingPass = (ctx: ParseContext): ParsePass => {
       // 哪个单位滞后 asks for the lagging targets (their units are on every line); 各单位滞后情况,
       // 哪个单位滞后最多 and 按领导统计 compare the groups
       const grouped = /^[各按每分]/.test(unitWord ?? leaderWord ?? '');
-      if (!ordered && !s.stats && !(grouped && s.query.status)) return;
+      // 各位领导分别分管多少条: a count per group is a comparison too
+      if (!ordered && !s.stats && !(grouped && (s.query.status || s.count))) return;
       const by = unitWord && leaderWord ? (s.text.indexOf(unitWord) < s.text.indexOf(leaderWord) ? 'unit' : 'leader') : unitWord ? 'unit' : 'leader';
       const most = /最多|最少/.test(s.compact);
       const order = s.query.status === 'lagging' ? 'lagging' : most ? 'total' : 'rate';
