@@ -329,7 +329,6 @@ export const createEngine = (deps: {
   const converse = (question: string, before: Conversation = {}): { answer: Answer; conversation: Conversation } => {
     const cmd = parseCommand(question);
     const kind = cmd && commandKindOf(cmd.name);
-    const speakerOf = (parsed?: ParsedQuestion) => parsed?.speaker ?? before.speaker;
     const after = (a: Answer, last: Understood | undefined, speaker = before.speaker): { answer: Answer; conversation: Conversation } => ({
       answer: a,
       conversation: { ...(last ? { last, page: 1 } : {}), ...(speaker ? { speaker } : {}) },
@@ -339,7 +338,7 @@ export const createEngine = (deps: {
       return after(a, understoodOf.get(a));
     }
     const parsed = parser.parse(question, before.speaker ? { speaker: before.speaker } : {});
-    const speaker = speakerOf(parsed);
+    const speaker = parsed.speaker ?? before.speaker;
     const fresh = (): { answer: Answer; conversation: Conversation } => {
       const a = answer(question, parsed);
       return after(a, understoodOf.get(a), speaker);
@@ -351,7 +350,7 @@ export const createEngine = (deps: {
     // 第三条, 倒数第一个, 这些; 第三项 where the table has no 序号 3 counts along the list too
     const pointer =
       parsed.pointer ??
-      (q.kind === 'item' && q.item && !byId.has(q.item) && /^\d+$/.test(q.item) ? { written: /第[^第]{1,6}?[项号]/u.exec(normalize(question))?.[0] ?? q.item, pick: { nth: Number(q.item) } } : undefined);
+      (q.kind === 'item' && q.item && !byId.has(q.item) && /^\d+$/.test(q.item) ? { written: /第[^第]{1,6}?[项号]/u.exec(parsed.said ?? question)?.[0] ?? q.item, pick: { nth: Number(q.item) } } : undefined);
     if (pointer && !('all' in pointer.pick && addsAnything(parsed))) {
       const ids = pick(pointer, shown(last));
       if (ids.length > 0) {
@@ -363,7 +362,7 @@ export const createEngine = (deps: {
     }
     // one 序号 that the table has is the most specific subject there is: never narrowed by the last question
     if (q.kind === 'item' && q.item && byId.has(q.item)) return fresh();
-    const cues = cuesOf(normalize(question));
+    const cues = cuesOf(parsed.said ?? normalize(question));
     const tied = cues.swap || cues.narrow || cues.correct || cues.notOnly !== undefined;
     if (standsAlone(parsed) && !tied) return fresh();
     const without: FilterKindName[] = cues.notOnly ? partsOf(parser.parse(cues.notOnly).query) : [];

@@ -59,6 +59,8 @@ export interface ParsedQuestion {
   introduced?: boolean;
   /** a count was asked (有几项), with or without a filter */
   count?: boolean;
+  /** the question normalised, before any rewrite: what a follow-up's cues are read from */
+  said?: string;
 }
 
 /** What a question is read with besides its words: who is speaking, from an earlier message of the conversation. */
@@ -152,7 +154,8 @@ export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
 
   const parse = (question: string, options: ParseOptions = {}): ParsedQuestion => {
     const heard: Heard = { readAs: [], dropped: [], ...(options.speaker ? { speaker: options.speaker } : {}) };
-    const raw = applyRewrites(rewrites, normalize(question), heard);
+    const said = normalize(question);
+    const raw = applyRewrites(rewrites, said, heard);
     const state = startState(raw, tidy(raw));
     for (const pass of passes) {
       if (state.done) break;
@@ -165,6 +168,7 @@ export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
       query,
       groups,
       phrases,
+      said,
       ...(ambiguous ? { ambiguous } : {}),
       ...(ambiguousLeaders ? { ambiguousLeaders } : {}),
       ...(pointer ? { pointer } : {}),
