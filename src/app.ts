@@ -25,6 +25,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { AlertSettings } from './alerts/config';
 import { createReminderScheduler, type ReminderScheduler } from './supervision/scheduler';
 import { SUPERVISION_DEFAULTS } from './supervision/plan';
+import { createRemindSchedules } from './supervision/chat-schedule';
 import { createBulletinFiles } from './supervision/bulletin-files';
 import { latestReply, periodStatus } from './supervision/status';
 import { createDigestScheduler, type DigestScheduler } from './alerts/digest-scheduler';
@@ -322,6 +323,7 @@ export const createApp = (options: AppOptions): App => {
       understand: alertsDeps.understand,
       timezone: config.timezone,
       settings: SUPERVISION_DEFAULTS,
+      remindDefaults: config.unitReminders,
     };
     if (store.shared && !config.webhook) {
       logger.warn('DATABASE_URL without WEBHOOK_URL: long polling, which Telegram allows to one process only; run a single replica, or set WEBHOOK_URL to run several');
@@ -387,6 +389,7 @@ export const createApp = (options: AppOptions): App => {
       timezone: config.timezone,
       digestTime: alertsConfig.digestTime,
       ...config.unitReminders,
+      chatSchedules: () => createRemindSchedules(store.settings).all(),
       targetsPerMessage: SUPERVISION_DEFAULTS.targetsPerMessage,
       logger,
     });

@@ -18,6 +18,13 @@ export const SUPERVISION_MESSAGES = Object.freeze({
   bindNotFound: (text: string) => `没有找到单位“${shorten(text, NAME, { oneLine: true })}”，请写表中的单位名称或常用简称。`,
   bindAmbiguous: (text: string, units: readonly string[]) => `“${shorten(text, NAME, { oneLine: true })}”对应多个单位：${units.join('、')}。请写得更具体一些。`,
   groupAdminsOnly: '只有群管理员可以为本群绑定或解除单位。',
+  remindSetUsage:
+    '用法：/remindset 周一（每周一催办滞后目标）、/remindset 提前3天（完成时限前 3 天催办）、/remindset 每周关、/remindset 提前关、/remindset 关（都不要）、/remindset 默认（按全局设置）；可以一起写，如 /remindset 周五 提前7天。',
+  remindSetNotBound: '本聊天还没有绑定单位，没有定时催办可设置。请先发送 /bind 单位名称。',
+  remindSetAdminsOnly: '只有群管理员或机器人管理员可以设置本群的定时催办。',
+  /** the chat's schedule; `own` marks the values set by /remindset rather than the global ones */
+  remindSchedule: (weekday: number, beforeDays: number, own: { weekday: boolean; beforeDays: boolean }) =>
+    `本聊天的定时催办：\n• 每周催办滞后目标：${weekday === 0 ? '关' : `每周${'一二三四五六日'[weekday - 1]}`}${own.weekday ? '' : '（全局设置）'}\n• 完成时限前催办：${beforeDays === 0 ? '关' : `提前 ${beforeDays} 天`}${own.beforeDays ? '' : '（全局设置）'}`,
   /** HTML */
   bindRequested: (unit: string) => `已申请将本聊天绑定到 <b>${htmlField(unit, NAME)}</b>，等待管理员批准。批准后，催办会发到这里，本聊天的成员可以为该单位反馈。`,
   /** HTML */
@@ -117,8 +124,9 @@ export const SUPERVISION_MESSAGES = Object.freeze({
 });
 
 /** The supervision commands for setMyCommands: Latin names, Chinese descriptions. */
-export const SUPERVISION_COMMANDS: Readonly<Record<'bind' | 'remind' | 'feedback', BotCommand>> = Object.freeze({
+export const SUPERVISION_COMMANDS: Readonly<Record<'bind' | 'remind' | 'remindset' | 'feedback', BotCommand>> = Object.freeze({
   bind: { command: 'bind', description: '绑定本聊天到责任单位，如 /bind 市科技局' },
   remind: { command: 'remind', description: '催办（管理员）：/remind 滞后 或 /remind 工信局' },
+  remindset: { command: 'remindset', description: '本单位的定时催办：/remindset 周一、提前3天、关、默认' },
   feedback: { command: 'feedback', description: '督办情况：催办、反馈、逾期（管理员）' },
 });

@@ -1,6 +1,6 @@
 import { targetStatus } from '../../src/model';
 import { SUPERVISION_MESSAGES as M } from '../../src/wording/supervision';
-import { ADMIN, startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test';
+import { ADMIN, startAppUnderTest, textOf, type AppUnderTest } from '../helpers/app-under-test';
 
 /**
  * Scheduled reminders through the app as `npm start` builds it (UNIT_REMIND_WEEKDAY=6, Saturday;
@@ -41,5 +41,39 @@ describe('scheduled reminders', () => {
     expect(await bot.supervision.reminders()).toHaveLength(reminders.length);
     // Sunday: not the weekday; 2023-01-01 due nothing in the seed
     expect(await bot.unitReminders.runDue(new Date('2022-12-25T01:00:00Z'))).toEqual({ batches: 0, alerts: 0 });
+  });
+
+  it('follows a chat’s own /remindset days instead of the global ones, and the global ones again after 默认', async () => {
+    const [OFF, FRIDAY_8, GLOBAL] = [-511, -512, -513];
+    const MEMBER = 777;
+    for (const chatId of [OFF, FRIDAY_8, GLOBAL]) {
+      const { binding } = await bot.supervision.requestBinding({ chatId, unit: '市工业和信息化局', requestedBy: 1 });
+      await bot.supervision.decideBinding(binding.id, 'approved', ADMIN);
+      bot.api.chatAdmins(chatId, [MEMBER]);
+    }
+    const set = async (chatId: number, arg: string) => textOf(await bot.say(`/remindset ${arg}`, { chatId, userId: MEMBER, chatType: 'supergroup' }));
+    expect(await set(OFF, '关')).toBe(M.remindSchedule(0, 0, { weekday: true, beforeDays: true }));
+    expect(await set(FRIDAY_8, '周五 提前8天')).toBe(M.remindSchedule(5, 8, { weekday: true, beforeDays: true }));
+    const remindedChats = () => new Set(bot.api.sent().filter((p) => String(p.text).includes('【催办】')).map((p) => Number(p.chat_id)));
+
+    // Friday 12-23: only the chat that chose Friday, weekly and due in 8 days (12-31)
+    await bot.unitReminders.runDue(new Date('2022-12-23T01:00:00Z'));
+    await bot.worker.idle();
+    expect(remindedChats()).toEqual(new Set([FRIDAY_8]));
+    const friday = await bot.supervision.reminders();
+    expect(friday.map((r) => r.id.split(':')[0]).sort()).toEqual(['due2022-12-23+8', 'wk2022-12-23']);
+    expect(friday.every((r) => r.chatIds.length === 1 && r.chatIds[0] === FRIDAY_8)).toBe(true);
+
+    // Saturday 12-24: the global days (Saturday, 7 days), for the chat that set nothing only
+    await bot.unitReminders.runDue(SATURDAY);
+    await bot.worker.idle();
+    expect(remindedChats()).toEqual(new Set([FRIDAY_8, GLOBAL]));
+    expect((await bot.supervision.reminders()).filter((r) => r.id.includes('2022-12-24')).every((r) => r.chatIds.length === 1 && r.chatIds[0] === GLOBAL)).toBe(true);
+
+    // 默认: the chat follows the global days again (shown as such), and is reminded the next Saturday
+    expect(await set(OFF, '默认')).toBe(M.remindSchedule(6, 7, { weekday: false, beforeDays: false }));
+    await bot.unitReminders.runDue(new Date('2022-12-31T01:00:00Z'));
+    await bot.worker.idle();
+    expect(remindedChats().has(OFF)).toBe(true);
   });
 });

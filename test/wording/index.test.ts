@@ -24,6 +24,7 @@ const ALLOWED: Record<string, { reason: string; literals?: string[] }> = {
   'bot/features/yellow.ts': { reason: '/yellow 开 or 关: the argument words read', literals: ['开', '开启', '打开', '关', '关闭', '取消'] },
   'bot/features/digest.ts': { reason: '/digest 关闭: the argument words read', literals: ['关闭', '取消'] },
   'bot/features/dashboard.ts': { reason: '/weblink 关: the argument words read', literals: ['关', '关闭', '停用', '取消'] },
+  'supervision/chat-schedule.ts': { reason: '/remindset 默认, 关, 每周关, 提前关: the argument words read', literals: ['默认', '关', '每周关', '提前关'] },
   'cli/console.ts': { reason: 'the page-turn and exit words typed in the console', literals: ['下一页', '下页', '更多', '上一页', '上页', '退出'] },
   'cli/ask.ts': { reason: 'the usage line for developers: English, with a Chinese example argument' },
 };

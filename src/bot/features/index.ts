@@ -8,6 +8,7 @@ import { createAccessFeature } from './access';
 import { createBindFeature } from './bind';
 import { createFeedbackFeature } from './feedback';
 import { createRemindFeature } from './remind';
+import { createRemindSetFeature } from './remindset';
 import { createExportFeature } from './export';
 import { createReportFeature } from './report';
 import type { BulletinFiles } from '../../supervision/bulletin-files';
@@ -43,12 +44,12 @@ const alertFeatures = (alerts: AlertsDeps): FeatureFactory[] => {
   return [createSubscribeFeature(alerts), createDigestFeature(alerts), createYellowFeature(alerts), createUploadFeature(alerts, columnMapping), columnMapping.feature];
 };
 
-const supervisionFeatures = (sv: SupervisionDeps): FeatureFactory[] => [createBindFeature(sv), createRemindFeature(sv), createFeedbackFeature(sv)];
+const supervisionFeatures = (sv: SupervisionDeps): FeatureFactory[] => [createBindFeature(sv), createRemindFeature(sv), createRemindSetFeature(sv), createFeedbackFeature(sv)];
 
 export interface OptionalFeatures {
   /** subscriptions, digests and admin uploads */
   alerts?: AlertsDeps;
-  /** the supervision loop (督办): /bind, /remind, 反馈, /feedback */
+  /** the supervision loop (督办): /bind, /remind, /remindset, 反馈, /feedback */
   supervision?: SupervisionDeps;
   /** /report (the bulletin, admins) and the 导出 button under lists */
   files?: BulletinFiles;

@@ -20,6 +20,8 @@ export interface SupervisionDeps {
   /** BOT_TIMEZONE */
   timezone: string;
   settings: Readonly<typeof SUPERVISION_DEFAULTS>;
+  /** UNIT_REMIND_WEEKDAY and UNIT_REMIND_BEFORE_DAYS: what a chat without its own /remindset follows */
+  remindDefaults: Readonly<{ weekday: number; beforeDays: number }>;
   now?: () => Date;
 }
 
