@@ -78,4 +78,18 @@ describe('supervision on two replicas of one PostgreSQL', () => {
     // nothing was sent twice by the two replicas
     expect(api.sent(GROUP).filter((p) => String(p.text).includes('【催办】'))).toHaveLength(1);
   }, 60_000);
+
+  it('a chat’s own reminder days set on one replica are what the other replica’s scheduler follows (the global ones are off)', async () => {
+    const [one, two] = set.replicas as [AppReplica, AppReplica];
+    expect(textOf(await say(two, GROUP, MEMBER, '/remindset 周五 提前8天'))).toBe(M.remindSchedule(5, 8, { weekday: true, beforeDays: true }));
+    const from = set.api.calls.length;
+    // Friday 2022-12-23, 09:00 in Asia/Shanghai: the weekly lagging reminder and the targets due 12-31
+    expect(await one.handles.bot!.unitReminders.runDue(new Date('2022-12-23T01:00:00Z'))).toMatchObject({ batches: 2 });
+    await set.nextCall('sendMessage', (c) => toChat(GROUP)(c) && textOf(c).includes('【催办】'), from);
+    const scheduled = (await two.handles.supervision.reminders()).filter((r) => r.id.includes('2022-12-23'));
+    expect(scheduled.map((r) => r.id.split(':')[0]).sort()).toEqual(['due2022-12-23+8', 'wk2022-12-23']);
+    expect(scheduled.every((r) => r.unit === '市工业和信息化局' && r.chatIds.join() === String(GROUP))).toBe(true);
+    // Saturday: neither the chat's day nor a global one
+    expect(await two.handles.bot!.unitReminders.runDue(new Date('2022-12-24T01:00:00Z'))).toEqual({ batches: 0, alerts: 0 });
+  }, 30_000);
 });
