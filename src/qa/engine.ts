@@ -367,13 +367,16 @@ export const createEngine = (deps: {
     if (standsAlone(parsed) && !tied) return fresh();
     const without: FilterKindName[] = cues.notOnly ? partsOf(parser.parse(cues.notOnly).query) : [];
     if (!addsAnything(parsed) && without.length === 0 && !cues.everything) return fresh();
-    // a topic alone (托育服务进展怎么样) is a new question unless asked within the list, or found mostly in it
-    if (!namesSubject(q) && partsOf(q).every((p) => p === 'topic') && q.terms?.length && !tied && !cues.within) {
+    // a topic alone (托育服务进展怎么样) is a new question unless its best match is on the list; asked
+    // with 有没有 (有没有跟园区有关的), it narrows the list when the list has any
+    const topicAlone = !namesSubject(q) && partsOf(q).every((p) => p === 'topic') && q.terms?.length && !tied;
+    if (topicAlone && !cues.within) {
       const alone = answer(question, parsed);
       const top = alone.hits[0]?.target.id;
       if (!top || !shown(last).includes(top)) return after(alone, understoodOf.get(alone), speaker);
     }
     const a = answer(question, mergeFollowUp(last, parsed, cues, without));
+    if (topicAlone && cues.within && a.hits.length === 0) return fresh();
     return after({ ...a, followUp: { basis: a.query } }, understoodOf.get(a), speaker);
   };
 

@@ -172,6 +172,9 @@ describe('complete questions never inherit', () => {
     expect(idsOf(inside)).toEqual(['44']);
     // 园区's best match, 72, is not: a new question
     expect(talk('聂元科分管的', '园区').answer.followUp).toBeUndefined();
+    // asked within (有没有), a topic narrows the list when the list has any, else it is asked of the table
+    expect(ids('聂元科分管的', '有没有跟园区有关的')).toEqual(['50', '51']);
+    expect(ids('妇联的目标', '有没有跟托育相关的目标')).toEqual(idsOf(engine.ask('托育相关的目标')));
   });
 });
 
