@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run build`: compiles src/ to dist/ (tsconfig.build.json) and copies the files the
- * program reads by path at run time (the dashboard page, the SQL migrations).
+ * `npm run build`: compiles src/ to dist/ (tsconfig.build.json), copies the files the
+ * program reads by path at run time (the dashboard page, the SQL migrations) and bundles the
+ * page's typed modules (src/web/page/) into dist/web/public/app.js with esbuild.
  *
  * `node scripts/build.mjs --if-stale` (the pre-script of start, ask, import and store:copy)
  * builds only when dist/ is missing or older than src/, so that `npm install && npm start`
@@ -72,6 +73,9 @@ export const build = (root = ROOT, outDir = join(root, 'dist')) => {
     return compiled.status ?? 1;
   }
   for (const asset of ASSETS) cpSync(join(root, 'src', asset), join(tmp, asset), { recursive: true });
+  // the dashboard page's script, bundled from its typed modules (src/web/page/)
+  const { bundlePage } = createRequire(import.meta.url)('./page-bundle.cjs');
+  writeFileSync(join(tmp, 'web/public/app.js'), bundlePage(join(root, 'src/web/page/main.ts')));
   writeFileSync(join(tmp, STAMP), `${new Date().toISOString()}\n`);
   const old = `${outDir}.old-${process.pid}`;
   if (existsSync(outDir)) renameSync(outDir, old);

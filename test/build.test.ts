@@ -61,6 +61,9 @@ describe('the compiled build (npm run build, npm start)', () => {
     expect(existsSync(join(tree, 'dist/main.js'))).toBe(true);
     // the files read by path at run time came along
     expect(existsSync(join(tree, 'dist/web/public/index.html'))).toBe(true);
+    // the page's script, bundled from its typed modules (src/web/page/), which are not in dist/ themselves
+    expect(readFileSync(join(tree, 'dist/web/public/app.js'), 'utf8')).toContain('PAGE_WORDS');
+    expect(existsSync(join(tree, 'dist/web/page'))).toBe(false);
     expect(readdirSync(join(tree, 'dist/store/postgres/migrations'))).toEqual(readdirSync(join(ROOT, 'src/store/postgres/migrations')));
   }, 180_000);
 

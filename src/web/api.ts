@@ -5,7 +5,7 @@ import type { LogSampler } from '../limits/log-sampler';
 import type { TokenBuckets } from '../limits/token-buckets';
 import type { Engine } from '../qa/engine';
 import type { AuthResult, WebUser } from './auth';
-import { toBoard } from './board';
+import { toBoard, type ReportInfo } from './board';
 import { WEB_MESSAGES as M } from '../wording/dashboard';
 import type { OpenedReport, ReportCatalog } from './reports';
 import { jsonBody, readBody, send, sendJson, toBody, type Body } from './respond';
@@ -13,7 +13,34 @@ import type { OutgoingFile } from '../supervision/bulletin-files';
 import type { UnitStatus } from '../supervision/status';
 import type { FeedbackReply } from '../store/types';
 import { searchReport } from './search';
-import { toTargetDetail } from './target-detail';
+import { toTargetDetail, type TargetDetail } from './target-detail';
+
+/*
+ * What each route answers, as the page (src/web/page/api.ts) reads it: the page imports these types,
+ * so a field renamed here fails the page's type check instead of its users. `board` answers a Board
+ * (board.ts), `search` a SearchResult (search.ts).
+ */
+export interface MeAnswer {
+  user: Pick<WebUser, 'id' | 'admin' | 'via'>;
+  reports: ReportInfo[];
+}
+export interface TargetAnswer extends TargetDetail {
+  /** the units' replies (反馈) to this target in that period, newest first */
+  replies: { unit: string; person: string; at: string; text: string; file: boolean }[];
+}
+export interface FeedbackAnswer {
+  units: readonly UnitStatus[];
+}
+export interface UploadAnswer {
+  stored: boolean;
+  duplicate: boolean;
+  summary: string;
+}
+/** a refused call: the message to show; an upload whose header lacks columns also says which */
+export interface ErrorAnswer {
+  error: string;
+  mapping?: { missing: string[]; cells: string[]; chosen: ColumnMapping };
+}
 
 export interface ApiDeps {
   authenticate: (authorization: string | undefined) => Promise<AuthResult>;
@@ -75,7 +102,7 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
 
   const routes: Record<string, Record<string, Route>> = {
     GET: {
-      me: (req, res, user) => sendJson(req, res, 200, { user: { id: user.id, admin: user.admin, via: user.via }, reports: deps.catalog.list() }),
+      me: (req, res, user) => sendJson(req, res, 200, { user: { id: user.id, admin: user.admin, via: user.via }, reports: deps.catalog.list() } satisfies MeAnswer),
       board: withReport(({ engine, info }, req, res) => {
         let body = boards.get(engine);
         if (!body) boards.set(engine, (body = jsonBody(toBoard(engine, info), true)));
@@ -87,11 +114,11 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
         if (!detail) return sendJson(req, res, 404, { error: M.noTarget(id.slice(0, 20)) });
         // the units' replies (反馈) of that period, newest first, as the chat's /item shows the latest
         const replies = deps.supervision ? (await deps.supervision.replies(Number(info.key))).filter((r) => r.target === detail.id).reverse() : [];
-        sendJson(req, res, 200, { ...detail, replies: replies.map((r) => ({ unit: r.unit, person: r.person, at: r.at, text: r.text, file: r.file !== undefined })) });
+        sendJson(req, res, 200, { ...detail, replies: replies.map((r) => ({ unit: r.unit, person: r.person, at: r.at, text: r.text, file: r.file !== undefined })) } satisfies TargetAnswer);
       }),
       feedback: async (req, res, user) => {
         if (!user.admin) return sendJson(req, res, 403, { error: M.adminsOnly });
-        sendJson(req, res, 200, { units: deps.supervision ? await deps.supervision.overview() : [] });
+        sendJson(req, res, 200, { units: deps.supervision ? await deps.supervision.overview() : [] } satisfies FeedbackAnswer);
       },
       bulletin: async (req, res, user, query) => {
         const format = query.get('format') ?? '';
@@ -119,12 +146,12 @@ export const createApi = (deps: ApiDeps): ((req: IncomingMessage, res: ServerRes
         deps.logger.info({ userId: user.id, file: name, outcome: outcome.kind }, 'table uploaded from the dashboard');
         if (outcome.kind === 'imported') {
           const { stored, duplicate } = outcome.result;
-          return sendJson(req, res, 200, { stored, duplicate, summary: outcome.message });
+          return sendJson(req, res, 200, { stored, duplicate, summary: outcome.message } satisfies UploadAnswer);
         }
         if (outcome.kind === 'needs-columns') {
           // the page asks which header cell is which missing column, as the chat does with buttons
           const { missing, choices } = outcome;
-          return sendJson(req, res, 422, { error: M.mappingAsk(missing), mapping: { missing, cells: choices.map((c) => c.cell), chosen: columns ?? {} } });
+          return sendJson(req, res, 422, { error: M.mappingAsk(missing), mapping: { missing, cells: choices.map((c) => c.cell), chosen: columns ?? {} } } satisfies ErrorAnswer);
         }
         sendJson(req, res, 422, { error: outcome.message });
       },
@@ -187,7 +214,11 @@ const decodeColumns = (header: string | string[] | undefined): ColumnMapping | u
 const decodeName = (header: string | string[] | undefined): string => {
   const raw = Array.isArray(header) ? header[0] : header;
   try {
-    return decodeURIComponent(raw ?? '').replace(/[/\\]/g, '_').slice(0, 200) || 'table';
+    return (
+      decodeURIComponent(raw ?? '')
+        .replace(/[/\\]/g, '_')
+        .slice(0, 200) || 'table'
+    );
   } catch {
     return 'table';
   }

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { PAGE_WORDS } from '../wording/dashboard';
 import { toBody, type Body } from './respond';
 
-/** The page's own files, shipped in src/web/public (copied to dist/ by the build) and served from memory: nothing fetched elsewhere. */
+/**
+ * The page's own files, shipped in src/web/public (copied to dist/ by the build) and served from memory: nothing
+ * fetched elsewhere. Its script, app.js, is bundled from the typed modules in src/web/page/ by
+ * scripts/page-bundle.cjs: `npm run build` writes it into dist/web/public; run from src/, it is bundled here.
+ */
 export const PUBLIC_DIR = resolve(__dirname, 'public');
 
 const TYPES: Readonly<Record<string, string>> = Object.freeze({
@@ -34,8 +38,19 @@ export const loadAssets = (dir: string = PUBLIC_DIR): ReadonlyMap<string, Asset>
     const bytes = readFileSync(join(dir, name));
     add(name, name === 'index.html' ? Buffer.from(fillPage(bytes.toString('utf8'))) : bytes);
   }
+  if (!assets.has('app.js') && existsSync(PAGE_ENTRY)) add('app.js', bundled());
   add('words.js', Buffer.from(`window.PAGE_WORDS = ${JSON.stringify(PAGE_WORDS.script)};\n`));
   return assets;
+};
+
+/** The page's entry module; only in a source tree (a built dist/ carries public/app.js instead). */
+const PAGE_ENTRY = resolve(__dirname, 'page', 'main.ts');
+let page: Buffer | undefined;
+/** Run from src/: the page bundled once per process by the build's own bundler (a dev dependency, as tsx is). */
+const bundled = (): Buffer => {
+  const bundler = resolve(__dirname, '../../scripts/page-bundle.cjs');
+  page ??= (require(bundler) as { bundlePage: (entry: string) => Buffer }).bundlePage(PAGE_ENTRY);
+  return page;
 };
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = Object.freeze({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' });

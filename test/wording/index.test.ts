@@ -67,8 +67,12 @@ describe('wording catalogues', () => {
     expect(strays).toEqual([]);
   });
 
-  it('keeps the dashboard page (src/web/public) free of written Chinese: its words come from PAGE_WORDS', () => {
-    // the page is served as it is, so its words reach it through words.js and index.html's {{marks}} (src/web/assets.ts)
+  it('keeps the dashboard page (src/web/public, src/web/page) free of written Chinese: its words come from PAGE_WORDS', () => {
+    // its words reach it through words.js and index.html's {{marks}} (src/web/assets.ts); its script's typed
+    // modules (src/web/page/*.ts) are among the source files the test above scans, with no allowance
+    expect([...chineseLiterals.keys()].filter((file) => file.startsWith('web/page/'))).toEqual([]);
+    expect(sourceFiles(join(SRC, 'web/page')).map((file) => relative(SRC, file).split('\\').join('/'))).toEqual(expect.arrayContaining(['web/page/main.ts', 'web/page/board-view.ts']));
+    expect(Object.keys(ALLOWED).filter((file) => file.startsWith('web/'))).toEqual([]);
     const PUBLIC = join(SRC, 'web/public');
     const strays = readdirSync(PUBLIC).flatMap((name) => {
       const file = join(PUBLIC, name);
