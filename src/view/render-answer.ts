@@ -91,7 +91,11 @@ const filterWords = (q: Query | FilterPart): string[] => {
   if ('anyOf' in q && q.anyOf && names.length > 0) parts.push(names.join(WORDS.or));
   else parts.push(...names);
   parts.push(...KIND_WORDS.section(q));
-  if ('except' in q && q.except) parts.push(WORDS.except(filterWords(q.except)));
+  // 王昌华以外, 年底到期以外: names set aside are said bare, other kinds in their words
+  if ('except' in q && q.except) {
+    const { units = [], leader, leaders = [], ...others } = q.except;
+    parts.push(WORDS.except([...units, ...(leader ? [leader] : []), ...leaders, ...filterWords(others)]));
+  }
   parts.push(...KIND_WORDS.status(q), ...KIND_WORDS.stage(q), ...KIND_WORDS.light(q), ...KIND_WORDS.deadline(q));
   return parts;
 };

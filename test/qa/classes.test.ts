@@ -41,3 +41,12 @@ describe('statistics in any words', () => {
     expect((await seed()).engine.ask(q).kind).toBe('stats');
   });
 });
+
+describe('corrections in a long sentence', () => {
+  it('replaces the named part wherever the sentence said it', async () => {
+    const { engine } = await seed();
+    const ids = (q: string): string[] => engine.ask(q).hits.map((h) => h.target.id).sort();
+    expect(ids('不是卫健委，应该是市场监管局的')).toEqual(['41', '81', '82', '83', '84', '85', '86']);
+    expect(ids('呃我想问一下卫健委的目标，哦不对不对我刚才说错了，不是卫健委，应该是市场监管局的')).toEqual(['41', '81', '82', '83', '84', '85', '86']);
+  });
+});

@@ -44,7 +44,7 @@ const passes = (c: Case, a: Answer): boolean => {
 
 const SETS: { name: string; file: string; table?: string; floor: number }[] = [
   { name: 'personas on the shipped table', file: 'heze-personas.jsonl', floor: 93 },
-  { name: 'dictated sentences on the shipped table', file: 'heze-dictated.jsonl', floor: 34 },
+  { name: 'dictated sentences on the shipped table', file: 'heze-dictated.jsonl', floor: 35 },
   { name: "another city's table", file: 'city-questions.jsonl', table: 'city.tsv', floor: 95 },
   { name: "a county's table", file: 'county-questions.jsonl', table: 'county.tsv', floor: 92 },
 ];

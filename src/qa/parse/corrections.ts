@@ -3,7 +3,7 @@ import { normWord, type ParseContext } from './state';
 
 const PARTICLES = '[啊呀吧哈呢嘛的]*';
 /** 不是A是B, 我说的不是A而是B: A is set aside. Not after 是 (是不是 asks a question). */
-const NOT_BUT = new RegExp(`(?:我说的|我问的|我要的|我要看的|我想看的|我想问的|我查的)?(?<!是)不是(.{1,20}?)${PARTICLES}${PAUSE}*(?:而|我说的|我要的)?(?:是|要|看)(?!不是)`, 'gu');
+const NOT_BUT = new RegExp(`(?:我说的|我问的|我要的|我要看的|我想看的|我想问的|我查的)?(?<!是)不是(.{1,20}?)${PARTICLES}${PAUSE}*(?:而|我说的|我要的|应该|应当|其实|实际上)?(?:是|要|看)(?!不是)`, 'gu');
 /** 不要A要B, 不看A看B */
 const NOT_WANT = new RegExp(`(?:不要|不看|不查)(.{1,20}?)${PARTICLES}${PAUSE}*(?:我)?(?:要|看|查)(?=.)`, 'gu');
 /** A不用看了，看一下B: the clause before the marker is set aside. */
@@ -57,6 +57,8 @@ export const createCorrectionsRewrite = (ctx: ParseContext): TextRewrite => {
           return ' ';
         });
       }
+      // 卫健委的目标，不对，不是卫健委，是市场监管局: what was set aside goes wherever the long sentence said it
+      for (const w of heard.dropped) if (w.length >= 2 && !/\d/.test(w)) t = t.split(w).join(' ');
       return t;
     },
   };
