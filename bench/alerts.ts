@@ -63,7 +63,10 @@ export const alertsBench: Bench = {
       const importer = createImporter({ reports, onImported: fanOut.onImported });
       await importer.importTable(seedBytes(), 'heze-2022-q3.tsv');
       // Fixture: 10,000 subscriptions in one write (the store's add() writes once per call, as a user would).
-      const fixture = Array.from({ length: subscribers }, (_, i): Subscription => ({ id: `b${i}`, chatId: FIRST_CHAT + i, filter: FILTERS[i % FILTERS.length]!, createdAt: new Date().toISOString(), active: true }));
+      const fixture = Array.from(
+        { length: subscribers },
+        (_, i): Subscription => ({ id: `b${i}`, chatId: FIRST_CHAT + i, filter: FILTERS[i % FILTERS.length]!, createdAt: new Date().toISOString(), active: true }),
+      );
       await subscriptions.restore([], fixture);
 
       // as main.ts wires it: the transport's 429 retries wait for a slot of the worker's limiter

@@ -132,9 +132,7 @@ export const replicasBench: Bench = {
     try {
       for (const run of runs) {
         const r = await measure(run, postgres);
-        rows.push(
-          `| ${run.label} | ${run.alerts.toLocaleString('en')} | **${Math.round(r.rate)}/s** | ${r.totalSeconds.toFixed(1)} s | ${r.busiest} | ${r.duplicates} |`,
-        );
+        rows.push(`| ${run.label} | ${run.alerts.toLocaleString('en')} | **${Math.round(r.rate)}/s** | ${r.totalSeconds.toFixed(1)} s | ${r.busiest} | ${r.duplicates} |`);
       }
     } finally {
       await postgres.stop();

@@ -107,8 +107,12 @@ const main = async (): Promise<number> => {
     `- heap used: ${before.heapMb} MB at start, ${warm.heapMb} MB after ${WARMUP.toLocaleString('en')}-update warm-up, ${after.heapMb} MB at the end → growth ${growth} MB (bound ${MAX_GROWTH_MB} MB)`,
     `- RSS: ${before.rssMb} MB → ${warm.rssMb} MB → ${after.rssMb} MB`,
     `- heap samples (updates: MB): ${samples.map((s) => `${s.updates / 1000}k: ${s.heapMb}`).join(', ')}`,
-    `- Bot API calls: ${Object.entries(stats.byMethod).map(([m, n]) => `${m} ${n}`).join(', ')}`,
-    `- HTTP statuses: ${Object.entries(stats.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ')}`,
+    `- Bot API calls: ${Object.entries(stats.byMethod)
+      .map(([m, n]) => `${m} ${n}`)
+      .join(', ')}`,
+    `- HTTP statuses: ${Object.entries(stats.byStatus)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ')}`,
     `- log lines at warn or above: ${JSON.stringify(logLevels)}`,
     ...stats.refusals.slice(0, 5).map((r) => `  - refused: ${r}`),
   ];

@@ -65,8 +65,7 @@ export const startupBench: Bench = {
         '| how | median | min | max | vs tsx |',
         '|---|---|---|---|---|',
         ...Object.entries(times).map(
-          ([way, xs]) =>
-            `| \`${way}\` | ${median(xs).toFixed(0)} ms | ${Math.min(...xs).toFixed(0)} ms | ${Math.max(...xs).toFixed(0)} ms | ${(median(xs) / base).toFixed(2)}× |`,
+          ([way, xs]) => `| \`${way}\` | ${median(xs).toFixed(0)} ms | ${Math.min(...xs).toFixed(0)} ms | ${Math.max(...xs).toFixed(0)} ms | ${(median(xs) / base).toFixed(2)}× |`,
         ),
         '',
       ];

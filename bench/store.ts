@@ -56,33 +56,34 @@ const sized = (seed: Report, n: number, quarter = 0): Report => {
   return { ...seed, targets, source: { ...seed.source, sha256: `${seed.source.sha256.slice(0, 48)}${String(n).padStart(8, '0')}${String(quarter).padStart(8, '0')}` } };
 };
 
-const folderSize = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? folderSize(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+const folderSize = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? folderSize(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 
 const lowdbBackend = (): Backend & { dir: string } => {
   const dir = mkdtempSync(join(tmpdir(), 'tpb-bench-store-'));
   return { name: 'lowdb', dir, open: () => openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'bench' }), size: async () => folderSize(dir) };
 };
 
-const postgresBackend = (createDatabase: () => Promise<string>): (() => Promise<Backend>) => async () => {
-  const url = await createDatabase();
-  return {
-    name: 'PostgreSQL',
-    open: () => openPostgresStore({ url }),
-    async size() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        const { rows } = await client.query<{ bytes: string }>(
-          "SELECT sum(pg_total_relation_size(c.oid))::text AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'",
-        );
-        return Number(rows[0]!.bytes);
-      } finally {
-        await client.end();
-      }
-    },
+const postgresBackend =
+  (createDatabase: () => Promise<string>): (() => Promise<Backend>) =>
+  async () => {
+    const url = await createDatabase();
+    return {
+      name: 'PostgreSQL',
+      open: () => openPostgresStore({ url }),
+      async size() {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          const { rows } = await client.query<{ bytes: string }>(
+            "SELECT sum(pg_total_relation_size(c.oid))::text AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'",
+          );
+          return Number(rows[0]!.bytes);
+        } finally {
+          await client.end();
+        }
+      },
+    };
   };
-};
 
 /** `/subscribe` of SUBSCRIBES new chats, one at a time: p50, p95, max in ms. */
 const subscribeLatency = async (store: Store): Promise<{ p50: number; p95: number; max: number }> => {

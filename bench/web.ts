@@ -81,7 +81,8 @@ const FILTERS: Record<string, string> = {
   'tap the worst unit': "document.querySelector('#board-units button').click()",
   'tap the worst leader': "document.querySelector('#board-leaders button').click()",
   'pick 红灯 in the light filter': "(() => { const s = document.getElementById('filter-light'); s.value = '0'; s.dispatchEvent(new Event('change')); })()",
-  'clear every filter': "(() => { for (const id of ['filter-unit', 'filter-leader', 'filter-light']) { const s = document.getElementById(id); s.value = ''; s.dispatchEvent(new Event('change')); } })()",
+  'clear every filter':
+    "(() => { for (const id of ['filter-unit', 'filter-leader', 'filter-light']) { const s = document.getElementById(id); s.value = ''; s.dispatchEvent(new Event('change')); } })()",
 };
 
 const filterTimes = async (browser: Browser, app: DashboardApp): Promise<Record<string, number[]>> => {
@@ -167,12 +168,32 @@ export const webBench: Bench = {
         '| measure | median | worst |',
         '|---|---|---|',
         row('baseline: a one-line page, first contentful paint', baseline),
-        row('seed (48 targets): first contentful paint', seed.map((v) => v.fcp)),
-        row('seed: totals, boards and list on screen (goal < 1 s)', seed.map((v) => v.drawn)),
-        row('seed: bytes transferred for one visit (gzip)', seed.map((v) => v.bytes), kb),
-        row('10,000 targets: first contentful paint', large.map((v) => v.fcp)),
-        row('10,000 targets: totals, boards and list on screen', large.map((v) => v.drawn)),
-        row('10,000 targets: bytes transferred for one visit (gzip)', large.map((v) => v.bytes), kb),
+        row(
+          'seed (48 targets): first contentful paint',
+          seed.map((v) => v.fcp),
+        ),
+        row(
+          'seed: totals, boards and list on screen (goal < 1 s)',
+          seed.map((v) => v.drawn),
+        ),
+        row(
+          'seed: bytes transferred for one visit (gzip)',
+          seed.map((v) => v.bytes),
+          kb,
+        ),
+        row(
+          '10,000 targets: first contentful paint',
+          large.map((v) => v.fcp),
+        ),
+        row(
+          '10,000 targets: totals, boards and list on screen',
+          large.map((v) => v.drawn),
+        ),
+        row(
+          '10,000 targets: bytes transferred for one visit (gzip)',
+          large.map((v) => v.bytes),
+          kb,
+        ),
         ...Object.entries(filters).map(([name, xs]) => row(`10,000 targets: ${name}${name.startsWith('search') ? '' : ', to board and list painted (goal < 300 ms)'}`, xs)),
         '',
         `Importing the 10,000-target table took ${ms(importMs)}; the first visit after it ${ms(firstVisitMs)} in all (the server builds and compresses the board once per report: ${ms(first10k.drawn)} to data on screen).`,

@@ -39,7 +39,12 @@ export const isFresh = (root = ROOT, outDir = join(root, 'dist')) => {
   const stamp = join(outDir, STAMP);
   if (!existsSync(stamp) || !existsSync(join(outDir, 'main.js'))) return false;
   if (!existsSync(join(root, 'src'))) return true; // a deployed tree may carry dist/ alone
-  const inputs = Math.max(newestMtime(join(root, 'src')), ...INPUTS.map((f) => join(root, f)).filter(existsSync).map(newestMtime));
+  const inputs = Math.max(
+    newestMtime(join(root, 'src')),
+    ...INPUTS.map((f) => join(root, f))
+      .filter(existsSync)
+      .map(newestMtime),
+  );
   return statSync(stamp).mtimeMs >= inputs;
 };
 

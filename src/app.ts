@@ -225,8 +225,7 @@ export const createApp = (options: AppOptions): App => {
       return { ...handles, bot: undefined, web: undefined };
     }
 
-    const onChatBlocked = (chatId: number): void =>
-      void subscriptions.markInactive(chatId).catch((err: unknown) => logger.error({ err, chatId }, 'could not mark chat inactive'));
+    const onChatBlocked = (chatId: number): void => void subscriptions.markInactive(chatId).catch((err: unknown) => logger.error({ err, chatId }, 'could not mark chat inactive'));
     const transport = createTransport({ logger, onChatBlocked, ...(tuning.callTimeoutMs !== undefined ? { callTimeoutMs: tuning.callTimeoutMs } : {}) });
     // Replies still waiting out a 429 go out before the store closes (bounded: a long retry_after is not waited for).
     stops.push(() => transport.drain(REPLY_DRAIN_MS));

@@ -177,10 +177,7 @@ export const createConfig = (env: Record<string, string | undefined>): Readonly<
   return Object.freeze({
     botToken: e.BOT_TOKEN,
     telegramApiRoot: e.TELEGRAM_API_ROOT === undefined ? undefined : withTrailingSlash(e.TELEGRAM_API_ROOT),
-    webhook:
-      e.WEBHOOK_URL !== undefined && e.WEBHOOK_SECRET !== undefined
-        ? Object.freeze({ url: e.WEBHOOK_URL, port: e.PORT, secret: e.WEBHOOK_SECRET })
-        : undefined,
+    webhook: e.WEBHOOK_URL !== undefined && e.WEBHOOK_SECRET !== undefined ? Object.freeze({ url: e.WEBHOOK_URL, port: e.PORT, secret: e.WEBHOOK_SECRET }) : undefined,
     adminIds: Object.freeze([...e.ADMIN_IDS]),
     allowedChatIds: Object.freeze([...e.ALLOWED_CHAT_IDS]),
     dbPath: e.DB_PATH,

@@ -51,9 +51,7 @@ export const buildCore = (config: Pick<Config, 'dbPath' | 'databaseUrl'>, aliase
     engineFor: (report, history) => createEngine({ report, normalize, aliases, ...(history ? { history } : {}) }),
     openStore: (options) => openStore({ ...where, ...options }),
     readStore: () => readStore(where),
-    importer: ({ reports, settings, onImported }) =>
-      createImporter({ reports, statusWords, columnMemory: createColumnMemory(settings), ...(onImported ? { onImported } : {}) }),
-    readTable: async (path, settings) =>
-      readTableFile(path, { statusWords, remembered: settings ? await createColumnMemory(settings).all() : [] }),
+    importer: ({ reports, settings, onImported }) => createImporter({ reports, statusWords, columnMemory: createColumnMemory(settings), ...(onImported ? { onImported } : {}) }),
+    readTable: async (path, settings) => readTableFile(path, { statusWords, remembered: settings ? await createColumnMemory(settings).all() : [] }),
   };
 };

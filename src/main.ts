@@ -112,4 +112,3 @@ if (require.main === module) {
     },
   );
 }
-

@@ -48,10 +48,7 @@ export type UnitRole = 'lead' | 'cooperating';
  * - `ongoing`: 长期坚持 and similar, no date;
  * - `other`: wording we do not understand, kept for display only.
  */
-export type Deadline =
-  | { kind: 'date'; text: string; date: string }
-  | { kind: 'ongoing'; text: string }
-  | { kind: 'other'; text: string };
+export type Deadline = { kind: 'date'; text: string; date: string } | { kind: 'ongoing'; text: string } | { kind: 'other'; text: string };
 
 export interface Assignment {
   /** 市政府领导 */
@@ -124,9 +121,7 @@ export const targetStatus = (target: Target): StatusKind => {
  * Every unit of a target, leading ones first, then cooperating ones, in table
  * order, without repeats (a target with several units counts for each).
  */
-export const unitsOf = (target: Target): string[] => [
-  ...new Set([...target.assignments.flatMap((a) => a.units), ...target.assignments.flatMap((a) => a.cooperating ?? [])]),
-];
+export const unitsOf = (target: Target): string[] => [...new Set([...target.assignments.flatMap((a) => a.units), ...target.assignments.flatMap((a) => a.cooperating ?? [])])];
 
 /** A unit's role in a target: lead when any assignment names it as 牵头, else cooperating; undefined when absent. */
 export const roleOf = (target: Target, unit: string): UnitRole | undefined => {
@@ -145,8 +140,7 @@ export const labelledUnits = (target: Target): { unit: string; role?: UnitRole }
 };
 
 /** True when the report names any cooperating unit: only then do answers label roles. */
-export const hasCooperating = (targets: readonly Target[]): boolean =>
-  targets.some((t) => t.assignments.some((a) => (a.cooperating?.length ?? 0) > 0));
+export const hasCooperating = (targets: readonly Target[]): boolean => targets.some((t) => t.assignments.some((a) => (a.cooperating?.length ?? 0) > 0));
 
 /** Every leader of a target, in table order, without repeats; a cell naming several (王昌华、张鹏) counts for each. */
 export const leadersOf = (target: Target): string[] => [...new Set(target.assignments.flatMap((a) => leadersIn(a.leader)))];

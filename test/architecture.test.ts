@@ -36,28 +36,39 @@ describe('src layering', () => {
 
   it.each(['alerts', 'store'])('keeps src/%s free of imports from src/bot', (folder) => {
     // the domain decides who hears what; the bot turns it into Telegram calls, never the other way
-    const wrong = files
-      .filter(within(folder))
-      .flatMap((file) => graph.get(file)!.filter(within('bot')).map((target) => `${relative(SRC, file)} → ${relative(SRC, target)}`));
+    const wrong = files.filter(within(folder)).flatMap((file) =>
+      graph
+        .get(file)!
+        .filter(within('bot'))
+        .map((target) => `${relative(SRC, file)} → ${relative(SRC, target)}`),
+    );
     expect(wrong).toEqual([]);
   });
 
   it.each(['bot', 'web'])('keeps src/%s free of imports from src/table: an upload goes through the use case in src/import/upload.ts', (folder) => {
     // the table's errors and header problems reach a person only as src/import words them, one flow for every place
-    const wrong = files
-      .filter(within(folder))
-      .flatMap((file) => graph.get(file)!.filter(within('table')).map((target) => `${relative(SRC, file)} → ${relative(SRC, target)}`));
+    const wrong = files.filter(within(folder)).flatMap((file) =>
+      graph
+        .get(file)!
+        .filter(within('table'))
+        .map((target) => `${relative(SRC, file)} → ${relative(SRC, target)}`),
+    );
     expect(wrong).toEqual([]);
   });
 
   it('reaches the bot from outside src/bot only through its face, src/bot/index.ts', () => {
     const wrong = files
       .filter((file) => !within('bot')(file))
-      .flatMap((file) => graph.get(file)!.filter((target) => within('bot')(target) && target !== join(SRC, 'bot/index.ts')).map((target) => `${relative(SRC, file)} → ${relative(SRC, target)}`));
+      .flatMap((file) =>
+        graph
+          .get(file)!
+          .filter((target) => within('bot')(target) && target !== join(SRC, 'bot/index.ts'))
+          .map((target) => `${relative(SRC, file)} → ${relative(SRC, target)}`),
+      );
     expect(wrong).toEqual([]);
   });
 
-  it('asks the store what it can do instead of branching on its backend\'s name', () => {
+  it("asks the store what it can do instead of branching on its backend's name", () => {
     const named = files.filter((file) => !within('store')(file) && /\.backend\s*===|backend\s*===\s*['"](lowdb|postgres)['"]/.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
     expect(named).toEqual([]);
   });

@@ -20,12 +20,25 @@ describe('guarded timer and event callbacks', () => {
       ),
       5,
     );
-    const syncThrow = guarded((err) => reported.push((err as Error).message), () => {
-      throw new Error('plain sync throw');
-    });
+    const syncThrow = guarded(
+      (err) => reported.push((err as Error).message),
+      () => {
+        throw new Error('plain sync throw');
+      },
+    );
     setTimeout(syncThrow, 1);
     // a reporter that throws itself is swallowed too
-    setTimeout(guarded(() => { throw new Error('reporter down'); }, () => { throw new Error('x'); }), 1);
+    setTimeout(
+      guarded(
+        () => {
+          throw new Error('reporter down');
+        },
+        () => {
+          throw new Error('x');
+        },
+      ),
+      1,
+    );
     try {
       await new Promise((r) => setTimeout(r, 60));
     } finally {

@@ -176,8 +176,7 @@ export interface ImportDigestInput {
   lights?: LightDiff;
 }
 
-const lightLine = (change: LightChange): string =>
-  targetLine(change.target, W.lightNote(change.kind, firstReason(change.assessment.reasons)));
+const lightLine = (change: LightChange): string => targetLine(change.target, W.lightNote(change.kind, firstReason(change.assessment.reasons)));
 
 /**
  * The digest one subscriber gets for one import, as message parts; [] when nothing under its filters changed.
@@ -282,7 +281,6 @@ export const composeLaggingNow = (targets: readonly Target[], limits: ComposeLim
 export const minimalAlert = (html: string, botUsername?: string): string => {
   const ids = [...new Set([...html.matchAll(/^• <b>([^<]*)<\/b>/gm)].map((m) => htmlToPlain(m[1]!)))];
   if (ids.length === 0) return `${W.minimalTitle}\n${W.minimalNoItems}`;
-  const link = (id: string): string =>
-    botUsername !== undefined && /^[A-Za-z0-9-]{1,40}$/.test(id) ? `<a href="https://t.me/${escapeHtml(botUsername)}?start=item_${id}">${id}</a>` : escapeHtml(id);
+  const link = (id: string): string => (botUsername !== undefined && /^[A-Za-z0-9-]{1,40}$/.test(id) ? `<a href="https://t.me/${escapeHtml(botUsername)}?start=item_${id}">${id}</a>` : escapeHtml(id));
   return `${W.minimalTitle}\n${W.minimalItems(ids.map(link))}`;
 };

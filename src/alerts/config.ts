@@ -63,8 +63,7 @@ export const ALERT_DEFAULTS: Readonly<AlertSettings> = Object.freeze({
   maxSubscriptionsPerChat: 50,
 });
 
-export const alertSettings = (overrides: Partial<AlertSettings> = {}): Readonly<AlertSettings> =>
-  Object.freeze({ ...ALERT_DEFAULTS, ...overrides });
+export const alertSettings = (overrides: Partial<AlertSettings> = {}): Readonly<AlertSettings> => Object.freeze({ ...ALERT_DEFAULTS, ...overrides });
 
 /** Environment variables that override the delivery limits and the digest time (all optional). */
 export const ALERT_ENV = Object.freeze({

@@ -65,7 +65,17 @@ export const createDigestScheduler = (deps: DigestSchedulerDeps) => {
       if (!chat.active || chat.digest === 'off' || (chat.digest === 'weekly' && !isWeeklyDay)) continue;
       const filters = (await deps.subscriptions.list(chat.chatId)).filter((s) => s.active).map((s) => s.filter);
       const yellow = chat.yellow ? { yellow: yellowUnder((assessed ??= assessReport(report)), report, filters, deps.matcher) } : {};
-      const parts = composeScheduledDigest({ report, filters, matcher: deps.matcher, limits: deps.limits, today, remindDays: deps.remindDays, kind: chat.digest, ...yellow, replies: replies[chat.digest] });
+      const parts = composeScheduledDigest({
+        report,
+        filters,
+        matcher: deps.matcher,
+        limits: deps.limits,
+        today,
+        remindDays: deps.remindDays,
+        kind: chat.digest,
+        ...yellow,
+        replies: replies[chat.digest],
+      });
       chats += 1;
       parts.forEach((text, i) => alerts.push({ id: `dig:${today}:${chat.chatId}:${i + 1}`, chatId: chat.chatId, text }));
     }

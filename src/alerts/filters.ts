@@ -63,14 +63,17 @@ export const createFilterMatcher = (engineFor: (report: Report) => Engine): Filt
     let ids = byFilter.get(key);
     if (!ids) {
       const [kind, arg] = commandOf(filter);
-      ids = new Set(engineOf(report).askAs(kind, arg).hits.map((hit) => hit.target.id));
+      ids = new Set(
+        engineOf(report)
+          .askAs(kind, arg)
+          .hits.map((hit) => hit.target.id),
+      );
       byFilter.set(key, ids);
     }
     const selected = ids;
     return (target) => selected.has(target.id);
   };
 };
-
 
 /** Whether a target of `report` falls under any of the filters. */
 export const underAny = (report: Report, filters: readonly SubscriptionFilter[], matcher: FilterMatcher): TargetMatcher => {

@@ -17,8 +17,7 @@ export const parseQuietHours = (text: string): QuietHours | undefined => {
 export const formatQuietHours = ({ from, to }: QuietHours): string => `${from}:00–${to}:00`;
 
 /** The hour (0–23) of `at` in an IANA time zone. */
-export const localHour = (at: Date, timeZone: string): number =>
-  Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at));
+export const localHour = (at: Date, timeZone: string): number => Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at));
 
 /** Whether `at` falls in the quiet window; a window like 22-8 wraps past midnight. */
 export const isQuiet = (quiet: QuietHours | undefined, at: Date, timeZone: string): boolean => {
@@ -28,8 +27,7 @@ export const isQuiet = (quiet: QuietHours | undefined, at: Date, timeZone: strin
 };
 
 /** The local calendar date YYYY-MM-DD of `at` in a time zone. */
-export const localDate = (at: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+export const localDate = (at: Date, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 /** The local weekday of `at`, 0 = Sunday … 6 = Saturday (croner's numbering). */
 export const localWeekday = (at: Date, timeZone: string): number =>

@@ -1,10 +1,7 @@
 import type { Query } from '../qa/answer';
 import type { SubscriptionFilter } from '../store/types';
 
-export type Resolution =
-  | { ok: true; filter: SubscriptionFilter }
-  | { ok: false; reason: 'ambiguous'; candidates: string[] }
-  | { ok: false; reason: 'item' | 'none' };
+export type Resolution = { ok: true; filter: SubscriptionFilter } | { ok: false; reason: 'ambiguous'; candidates: string[] } | { ok: false; reason: 'item' | 'none' };
 
 const ALL_WORDS = new Set(['all', '全部', '所有', '全部滞后', '全部滞后项目', '所有滞后项目']);
 

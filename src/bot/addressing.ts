@@ -16,9 +16,7 @@ export const questionFor = (ctx: Context): string | undefined => {
   const username = ctx.botInfo?.username?.toLowerCase();
   if (!username) return undefined;
   const entities: MessageEntity[] = message.entities ?? [];
-  const mentions = entities.filter(
-    (e) => e.type === 'mention' && text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === username,
-  );
+  const mentions = entities.filter((e) => e.type === 'mention' && text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === username);
   // Telegram always sends mention entities; a client that does not still wrote @name in the text.
   if (mentions.length === 0) {
     const pattern = new RegExp(`@${username}(?![A-Za-z0-9_])`, 'gi');

@@ -94,11 +94,9 @@ export const createAnswerMessages = (deps: BotDeps, options: AnswerMessageOption
     const key = rendered.pages > 1 || exportable || remindable ? (knownKey ?? (await pageKeys.keyFor(engine.report, origin, answer))) : undefined;
     if (key && rendered.pages > 1) {
       const nav: InlineKeyboardButton[] = [];
-      if (rendered.page > 1)
-        nav.push({ text: MESSAGES.previous, callback_data: encodeCallback({ type: 'page', version, key, page: rendered.page - 1 }) });
+      if (rendered.page > 1) nav.push({ text: MESSAGES.previous, callback_data: encodeCallback({ type: 'page', version, key, page: rendered.page - 1 }) });
       nav.push({ text: `${rendered.page}/${rendered.pages}`, callback_data: encodeCallback({ type: 'noop' }) });
-      if (rendered.page < rendered.pages)
-        nav.push({ text: MESSAGES.next, callback_data: encodeCallback({ type: 'page', version, key, page: rendered.page + 1 }) });
+      if (rendered.page < rendered.pages) nav.push({ text: MESSAGES.next, callback_data: encodeCallback({ type: 'page', version, key, page: rendered.page + 1 }) });
       rows.push(nav);
     }
     const tools: InlineKeyboardButton[] = [];

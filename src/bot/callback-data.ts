@@ -209,8 +209,7 @@ export const createPageKeys = (queries: QueryCache): PageKeys => {
       const { units, leaders } = catalog(report);
       const q = answer.query;
       if (origin.as === 'lagging') return { kind: 'lagging' };
-      const only = (...keys: string[]) =>
-        Object.entries(q).every(([k, v]) => v === undefined || k === 'kind' || keys.includes(k));
+      const only = (...keys: string[]) => Object.entries(q).every(([k, v]) => v === undefined || k === 'kind' || keys.includes(k));
       // A plain unit or leader list (from /unit or from free text like 市科技局的目标) can be asked again by name.
       if (q.kind === 'list' && q.units?.length === 1 && only('units')) {
         const index = units.indexOf(q.units[0]!);

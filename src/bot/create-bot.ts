@@ -68,4 +68,3 @@ export const createBot = ({ token, apiRoot, deps, features, handlerTimeoutMs }: 
   const commands = features.flatMap((f) => f.commands ?? []).filter((c) => !seen.has(c.command) && seen.add(c.command));
   return { bot, commands };
 };
-

@@ -131,30 +131,31 @@ export const launchBot = async (bot: Telegraf, options: LaunchOptions): Promise<
  * failing either way does not stop the update: a lookup that fails handles it (a
  * possible repeat beats a loss), a record that fails is logged (it was answered).
  */
-const handleOnce = (bot: Telegraf, log: UpdateLog | undefined, logger: Logger) => async (update: Update): Promise<void> => {
-  if (!log) return bot.handleUpdate(update);
-  const id = update.update_id;
-  const seen = await log.has(id).catch((err: unknown) => {
-    logger.warn({ err, updateId: id }, 'could not look the update up in the update log; handling it');
-    return false;
-  });
-  if (seen) {
-    logger.info({ updateId: id }, 'update delivered again after it was handled; not answered twice');
-    return;
-  }
-  try {
-    await bot.handleUpdate(update);
-  } finally {
-    await log.add(id).catch((err: unknown) => logger.warn({ err, updateId: id }, 'could not record the update as handled; a redelivery would answer it again'));
-  }
-};
+const handleOnce =
+  (bot: Telegraf, log: UpdateLog | undefined, logger: Logger) =>
+  async (update: Update): Promise<void> => {
+    if (!log) return bot.handleUpdate(update);
+    const id = update.update_id;
+    const seen = await log.has(id).catch((err: unknown) => {
+      logger.warn({ err, updateId: id }, 'could not look the update up in the update log; handling it');
+      return false;
+    });
+    if (seen) {
+      logger.info({ updateId: id }, 'update delivered again after it was handled; not answered twice');
+      return;
+    }
+    try {
+      await bot.handleUpdate(update);
+    } finally {
+      await log.add(id).catch((err: unknown) => logger.warn({ err, updateId: id }, 'could not record the update as handled; a redelivery would answer it again'));
+    }
+  };
 
 /** A sentence a person can act on, without the token (telegraf's URLs contain it; the logger scrubs too). */
 const explain = (err: unknown, method: string): string => {
   if (err instanceof TelegramError) {
     if (err.code === 401) return `Telegram rejected BOT_TOKEN (${method}: 401 Unauthorized): check the token from @BotFather`;
-    if (err.code === 409)
-      return `Telegram reported a conflict (${method}: 409): another instance is polling with this token, or a webhook is set`;
+    if (err.code === 409) return `Telegram reported a conflict (${method}: 409): another instance is polling with this token, or a webhook is set`;
     return `${method} failed: ${err.code} ${err.description}`;
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -8,8 +8,7 @@ const USAGE = 'usage: npm run store:copy -- --from data/db.json --to postgres://
 const isDatabaseUrl = (where: string): boolean => /^postgres(ql)?:\/\//.test(where);
 
 /** A lowdb path or a PostgreSQL URL, opened as the store it names. */
-const open = (where: string): Promise<Store> =>
-  openStore(isDatabaseUrl(where) ? { dbPath: '', databaseUrl: where, purpose: 'npm run store:copy' } : { dbPath: where, purpose: 'npm run store:copy' });
+const open = (where: string): Promise<Store> => openStore(isDatabaseUrl(where) ? { dbPath: '', databaseUrl: where, purpose: 'npm run store:copy' } : { dbPath: where, purpose: 'npm run store:copy' });
 
 /**
  * `npm run store:copy -- --from A --to B`: moves a whole store between lowdb

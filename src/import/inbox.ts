@@ -25,13 +25,7 @@ export interface InboxResult {
 }
 
 /** Writes a request atomically (temp name, then rename) and waits for the bot's result. */
-export const submitToInbox = async (
-  dir: string,
-  fileName: string,
-  bytes: Buffer,
-  options: InboxRequest['options'],
-  { timeoutMs = 60_000, pollMs = 200 } = {},
-): Promise<InboxResult> => {
+export const submitToInbox = async (dir: string, fileName: string, bytes: Buffer, options: InboxRequest['options'], { timeoutMs = 60_000, pollMs = 200 } = {}): Promise<InboxResult> => {
   await mkdir(dir, { recursive: true });
   const id = `${Date.now()}-${randomUUID().slice(0, 8)}`;
   const request: InboxRequest = { fileName: basename(fileName), options, bytes: bytes.toString('base64') };

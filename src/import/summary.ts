@@ -31,10 +31,7 @@ const list = (ids: string[]): string => W.ids(ids.slice(0, IDS_SHOWN), ids.lengt
 export const toImportSummary = (result: ImportResult, dryRun = false): string => {
   const { report, diff, counts, previous } = result;
   const ids = (kind: keyof typeof diff.counts): string[] => diff.changes.filter((c) => c.kind === kind).map((c) => c.id);
-  const lines = [
-    reportName(report),
-    W.counts(counts.targets, counts.assignments, counts.lagging.length, list(counts.lagging)),
-  ];
+  const lines = [reportName(report), W.counts(counts.targets, counts.assignments, counts.lagging.length, list(counts.lagging))];
   if (previous && !result.duplicate) {
     const listed = ['became-lagging', 'recovered', 'new', 'removed'] as const;
     lines.push(

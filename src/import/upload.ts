@@ -20,10 +20,10 @@ export interface HeaderChoice {
 
 /** How one upload ended, for whoever sent it: chat, dashboard or terminal. */
 export type UploadOutcome =
-  | { kind: 'imported'; result: ImportResult; /** the import summary */ message: string }
+  | { kind: 'imported'; result: ImportResult /** the import summary */; message: string }
   /** the header lacks required columns: the chat and the dashboard ask which cell is which (`message` says it as a refusal) */
-  | { kind: 'needs-columns'; header: HeaderProblem; /** the missing columns' names */ missing: string[]; choices: HeaderChoice[]; message: string }
-  | { kind: 'rejected'; problem: TableProblem; /** in Chinese, with the next step that place allows */ message: string };
+  | { kind: 'needs-columns'; header: HeaderProblem /** the missing columns' names */; missing: string[]; choices: HeaderChoice[]; message: string }
+  | { kind: 'rejected'; problem: TableProblem /** in Chinese, with the next step that place allows */; message: string };
 
 export type Upload = (bytes: Buffer, fileName: string, place: ImportPlace, options?: UploadOptions) => Promise<UploadOutcome>;
 

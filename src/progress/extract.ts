@@ -82,9 +82,7 @@ const CLAUSE_END = /[。；;!?！？\n,，:：()（）]/;
  */
 export const prepareText = (text: string): string => {
   const half = toHalfWidth(text).replace(/(\d),(\d{3})(?!\d)/g, '$1$2');
-  return half.replace(/“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》|"[^"]*"/g, (quoted) =>
-    quoted.replace(/[\d零〇一二两三四五六七八九十百千万亿]/g, '□'),
-  );
+  return half.replace(/“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》|"[^"]*"/g, (quoted) => quoted.replace(/[\d零〇一二两三四五六七八九十百千万亿]/g, '□'));
 };
 
 const clauseAround = (text: string, start: number, end: number): { before: string; after: string } => {
@@ -199,8 +197,7 @@ const percentFits = (goal: Goal, text: string, q: Quantity): boolean => {
  * 重点建设用地安全利用率达到100% is about building land, not farmland.
  */
 const sameRateSubject = (goalSubject: string, context: string): boolean => {
-  const norm = (s: string): string =>
-    stripTrailingVerb(s.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '')).replace(/比例|比重|占比/g, '率');
+  const norm = (s: string): string => stripTrailingVerb(s.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '')).replace(/比例|比重|占比/g, '率');
   const g = norm(goalSubject);
   const c = norm(context);
   let k = 0;
@@ -250,8 +247,7 @@ export const extractAchieved = (goal: Goal, progressText: string): { value: numb
 
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 
-const ratioOf = (kind: MeasureKind, goal: number, achieved: number): number =>
-  kind === 'share' ? achieved / 100 : achieved / goal;
+const ratioOf = (kind: MeasureKind, goal: number, achieved: number): number => (kind === 'share' ? achieved / 100 : achieved / goal);
 
 /**
  * The goal of a target and, when a progress text states it, the achieved value.

@@ -73,7 +73,10 @@ const plainLookup = (options: Partial<ProgressOptions>): HistoryLookup => ({
 
 /** Reports ordered by as-of date, oldest first (the input order breaks ties). */
 const byAsOf = (reports: readonly Report[]): Report[] =>
-  reports.map((r, i) => ({ r, i })).sort((a, b) => a.r.asOf.localeCompare(b.r.asOf) || a.i - b.i).map((x) => x.r);
+  reports
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.asOf.localeCompare(b.r.asOf) || a.i - b.i)
+    .map((x) => x.r);
 
 const pointOf = (report: Report, target: Target | undefined, newestText: string, lookup: HistoryLookup): HistoryPoint => {
   // fields written out rather than spread from a shared base: object spread made this 10× slower at 100k targets
@@ -97,8 +100,7 @@ const pointOf = (report: Report, target: Target | undefined, newestText: string,
 };
 
 /** The achieved values moved, in comparable measures. */
-const achievedMoved = (pm: Measure | undefined, nm: Measure | undefined): boolean =>
-  pm !== undefined && nm !== undefined && pm.kind === nm.kind && pm.unit === nm.unit && pm.achieved !== nm.achieved;
+const achievedMoved = (pm: Measure | undefined, nm: Measure | undefined): boolean => pm !== undefined && nm !== undefined && pm.kind === nm.kind && pm.unit === nm.unit && pm.achieved !== nm.achieved;
 
 const onScheduleOf = (target: Target): boolean => target.assignments.every((x) => x.onSchedule);
 
@@ -108,16 +110,9 @@ const onScheduleOf = (target: Target): boolean => target.assignments.every((x) =
  * building the history: for scanning a large table before building histories
  * only for the targets that changed.
  */
-export const changedBetween = (
-  prev: { target: Target; assessment: Assessment } | undefined,
-  next: { target: Target; assessment: Assessment } | undefined,
-): boolean => {
+export const changedBetween = (prev: { target: Target; assessment: Assessment } | undefined, next: { target: Target; assessment: Assessment } | undefined): boolean => {
   if (!prev || !next) return prev !== next;
-  return (
-    prev.assessment.light !== next.assessment.light ||
-    onScheduleOf(prev.target) !== onScheduleOf(next.target) ||
-    achievedMoved(prev.assessment.measure, next.assessment.measure)
-  );
+  return prev.assessment.light !== next.assessment.light || onScheduleOf(prev.target) !== onScheduleOf(next.target) || achievedMoved(prev.assessment.measure, next.assessment.measure);
 };
 
 const changeBetween = (prev: HistoryPoint, next: HistoryPoint): HistoryChange | undefined => {
@@ -159,24 +154,15 @@ const historyOf = (sorted: Report[], id: string, lookup: HistoryLookup): TargetH
  *
  * @example targetHistory([q2, q3], '57').points.map((p) => p.light) → ['yellow', 'red']
  */
-export const targetHistory = (
-  reports: readonly Report[],
-  id: string,
-  options: Partial<ProgressOptions> = {},
-  lookup: HistoryLookup = plainLookup(options),
-): TargetHistory | undefined => historyOf(byAsOf(reports), id, lookup);
+export const targetHistory = (reports: readonly Report[], id: string, options: Partial<ProgressOptions> = {}, lookup: HistoryLookup = plainLookup(options)): TargetHistory | undefined =>
+  historyOf(byAsOf(reports), id, lookup);
 
 /**
  * Histories of the given 序号 (those no report has are left out), in the order
  * given. For callers that chose the 序号 themselves (a unit's targets from an
  * index, every target passing a filter).
  */
-export const targetHistories = (
-  reports: readonly Report[],
-  ids: Iterable<string>,
-  options: Partial<ProgressOptions> = {},
-  lookup: HistoryLookup = plainLookup(options),
-): TargetHistory[] => {
+export const targetHistories = (reports: readonly Report[], ids: Iterable<string>, options: Partial<ProgressOptions> = {}, lookup: HistoryLookup = plainLookup(options)): TargetHistory[] => {
   const sorted = byAsOf(reports);
   const out: TargetHistory[] = [];
   for (const id of ids) {
@@ -191,12 +177,7 @@ export const targetHistories = (
  * name as written in the table, e.g. 市工业和信息化局), ascending by 序号.
  * For 上季度以来的变化 pass the last two reports and keep histories with changes.
  */
-export const unitHistory = (
-  reports: readonly Report[],
-  unit: string,
-  options: Partial<ProgressOptions> = {},
-  lookup?: HistoryLookup,
-): TargetHistory[] => {
+export const unitHistory = (reports: readonly Report[], unit: string, options: Partial<ProgressOptions> = {}, lookup?: HistoryLookup): TargetHistory[] => {
   const ids = new Set(reports.flatMap((r) => r.targets.filter((t) => unitsOf(t).includes(unit)).map((t) => t.id)));
   // one map per report, so a unit with many targets is not a scan per 序号
   const maps = new Map(reports.map((r) => [r, new Map(r.targets.map((t) => [t.id, t]))]));

@@ -105,8 +105,7 @@ export const assessReport = (report: Report, options: Partial<ProgressOptions> =
 };
 
 /** The targets with one light, in table order: 黄灯 → 'yellow'. */
-export const targetsWithLight = (assessed: ReportAssessment, light: Light): AssessedTarget[] =>
-  assessed.items.filter((i) => i.assessment.light === light);
+export const targetsWithLight = (assessed: ReportAssessment, light: Light): AssessedTarget[] => assessed.items.filter((i) => i.assessment.light === light);
 
 /** The lights that count as 有风险: red and yellow. */
 export const RISK_LIGHTS: readonly Light[] = Object.freeze(['red', 'yellow'] as Light[]);
@@ -117,5 +116,4 @@ export const RISK_LIGHTS: readonly Light[] = Object.freeze(['red', 'yellow'] as 
  * must not be shown the warnings while the failures are left out. 黄灯 asks for
  * the warnings alone (targetsWithLight(assessed, 'yellow')).
  */
-export const targetsAtRisk = (assessed: ReportAssessment): AssessedTarget[] =>
-  assessed.items.filter((i) => RISK_LIGHTS.includes(i.assessment.light));
+export const targetsAtRisk = (assessed: ReportAssessment): AssessedTarget[] => assessed.items.filter((i) => RISK_LIGHTS.includes(i.assessment.light));

@@ -29,10 +29,7 @@ const MAGNITUDES: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 千: 
 
 // number, optional magnitude, optional approximation (余/多), unit.
 // 个 followed by 百分点 is a percentage-point difference, not a count.
-const QUANTITY = new RegExp(
-  String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(万|亿|千|百)?(?:余|多)?(${UNITS.join('|')})(?!百分点)`,
-  'g',
-);
+const QUANTITY = new RegExp(String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(万|亿|千|百)?(?:余|多)?(${UNITS.join('|')})(?!百分点)`, 'g');
 
 /**
  * Every quantity in `text`, in order. Ordinals (第二批) are skipped. The text
@@ -63,4 +60,3 @@ export const findQuantities = (text: string): Quantity[] => {
   }
   return found;
 };
-

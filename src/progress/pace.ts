@@ -44,19 +44,13 @@ export const elapsedShare = (year: number, asOf: string, deadline: string): numb
 export const isCumulative = (kind: MeasureKind): boolean => kind === 'count' || kind === 'amount' || kind === 'share';
 
 /** The deadline has passed at the report's as-of date (ongoing and unreadable deadlines never pass). */
-export const isPastDeadline = (target: Target, report: Report): boolean =>
-  target.deadline.kind === 'date' && dayNumber(report.asOf) > dayNumber(target.deadline.date);
+export const isPastDeadline = (target: Target, report: Report): boolean => target.deadline.kind === 'date' && dayNumber(report.asOf) > dayNumber(target.deadline.date);
 
 /**
  * The pace of a target with a cumulative measure and a dated deadline, or
  * undefined (no measure, a rate goal, 长期坚持).
  */
-export const paceOf = (
-  target: Target,
-  report: Report,
-  measure: Measure | undefined,
-  options: Partial<ProgressOptions> = {},
-): Pace | undefined => {
+export const paceOf = (target: Target, report: Report, measure: Measure | undefined, options: Partial<ProgressOptions> = {}): Pace | undefined => {
   if (!measure || !isCumulative(measure.kind) || target.deadline.kind !== 'date') return undefined;
   const { paceMargin } = withDefaults(options);
   const expected = elapsedShare(report.year, report.asOf, target.deadline.date);

@@ -158,17 +158,7 @@ export const createEngine = (deps: {
   const places = [report.city, report.city.replace(/[市县区州旗]$/u, '')];
   const units = createNameResolver({ names: filters.unitPositions.keys(), normalize, aliases: aliases.units, config, places, successions: deps.successions ?? loadSuccessions() });
   const leaders = createNameResolver({ names: filters.leaderPositions.keys(), normalize, config, soundMinLength: 2, fuzzy: false });
-  const reportWords = [
-    report.city,
-    report.city.replace(/市$/, ''),
-    report.period,
-    report.period.replace(/^第/, ''),
-    `${report.year}年`,
-    String(report.year),
-    '本季度',
-    '这个季度',
-    '本期',
-  ];
+  const reportWords = [report.city, report.city.replace(/市$/, ''), report.period, report.period.replace(/^第/, ''), `${report.year}年`, String(report.year), '本季度', '这个季度', '本期'];
   const parser = createQuestionParser({
     normalize,
     aliases,
@@ -186,8 +176,14 @@ export const createEngine = (deps: {
       return over.size === 1 ? [...over][0] : undefined;
     },
   });
-  const titles = normalizeMany(normalize, targets.map((t) => t.text));
-  const bodies = normalizeMany(normalize, targets.map((t) => t.assignments.map((a) => a.progress).join('\n')));
+  const titles = normalizeMany(
+    normalize,
+    targets.map((t) => t.text),
+  );
+  const bodies = normalizeMany(
+    normalize,
+    targets.map((t) => t.assignments.map((a) => a.progress).join('\n')),
+  );
   const topics = createTopicIndex(
     targets.map((_, i) => ({ title: titles[i] as string, body: bodies[i] as string })),
     config,
@@ -320,9 +316,7 @@ export const createEngine = (deps: {
   const introduction = (question: string, parsed: ParsedQuestion): Answer => {
     const speaker = parsed.speaker as NonNullable<ParsedQuestion['speaker']>;
     const known = (speaker.kind === 'unit' ? filters.unitPositions : filters.leaderPositions).has(speaker.name);
-    const query: Query = known
-      ? { kind: 'stats', ...(speaker.kind === 'unit' ? { units: [speaker.name] } : { leader: speaker.name }) }
-      : { kind: 'none', unresolved: speaker.name };
+    const query: Query = known ? { kind: 'stats', ...(speaker.kind === 'unit' ? { units: [speaker.name] } : { leader: speaker.name }) } : { kind: 'none', unresolved: speaker.name };
     return { ...answer(question, { query, groups: [], phrases: [] }), introduced: speaker };
   };
 
@@ -350,7 +344,9 @@ export const createEngine = (deps: {
     // 第三条, 倒数第一个, 这些; 第三项 where the table has no 序号 3 counts along the list too
     const pointer =
       parsed.pointer ??
-      (q.kind === 'item' && q.item && !byId.has(q.item) && /^\d+$/.test(q.item) ? { written: /第[^第]{1,6}?[项号]/u.exec(parsed.said ?? question)?.[0] ?? q.item, pick: { nth: Number(q.item) } } : undefined);
+      (q.kind === 'item' && q.item && !byId.has(q.item) && /^\d+$/.test(q.item)
+        ? { written: /第[^第]{1,6}?[项号]/u.exec(parsed.said ?? question)?.[0] ?? q.item, pick: { nth: Number(q.item) } }
+        : undefined);
     if (pointer && !('all' in pointer.pick && addsAnything(parsed))) {
       const ids = pick(pointer, shown(last));
       if (ids.length > 0) {

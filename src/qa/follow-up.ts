@@ -96,17 +96,11 @@ const subjectKind = (q: Query): FilterKindName | 'mixed' | undefined => {
  */
 export const standsAlone = (parsed: ParsedQuestion): boolean => {
   const q = parsed.query;
-  return (
-    namesSubject(q) ||
-    q.kind === 'help' ||
-    (q.kind === 'stats' && !parsed.count) ||
-    Boolean(q.rank || q.outside || q.askWhich || parsed.ambiguous || parsed.ambiguousLeaders)
-  );
+  return namesSubject(q) || q.kind === 'help' || (q.kind === 'stats' && !parsed.count) || Boolean(q.rank || q.outside || q.askWhich || parsed.ambiguous || parsed.ambiguousLeaders);
 };
 
 /** Whether a question asks anything a follow-up could add to the last one. */
-export const addsAnything = (parsed: ParsedQuestion): boolean =>
-  namesSubject(parsed.query) || partsOf(parsed.query).length > 0 || Boolean(parsed.count || parsed.query.except || parsed.query.history);
+export const addsAnything = (parsed: ParsedQuestion): boolean => namesSubject(parsed.query) || partsOf(parsed.query).length > 0 || Boolean(parsed.count || parsed.query.except || parsed.query.history);
 
 /** The last question's filters and what qualifies them, without what belonged to its wording (readAs, a count, a kind). */
 const carried = (q: Query): Query => {
@@ -184,4 +178,3 @@ export const pick = (pointer: Pointer, ids: readonly string[]): string[] => {
   if ('head' in p) return ids.slice(0, p.head);
   return ids.slice(Math.max(0, ids.length - p.tail));
 };
-

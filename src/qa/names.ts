@@ -222,9 +222,7 @@ export const createNameResolver = (deps: {
   // longest first, so 市场监督管理局 wins over shorter forms inside it. Two-character forms (单县, 民政)
   // are not scanned inside longer words (民政 inside 人民政府); they resolve when they stand alone.
   const fullNames = new Set(entries.map((e) => e.norm));
-  const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys(), ...successionOf.keys()])]
-    .filter((f) => f.length >= 3 || fullNames.has(f))
-    .sort((a, b) => b.length - a.length);
+  const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys(), ...successionOf.keys()])].filter((f) => f.length >= 3 || fullNames.has(f)).sort((a, b) => b.length - a.length);
 
   // Same-sound spellings, as pinyin input makes them (王常华, 生太环境局): every character is replaced by one
   // canonical character of its toneless syllable, so a name and a mention compare as sounds. The names'

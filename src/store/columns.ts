@@ -35,4 +35,3 @@ export const createColumnMemory = (settings: Pick<SettingsStore, 'list' | 'put'>
     await settings.put(COLUMNS_SCOPE, columnsKey(columns), { columns, source, savedAt: now.toISOString() } satisfies RememberedColumns);
   },
 });
-

@@ -41,8 +41,7 @@ const live = (r: WeblinkRecord, now: Date): boolean => Date.parse(r.expiresAt) >
 export const createWeblinkStore = (settings: SettingsStore, options: { perUser?: number } = {}): WeblinkStore => {
   const perUser = options.perUser ?? WEBLINK_DEFAULTS.perUser;
   const all = async (): Promise<WeblinkRecord[]> => (await settings.list<WeblinkRecord>(WEBLINKS_SCOPE)).map(({ value }) => value);
-  const remove = (records: readonly WeblinkRecord[]): Promise<number> =>
-    records.length === 0 ? Promise.resolve(0) : settings.update(WEBLINKS_SCOPE, { remove: records.map((r) => r.tokenHash) });
+  const remove = (records: readonly WeblinkRecord[]): Promise<number> => (records.length === 0 ? Promise.resolve(0) : settings.update(WEBLINKS_SCOPE, { remove: records.map((r) => r.tokenHash) }));
   return {
     async find(tokenHash, now) {
       const record = await settings.get<WeblinkRecord>(WEBLINKS_SCOPE, tokenHash);
@@ -50,7 +49,10 @@ export const createWeblinkStore = (settings: SettingsStore, options: { perUser?:
     },
     async add(record, now) {
       const mine = (await all()).filter((r) => r.userId === record.userId);
-      const kept = mine.filter((r) => live(r, now)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).slice(0, perUser - 1);
+      const kept = mine
+        .filter((r) => live(r, now))
+        .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+        .slice(0, perUser - 1);
       const dropped = mine.filter((r) => !kept.includes(r));
       await settings.update(WEBLINKS_SCOPE, { put: [{ key: record.tokenHash, value: record }], remove: dropped.map((r) => r.tokenHash) });
     },

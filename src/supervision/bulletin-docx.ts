@@ -79,7 +79,14 @@ export const renderBulletinDocx = async (b: Bulletin): Promise<Buffer> => {
     heading(W.silentHeading),
     ...(b.silent.length === 0
       ? [prose(b.reminded === 0 ? W.noReminders : W.noneSilent)]
-      : [table([C.unit, C.times, C.lastReminded, C.missing], b.silent.map((s) => [s.unit, String(s.times), s.lastReminded, s.missing.join('、')]), [34, 14, 22, 30], [1])]),
+      : [
+          table(
+            [C.unit, C.times, C.lastReminded, C.missing],
+            b.silent.map((s) => [s.unit, String(s.times), s.lastReminded, s.missing.join('、')]),
+            [34, 14, 22, 30],
+            [1],
+          ),
+        ]),
     new Paragraph({ spacing: { before: 240 }, children: [run(b.source, { size: SIZE.table })] }),
   ];
   const document = new Document({

@@ -32,7 +32,15 @@ const NOT_IN_FILE_NAMES = /[\u0000-\u001f\u007f\\/:*?"<>|]+/g;
  * @example safeFileName('菏泽市/2022"通报', 'docx') → '菏泽市_2022_通报.docx'
  */
 export const safeFileName = (stem: string, ext: string): string => {
-  const cleaned = [...stem.replace(NOT_IN_FILE_NAMES, '_').replace(/\s+/g, ' ').trim().replace(/^[.\s]+/, '')].slice(0, MAX_STEM).join('');
+  const cleaned = [
+    ...stem
+      .replace(NOT_IN_FILE_NAMES, '_')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[.\s]+/, ''),
+  ]
+    .slice(0, MAX_STEM)
+    .join('');
   return `${cleaned || 'file'}.${ext}`;
 };
 

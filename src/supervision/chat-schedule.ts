@@ -24,7 +24,10 @@ export type RemindSetting = { kind: 'set'; change: ChatRemindSchedule } | { kind
  * values again); several words separated by spaces combine (`周五 提前7天`). Undefined when a word is none of these.
  */
 export const parseRemindSetting = (text: string): RemindSetting | undefined => {
-  const words = text.trim().split(/[\s,，、]+/).filter(Boolean);
+  const words = text
+    .trim()
+    .split(/[\s,，、]+/)
+    .filter(Boolean);
   if (words.length === 0) return undefined;
   if (words.length === 1 && words[0] === '默认') return { kind: 'default' };
   const change: ChatRemindSchedule = {};

@@ -19,12 +19,7 @@ export interface UnitStatus {
  * The overview of one period (/feedback, 哪些单位还没反馈): per reminded unit, from the period's
  * reminders and replies. A reply counts for the unit that sent it and the target it names.
  */
-export const unitStatuses = (
-  reminders: readonly Pick<Reminder, 'unit' | 'targets' | 'at'>[],
-  replies: readonly Pick<FeedbackReply, 'unit' | 'target'>[],
-  now: Date,
-  dueDays: number,
-): UnitStatus[] => {
+export const unitStatuses = (reminders: readonly Pick<Reminder, 'unit' | 'targets' | 'at'>[], replies: readonly Pick<FeedbackReply, 'unit' | 'target'>[], now: Date, dueDays: number): UnitStatus[] => {
   const byUnit = new Map<string, { reminded: string; times: number; targets: string[] }>();
   for (const r of reminders) {
     const s = byUnit.get(r.unit) ?? { reminded: r.at, times: 0, targets: [] };

@@ -3,8 +3,7 @@ import { arabicDates } from '../text/chinese-dates';
 import { toHalfWidth } from '../text/normalize';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
-const lastDayOf = (year: number, month: number): string =>
-  `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+const lastDayOf = (year: number, month: number): string => `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 
 /**
  * Reads 完成时限 the way the tables write it. Year-less wording (年底, 8月底)
@@ -15,7 +14,10 @@ const lastDayOf = (year: number, month: number): string =>
 export const toDeadline = (raw: string, reportYear: number): Deadline => {
   const text = raw.trim();
   // 年底前, 6月底之前: a deadline says the same with or without 前
-  const s = arabicDates(toHalfWidth(text)).replace(/\s+/g, '').replace(/(?:之前|以前|前)$/, '').replace(/^(?:截至|截止|于)/, '');
+  const s = arabicDates(toHalfWidth(text))
+    .replace(/\s+/g, '')
+    .replace(/(?:之前|以前|前)$/, '')
+    .replace(/^(?:截至|截止|于)/, '');
   if (/长期|持续|常态|每年|经常/.test(s)) return { kind: 'ongoing', text };
 
   const yearEnd = /^(?:(\d{4})年)?(?:年底|年末|底|年内|全年|12月底|12月末)$/.exec(s) ?? /^(\d{4})年(?:底|末|内)$/.exec(s);

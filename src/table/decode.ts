@@ -1,8 +1,6 @@
 import { TableError } from './errors';
 
-export type Decoded =
-  | { kind: 'text'; text: string; encoding: 'utf-8' | 'gb18030' }
-  | { kind: 'xlsx' };
+export type Decoded = { kind: 'text'; text: string; encoding: 'utf-8' | 'gb18030' } | { kind: 'xlsx' };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** Old binary .xls (OLE compound file) and other formats people mistake for tables. */

@@ -71,9 +71,7 @@ export class TableError extends Error {
 }
 
 const locate = ({ file, sheet, row, column }: TableErrorDetails): string =>
-  [`table ${file}${sheet === undefined ? '' : ` (sheet ${sheet})`}`, row === undefined ? '' : `row ${row}`, column === undefined ? '' : `column ${column}`]
-    .filter(Boolean)
-    .join(', ');
+  [`table ${file}${sheet === undefined ? '' : ` (sheet ${sheet})`}`, row === undefined ? '' : `row ${row}`, column === undefined ? '' : `column ${column}`].filter(Boolean).join(', ');
 
 /** Longest cell value kept in an error: one bad cell cannot flood a chat. */
 const VALUE_CHARS = 40;

@@ -46,8 +46,7 @@ export class MissingColumnError extends TableError {
         found,
         ...(unused === undefined ? {} : { suggestion: unused }),
       },
-      `the header lacks ${header.missing.map((k) => COLUMNS[k]).join(', ')}` +
-        ` (found ${found.join(', ')}); name it with --column ${unused ?? '表头'}=${COLUMNS[first]}`,
+      `the header lacks ${header.missing.map((k) => COLUMNS[k]).join(', ')}` + ` (found ${found.join(', ')}); name it with --column ${unused ?? '表头'}=${COLUMNS[first]}`,
     );
   }
 }
@@ -74,13 +73,7 @@ const missingOf = (found: Partial<Record<ColumnKey, number>>): ColumnKey[] => {
  * Throws MissingColumnError when the
  * best row still lacks a required column, TableError when no row qualifies.
  */
-export const findHeader = (
-  rows: RawRow[],
-  where: TableWhere,
-  mapping: ColumnMapping = {},
-  remembered: readonly ColumnMapping[] = [],
-  isStatus?: (cell: string) => boolean,
-): FoundHeader => {
+export const findHeader = (rows: RawRow[], where: TableWhere, mapping: ColumnMapping = {}, remembered: readonly ColumnMapping[] = [], isStatus?: (cell: string) => boolean): FoundHeader => {
   const limit = Math.min(rows.length, TABLE_LIMITS.headerSearchRows);
   const mapped = toMapped(mapping, applicable(rows.slice(0, limit), remembered), where);
   let best: { at: number; keys: (ColumnKey | undefined)[]; count: number } | undefined;
@@ -133,9 +126,7 @@ export const findHeader = (
   }
   const missing = missingOf(columns);
   if (missing.length > 0) throw new MissingColumnError(where, { row: rows[best.at]!.row, cells: headerCells.map((c) => c ?? ''), missing });
-  const names = Object.fromEntries(
-    KEYS.map((k) => [k, columns[k] === undefined ? COLUMNS[k] : (headerCells[columns[k]!] ?? '').trim() || COLUMNS[k]]),
-  ) as Record<ColumnKey, string>;
+  const names = Object.fromEntries(KEYS.map((k) => [k, columns[k] === undefined ? COLUMNS[k] : (headerCells[columns[k]!] ?? '').trim() || COLUMNS[k]])) as Record<ColumnKey, string>;
   return { headerAt: best.at, dataFrom, columns, names };
 };
 
@@ -154,7 +145,10 @@ const applicable = (top: RawRow[], remembered: readonly ColumnMapping[]): Column
 /** Explicit entries win over remembered ones, newer remembered ones over older ones. */
 const toMapped = (mapping: ColumnMapping, remembered: ColumnMapping[], where: TableWhere): Map<string, ColumnKey> => {
   const out = new Map<string, ColumnKey>();
-  for (const [header, column] of [...remembered].reverse().flatMap((m) => Object.entries(m)).concat(Object.entries(mapping))) {
+  for (const [header, column] of [...remembered]
+    .reverse()
+    .flatMap((m) => Object.entries(m))
+    .concat(Object.entries(mapping))) {
     const key = columnKeyOf(column);
     if (!key) {
       throw new TableError(
@@ -170,8 +164,7 @@ const toMapped = (mapping: ColumnMapping, remembered: ColumnMapping[], where: Ta
 
 const isListed = (cell: string, mapped: Map<string, ColumnKey>): boolean => mapped.has(cleanHeader(cell)) || columnKeyOf(cell) !== undefined;
 
-const recognise = (cell: string, mapped: Map<string, ColumnKey>): ColumnKey | undefined =>
-  mapped.get(cleanHeader(cell)) ?? columnOf(cell);
+const recognise = (cell: string, mapped: Map<string, ColumnKey>): ColumnKey | undefined => mapped.get(cleanHeader(cell)) ?? columnOf(cell);
 
 /**
  * A second header row under a first: every filled cell names a column by
@@ -205,12 +198,7 @@ const STATUS_LIKE = /进度|完成|推进|情况|状态|结果|评价|序时|是
  * are nearly all status words (是/否, 已完成, 滞后): offices that name the status
  * column loosely still get it read. Undefined when no column is that clear.
  */
-const statusByContent = (
-  header: string[],
-  keys: (ColumnKey | undefined)[],
-  data: RawRow[],
-  isStatus: (cell: string) => boolean,
-): number | undefined => {
+const statusByContent = (header: string[], keys: (ColumnKey | undefined)[], data: RawRow[], isStatus: (cell: string) => boolean): number | undefined => {
   for (let col = 0; col < header.length; col += 1) {
     const name = cleanHeader(header[col] ?? '');
     if (!STATUS_LIKE.test(name) || (keys[col] !== undefined && keys[col] !== 'progress')) continue;

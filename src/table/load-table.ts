@@ -15,7 +15,11 @@ import { readTextRows, readXlsxSheets, type Sheet } from './read-rows';
 export const parseTable = async (bytes: Buffer, fileName: string, options: ParseOptions = {}): Promise<Report> => {
   const file = basename(fileName);
   if (bytes.length > TABLE_LIMITS.maxFileBytes) {
-    throw new TableError('too-large', { file, measure: 'bytes', actual: bytes.length, limit: TABLE_LIMITS.maxFileBytes }, `the file is ${bytes.length} bytes, over the ${TABLE_LIMITS.maxFileBytes}-byte limit`);
+    throw new TableError(
+      'too-large',
+      { file, measure: 'bytes', actual: bytes.length, limit: TABLE_LIMITS.maxFileBytes },
+      `the file is ${bytes.length} bytes, over the ${TABLE_LIMITS.maxFileBytes}-byte limit`,
+    );
   }
   const decoded = decodeTable(bytes, file);
   if (decoded.kind === 'xlsx') return parseWorkbook(await readXlsxSheets(bytes, file), { file, format: 'xlsx', bytes }, options);
@@ -49,7 +53,11 @@ const parseWorkbook = (sheets: Sheet[], source: Parameters<typeof parseReport>[1
 export const readTableFile = async (path: string, options: ParseOptions = {}): Promise<Report> => {
   const { size } = await stat(path);
   if (size > TABLE_LIMITS.maxFileBytes) {
-    throw new TableError('too-large', { file: basename(path), measure: 'bytes', actual: size, limit: TABLE_LIMITS.maxFileBytes }, `the file is ${size} bytes, over the ${TABLE_LIMITS.maxFileBytes}-byte limit`);
+    throw new TableError(
+      'too-large',
+      { file: basename(path), measure: 'bytes', actual: size, limit: TABLE_LIMITS.maxFileBytes },
+      `the file is ${size} bytes, over the ${TABLE_LIMITS.maxFileBytes}-byte limit`,
+    );
   }
   return parseTable(await readFile(path), path, options);
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { COLUMNS, isLaggingStatus, type Assignment, type ColumnKey, type Report, type ReportSource, type Target } from '../model';
+import { isLaggingStatus, type Assignment, type ColumnKey, type Report, type ReportSource, type Target } from '../model';
 import { toHalfWidth } from '../text/normalize';
 import { findHeader, type ColumnMapping } from './header';
 import { toDeadline } from './deadline';
@@ -26,18 +26,13 @@ export interface ParseOptions {
 }
 
 const readers = new WeakMap<StatusWords, StatusReader>();
-const readerFor = (words: StatusWords = STATUS_WORDS): StatusReader =>
-  readers.get(words) ?? readers.set(words, createStatusReader(words)).get(words)!;
+const readerFor = (words: StatusWords = STATUS_WORDS): StatusReader => readers.get(words) ?? readers.set(words, createStatusReader(words)).get(words)!;
 
 /**
  * Builds a Report from a table's rows, or throws a TableError naming the row,
  * column and value of the first problem. Nothing is partially accepted.
  */
-export const parseReport = (
-  rows: RawRow[],
-  source: Omit<ReportSource, 'sha256'> & { bytes: Buffer; sheet?: string },
-  options: ParseOptions = {},
-): Report => {
+export const parseReport = (rows: RawRow[], source: Omit<ReportSource, 'sha256'> & { bytes: Buffer; sheet?: string }, options: ParseOptions = {}): Report => {
   // in a workbook of several sheets, errors name the sheet too
   const file: TableWhere = source.sheet === undefined ? { file: source.file } : { file: source.file, sheet: source.sheet };
   const readStatus = readerFor(options.statusWords);
@@ -51,8 +46,7 @@ export const parseReport = (
 
   const dataRows = rows.slice(dataFrom);
   const meta = readReportMeta(title, source.file);
-  const year =
-    options.year ?? meta.year ?? (columns.deadline === undefined ? undefined : yearFromDeadlines(dataRows.map((r) => r.cells[columns.deadline!] ?? '')));
+  const year = options.year ?? meta.year ?? (columns.deadline === undefined ? undefined : yearFromDeadlines(dataRows.map((r) => r.cells[columns.deadline!] ?? '')));
   if (year === undefined) {
     throw new TableError('no-year', file, 'cannot tell the report year from the title or the file name; give it explicitly (--year 2022)');
   }
@@ -76,7 +70,13 @@ export const parseReport = (
     }
 
     const rawId = cell('id');
-    const id = columns.id === undefined ? '' : toHalfWidth(rawId).replace(/\s+/g, '').replace(/[.、]$/, '').replace(/^\((.+)\)$/, '$1');
+    const id =
+      columns.id === undefined
+        ? ''
+        : toHalfWidth(rawId)
+            .replace(/\s+/g, '')
+            .replace(/[.、]$/, '')
+            .replace(/^\((.+)\)$/, '$1');
     const text = cell('text');
     // A verdict says more than 是/否, so it is read when the row has one; an unknown one is refused, not skipped.
     const statusKey: ColumnKey = statusCells[0] !== '' || columns.onSchedule === undefined ? 'verdict' : 'onSchedule';
@@ -86,9 +86,7 @@ export const parseReport = (
       throw new TableError(
         'bad-status',
         { ...file, row, column: names[statusKey], value: cellValue(statusText), expects: statusKey === 'onSchedule' ? 'yes-no' : 'verdict' },
-        statusKey === 'onSchedule'
-          ? `expected 是 or 否, got ${quote(statusText)}`
-          : `expected a status such as 已完成, 超进度, 达进度, 欠进度, 未开工 (or 是/否), got ${quote(statusText)}`,
+        statusKey === 'onSchedule' ? `expected 是 or 否, got ${quote(statusText)}` : `expected a status such as 已完成, 超进度, 达进度, 欠进度, 未开工 (or 是/否), got ${quote(statusText)}`,
       );
     }
     if (id !== '' && !/^[0-9A-Za-z][0-9A-Za-z_.-]{0,15}$/.test(id) && !/^[一二三四五六七八九十百零〇]{1,6}$/.test(id)) {
@@ -190,4 +188,4 @@ const fromDateText = (text: string): string => {
 };
 
 /** 张　鹏 (a two-character name padded to line up with three-character ones) → 张鹏. */
-const toLeaderCell = (text: string): string => !/\s/.test(text) ? text : text.replace(/(^|[、，,;；\s])(\p{Script=Han})[\s\u3000]+(\p{Script=Han})(?=$|[、，,;；\s])/gu, '$1$2$3');
+const toLeaderCell = (text: string): string => (!/\s/.test(text) ? text : text.replace(/(^|[、，,;；\s])(\p{Script=Han})[\s\u3000]+(\p{Script=Han})(?=$|[、，,;；\s])/gu, '$1$2$3'));

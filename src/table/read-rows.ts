@@ -129,11 +129,19 @@ const checkXlsxSize = async (bytes: Buffer, file: string, entries: readonly ZipE
     const endRow = (): void => {
       if (rows === 0) return;
       if (width > TABLE_LIMITS.maxXlsxColumns) {
-        throw new TableError('too-large', { file, row: rows, measure: 'columns', actual: width, limit: TABLE_LIMITS.maxXlsxColumns }, `row ${rows} of sheet ${sheet} has ${width} columns, over the limit of ${TABLE_LIMITS.maxXlsxColumns}`);
+        throw new TableError(
+          'too-large',
+          { file, row: rows, measure: 'columns', actual: width, limit: TABLE_LIMITS.maxXlsxColumns },
+          `row ${rows} of sheet ${sheet} has ${width} columns, over the limit of ${TABLE_LIMITS.maxXlsxColumns}`,
+        );
       }
       cells += width;
       if (cells > TABLE_LIMITS.maxXlsxCells) {
-        throw new TableError('too-large', { file, row: rows, measure: 'cells', limit: TABLE_LIMITS.maxXlsxCells }, `the workbook has more than ${TABLE_LIMITS.maxXlsxCells} cells (row ${rows} of sheet ${sheet} reached); save a table this large as CSV, which may have up to ${TABLE_LIMITS.maxRows} rows`);
+        throw new TableError(
+          'too-large',
+          { file, row: rows, measure: 'cells', limit: TABLE_LIMITS.maxXlsxCells },
+          `the workbook has more than ${TABLE_LIMITS.maxXlsxCells} cells (row ${rows} of sheet ${sheet} reached); save a table this large as CSV, which may have up to ${TABLE_LIMITS.maxRows} rows`,
+        );
       }
     };
     const decoder = new StringDecoder('utf8');
@@ -158,7 +166,11 @@ const checkXlsxSize = async (bytes: Buffer, file: string, entries: readonly ZipE
             rows += 1;
             width = 0;
             if (rows > MAX_SHEET_ROWS) {
-              throw new TableError('too-many-rows', { file, measure: 'rows', limit: TABLE_LIMITS.maxRows }, `sheet ${sheet} has more than ${MAX_SHEET_ROWS} rows; a table may have at most ${TABLE_LIMITS.maxRows} rows below its header`);
+              throw new TableError(
+                'too-many-rows',
+                { file, measure: 'rows', limit: TABLE_LIMITS.maxRows },
+                `sheet ${sheet} has more than ${MAX_SHEET_ROWS} rows; a table may have at most ${TABLE_LIMITS.maxRows} rows below its header`,
+              );
             }
           } else {
             const column = CELL_COLUMN.exec(attributes!)?.[1];

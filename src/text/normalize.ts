@@ -15,9 +15,6 @@ export const createNormalizer = (): ((text: string) => string) => {
 };
 
 /** Full-width ASCII (！ to ～) and the ideographic space to their half-width forms. */
-export const toHalfWidth = (text: string): string =>
-  text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  );
+export const toHalfWidth = (text: string): string => text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 
 export type Normalize = ReturnType<typeof createNormalizer>;

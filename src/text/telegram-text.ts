@@ -24,8 +24,7 @@ const ELLIPSIS = '…';
  * Escapes text for Telegram's HTML parse mode. Telegram understands only
  * `&lt; &gt; &amp; &quot;`; `"` is escaped too so the same text is safe inside an href.
  */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
+export const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
 
 /**
  * Shortens text to at most `max` code points, ending with … (never splits a surrogate
@@ -89,8 +88,7 @@ const decodeEntity = (entity: string): string => {
 };
 
 /** What a reader sees of Telegram HTML: tags removed, entities decoded. */
-export const htmlToPlain = (html: string): string =>
-  html.replace(/<[^>]*>/g, '').replace(/&(?:lt|gt|amp|quot|#\d{1,7}|#x[0-9a-f]{1,6});/gi, decodeEntity);
+export const htmlToPlain = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/&(?:lt|gt|amp|quot|#\d{1,7}|#x[0-9a-f]{1,6});/gi, decodeEntity);
 
 /** Length of a text as Telegram counts it (UTF-16 units after parsing), or undefined for broken HTML. */
 export const visibleLength = (text: string, parseMode?: string): number | undefined => {
@@ -116,7 +114,10 @@ const cutHtml = (tokens: readonly Token[], limit: number): string => {
     units += token.units;
   }
   // Close what is still open, innermost first.
-  return `${out}${ELLIPSIS}${open.reverse().map((name) => `</${name}>`).join('')}`;
+  return `${out}${ELLIPSIS}${open
+    .reverse()
+    .map((name) => `</${name}>`)
+    .join('')}`;
 };
 
 export interface Outgoing {

@@ -23,7 +23,6 @@ export const MESSAGE_LIMIT = 4096;
 
 const ELLIPSIS = '…';
 
-
 const renderSpan = (span: Span, format: Format): string => {
   if (format === 'plain') return span.text;
   const text = escapeHtml(span.text);
@@ -56,6 +55,10 @@ export const renderMessage = (input: Line[], format: Format, limit = MESSAGE_LIM
     lines[lines.length - 1] = [{ text: ELLIPSIS }];
     text = renderLines(lines, format);
   }
-  if (text.length > limit) text = Array.from(text).slice(0, limit - 1).join('') + ELLIPSIS;
+  if (text.length > limit)
+    text =
+      Array.from(text)
+        .slice(0, limit - 1)
+        .join('') + ELLIPSIS;
   return text;
 };

@@ -32,15 +32,17 @@ export const VIEW_DEFAULTS = Object.freeze({
 });
 
 /** The light when the engine assessed the target (🔴 🟡 🟢), else the table's 是/否 (🔴 🟢). */
-const mark = (target: Target, assessment?: Assessment): string =>
-  assessment ? LIGHT_EMOJI[assessment.light] : isLagging(target) ? WORDS.laggingMark : WORDS.onScheduleMark;
+const mark = (target: Target, assessment?: Assessment): string => (assessment ? LIGHT_EMOJI[assessment.light] : isLagging(target) ? WORDS.laggingMark : WORDS.onScheduleMark);
 
 const lightCounts = (counts: Record<Light, number>): string => (['red', 'yellow', 'green'] as const).map((l) => `${LIGHT_EMOJI[l]} ${counts[l]}`).join(' · ');
 
 const deadlineText = (target: Target): string => target.deadline.text || '—';
 
 /** The units of a target; when it has cooperating ones, each with its role: 市工业和信息化局（牵头）、市财政局（配合）. */
-const unitsText = (t: Target): string => labelledUnits(t).map(({ unit, role }) => WORDS.withRole(unit, role)).join('、');
+const unitsText = (t: Target): string =>
+  labelledUnits(t)
+    .map(({ unit, role }) => WORDS.withRole(unit, role))
+    .join('、');
 
 /** 【配合】 before a target the asked-for unit only supports, 【牵头】 before one it leads, when the list has any it supports. */
 const roleTags = (hits: Hit[], units: string[] | undefined): ((t: Target) => string) => {
@@ -115,9 +117,7 @@ const understoodLines = (answer: Answer): Line[] => {
   const names = [...(q.units ?? []), ...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])];
   const others = filterWords({ ...q, units: [], leader: '', leaders: [] });
   const asks = answer.kind === 'stats' ? [q.rank ? WORDS.rankTitle(q.rank.by, q.rank.order) : WORDS.statsTitle] : [];
-  const parts = q.item
-    ? [WORDS.itemWord(q.item)]
-    : [...(q.outside ? [q.outside] : []), ...names, ...others, ...(q.terms?.length ? [q.phrase || q.terms.join(' ')] : []), ...asks];
+  const parts = q.item ? [WORDS.itemWord(q.item)] : [...(q.outside ? [q.outside] : []), ...names, ...others, ...(q.terms?.length ? [q.phrase || q.terms.join(' ')] : []), ...asks];
   if (parts.length === 0 && !q.dropped?.length && !q.unplacedNegation) return [];
   const notes: string[] = [];
   if (names.length > 1) notes.push(q.join === 'all' ? WORDS.together : WORDS.each);
@@ -352,17 +352,10 @@ const answerBody = (answer: Answer, page: number, pageSize: number): { lines: Li
       const filter = filterWords(q);
       const changes = answer.history && answer.history.periods.length > 1 ? answer.history : undefined;
       if (changes) return historyListLines(answer, changes, filter, page, pageSize);
-      const head =
-        answer.kind === 'search' && q.terms?.length
-          ? [...filter, WORDS.searchHeader(q.phrase || q.terms.join(' '))]
-          : filter.length > 0
-            ? filter
-            : [WORDS.all];
+      const head = answer.kind === 'search' && q.terms?.length ? [...filter, WORDS.searchHeader(q.phrase || q.terms.join(' '))] : filter.length > 0 ? filter : [WORDS.all];
       // with a status or light filter the lagging count would only repeat it
       const counts =
-        q.status || q.stage || q.light
-          ? [WORDS.count(hits.length)]
-          : [WORDS.count(hits.length), WORDS.laggingCount(lagCount), ...(yellowCount > 0 ? [WORDS.yellowCount(yellowCount)] : [])];
+        q.status || q.stage || q.light ? [WORDS.count(hits.length)] : [WORDS.count(hits.length), WORDS.laggingCount(lagCount), ...(yellowCount > 0 ? [WORDS.yellowCount(yellowCount)] : [])];
       const lines: Line[] = [
         ...onePeriodLines(answer.history),
         ...(q.count ? [[{ text: WORDS.countLine(filter.join(' · '), hits.length) }]] : []),
@@ -371,7 +364,15 @@ const answerBody = (answer: Answer, page: number, pageSize: number): { lines: Li
       if (answer.candidates?.length) lines.push([{ text: WORDS.ambiguous(answer.candidates.join('、')) }]);
       if (hits.length === 0) {
         // 没有滞后的目标，全部按计划推进 is true of a filter, not of a search within it
-        const none = q.terms?.length ? WORDS.emptyList : q.status === 'lagging' ? WORDS.noneLagging : q.status === 'onSchedule' ? WORDS.noneOnSchedule : q.stage ? WORDS.noneStage(WORDS.stageFilter[q.stage]) : WORDS.emptyList;
+        const none = q.terms?.length
+          ? WORDS.emptyList
+          : q.status === 'lagging'
+            ? WORDS.noneLagging
+            : q.status === 'onSchedule'
+              ? WORDS.noneOnSchedule
+              : q.stage
+                ? WORDS.noneStage(WORDS.stageFilter[q.stage])
+                : WORDS.emptyList;
         lines.push([{ text: none }]);
         return { lines, page: 1, pages: 1 };
       }
@@ -400,4 +401,3 @@ export const renderAnswer = (answer: Answer, options: RenderOptions): RenderedPa
 
 /** One target in full detail (with its light and bar when given the assessment), within Telegram's message limit. */
 export const renderTarget = (target: Target, format: Format, assessment?: Assessment): string => renderMessage(targetLines(target, assessment), format);
-

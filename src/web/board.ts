@@ -86,19 +86,21 @@ export const toBoard = (engine: Engine, report: Pick<ReportInfo, 'key' | 'curren
 
   // in the chat's list order (ascending 序号), with the lights the engine assessed
   const lights = new Map(assessed.items.map((x) => [x.target, x.assessment]));
-  const rows: BoardRow[] = [...r.targets].sort((a, b) => compareIds(a.id, b.id)).map((t) => {
-    const a = lights.get(t) as Assessment;
-    const m = a.measure;
-    return {
-      id: t.id,
-      light: LIGHT_ORDER.indexOf(a.light),
-      text: t.text,
-      units: unitsOf(t).map(unitIndex),
-      leaders: leadersOf(t).map(leaderIndex),
-      deadline: deadlineIndex(deadlineKey(t)),
-      ...(m ? { bar: barPercent(m), measure: describeMeasure(m) } : {}),
-    };
-  });
+  const rows: BoardRow[] = [...r.targets]
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((t) => {
+      const a = lights.get(t) as Assessment;
+      const m = a.measure;
+      return {
+        id: t.id,
+        light: LIGHT_ORDER.indexOf(a.light),
+        text: t.text,
+        units: unitsOf(t).map(unitIndex),
+        leaders: leadersOf(t).map(leaderIndex),
+        deadline: deadlineIndex(deadlineKey(t)),
+        ...(m ? { bar: barPercent(m), measure: describeMeasure(m) } : {}),
+      };
+    });
   return {
     report: { key: report.key, current: report.current, title: r.title, city: r.city, year: r.year, period: r.period, asOf: r.asOf },
     totals: { targets: stats.total, assignments: stats.assignments, lagging: stats.lagging, onScheduleRate: stats.onScheduleRate, lights: stats.lights },

@@ -20,9 +20,7 @@ export interface WebAppUser {
   language_code?: string;
 }
 
-export type InitDataCheck =
-  | { ok: true; user: WebAppUser; authDate: number }
-  | { ok: false; reason: 'missing' | 'malformed' | 'bad-hash' | 'expired' | 'no-user' };
+export type InitDataCheck = { ok: true; user: WebAppUser; authDate: number } | { ok: false; reason: 'missing' | 'malformed' | 'bad-hash' | 'expired' | 'no-user' };
 
 export interface InitDataOptions {
   /** seconds; Telegram suggests checking it, we refuse launches older than a day by default */

@@ -48,8 +48,7 @@ export const ALERT_MESSAGES = Object.freeze({
   quietSet: (range: string) => `好的，${range} 之间的提醒将静音发送。`,
   quietOff: '已取消静音时段。',
   yellowUsage: '用法：/yellow on（开启黄灯提醒）或 /yellow off（关闭）',
-  yellowStatus: (on: boolean) =>
-    `黄灯提醒：${on ? '已开启' : '未开启'}。黄灯指按计划推进、但完成数量落后序时进度或已过完成时限的目标。\n用法：/yellow on（开启）或 /yellow off（关闭）`,
+  yellowStatus: (on: boolean) => `黄灯提醒：${on ? '已开启' : '未开启'}。黄灯指按计划推进、但完成数量落后序时进度或已过完成时限的目标。\n用法：/yellow on（开启）或 /yellow off（关闭）`,
   yellowOn: (hasSubscriptions: boolean) =>
     `已开启黄灯提醒：导入新表后，订阅范围内转为黄灯和解除黄灯的目标会随变化提醒一起发送；定期汇总（/digest）也会列出当前黄灯项目。${
       hasSubscriptions ? '' : '\n您还没有订阅，发送 /subscribe 选择范围。'
@@ -59,8 +58,7 @@ export const ALERT_MESSAGES = Object.freeze({
   subscribeYellowHint: '黄灯提醒按您已有的订阅范围发送，请发送 /yellow on 开启。',
   uploadNotAdmin: '抱歉，只有管理员可以上传进度表。如需更新数据，请联系管理员。',
   uploadWrongType: (name: string) => `无法导入“${name}”：请发送 .tsv、.csv 或 .xlsx 格式的进度表。`,
-  uploadTooLarge: (limitBytes: number) =>
-    `文件太大，无法导入（上限 ${limitBytes >= 1024 * 1024 ? `${Math.floor(limitBytes / 1024 / 1024)} MB` : `${Math.ceil(limitBytes / 1024)} KB`}）。`,
+  uploadTooLarge: (limitBytes: number) => `文件太大，无法导入（上限 ${limitBytes >= 1024 * 1024 ? `${Math.floor(limitBytes / 1024 / 1024)} MB` : `${Math.ceil(limitBytes / 1024)} KB`}）。`,
   uploadReceived: '已收到表格，正在导入……',
   mappingAsk: (file: string, column: string, missing: string[]) =>
     `“${file}”的表头里没有找到“${column}”列${missing.length > 1 ? `（还缺：${missing.slice(1).join('、')}）` : ''}。请点选表中哪一列是“${column}”：`,
@@ -121,8 +119,7 @@ export const DIGEST_WORDS = Object.freeze({
   newLagging: '⚠️ 未按计划完成进度',
   stillYellow: (reason: string) => `🟡 仍为黄灯：${reason}`,
   lightNote: (light: 'became-yellow' | 'left-yellow' | 'yellow', reason: string) => `${light === 'left-yellow' ? '🟢' : '🟡'} ${reason}`,
-  filters: (named: string[], total: number, yellow: boolean) =>
-    `订阅：${named.join('；')}${total > named.length ? ` 等 ${total} 项` : ''}${yellow ? '（含黄灯提醒）' : ''}`,
+  filters: (named: string[], total: number, yellow: boolean) => `订阅：${named.join('；')}${total > named.length ? ` 等 ${total} 项` : ''}${yellow ? '（含黄灯提醒）' : ''}`,
   importTitle: '<b>🔔 责任目标变化提醒</b>',
   since: (period: string) => `，与${period}相比`,
   importFooter: '发送 /subscriptions 管理订阅',

@@ -56,4 +56,3 @@ export const USAGE = Object.freeze({
   leader: '/leader 王昌华',
   search: '/search 5G基站',
 });
-

@@ -26,8 +26,7 @@ export const IMPORT_WORDS = Object.freeze({
 });
 
 /** `npm run import`'s own words: command-line mistakes and what went wrong around the table. */
-const IMPORT_USAGE =
-  '用法：npm run import -- 文件 [--dry-run] [--year 2022] [--period 第三季度] [--as-of 2022-09-30] [--city 菏泽市] [--column 表头=责任目标内容 …]';
+const IMPORT_USAGE = '用法：npm run import -- 文件 [--dry-run] [--year 2022] [--period 第三季度] [--as-of 2022-09-30] [--city 菏泽市] [--column 表头=责任目标内容 …]';
 
 export const IMPORT_CLI_WORDS = Object.freeze({
   usage: IMPORT_USAGE,
@@ -38,8 +37,7 @@ export const IMPORT_CLI_WORDS = Object.freeze({
   badColumn: (text: string) => `--column 要写成 表头=列名，如 任务名称=责任目标内容，这里是“${text}”。`,
   noFile: (file: string) => `找不到文件 ${file}。`,
   unreadable: (file: string) => `无法读取文件 ${file}，请检查权限。`,
-  botSilent: (seconds: number, id: string, dir: string) =>
-    `正在运行的机器人 ${seconds} 秒内没有回复。请求 ${id} 留在 ${dir} 中，机器人读到时会导入；请查看机器人的日志。`,
+  botSilent: (seconds: number, id: string, dir: string) => `正在运行的机器人 ${seconds} 秒内没有回复。请求 ${id} 留在 ${dir} 中，机器人读到时会导入；请查看机器人的日志。`,
   unexpected: '程序出错，表格没有导入，现有数据未改动。详情见上面的错误信息或机器人的日志。',
 });
 
@@ -82,10 +80,7 @@ const PROBLEMS: { [C in TableErrorCode]: (d: TableErrorDetails, place: ImportPla
   'old-xls': () => '这是旧版的 .xls 工作簿。请在 Excel 或 WPS 中另存为 .xlsx 或 CSV',
   binary: () => '这不是表格文件。请发送 .tsv、.csv 或 .xlsx 格式的进度表',
   unreadable: () => '无法按表格读取，可能是引号不成对。请在 Excel 或 WPS 中打开后另存为 .xlsx 或 CSV',
-  encoding: (d) =>
-    d.bom === undefined
-      ? '文字既不是 UTF-8 也不是 GBK 编码。请另存为 UTF-8 编码的 CSV'
-      : `文件开头标明是 ${d.bom} 编码，内容却不是。请另存为 UTF-8 编码的 CSV`,
+  encoding: (d) => (d.bom === undefined ? '文字既不是 UTF-8 也不是 GBK 编码。请另存为 UTF-8 编码的 CSV' : `文件开头标明是 ${d.bom} 编码，内容却不是。请另存为 UTF-8 编码的 CSV`),
   xlsx: () => '这个 .xlsx 文件已损坏，无法读取。请在 Excel 或 WPS 中打开确认后另存一份',
   'no-sheet': () => '工作簿里没有工作表',
   'no-header': (d) => `前 ${d.limit} 行里找不到表头。表头应写明各列的名称，如${listed(d.expected ?? [])}`,
@@ -93,29 +88,17 @@ const PROBLEMS: { [C in TableErrorCode]: (d: TableErrorDetails, place: ImportPla
     const missing = d.missing ?? (d.column === undefined ? [] : [d.column]);
     const found = d.found && d.found.length > 0 ? `（表头有${listed(d.found)}）` : '';
     const fix =
-      place === 'terminal' && d.suggestion !== undefined
-        ? `。如果“${d.suggestion}”就是“${missing[0]}”，请加上 --column ${d.suggestion}=${missing[0]} 重新运行`
-        : `。请把对应的表头改为“${missing[0]}”`;
+      place === 'terminal' && d.suggestion !== undefined ? `。如果“${d.suggestion}”就是“${missing[0]}”，请加上 --column ${d.suggestion}=${missing[0]} 重新运行` : `。请把对应的表头改为“${missing[0]}”`;
     return `表头里没有${listed(missing)}列${found}${fix}`;
   },
-  'unknown-column': (d, place) =>
-    `“${d.value}”不是可以指定的列名（可用：${(d.columns ?? []).join('、')}）。` + (place === 'terminal' ? '请改正 --column 的写法' : '请重新选择'),
-  'bad-status': (d) =>
-    d.expects === 'yes-no'
-      ? `“${d.value}”不是“是”或“否”。请改为“是”或“否”`
-      : `“${d.value}”不是认得的进度说法。请改为 已完成、超进度、达进度、欠进度、未开工 之一（或 是、否）`,
-  'bad-id': (d) =>
-    d.value === '' ? `目标“${d.target}”没有序号。请补上序号` : `序号“${d.value}”不是编号。请写成数字，如 57`,
+  'unknown-column': (d, place) => `“${d.value}”不是可以指定的列名（可用：${(d.columns ?? []).join('、')}）。` + (place === 'terminal' ? '请改正 --column 的写法' : '请重新选择'),
+  'bad-status': (d) => (d.expects === 'yes-no' ? `“${d.value}”不是“是”或“否”。请改为“是”或“否”` : `“${d.value}”不是认得的进度说法。请改为 已完成、超进度、达进度、欠进度、未开工 之一（或 是、否）`),
+  'bad-id': (d) => (d.value === '' ? `目标“${d.target}”没有序号。请补上序号` : `序号“${d.value}”不是编号。请写成数字，如 57`),
   'duplicate-id': (d) => `序号 ${d.value} 在第 ${d.firstRow} 行已用于另一项目标。请改用不同的序号`,
-  'orphan-continuation': (d) =>
-    d.value
-      ? `目标内容是空的，上面也没有序号为 ${d.value} 的目标。请补上目标内容`
-      : '序号和目标内容都是空的，上面也没有目标。请补上序号和目标内容',
+  'orphan-continuation': (d) => (d.value ? `目标内容是空的，上面也没有序号为 ${d.value} 的目标。请补上目标内容` : '序号和目标内容都是空的，上面也没有目标。请补上序号和目标内容'),
   'no-targets': () => '找到了表头，但下面没有目标行',
   'no-year': (_d, place) =>
-    place === 'terminal'
-      ? '标题和文件名里都看不出是哪一年的表格。请在标题中写明年份（如“2022年”），或加上 --year 2022'
-      : '标题和文件名里都看不出是哪一年的表格。请在标题中写明年份（如“2022年”）',
+    place === 'terminal' ? '标题和文件名里都看不出是哪一年的表格。请在标题中写明年份（如“2022年”），或加上 --year 2022' : '标题和文件名里都看不出是哪一年的表格。请在标题中写明年份（如“2022年”）',
 };
 
 /** Whether the problem's own words already say what to do next (so no "send it again" follows). */

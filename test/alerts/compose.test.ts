@@ -32,8 +32,7 @@ describe('import digest', () => {
     // 39 (聂元科, 市应急局) reports new progress but is on schedule; 40 falls behind
     const report = await parseTable(editedSeed({ lagging: ['40'], progress: { '39': '全年未发生重特大事故' } }), 'q4.tsv');
     const diff = diffReports(previous, report);
-    const compose = (filters: Parameters<typeof composeImportDigest>[0]['filters']) =>
-      composeImportDigest({ report, previous, diff, filters, matcher: matcher(), limits: LIMITS }).flatMap(ids);
+    const compose = (filters: Parameters<typeof composeImportDigest>[0]['filters']) => composeImportDigest({ report, previous, diff, filters, matcher: matcher(), limits: LIMITS }).flatMap(ids);
     expect(compose([{ kind: 'all' }])).toEqual(['40']);
     expect(compose([{ kind: 'leader', leader: '聂元科' }])).toEqual(['40', '39']);
     expect(compose([{ kind: 'unit', unit: '市应急局' }])).toEqual(['39']);
@@ -93,7 +92,15 @@ describe('scheduled digest', () => {
   });
 
   it('says so when nothing under the filters lags', async () => {
-    const [text] = composeScheduledDigest({ report: await seed(), filters: [{ kind: 'keyword', keyword: '5G', terms: ['5g'] }], matcher: matcher(), limits: LIMITS, today: '2022-10-10', remindDays: 14, kind: 'daily' });
+    const [text] = composeScheduledDigest({
+      report: await seed(),
+      filters: [{ kind: 'keyword', keyword: '5G', terms: ['5g'] }],
+      matcher: matcher(),
+      limits: LIMITS,
+      today: '2022-10-10',
+      remindDays: 14,
+      kind: 'daily',
+    });
     expect(text).toContain('订阅范围内目前没有滞后项目');
   });
 });

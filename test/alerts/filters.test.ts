@@ -31,10 +31,7 @@ describe('filter matcher', () => {
     expect(sorted(report.targets.filter(m(resolution.filter, report)).map((t) => t.id))).toEqual(searched);
 
     // an import that flips every target's status (the texts, and so the search, stay): the digest lists each searched target, and no other
-    const flipped = await parseTable(
-      editedSeed({ lagging: report.targets.filter((t) => !isLagging(t)).map((t) => t.id), recovered: report.targets.filter(isLagging).map((t) => t.id) }),
-      'q4.tsv',
-    );
+    const flipped = await parseTable(editedSeed({ lagging: report.targets.filter((t) => !isLagging(t)).map((t) => t.id), recovered: report.targets.filter(isLagging).map((t) => t.id) }), 'q4.tsv');
     const diff = diffReports(report, flipped);
     expect(diff.changes).toHaveLength(report.targets.length);
     expect(sorted(composeImportDigest({ report: flipped, previous: report, diff, filters, matcher: m, limits: LIMITS }).flatMap(ids))).toEqual(searched);
@@ -63,7 +60,6 @@ describe('filter matcher', () => {
       expect({ leader, selected }).toEqual({ leader, selected: report.targets.filter((t) => leadersOf(t).includes(leader)).map((t) => t.id) });
     }
   });
-
 });
 
 describe('subscription filters on a table with 配合单位', () => {

@@ -134,7 +134,7 @@ describe('delivery worker', () => {
     await worker.start();
     await worker.idle();
     expect((await subscriptions.settings(11)).active).toBe(false);
-    expect((await subscriptions.list(11))).toHaveLength(1);
+    expect(await subscriptions.list(11)).toHaveLength(1);
     expect((await subscriptions.subscribers()).has(11)).toBe(false);
     expect(await outbox.get('blocked:1')).toMatchObject({ state: 'failed' });
     expect(await outbox.get('blocked:2')).toMatchObject({ state: 'failed' });

@@ -161,7 +161,13 @@ describe('yellow opt-in in the store and the fan-out', () => {
     const importer = createImporter({ reports: stores.reports, onImported: fanOut.onImported });
     const { q2, q3 } = await reports();
     const tsv = (r: Report, title: string): Buffer =>
-      Buffer.from([title, '序号\t市政府领导\t责任目标内容\t完成时限\t完成情况\t是否按计划完成进度\t责任单位', ...r.targets.map((t) => [t.id, '甲', t.text, '年底', t.assignments[0]!.progress, t.assignments[0]!.onSchedule ? '是' : '否', t.assignments[0]!.units.join('、')].join('\t'))].join('\n') + '\n');
+      Buffer.from(
+        [
+          title,
+          '序号\t市政府领导\t责任目标内容\t完成时限\t完成情况\t是否按计划完成进度\t责任单位',
+          ...r.targets.map((t) => [t.id, '甲', t.text, '年底', t.assignments[0]!.progress, t.assignments[0]!.onSchedule ? '是' : '否', t.assignments[0]!.units.join('、')].join('\t')),
+        ].join('\n') + '\n',
+      );
     await importer.importTable(tsv(q2, Q2_2022), 'q2.tsv');
     for (const chat of [1, 2, 3]) await stores.subscriptions.add(chat, { kind: 'all' });
     expect((await stores.subscriptions.setYellow(1, true)).yellow).toBe(true);

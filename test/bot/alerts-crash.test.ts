@@ -22,8 +22,7 @@ const SUBSCRIBERS = 120;
 const FIRST_CHAT = 50_000;
 const ADMIN = 9001;
 
-const start = (api: FakeBotApi, dir: string, apiRoot = api.apiRoot): MainProcess =>
-  spawnMain(dir, { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: apiRoot, ADMIN_IDS: String(ADMIN) });
+const start = (api: FakeBotApi, dir: string, apiRoot = api.apiRoot): MainProcess => spawnMain(dir, { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: apiRoot, ADMIN_IDS: String(ADMIN) });
 
 /** Subscribers in the store before the bot first starts (the store is the seam; the bot seeds the report). */
 const addSubscribers = async (dir: string, n: number): Promise<void> => {
@@ -40,7 +39,6 @@ const digestsByChat = (api: FakeBotApi): Map<number, number> => {
   }
   return counts;
 };
-
 
 /**
  * A pass-through proxy to the fake server that can swallow the answer to one

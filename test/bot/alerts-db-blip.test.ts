@@ -45,8 +45,7 @@ afterEach(async () => {
 
 const nameOf = (url: string): string => new URL(url).pathname.slice(1);
 
-const alertsTo = (chats: number, tag: string) =>
-  Array.from({ length: chats }, (_, i) => ({ id: `${tag}:${FIRST_CHAT + i}:1`, chatId: FIRST_CHAT + i, text: `<b>提醒</b> ${tag} ${i}` }));
+const alertsTo = (chats: number, tag: string) => Array.from({ length: chats }, (_, i) => ({ id: `${tag}:${FIRST_CHAT + i}:1`, chatId: FIRST_CHAT + i, text: `<b>提醒</b> ${tag} ${i}` }));
 
 /** alert messages per chat, and when the fake received each */
 const alertSends = (tag: string) => api.calls.filter((c) => c.method === 'sendMessage' && c.status === 200 && String(c.payload.text).includes(tag));
@@ -107,10 +106,9 @@ it('stops sending the moment the replica loses the sending role', async () => {
   await blocker.query('LOCK TABLE alerts IN EXCLUSIVE MODE');
   await new Promise((r) => setTimeout(r, 400));
   // Only the role's session ends (its advisory lock with it); the pool and everything else stay.
-  const { rowCount } = await admin.query(
-    "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = $1)",
-    [db],
-  );
+  const { rowCount } = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = $1)", [
+    db,
+  ]);
   const lostAt = Date.now();
   expect(rowCount).toBe(1);
   await new Promise((r) => setTimeout(r, 300));

@@ -121,7 +121,7 @@ describe('alerts end to end', () => {
   it('refuses a non-admin’s upload politely and imports nothing', async () => {
     const reports = (await bot.reports.history()).length;
     expect(await upload(NEXT, 'q4.tsv', 5555)).toBe(ALERT_MESSAGES.uploadNotAdmin);
-    expect((await bot.reports.history())).toHaveLength(reports);
+    expect(await bot.reports.history()).toHaveLength(reports);
     expect(bot.api.calls.some((c) => c.method === 'getFile')).toBe(false);
   });
 
@@ -173,7 +173,7 @@ describe('alerts end to end', () => {
     await upload(NEXT);
     await bot.worker.idle();
     expect((await bot.subscriptions.settings(D)).active).toBe(false);
-    expect((await bot.subscriptions.list(D))).toHaveLength(1); // data kept
+    expect(await bot.subscriptions.list(D)).toHaveLength(1); // data kept
     const { [D]: _blocked, ...others } = EXPECTED;
     expectDigests(sentSince(from), others);
 

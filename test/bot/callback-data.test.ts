@@ -44,7 +44,40 @@ describe('callback data', () => {
   });
 
   it('rejects forged or foreign data instead of guessing', () => {
-    for (const raw of ['', 'p:abc:lag:1', 'p:abc123:lag:0', 'p:abc123:x9:1', 'p:abc123:lag:1:extra', 'd:', 'd:五十七', 'd:57;drop', 'ex:10', 'ex:a', 'noop ', '{"a":1}', 's:', 's:mx:1', 's:u:abc:1', 's:u:ABC123:1', 'us:', 'us:a b', 'cm:1:', 'cm:x:1', 'cm:1:1000', 'bd:q:abc', 'bd:a:', 'rm:y:a b', 'fb:1:', 'fb:x:57', 'fb:1:五十七', 'x:abc123', 'x:abc123:lag:1', 'x:ABC123:lag', 'x:abc123:q', undefined]) {
+    for (const raw of [
+      '',
+      'p:abc:lag:1',
+      'p:abc123:lag:0',
+      'p:abc123:x9:1',
+      'p:abc123:lag:1:extra',
+      'd:',
+      'd:五十七',
+      'd:57;drop',
+      'ex:10',
+      'ex:a',
+      'noop ',
+      '{"a":1}',
+      's:',
+      's:mx:1',
+      's:u:abc:1',
+      's:u:ABC123:1',
+      'us:',
+      'us:a b',
+      'cm:1:',
+      'cm:x:1',
+      'cm:1:1000',
+      'bd:q:abc',
+      'bd:a:',
+      'rm:y:a b',
+      'fb:1:',
+      'fb:x:57',
+      'fb:1:五十七',
+      'x:abc123',
+      'x:abc123:lag:1',
+      'x:ABC123:lag',
+      'x:abc123:q',
+      undefined,
+    ]) {
       expect(decodeCallback(raw)).toBeUndefined();
     }
   });

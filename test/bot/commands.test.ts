@@ -52,13 +52,10 @@ describe('bot commands (real telegraf client polling the fake Bot API)', () => {
     expect(plainOf(textOf(reply))).toBe(plainAnswer(h, kind, arg));
   });
 
-  it.each(['市科技局的目标', '工信局未按计划', '王昌华负责的滞后项目', '第57项', '今天天气怎么样', '<b>5G</b> & <a href="x">基站</a>'])(
-    'answers free text %s through the engine',
-    async (question) => {
-      const reply = await say(h, question, { chatId: 2003 });
-      expect(plainOf(textOf(reply))).toBe(plainAnswer(h, 'ask', question));
-    },
-  );
+  it.each(['市科技局的目标', '工信局未按计划', '王昌华负责的滞后项目', '第57项', '今天天气怎么样', '<b>5G</b> & <a href="x">基站</a>'])('answers free text %s through the engine', async (question) => {
+    const reply = await say(h, question, { chatId: 2003 });
+    expect(plainOf(textOf(reply))).toBe(plainAnswer(h, 'ask', question));
+  });
 
   it('asks for the missing argument of /item, /unit, /leader and /search', async () => {
     for (const command of ['item', 'unit', 'leader', 'search']) {

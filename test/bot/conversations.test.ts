@@ -108,7 +108,10 @@ describe('a group', () => {
     h.api.userMessage({ ...inGroup(4102), text: '第一个' });
     await settled(h);
     expect(h.api.sent(GROUP)).toHaveLength(before + 2);
-    const sent = h.api.sent(GROUP).slice(-2).map((m) => m.text);
+    const sent = h.api
+      .sent(GROUP)
+      .slice(-2)
+      .map((m) => m.text);
     expect(sent).toContain(expected(['卫健委的目标', '有没有滞后的']));
     expect(sent).toContain(expected(['团市委的目标', '第一个']));
     expect(expected(['团市委的目标', '第一个'])).toContain('第 43 项');

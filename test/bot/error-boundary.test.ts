@@ -34,10 +34,13 @@ describe('errors and faults', () => {
       understood: (a) => seed.engine.understood(a),
     };
     // 429 waits are recorded and shortened, so the test does not sleep for retry_after.
-    h = await startHarness({ engine, sleep: (ms) => {
+    h = await startHarness({
+      engine,
+      sleep: (ms) => {
         waits.push(ms);
         return new Promise((r) => setTimeout(r, 5));
-      } });
+      },
+    });
   });
   afterAll(() => h.stop());
 

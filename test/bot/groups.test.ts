@@ -44,7 +44,7 @@ describe('group chats', () => {
     expect(textOf(reply)).toBe(await h.expected('ask', '/市科技局'));
   });
 
-  it('ignores chatter, other bots\' commands and mentions of other users', async () => {
+  it("ignores chatter, other bots' commands and mentions of other users", async () => {
     const before = h.api.sent(GROUP).length;
     for (const text of ['大家好，今天开会', '工信局', '/item@some_other_bot 57', '/unknown', '@someone_else 工信局']) {
       h.api.userMessage({ ...inGroup, text });

@@ -108,7 +108,10 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
       token: api.token,
       apiRoot: api.apiRoot,
       deps,
-      features: withExtra(createFeatures(deps), (options.extraFeatures ?? []).map((create) => create({ ...deps, answers: createAnswerMessages(deps) }))),
+      features: withExtra(
+        createFeatures(deps),
+        (options.extraFeatures ?? []).map((create) => create({ ...deps, answers: createAnswerMessages(deps) })),
+      ),
       ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
     });
     return launchBot(bot, { commands, logger });
@@ -158,11 +161,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
 };
 
 /** Pushes a text message and resolves with the bot's reply (the next sendMessage to that chat). */
-export const say = async (
-  h: Harness,
-  text: string,
-  input: { chatId?: number; userId?: number; chatType?: 'private' | 'group' | 'supergroup'; replyToBot?: boolean } = {},
-): Promise<ApiCall> => {
+export const say = async (h: Harness, text: string, input: { chatId?: number; userId?: number; chatType?: 'private' | 'group' | 'supergroup'; replyToBot?: boolean } = {}): Promise<ApiCall> => {
   const chatId = input.chatId ?? input.userId ?? 1001;
   const reply = h.next('sendMessage', (c) => c.payload.chat_id === chatId);
   h.api.userMessage({ ...input, text, chatId });

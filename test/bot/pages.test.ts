@@ -40,10 +40,18 @@ describe('pagination and detail buttons', () => {
       expect(current.payload.chat_id).toBe(chatId);
       expect(textOf(current)).toBe(await h.expected('ask', question, page));
       const expectedNav = [MESSAGES.previous, `${page}/${pages}`, ...(page < pages ? [MESSAGES.next] : [])];
-      expect(keyboardOf(current).at(-1)!.map((b) => b.text)).toEqual(expectedNav);
+      expect(
+        keyboardOf(current)
+          .at(-1)!
+          .map((b) => b.text),
+      ).toEqual(expectedNav);
       // the detail buttons are the targets shown on this page
       const ids = answer.hits.slice((page - 1) * 10, page * 10).map((hit) => `d:${hit.target.id}`);
-      expect(buttons(current).filter((b) => b.callback_data?.startsWith('d:')).map((b) => b.callback_data)).toEqual(ids);
+      expect(
+        buttons(current)
+          .filter((b) => b.callback_data?.startsWith('d:'))
+          .map((b) => b.callback_data),
+      ).toEqual(ids);
     }
     // back one page; the fake server now holds that page's text for the one message
     const back = h.next('editMessageText', (c) => c.payload.message_id === messageId);
@@ -131,7 +139,10 @@ describe('page buttons across a restart', () => {
 
     await h.restart();
 
-    for (const [message, data, question, at] of [[leader, leaderNext, '王昌华', chatId], [deadline, deadlineNext, '年底到期的', chatId + 1]] as const) {
+    for (const [message, data, question, at] of [
+      [leader, leaderNext, '王昌华', chatId],
+      [deadline, deadlineNext, '年底到期的', chatId + 1],
+    ] as const) {
       const edit = h.next('editMessageText', (c) => c.payload.message_id === messageIdOf(message));
       const editAnswered = h.next('answerCallbackQuery');
       h.api.callback({ chatId: at, messageId: messageIdOf(message), data });
@@ -139,5 +150,4 @@ describe('page buttons across a restart', () => {
       await editAnswered; // the edit's own (silent) answer comes after the edit
     }
   });
-
 });

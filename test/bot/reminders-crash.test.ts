@@ -93,7 +93,10 @@ describe.each([
     expect(await second.exit).toBe(0);
 
     const counts = remindersByChat(api);
-    const line = second.output().split('\n').find((l) => l.includes('sending them again'));
+    const line = second
+      .output()
+      .split('\n')
+      .find((l) => l.includes('sending them again'));
     const uncertainChats = (line ? (JSON.parse(line) as { ids: string[] }).ids : []).map((id) => Number(id.split(':')[2]));
     const repeated = [...counts].filter(([, n]) => n > 1).map(([chatId]) => chatId);
     expect(counts.size).toBe(CHATS);

@@ -45,7 +45,7 @@ describe('the bulletin and 导出 on two replicas of one PostgreSQL', () => {
     api.userMessage({ chatId: MEMBER, userId: MEMBER, text: '5G相关的目标' });
     await deliverTo(one);
     const answer = await nextCall('sendMessage', toChat(MEMBER), from);
-    const button = ((answer.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat()).find((b) => b.text === M.exportButton)!;
+    const button = (answer.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat().find((b) => b.text === M.exportButton)!;
     expect(button.callback_data).toMatch(/^x:[0-9a-f]{6}:q/);
 
     from = api.calls.length;
@@ -53,8 +53,16 @@ describe('the bulletin and 导出 on two replicas of one PostgreSQL', () => {
     await deliverTo(two);
     await nextCall('sendDocument', toChat(MEMBER), from);
     const [file] = api.documents(MEMBER);
-    const listed = one.handles.engine().ask('5G相关的目标').hits.map((h) => h.target.id);
+    const listed = one.handles
+      .engine()
+      .ask('5G相关的目标')
+      .hits.map((h) => h.target.id);
     expect(listed.length).toBeGreaterThan(0);
-    expect((await xlsxSheets(file!.bytes)).get('目标清单')!.slice(1).map((r) => String(r[0]))).toEqual(listed);
+    expect(
+      (await xlsxSheets(file!.bytes))
+        .get('目标清单')!
+        .slice(1)
+        .map((r) => String(r[0])),
+    ).toEqual(listed);
   });
 });

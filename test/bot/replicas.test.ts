@@ -27,8 +27,6 @@ const ADMIN = 9001;
 const RATE = 25;
 const SECRET = 'replica_secret_123';
 
-
-
 interface Replica {
   port: number;
   child: ChildProcess;
@@ -103,7 +101,10 @@ describe('three replicas on one PostgreSQL', () => {
     // The store before the replicas start: the seed report and 300 subscribers.
     const store = await openPostgresStore({ url: databaseUrl });
     await createImporter({ reports: store.reports }).importTable(seedBytes(), 'heze-2022-q3.tsv');
-    const subscriptions = Array.from({ length: SUBSCRIBERS }, (_, i): Subscription => ({ id: `r${i}`, chatId: FIRST_CHAT + i, filter: { kind: 'all' }, createdAt: new Date().toISOString(), active: true }));
+    const subscriptions = Array.from(
+      { length: SUBSCRIBERS },
+      (_, i): Subscription => ({ id: `r${i}`, chatId: FIRST_CHAT + i, filter: { kind: 'all' }, createdAt: new Date().toISOString(), active: true }),
+    );
     await store.subscriptions.restore([], subscriptions);
     await store.close();
 
@@ -141,7 +142,10 @@ describe('three replicas on one PostgreSQL', () => {
     expect(twice).toBeLessThanOrEqual(3);
     expect(takers).toHaveLength(1);
     // the shared rate: no one-second window holds more than RATE (+1 for the window's edge, measured on the server)
-    const times = api.calls.filter((c) => c.method === 'sendMessage' && c.status === 200 && Number(c.payload.chat_id) >= FIRST_CHAT).map((c) => c.at).sort((a, b) => a - b);
+    const times = api.calls
+      .filter((c) => c.method === 'sendMessage' && c.status === 200 && Number(c.payload.chat_id) >= FIRST_CHAT)
+      .map((c) => c.at)
+      .sort((a, b) => a - b);
     let busiest = 0;
     for (let i = 0, j = 0; i < times.length; i += 1) {
       while (times[i]! - times[j]! >= 1000) j += 1;

@@ -28,7 +28,7 @@ const KINDS: Record<string, Record<string, unknown>> = {
   'channel_post command without from': { channel_post: command(channel, '/item 57', { sender_chat: channel }) },
   'channel_post with /weblink and /subscribe': { channel_post: command(channel, '/weblink off') },
   'channel_post /subscribe': { channel_post: command(channel, '/subscribe 全部') },
-  'edited_channel_post': { edited_channel_post: text(channel, '@progress_test_bot 57', { edit_date: now }) },
+  edited_channel_post: { edited_channel_post: text(channel, '@progress_test_bot 57', { edit_date: now }) },
   'message in a channel chat without from': { message: command(channel, '/start') },
   'message without from in private': { message: text(privateChat, '第57项') },
   'command without from in private': { message: command(privateChat, '/dashboard') },
@@ -37,30 +37,34 @@ const KINDS: Record<string, Record<string, unknown>> = {
   'group mention from a channel': { message: text(group, '@progress_test_bot 57', { sender_chat: channel, entities: [{ type: 'mention', offset: 0, length: 18 }] }) },
   'document without from': { message: { message_id: 6, date: now, chat: privateChat, document: { file_id: 'f', file_unique_id: 'u', file_name: 'q.tsv', file_size: 10 } } },
   'edited_message without from': { edited_message: text(privateChat, '57', { edit_date: now }) },
-  'business_connection': { business_connection: { id: 'bc1', user, user_chat_id: 8101, date: now, can_reply: true, is_enabled: true } },
-  'business_message': { business_message: text(privateChat, '第57项', { from: user, business_connection_id: 'bc1' }) },
-  'edited_business_message': { edited_business_message: text(privateChat, '57', { from: user, business_connection_id: 'bc1', edit_date: now }) },
-  'deleted_business_messages': { deleted_business_messages: { business_connection_id: 'bc1', chat: privateChat, message_ids: [1, 2] } },
+  business_connection: { business_connection: { id: 'bc1', user, user_chat_id: 8101, date: now, can_reply: true, is_enabled: true } },
+  business_message: { business_message: text(privateChat, '第57项', { from: user, business_connection_id: 'bc1' }) },
+  edited_business_message: { edited_business_message: text(privateChat, '57', { from: user, business_connection_id: 'bc1', edit_date: now }) },
+  deleted_business_messages: { deleted_business_messages: { business_connection_id: 'bc1', chat: privateChat, message_ids: [1, 2] } },
   'message_reaction by a chat': { message_reaction: { chat: group, message_id: 1, date: now, actor_chat: channel, ...reactions } },
   'message_reaction by a user': { message_reaction: { chat: group, message_id: 1, date: now, user, ...reactions } },
-  'message_reaction_count': { message_reaction_count: { chat: channel, message_id: 1, date: now, reactions: [{ type: { type: 'emoji', emoji: '👍' }, total_count: 3 }] } },
-  'inline_query': { inline_query: { id: 'iq1', from: user, query: '57', offset: '' } },
+  message_reaction_count: { message_reaction_count: { chat: channel, message_id: 1, date: now, reactions: [{ type: { type: 'emoji', emoji: '👍' }, total_count: 3 }] } },
+  inline_query: { inline_query: { id: 'iq1', from: user, query: '57', offset: '' } },
   'inline_query with an odd offset': { inline_query: { id: 'iq2', from: user, query: '', offset: '\u0000' } },
-  'chosen_inline_result': { chosen_inline_result: { result_id: 'r1', from: user, query: '57' } },
+  chosen_inline_result: { chosen_inline_result: { result_id: 'r1', from: user, query: '57' } },
   'callback_query without message': { callback_query: { id: 'cq1', from: user, chat_instance: 'ci', inline_message_id: 'im1', data: 'p:1' } },
   'callback_query with a game and no data': { callback_query: { id: 'cq2', from: user, chat_instance: 'ci', message: text(privateChat, 'x', { from: user }), game_short_name: 'g' } },
   'callback_query on an inaccessible message': { callback_query: { id: 'cq3', from: user, chat_instance: 'ci', message: { chat: privateChat, message_id: 1, date: 0 }, data: 'd:57' } },
-  'shipping_query': { shipping_query: { id: 'sq1', from: user, invoice_payload: 'x', shipping_address: { country_code: 'CN', state: '', city: 'c', street_line1: 's', street_line2: '', post_code: '1' } } },
-  'pre_checkout_query': { pre_checkout_query: { id: 'pq1', from: user, currency: 'XTR', total_amount: 1, invoice_payload: 'x' } },
-  'purchased_paid_media': { purchased_paid_media: { from: user, paid_media_payload: 'x' } },
-  'poll': { poll },
+  shipping_query: {
+    shipping_query: { id: 'sq1', from: user, invoice_payload: 'x', shipping_address: { country_code: 'CN', state: '', city: 'c', street_line1: 's', street_line2: '', post_code: '1' } },
+  },
+  pre_checkout_query: { pre_checkout_query: { id: 'pq1', from: user, currency: 'XTR', total_amount: 1, invoice_payload: 'x' } },
+  purchased_paid_media: { purchased_paid_media: { from: user, paid_media_payload: 'x' } },
+  poll: { poll },
   'poll_answer by a user': { poll_answer: { poll_id: 'p1', user, option_ids: [0] } },
   'poll_answer by a chat': { poll_answer: { poll_id: 'p1', voter_chat: channel, option_ids: [] } },
-  'my_chat_member in a channel': { my_chat_member: { chat: channel, from: user, date: now, old_chat_member: { status: 'left', user }, new_chat_member: { status: 'administrator', user, can_post_messages: true } } },
-  'chat_member': { chat_member: { chat: group, from: user, date: now, old_chat_member: { status: 'left', user }, new_chat_member: { status: 'member', user } } },
-  'chat_join_request': { chat_join_request: { chat: group, from: user, user_chat_id: 8101, date: now } },
-  'chat_boost': { chat_boost: { chat: channel, boost } },
-  'removed_chat_boost': { removed_chat_boost: { chat: channel, boost_id: 'b1', remove_date: now, source: { source: 'premium', user } } },
+  'my_chat_member in a channel': {
+    my_chat_member: { chat: channel, from: user, date: now, old_chat_member: { status: 'left', user }, new_chat_member: { status: 'administrator', user, can_post_messages: true } },
+  },
+  chat_member: { chat_member: { chat: group, from: user, date: now, old_chat_member: { status: 'left', user }, new_chat_member: { status: 'member', user } } },
+  chat_join_request: { chat_join_request: { chat: group, from: user, user_chat_id: 8101, date: now } },
+  chat_boost: { chat_boost: { chat: channel, boost } },
+  removed_chat_boost: { removed_chat_boost: { chat: channel, boost_id: 'b1', remove_date: now, source: { source: 'premium', user } } },
   'a kind from the future': { future_kind: { chat: channel, something: 1 } },
   'an empty update': {},
 };
@@ -72,7 +76,10 @@ const failures = (logs: string[]): string[] =>
     .filter((l) => l.level >= 50 || l.msg === 'update handler failed')
     .map((l) => `${l.updateType}: ${l.msg}: ${l.err?.message} ${/\(?([^()\s]*src\/[^()\s]*)/.exec(l.err?.stack ?? '')?.[1] ?? ''}`);
 
-const ordinary = (updateId?: number) => ({ ...(updateId ? { update_id: updateId } : {}), message: command({ id: 8200, type: 'private', first_name: 'V' }, '/item 57', { from: { id: 8200, is_bot: false, first_name: 'V' } }) });
+const ordinary = (updateId?: number) => ({
+  ...(updateId ? { update_id: updateId } : {}),
+  message: command({ id: 8200, type: 'private', first_name: 'V' }, '/item 57', { from: { id: 8200, is_bot: false, first_name: 'V' } }),
+});
 
 describe('every documented update kind', () => {
   it('by long polling: no handler fails, no apology, and the next ordinary message is answered', async () => {

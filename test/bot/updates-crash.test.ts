@@ -24,7 +24,6 @@ const ITEMS = ['57', '58', '40', '47', '39'];
 /** each sendMessage is held this long before Telegram (the fake) accepts it: the backlog takes seconds, not a blink */
 const SEND_MS = 60;
 
-
 /** answers per command, keyed `<chat>:<message_id>` */
 const answersByCommand = (api: FakeBotApi): Map<string, number> => {
   const counts = new Map<string, number>();
@@ -102,7 +101,10 @@ describe.each([
     const counts = answersByCommand(api);
     const lost = commands.filter((c) => !counts.has(c));
     const repeated = commands.filter((c) => (counts.get(c) ?? 0) > 1);
-    const notAnsweredTwice = second.output().split('\n').filter((l) => l.includes('not answered twice')).length;
+    const notAnsweredTwice = second
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('not answered twice')).length;
     // eslint-disable-next-line no-console
     console.log(
       `updates SIGKILL (${backend}): ${commands.length} commands, ${beforeKill.size} answered before the kill, ${unrecorded.length} of them in flight (answered, not recorded), ` +

@@ -61,13 +61,16 @@ describe('npm run ask', () => {
     const title = seed.find((l) => l.includes('一览表'));
     writeFileSync(file, [title, seed[header], ...seed.filter((l) => /^5[2-6]\t/.test(l))].join('\n'));
     const out = run(['--data', file, '--json'], '科技局\n工信局\n');
-    const [kj, gx] = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ids: string[]; kind: string });
+    const [kj, gx] = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ids: string[]; kind: string });
     expect(kj?.ids).toEqual(['52', '53', '54', '55', '56']);
     // 工信局 is an alias, but this table has no such unit
     expect(gx?.kind).toBe('none');
   });
 
-  it('answers from the store\'s current report when there is one', async () => {
+  it("answers from the store's current report when there is one", async () => {
     const seedLines = readFileSync(resolve(ROOT, 'data/heze-2022-q3.tsv'), 'utf8').split('\n');
     const title = seedLines.find((l) => l.includes('一览表'));
     const header = seedLines.find((l) => l.startsWith('序号'));
@@ -78,12 +81,15 @@ describe('npm run ask', () => {
     await store.reports.add(report);
     await store.close();
     const out = spawnSync(TSX, ['src/cli/ask.ts', '--json'], { cwd: ROOT, env: { ...env, DB_PATH: dbPath }, input: '团市委\n工信局\n', encoding: 'utf8' });
-    const [tw, gx] = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ids: string[]; kind: string });
+    const [tw, gx] = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ids: string[]; kind: string });
     expect(tw?.ids).toEqual(['43', '44', '45']);
     expect(gx?.kind).toBe('none');
   });
 
-  it('answers 变化 questions from the store\'s report history, and from --data as one period', async () => {
+  it("answers 变化 questions from the store's report history, and from --data as one period", async () => {
     const seedText = readFileSync(resolve(ROOT, 'data/heze-2022-q3.tsv'), 'utf8');
     // the quarter before, built from the seed: 57 still 是, 58 at 800 base stations
     const q2Text = seedText
@@ -97,7 +103,10 @@ describe('npm run ask', () => {
     await store.reports.add(await parseTable(Buffer.from(seedText), 'heze-2022-q3.tsv'));
     await store.close();
     const out = spawnSync(TSX, ['src/cli/ask.ts', '--json'], { cwd: ROOT, env: { ...env, DB_PATH: dbPath }, input: '57号的变化\n工信局上季度以来的变化\n', encoding: 'utf8' });
-    const [item, unit] = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ids: string[]; kind: string; text: string });
+    const [item, unit] = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ids: string[]; kind: string; text: string });
     expect([item?.kind, item?.ids]).toEqual(['item', ['57']]);
     // 6.8% against 增长8% was already yellow while marked 是
     expect(item?.text).toContain('黄灯→红灯 · 按计划→滞后');

@@ -14,8 +14,7 @@ const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = join(ROOT, 'src', 'cli', 'import.ts');
 
-const runCli = (args: string[], dbPath: string) =>
-  spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DB_PATH: dbPath, BOT_TOKEN: '' } });
+const runCli = (args: string[], dbPath: string) => spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DB_PATH: dbPath, BOT_TOKEN: '' } });
 
 describe('npm run import', () => {
   const dir = useTempDir();

@@ -21,8 +21,7 @@ afterAll(async () => {
 
 const copy = (from: string, to: string) => spawnSync(TSX, ['src/cli/store-copy.ts', '--from', from, '--to', to], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
 
-const openAt = (where: string): Promise<Store> =>
-  openStore(where.startsWith('postgres') ? { dbPath: '', databaseUrl: where, purpose: 'test' } : { dbPath: where, purpose: 'test' });
+const openAt = (where: string): Promise<Store> => openStore(where.startsWith('postgres') ? { dbPath: '', databaseUrl: where, purpose: 'test' } : { dbPath: where, purpose: 'test' });
 
 /** Everything a store holds, as store:copy must carry it. */
 const contents = async (store: Store) => ({

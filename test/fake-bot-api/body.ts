@@ -10,19 +10,7 @@ export interface UploadedFile {
 export type Payload = Record<string, unknown>;
 
 // Fields that telegraf (and other clients) serialize as JSON inside form and query-string bodies.
-const JSON_FIELDS = new Set([
-  'reply_markup',
-  'results',
-  'commands',
-  'scope',
-  'entities',
-  'caption_entities',
-  'allowed_updates',
-  'link_preview_options',
-  'reply_parameters',
-  'button',
-  'media',
-]);
+const JSON_FIELDS = new Set(['reply_markup', 'results', 'commands', 'scope', 'entities', 'caption_entities', 'allowed_updates', 'link_preview_options', 'reply_parameters', 'button', 'media']);
 
 const INTEGER = /^-?\d{1,16}$/;
 

@@ -61,7 +61,9 @@ describe('fake Bot API server', () => {
       expect(seen).toHaveLength(250);
       expect(Date.now() - started).toBeLessThan(2000);
       // 250 updates in one tick: pages of at most 100, so at least 3 non-empty getUpdates answers.
-      const batches = api.calls.filter((c) => c.method === 'getUpdates' && Array.isArray(c.response && (c.response as { result: unknown[] }).result) && (c.response as { result: unknown[] }).result.length > 0);
+      const batches = api.calls.filter(
+        (c) => c.method === 'getUpdates' && Array.isArray(c.response && (c.response as { result: unknown[] }).result) && (c.response as { result: unknown[] }).result.length > 0,
+      );
       expect(batches.length).toBeGreaterThanOrEqual(3);
       expect(api.pendingUpdates()).toBe(0);
     });
@@ -160,7 +162,7 @@ describe('fake Bot API server', () => {
       ['<span>x</span>', /must have class "tg-spoiler"/],
       ['<a>no href</a>', /href/],
       ['&nbsp;', /Character '&'/],
-    ])('rejects HTML %p with 400 can\'t parse entities', async (text, pattern) => {
+    ])("rejects HTML %p with 400 can't parse entities", async (text, pattern) => {
       const error = await telegramError(bot.telegram.sendMessage(1, text, { parse_mode: 'HTML' }));
       expect(error.code).toBe(400);
       expect(error.description).toMatch(/^Bad Request: can't parse entities: /);

@@ -182,7 +182,9 @@ interface Waiter {
 
 /** A payload for a log line: an uploaded file as its name and size (a 50 MB Buffer as JSON is 50 million numbers). */
 const withoutFileBytes = (payload: Payload): Payload =>
-  Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, v instanceof Object && 'bytes' in v && Buffer.isBuffer(v.bytes) ? { fileName: (v as UploadedFile).fileName, size: v.bytes.length } : v]));
+  Object.fromEntries(
+    Object.entries(payload).map(([k, v]) => [k, v instanceof Object && 'bytes' in v && Buffer.isBuffer(v.bytes) ? { fileName: (v as UploadedFile).fileName, size: v.bytes.length } : v]),
+  );
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
@@ -282,9 +284,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const chatOf = (chatId: number, type: Chat['type'], userId: number): Chat => {
     const known = chats.get(chatId);
     if (known) return known;
-    return type === 'private'
-      ? { id: chatId, type, first_name: `User${userId}`, username: `user${userId}` }
-      : { id: chatId, type, title: `Test ${type} ${chatId}` };
+    return type === 'private' ? { id: chatId, type, first_name: `User${userId}`, username: `user${userId}` } : { id: chatId, type, title: `Test ${type} ${chatId}` };
   };
 
   const requireChat = (chatIdRaw: unknown): Chat => {
@@ -675,7 +675,16 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     ...(e.parameters ? { parameters: e.parameters } : {}),
   });
 
-  const statusText: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Request Entity Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error' };
+  const statusText: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    409: 'Conflict',
+    413: 'Request Entity Too Large',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+  };
 
   const serveFile = (res: ServerResponse, pathAfterToken: string, tokenInPath: string): void => {
     if (tokenInPath !== token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });

@@ -79,7 +79,28 @@ const RANDOM_RANGES: readonly [number, number][] = [
   [0xe000, 0xe0ff],
 ];
 const COMMANDS = ['start', 'help', 'item', 'unit', 'leader', 'lagging', 'stats', 'search', 'subscribe', 'unsubscribe', 'subscriptions', 'import', 'nosuchcommand', 'ITEM', 'Start'];
-const NUMBERS = ['57', '039', '86', '0', '-1', '999999999999999999999999', '1e309', 'NaN', 'Infinity', '0x39', '５７', '五十七', '第57项', '57.5', '57,58', '9007199254740993', '-0', '  57  ', '²', '٥٧'];
+const NUMBERS = [
+  '57',
+  '039',
+  '86',
+  '0',
+  '-1',
+  '999999999999999999999999',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '0x39',
+  '５７',
+  '五十七',
+  '第57项',
+  '57.5',
+  '57,58',
+  '9007199254740993',
+  '-0',
+  '  57  ',
+  '²',
+  '٥٧',
+];
 
 /** Random text of `length` code points, mixing scripts, emoji, invisible marks and markup. */
 export const randomText = (r: Random, words: readonly string[], length: number): string => {
@@ -184,7 +205,15 @@ export const createFuzzer = (seed: number, api: FakeBotApi, options: FuzzerOptio
   const MEDIA: Record<string, () => Record<string, unknown>> = {
     sticker: () => ({ sticker: { file_id: 'CAACAgIAAxk', file_unique_id: 'AgAD', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: r.pick(EMOJI) } }),
     photo: () => ({ photo: [{ file_id: 'AgACAgIAAxk', file_unique_id: 'AQAD', width: 90, height: 90 }] }),
-    document: () => ({ document: { file_id: 'BQACAgIAAxk', file_unique_id: 'AgADdoc', file_name: r.pick(['a.xlsx', 'x.exe', '../../evil.tsv', '目标.tsv', '']), mime_type: 'application/octet-stream', file_size: r.int(0, 2 ** 31) } }),
+    document: () => ({
+      document: {
+        file_id: 'BQACAgIAAxk',
+        file_unique_id: 'AgADdoc',
+        file_name: r.pick(['a.xlsx', 'x.exe', '../../evil.tsv', '目标.tsv', '']),
+        mime_type: 'application/octet-stream',
+        file_size: r.int(0, 2 ** 31),
+      },
+    }),
     voice: () => ({ voice: { file_id: 'AwACAgIAAxk', file_unique_id: 'AgADv', duration: 3 } }),
     location: () => ({ location: { latitude: 35.23, longitude: 115.48 } }),
     contact: () => ({ contact: { phone_number: '+8613800000000', first_name: 'A' } }),
@@ -228,7 +257,13 @@ export const createFuzzer = (seed: number, api: FakeBotApi, options: FuzzerOptio
     }
     if (roll < 0.7) {
       if (options.adminId !== undefined && r.chance(0.1)) {
-        const u = api.document({ userId: options.adminId, chatId: options.adminId, fileName: r.pick(UPLOAD_NAMES), bytes: adminFile(), mimeType: r.pick(['application/octet-stream', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']) });
+        const u = api.document({
+          userId: options.adminId,
+          chatId: options.adminId,
+          fileName: r.pick(UPLOAD_NAMES),
+          bytes: adminFile(),
+          mimeType: r.pick(['application/octet-stream', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']),
+        });
         return { updateId: u.update_id, kind: 'admin-document', expect: 'any', chatId: options.adminId };
       }
       const media = r.pick(Object.keys(MEDIA));
@@ -264,7 +299,15 @@ export const createFuzzer = (seed: number, api: FakeBotApi, options: FuzzerOptio
     // Update kinds a lookup bot does not handle at all.
     const odd = r.pick([
       () => ({ channel_post: { ...baseMessage(userId, -1009000000002, 'supergroup'), chat: { id: -1009000000002, type: 'channel', title: 'C' }, text: text() || 'x' } }),
-      () => ({ my_chat_member: { chat: { id: userId, type: 'private', first_name: 'F' }, from: { id: userId, is_bot: false, first_name: 'F' }, date: 0, old_chat_member: { status: 'member', user: { id: api.botInfo.id, is_bot: true, first_name: 'b' } }, new_chat_member: { status: 'kicked', user: { id: api.botInfo.id, is_bot: true, first_name: 'b' }, until_date: 0 } } }),
+      () => ({
+        my_chat_member: {
+          chat: { id: userId, type: 'private', first_name: 'F' },
+          from: { id: userId, is_bot: false, first_name: 'F' },
+          date: 0,
+          old_chat_member: { status: 'member', user: { id: api.botInfo.id, is_bot: true, first_name: 'b' } },
+          new_chat_member: { status: 'kicked', user: { id: api.botInfo.id, is_bot: true, first_name: 'b' }, until_date: 0 },
+        },
+      }),
       () => ({ message_reaction: { chat: { id: userId, type: 'private' }, message_id: 1, date: 0, old_reaction: [], new_reaction: [{ type: 'emoji', emoji: '👍' }] } }),
       () => ({ poll: { id: 'p', question: '?', options: [], total_voter_count: 0, is_closed: false, is_anonymous: true, type: 'regular', allows_multiple_answers: false } }),
       () => ({ message: { ...baseMessage(userId, userId, 'private') } }),

@@ -63,9 +63,7 @@ describe(`fuzz: ${COUNT} generated updates (FUZZ_SEED=${SEED})`, () => {
     // Second round: tap buttons the bot really sent (page turns, details, examples), some with mutated data,
     // each message once so no two edits race on it (a double tap may legitimately get "not modified").
     const random = fuzzer.random;
-    const keyboards = h.api.calls.filter(
-      (c) => c.method === 'sendMessage' && c.status === 200 && Number(c.payload.chat_id) > 0 && typeof c.payload.reply_markup === 'object',
-    );
+    const keyboards = h.api.calls.filter((c) => c.method === 'sendMessage' && c.status === 200 && Number(c.payload.chat_id) > 0 && typeof c.payload.reply_markup === 'object');
     for (const call of keyboards.slice(0, TAPS)) {
       const rows = (call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] }).inline_keyboard ?? [];
       const withData = rows.flat().filter((b) => b.callback_data !== undefined);
@@ -115,13 +113,7 @@ describe(`fuzz: ${COUNT} generated updates (FUZZ_SEED=${SEED})`, () => {
     const inlineAnswered = new Set(ok.filter((c) => c.method === 'answerInlineQuery').map((c) => String(c.payload.inline_query_id)));
     const unanswered = expectations
       .filter((e) => e.expect === 'answer')
-      .filter((e) =>
-        e.callbackId !== undefined
-          ? !callbacksAnswered.has(e.callbackId)
-          : e.inlineId !== undefined
-            ? !inlineAnswered.has(e.inlineId)
-            : !chatsAnswered.has(e.chatId ?? Number.NaN),
-      );
+      .filter((e) => (e.callbackId !== undefined ? !callbacksAnswered.has(e.callbackId) : e.inlineId !== undefined ? !inlineAnswered.has(e.inlineId) : !chatsAnswered.has(e.chatId ?? Number.NaN)));
     const silent = expectations.filter((e) => e.expect === 'none' && chatsAnswered.has(e.chatId ?? Number.NaN));
     expect({ seed: SEED, repliedToChatter: silent.slice(0, 5) }).toEqual({ seed: SEED, repliedToChatter: [] });
     const adminDocuments = expectations.filter((e) => e.kind === 'admin-document').length;
@@ -138,7 +130,7 @@ describe(`fuzz: ${COUNT} generated updates (FUZZ_SEED=${SEED})`, () => {
   });
 
   it('never needed the apology (no handler threw) and logged no errors', () => {
-    const apologies = h.api.calls.filter((c) => c.status === 200 && (c.payload.text === MESSAGES.apology));
+    const apologies = h.api.calls.filter((c) => c.status === 200 && c.payload.text === MESSAGES.apology);
     const errors = h.logs.filter((l) => /"level":(50|60)/.test(l)).map((l) => l.slice(0, 400));
     expect({ seed: SEED, apologies: apologies.length, errors: errors.slice(0, 5) }).toEqual({ seed: SEED, apologies: 0, errors: [] });
   });

@@ -238,7 +238,9 @@ describe.each(['web-port', 'webhook'] as const)('HTTP fuzz (%s)', (mode) => {
     );
     const statuses: Record<string, number> = {};
     for (const a of answers) statuses[String(a.status ?? 'closed')] = (statuses[String(a.status ?? 'closed')] ?? 0) + 1;
-    console.log(`${mode}: ${all.length} requests (${cases.length} hand-written, ${MUTATIONS} mutations, seed ${SEED}) in ${Date.now() - started} ms; statuses ${JSON.stringify(statuses)}; slowest ${Math.max(...answers.map((a) => a.ms))} ms`);
+    console.log(
+      `${mode}: ${all.length} requests (${cases.length} hand-written, ${MUTATIONS} mutations, seed ${SEED}) in ${Date.now() - started} ms; statuses ${JSON.stringify(statuses)}; slowest ${Math.max(...answers.map((a) => a.ms))} ms`,
+    );
 
     expect(bot.exited()).toBe(false);
     expect(bot.output()).not.toMatch(/uncaught exception|unexpected error|polling stopped/);
@@ -264,7 +266,14 @@ describe.each(['web-port', 'webhook'] as const)('HTTP fuzz (%s)', (mode) => {
     const me = await fetch(`${base}api/me`, { headers: { Authorization: `tma ${initData}` } });
     expect(me.status).toBe(200);
     const reply = bot.api.waitFor('sendMessage', (p) => p.chat_id === 7001, 10_000);
-    const message = { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 7001, type: 'private' }, from: { id: 7001, is_bot: false, first_name: 'U' }, text: '/item 57', entities: [{ type: 'bot_command', offset: 0, length: 5 }] };
+    const message = {
+      message_id: 1,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: 7001, type: 'private' },
+      from: { id: 7001, is_bot: false, first_name: 'U' },
+      text: '/item 57',
+      entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+    };
     if (mode === 'webhook') {
       const posted = await fetch(`http://127.0.0.1:${bot.port}/tg/hook`, {
         method: 'POST',

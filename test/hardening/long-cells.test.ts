@@ -26,14 +26,17 @@ const hostileTable = (): Buffer => {
   // Year and quarter are readable; no 市/县/区, so the report is named by its title.
   const title = `${long('标题', 5000)}2022年第四季度${long('尾', 5000)}`.replace(/[市县区\t]/g, '');
   let seen57 = false;
-  const rows = lines.slice(header + 1).filter((l) => l.trim() !== '').map((line) => {
-    const cells = line.split('\t');
-    if (cells[0] === '57' && !seen57) {
-      seen57 = true;
-      cells[4] = long('进展更新');
-    }
-    return cells.join('\t');
-  });
+  const rows = lines
+    .slice(header + 1)
+    .filter((l) => l.trim() !== '')
+    .map((line) => {
+      const cells = line.split('\t');
+      if (cells[0] === '57' && !seen57) {
+        seen57 = true;
+        cells[4] = long('进展更新');
+      }
+      return cells.join('\t');
+    });
   const add = [
     // the leader cell: 王昌华 named, then 100,000 characters
     ['901', `王昌华 ${long('领导')}`, long('目标901'), '年底', long('完成901'), '否', '市科技局'],
@@ -89,11 +92,17 @@ describe('a table of long, hostile cells', () => {
     expect(bot.api.stats().refusals).toEqual([]);
     expect(bot.worker.stats.failed).toBe(0);
     // The leader's and the unit's alerts name their targets.
-    const to = (chatId: number): string => sent.filter((c) => Number(c.payload.chat_id) === chatId).map(textOf).join('\n');
+    const to = (chatId: number): string =>
+      sent
+        .filter((c) => Number(c.payload.chat_id) === chatId)
+        .map(textOf)
+        .join('\n');
     expect(to(chats.leader)).toContain('<b>901</b>');
     expect(to(chats.unit)).toContain('<b>902</b>');
     expect(to(chats.keyword)).toContain('<b>903</b>');
     expect(to(chats.all)).toContain('<b>57</b>');
-    console.log(`long cells: table ${table.length} bytes; ${sent.length} messages sent, longest ${Math.max(...sent.map((c) => textOf(c).length))} characters; alerts sent ${bot.worker.stats.sent}, in minimal form ${bot.worker.stats.minimal}`);
+    console.log(
+      `long cells: table ${table.length} bytes; ${sent.length} messages sent, longest ${Math.max(...sent.map((c) => textOf(c).length))} characters; alerts sent ${bot.worker.stats.sent}, in minimal form ${bot.worker.stats.minimal}`,
+    );
   }, 120_000);
 });

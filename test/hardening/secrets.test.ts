@@ -19,8 +19,7 @@ const ROOT = resolve(__dirname, '../..');
 const TOKEN = '555777:AAFakeTokenThatMustNeverLeak_xyz0123456';
 const SECRET_HALF = TOKEN.split(':')[1] as string;
 
-const leaks = (text: string): string[] =>
-  [TOKEN, SECRET_HALF, encodeURIComponent(TOKEN)].filter((form) => text.includes(form)).map((form) => `leaked "${form}" in: ${excerpt(text, form)}`);
+const leaks = (text: string): string[] => [TOKEN, SECRET_HALF, encodeURIComponent(TOKEN)].filter((form) => text.includes(form)).map((form) => `leaked "${form}" in: ${excerpt(text, form)}`);
 const excerpt = (text: string, form: string): string => {
   const at = text.indexOf(form);
   return text.slice(Math.max(0, at - 120), at + form.length + 40);
@@ -96,23 +95,27 @@ describe('secrets: the bot token never leaks', () => {
   it('a running bot with debug logs: 400, 429 and the server vanishing mid-poll leave no token; SIGTERM exits 0', async () => {
     const server = await startFakeBotApi({ token: TOKEN });
     api = server;
-    const run = await runMain(tmp(), { TELEGRAM_API_ROOT: server.apiRoot }, {
-      killAfterMs: 25_000,
-      during: async () => {
-        await server.waitFor('deleteWebhook', undefined, 15_000);
-        server.failNext('sendMessage', { code: 400, description: "can't parse entities: Unsupported start tag" });
-        server.userMessage({ userId: 1, text: '工信局' });
-        await server.waitFor('sendMessage', (p) => p.chat_id === 1, 5000); // the apology after the 400
-        server.failNext('sendMessage', { code: 429, retryAfter: 1 });
-        server.userMessage({ userId: 2, text: '/stats' });
-        await server.waitFor('sendMessage', (p) => p.chat_id === 2, 5000);
-        server.userMessage({ userId: 3, text: '/item 57' });
-        await server.waitFor('sendMessage', (p) => p.chat_id === 3, 10_000);
-        await server.close(); // the next long poll fails with a FetchError whose URL holds the token
-        api = undefined;
-        await new Promise((r) => setTimeout(r, 1500));
+    const run = await runMain(
+      tmp(),
+      { TELEGRAM_API_ROOT: server.apiRoot },
+      {
+        killAfterMs: 25_000,
+        during: async () => {
+          await server.waitFor('deleteWebhook', undefined, 15_000);
+          server.failNext('sendMessage', { code: 400, description: "can't parse entities: Unsupported start tag" });
+          server.userMessage({ userId: 1, text: '工信局' });
+          await server.waitFor('sendMessage', (p) => p.chat_id === 1, 5000); // the apology after the 400
+          server.failNext('sendMessage', { code: 429, retryAfter: 1 });
+          server.userMessage({ userId: 2, text: '/stats' });
+          await server.waitFor('sendMessage', (p) => p.chat_id === 2, 5000);
+          server.userMessage({ userId: 3, text: '/item 57' });
+          await server.waitFor('sendMessage', (p) => p.chat_id === 3, 10_000);
+          await server.close(); // the next long poll fails with a FetchError whose URL holds the token
+          api = undefined;
+          await new Promise((r) => setTimeout(r, 1500));
+        },
       },
-    });
+    );
     expect(run.output).toMatch(/"level":50.*Telegram rejected sendMessage \(400\)/); // our logger reported the 400
     expect(run.output).toMatch(/"level":40.*rate limited/); // and the 429
     expect(run.output).toMatch(/telegraf:client HTTP call/); // telegraf's own debug output was on
@@ -170,7 +173,9 @@ describe('secrets: the bot token never leaks', () => {
   }, 30_000);
 
   it('.env is ignored by git and .env.example holds no secret', () => {
-    const ignored = readFileSync(join(ROOT, '.gitignore'), 'utf8').split(/\r?\n/).map((l) => l.trim());
+    const ignored = readFileSync(join(ROOT, '.gitignore'), 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim());
     expect(ignored).toContain('.env');
     const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
     expect(example).toMatch(/^BOT_TOKEN=\s*$/m);

@@ -16,7 +16,6 @@ export interface TestPostgres {
 
 const SERVER = join(__dirname, 'postgres-server.mjs');
 
-
 /** A unique lower-case name for a test database or schema. */
 export const uniqueName = (prefix: string): string => `${prefix}_${randomBytes(6).toString('hex')}`;
 

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 /** The shipped seed table, as bytes and as lines, for fixtures that are slices of real data. */
 export const SEED_PATH = join(__dirname, '..', '..', 'data', 'heze-2022-q3.tsv');
 export const seedBytes = (): Buffer => readFileSync(SEED_PATH);
-export const seedLines = (): string[] => seedBytes().toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+export const seedLines = (): string[] =>
+  seedBytes()
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
 
 /** Title, blank lines and header of the seed, then the given data lines. */
 export const seedTable = (dataLines: string[]): string => {

@@ -44,7 +44,7 @@ describe('createImporter', () => {
     const result = await createImporter({ reports, onImported }).importTable(seedBytes(), 'heze.tsv', { dryRun: true });
     expect(result.counts.targets).toBe(48);
     expect(result.stored).toBe(false);
-    expect((await reports.current())).toBeUndefined();
+    expect(await reports.current()).toBeUndefined();
     expect(onImported).not.toHaveBeenCalled();
     expect(toImportSummary(result, true)).toBe('菏泽市 2022年第三季度（截至 2022-09-30）\n目标 48 项，分工 50 条，滞后 2 项（47、57）\n（试运行：已校验，未保存）');
   });
@@ -56,7 +56,7 @@ describe('createImporter', () => {
     await importer.importTable(seedBytes(), 'a.tsv');
     const again = await importer.importTable(seedBytes(), 'b.tsv');
     expect(again.duplicate).toBe(true);
-    expect((await reports.history())).toHaveLength(1);
+    expect(await reports.history()).toHaveLength(1);
     expect(onImported).toHaveBeenCalledTimes(1);
     expect(toImportSummary(again)).toContain('未重复导入');
   });
@@ -85,7 +85,7 @@ describe('createImporter', () => {
     const bad = seedTable([seedLine('52'), seedLine('53').replace('\t是\t', '\t待定\t')]);
     await expect(importer.importTable(Buffer.from(bad), 'q4.tsv')).rejects.toThrow('table q4.tsv, row 7, column 是否按计划完成进度: expected 是 or 否, got "待定"');
     expect(readFileSync(path).equals(before)).toBe(true);
-    expect((await reports.history())).toHaveLength(1);
+    expect(await reports.history()).toHaveLength(1);
   });
 });
 
@@ -112,15 +112,12 @@ describe('createImporter concurrency', () => {
     const importer = createImporter({ reports });
     await importer.importTable(seedBytes(), 'q3.tsv');
     const q4 = seedTable([seedLine('52').replace('\t是\t', '\t否\t')]).replace('第三季度', '第四季度');
-    const [a, b] = await Promise.all([
-      importer.importTable(Buffer.from(q4), 'upload.tsv'),
-      importer.importTable(Buffer.from(q4), 'inbox.tsv'),
-    ]);
+    const [a, b] = await Promise.all([importer.importTable(Buffer.from(q4), 'upload.tsv'), importer.importTable(Buffer.from(q4), 'inbox.tsv')]);
     expect(a.stored).toBe(true);
     expect(a.diff.counts['became-lagging']).toBe(1);
     // the second sees the first as current: same bytes, so nothing is stored or announced twice
     expect(b.duplicate).toBe(true);
-    expect((await reports.history())).toHaveLength(2);
+    expect(await reports.history()).toHaveLength(2);
   });
 
   it('keeps serving imports after one is rejected', async () => {

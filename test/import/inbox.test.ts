@@ -29,7 +29,7 @@ describe('inbox hand-off between the import CLI and the running bot', () => {
     }
   });
 
-  it('answers a refused table with the handler\'s message, and an unexpected failure in Chinese with the details in the log', async () => {
+  it("answers a refused table with the handler's message, and an unexpected failure in Chinese with the details in the log", async () => {
     const inbox = join(dir(), 'inbox');
     const logged: unknown[] = [];
     const refusal = '导入失败：表格 q4.tsv 第 7 行“是否按计划完成进度”列：“待定”不是“是”或“否”。';

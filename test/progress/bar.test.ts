@@ -24,9 +24,7 @@ describe('renderBar', () => {
   });
 
   it('draws an empty bar for nothing done or a fall', () => {
-    expect(renderBar(measure({ kind: 'growth', unit: '%', goal: 8, achieved: -2.5, ratio: -0.3125 }))).toBe(
-      '▱▱▱▱▱▱▱▱▱▱ -31% · 目标增长 8% · 实际增长 -2.5%',
-    );
+    expect(renderBar(measure({ kind: 'growth', unit: '%', goal: 8, achieved: -2.5, ratio: -0.3125 }))).toBe('▱▱▱▱▱▱▱▱▱▱ -31% · 目标增长 8% · 实际增长 -2.5%');
   });
 
   it('words rates, shares and money in their own terms', () => {

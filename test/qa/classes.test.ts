@@ -32,7 +32,12 @@ describe('help in any words', () => {
 
 describe('words for trouble', () => {
   it.each(['现在是哪几个单位拖了后腿', '哪些目标没跟上进度', '进度跟不上的', '需要督办的有哪些'])('%s', async (q) => {
-    expect((await seed()).engine.ask(q).hits.map((h) => h.target.id).sort()).toEqual(['47', '57']);
+    expect(
+      (await seed()).engine
+        .ask(q)
+        .hits.map((h) => h.target.id)
+        .sort(),
+    ).toEqual(['47', '57']);
   });
 });
 
@@ -45,7 +50,11 @@ describe('statistics in any words', () => {
 describe('corrections in a long sentence', () => {
   it('replaces the named part wherever the sentence said it', async () => {
     const { engine } = await seed();
-    const ids = (q: string): string[] => engine.ask(q).hits.map((h) => h.target.id).sort();
+    const ids = (q: string): string[] =>
+      engine
+        .ask(q)
+        .hits.map((h) => h.target.id)
+        .sort();
     expect(ids('不是卫健委，应该是市场监管局的')).toEqual(['41', '81', '82', '83', '84', '85', '86']);
     expect(ids('呃我想问一下卫健委的目标，哦不对不对我刚才说错了，不是卫健委，应该是市场监管局的')).toEqual(['41', '81', '82', '83', '84', '85', '86']);
   });

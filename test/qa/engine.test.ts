@@ -6,14 +6,14 @@ import { seed } from './seed';
 const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
 describe('engine.ask', () => {
-  it('lists a unit\'s targets ascending by 序号, counting a target with several units for each', async () => {
+  it("lists a unit's targets ascending by 序号, counting a target with several units for each", async () => {
     const { engine } = await seed();
     const a = engine.ask('市科技局的目标');
     expect(a.kind).toBe('list');
     expect(idsOf(a)).toEqual(['52', '53', '54', '55', '56', '72']);
   });
 
-  it('lists by leader, status and deadline from the table\'s own values', async () => {
+  it("lists by leader, status and deadline from the table's own values", async () => {
     const { engine, report } = await seed();
     expect(idsOf(engine.ask('聂元科分管的工作'))).toEqual(range(39, 51));
     expect(idsOf(engine.ask('未按计划完成的项目'))).toEqual(report.targets.filter(isLagging).map((t) => t.id));
@@ -122,7 +122,7 @@ describe('engine.askAs', () => {
     expect(engine.ask('/stats@target_bot').kind).toBe('stats');
   });
 
-  it('says so when a command\'s argument names nothing', async () => {
+  it("says so when a command's argument names nothing", async () => {
     const { engine } = await seed();
     expect(engine.askAs('unit', '不存在的单位').kind).toBe('none');
     expect(engine.askAs('leader', '李四').kind).toBe('none');

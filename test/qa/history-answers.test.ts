@@ -87,7 +87,11 @@ describe('engine: 变化 questions over the report history', () => {
     for (const q of ['57号的变化', '工信局上季度以来的变化']) {
       const a = engine.ask(q);
       const html = renderAnswer(a, { format: 'html' }).text;
-      const visible = html.replace(/<\/?(b|i|code)>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      const visible = html
+        .replace(/<\/?(b|i|code)>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
       expect(visible).toBe(renderAnswer(a, { format: 'plain' }).text);
     }
   });

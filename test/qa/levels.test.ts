@@ -5,14 +5,23 @@ import { seed } from './seed';
 /** Issue 22, class 11: a county's table asked as people in the county ask it, with nothing assuming 市. */
 describe('a county table', () => {
   let engine: Engine;
-  const ids = (question: string): string[] => engine.ask(question).hits.map((h) => h.target.id).sort((a, b) => Number(a) - Number(b));
+  const ids = (question: string): string[] =>
+    engine
+      .ask(question)
+      .hits.map((h) => h.target.id)
+      .sort((a, b) => Number(a) - Number(b));
   beforeAll(async () => {
     const { normalize, aliases } = await seed();
     engine = createEngine({ report: await countyReport(), normalize, aliases });
   });
 
   it('reads leaders without the titles their cells add', () => {
-    expect(engine.ask('统计').stats?.byLeader.map((g) => g.name).sort()).toEqual(['刘梅', '周海波', '孙国栋', '李卫东'].sort());
+    expect(
+      engine
+        .ask('统计')
+        .stats?.byLeader.map((g) => g.name)
+        .sort(),
+    ).toEqual(['刘梅', '周海波', '孙国栋', '李卫东'].sort());
   });
 
   it('names units without the county level, the place or the note in brackets', () => {

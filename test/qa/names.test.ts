@@ -3,7 +3,7 @@ import { createEngine } from '../../src/qa/engine';
 import { report, seed, target } from './seed';
 
 describe('unit resolution', () => {
-  it('resolves abbreviations, official full names, former names, counties and companies to the table\'s names', async () => {
+  it("resolves abbreviations, official full names, former names, counties and companies to the table's names", async () => {
     const { engine } = await seed();
     const cases: [string, string[]][] = [
       ['工信局', ['市工业和信息化局']], // alias, and in order inside 市工业和信息化局

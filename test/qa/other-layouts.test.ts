@@ -32,7 +32,11 @@ const LAYOUTS: Layout[] = [
 
 describe.each(LAYOUTS)('questions on the $name', ({ load, verdicts, cooperating }) => {
   let engine: Engine;
-  const ids = (question: string): string[] => engine.ask(question).hits.map((h) => seedIdOf(h.target.text)).sort();
+  const ids = (question: string): string[] =>
+    engine
+      .ask(question)
+      .hits.map((h) => seedIdOf(h.target.text))
+      .sort();
   beforeAll(async () => {
     engine = createEngine({ report: await load(), normalize, aliases });
   });
@@ -74,7 +78,7 @@ describe('answers on a table with 配合单位 and verdicts', () => {
     engine = createEngine({ report: await parseTable(verdictCsv(), 'q.csv', { city: '某市' }), normalize, aliases });
   });
 
-  it('labels each target of a unit with the unit\'s role', () => {
+  it("labels each target of a unit with the unit's role", () => {
     const text = renderAnswer(engine.ask('市财政局的目标'), { format: 'plain' }).text;
     const lines = text.split('\n');
     expect(lines.find((l) => l.startsWith('41 '))).toMatch(/【配合】/);
@@ -109,7 +113,7 @@ describe('answers on a table with 配合单位 and verdicts', () => {
   });
 });
 
-describe('a unit\'s role on a table without 配合单位', () => {
+describe("a unit's role on a table without 配合单位", () => {
   it('is no filter: every unit leads', async () => {
     const { engine } = await seed();
     expect(engine.ask('市科技局牵头的目标').hits.map((h) => h.target.id)).toEqual(engine.ask('市科技局的目标').hits.map((h) => h.target.id));

@@ -14,7 +14,12 @@ describe('Latin letters and compatibility forms', () => {
   ];
   it.each(cases)('%s', async (q, expected) => {
     const { engine } = await seed();
-    expect(engine.ask(q).hits.map((h) => h.target.id).sort()).toEqual(expected);
+    expect(
+      engine
+        .ask(q)
+        .hits.map((h) => h.target.id)
+        .sort(),
+    ).toEqual(expected);
   });
 
   it('finds a topic spelled in pinyin, and leaves initials and Latin words to their own passes', async () => {

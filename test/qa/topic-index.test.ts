@@ -38,7 +38,7 @@ describe('search ranking (seed table)', () => {
     expect((await top('PM2.5'))[0]).toBe('69');
   });
 
-  it('ranks the user\'s own word above a synonym of it', async () => {
+  it("ranks the user's own word above a synonym of it", async () => {
     // 医院 is written in 75's target text (市立医院); 76 only has the synonym 卫生院, even if repeated
     expect((await top('医院'))[0]).toBe('75');
   });
@@ -83,7 +83,10 @@ describe('createTopicIndex', () => {
   });
 
   it('matches Latin words whole', () => {
-    const index = createTopicIndex([{ title: '5g基站', body: '' }, { title: 'logo设计', body: '' }]);
+    const index = createTopicIndex([
+      { title: '5g基站', body: '' },
+      { title: 'logo设计', body: '' },
+    ]);
     expect([...index.search([['5g']]).ranked]).toEqual([0]);
     expect([...index.search([['g']]).ranked]).toEqual([]);
   });

@@ -17,7 +17,7 @@ describe('remembered column mappings', () => {
     return { memory, importer, store };
   };
 
-  it('imports the same office\'s next table without flags once a mapping has worked', async () => {
+  it("imports the same office's next table without flags once a mapping has worked", async () => {
     const { importer, store } = await setUp();
     const bytes = await ledgerXlsx();
     await expect(importer.importTable(bytes, 'q3.xlsx')).rejects.toBeInstanceOf(MissingColumnError);

@@ -50,7 +50,8 @@ const BACKENDS: Backend[] = [
     fresh: (now, limit) => {
       const dir = mkdtempSync(join(tmpdir(), 'tpb-contract-'));
       tempDirs.push(dir);
-      return () => track(openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'test', ...(now ? { now } : {}), ...(limit ? { buttonLimit: limit, conversationLimit: limit, updateLogLimit: limit } : {}) }));
+      return () =>
+        track(openLowdbStore({ dbPath: join(dir, 'db.json'), purpose: 'test', ...(now ? { now } : {}), ...(limit ? { buttonLimit: limit, conversationLimit: limit, updateLogLimit: limit } : {}) }));
     },
   },
   {
@@ -147,7 +148,13 @@ describe.each(BACKENDS)('$name store', (backend) => {
       await store.subscriptions.add(1, { kind: 'leader', leader: '王昌华' });
       await store.subscriptions.markInactive(3);
       expect([...(await store.subscriptions.subscribers())].sort(([x], [y]) => x - y)).toEqual([
-        [1, [{ kind: 'unit', unit: '团市委' }, { kind: 'leader', leader: '王昌华' }]],
+        [
+          1,
+          [
+            { kind: 'unit', unit: '团市委' },
+            { kind: 'leader', leader: '王昌华' },
+          ],
+        ],
         [2, [{ kind: 'all' }]],
       ]);
     });
@@ -297,7 +304,18 @@ describe.each(BACKENDS)('$name store', (backend) => {
       const store = await backend.fresh()();
       const copied: Alert[] = [
         { id: 'imp:2:1:1', chatId: 1, text: 'a', createdAt: '2022-10-08T02:00:00.000Z', seq: 10, state: 'sent', attempts: 1, notBefore: 0, sentAt: '2022-10-08T02:00:01.000Z', messageId: 5 },
-        { id: 'imp:2:2:1', chatId: 2, text: 'b', createdAt: '2022-10-08T02:00:00.000Z', seq: 11, state: 'pending', attempts: 2, notBefore: 1_665_194_400_000, silent: true, error: 'server: Bad Gateway' },
+        {
+          id: 'imp:2:2:1',
+          chatId: 2,
+          text: 'b',
+          createdAt: '2022-10-08T02:00:00.000Z',
+          seq: 11,
+          state: 'pending',
+          attempts: 2,
+          notBefore: 1_665_194_400_000,
+          silent: true,
+          error: 'server: Bad Gateway',
+        },
       ];
       await store.outbox.restore(copied, [{ report: 2, reportSha: 'abc', at: '2022-10-08T02:00:00.000Z', alerts: 2, chats: 2 }]);
       expect(await store.outbox.all()).toEqual(copied);
@@ -339,7 +357,17 @@ describe.each(BACKENDS)('$name store', (backend) => {
       await store.supervision.recordReminders([reminder, { ...reminder, id: 'b1:2', unit: '市科学技术局', targets: ['57'], chatIds: [6] }]);
       await store.supervision.recordReminders([{ ...reminder, targets: ['1'] }]);
       await store.supervision.recordReminders([{ ...reminder, id: 'b2:1', reportId: 4 }]);
-      const reply = await store.supervision.addReply({ reportId: 3, target: '57', unit: '市工业和信息化局', chatId: -100, userId: 11, person: '张三', text: '已开工', file: { kind: 'photo', fileId: 'AgAD' }, at: '2022-10-11T01:00:00.000Z' });
+      const reply = await store.supervision.addReply({
+        reportId: 3,
+        target: '57',
+        unit: '市工业和信息化局',
+        chatId: -100,
+        userId: 11,
+        person: '张三',
+        text: '已开工',
+        file: { kind: 'photo', fileId: 'AgAD' },
+        at: '2022-10-11T01:00:00.000Z',
+      });
       expect(reply.id).toMatch(/^[A-Za-z0-9_-]{8}$/);
       await store.supervision.addReply({ reportId: 4, target: '57', unit: '市工业和信息化局', chatId: -100, userId: 11, person: '张三', text: '下一期', at: '2022-12-11T01:00:00.000Z' });
       await store.supervision.setAwaited(-100, 11, { reportId: 3, target: '47', unit: '市工业和信息化局', since: '2022-10-10T01:00:00.000Z' });
@@ -359,7 +387,17 @@ describe.each(BACKENDS)('$name store', (backend) => {
       const { binding } = await source.supervision.requestBinding({ chatId: -100, unit: '市科技局', requestedBy: 7, chatTitle: '科技局' });
       await source.supervision.decideBinding(binding.id, 'approved', 9001);
       await source.supervision.recordReminders([{ id: 'b1:0', reportId: 3, unit: '市科技局', targets: ['57'], chatIds: [-100], by: 9001, at: '2022-10-10T01:00:00.000Z' }]);
-      await source.supervision.addReply({ reportId: 3, target: '57', unit: '市科技局', chatId: -100, userId: 11, person: '张三', text: '已开工', file: { kind: 'document', fileId: 'BQAD', name: '进展.pdf' }, at: '2022-10-11T01:00:00.000Z' });
+      await source.supervision.addReply({
+        reportId: 3,
+        target: '57',
+        unit: '市科技局',
+        chatId: -100,
+        userId: 11,
+        person: '张三',
+        text: '已开工',
+        file: { kind: 'document', fileId: 'BQAD', name: '进展.pdf' },
+        at: '2022-10-11T01:00:00.000Z',
+      });
       const records = { bindings: await source.supervision.bindings(), reminders: await source.supervision.reminders(), replies: await source.supervision.replies() };
       const open = backend.fresh();
       const target = await open();
@@ -411,7 +449,16 @@ describe.each(BACKENDS)('$name store', (backend) => {
       const store = await open();
       await store.settings.put('s', 'a', 1);
       await store.settings.put('other', 'a', 'kept');
-      expect(await store.settings.update('s', { put: [{ key: 'b', value: { n: 2 } }, { key: 'c', value: 3 }, { key: 'c', value: 4 }], remove: ['a', 'zz', 'a'] })).toBe(1);
+      expect(
+        await store.settings.update('s', {
+          put: [
+            { key: 'b', value: { n: 2 } },
+            { key: 'c', value: 3 },
+            { key: 'c', value: 4 },
+          ],
+          remove: ['a', 'zz', 'a'],
+        }),
+      ).toBe(1);
       // a key both put and removed is put
       expect(await store.settings.update('s', { put: [{ key: 'd', value: 5 }], remove: ['d', 'b'] })).toBe(1);
       expect(await store.settings.update('s', {})).toBe(0);

@@ -66,7 +66,10 @@ describe('the bulletin (通报)', () => {
     const files = createBulletinFiles({
       engine: () => engine,
       records: async () => ({
-        reminders: [{ unit: unit57!, targets: ['57'], at: '2022-10-03T01:00:00Z' }, { unit: '市教育局', targets: ['47'], at: '2022-10-03T01:00:00Z' }],
+        reminders: [
+          { unit: unit57!, targets: ['57'], at: '2022-10-03T01:00:00Z' },
+          { unit: '市教育局', targets: ['47'], at: '2022-10-03T01:00:00Z' },
+        ],
         replies: [{ unit: unit57!, target: '57', person: '张三', text: '已完成选址 <&> 11月开工', at: '2022-10-06T02:30:00Z' }],
       }),
       timezone: TZ,
@@ -86,13 +89,28 @@ describe('the bulletin (通报)', () => {
 
     const sheets = await xlsxSheets(xlsx.bytes);
     expect([...sheets.keys()]).toEqual(['总体情况', '按责任单位', '按市政府领导', '滞后目标', '未反馈单位']);
-    const overview = new Map(sheets.get('总体情况')!.slice(1).map((r) => [r[0], r[1]]));
+    const overview = new Map(
+      sheets
+        .get('总体情况')!
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(overview.get('目标（项）')).toBe(48);
     expect(overview.get('滞后（项）')).toBe(2);
     expect(overview.get('按计划率')).toBeCloseTo(46 / 48);
-    const units = new Map(sheets.get('按责任单位')!.slice(1).map((r) => [r[0], { total: r[1], lagging: r[2] }]));
+    const units = new Map(
+      sheets
+        .get('按责任单位')!
+        .slice(1)
+        .map((r) => [r[0], { total: r[1], lagging: r[2] }]),
+    );
     expect(units).toEqual(countsByUnit(report.targets));
-    expect(sheets.get('滞后目标')!.slice(1).map((r) => r[0])).toEqual([47, 57]);
+    expect(
+      sheets
+        .get('滞后目标')!
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual([47, 57]);
     expect(sheets.get('未反馈单位')!.slice(1)).toEqual([['市教育局', 1, '2022-10-03 09:00', '47']]);
   });
 });
@@ -103,7 +121,16 @@ describe('the 导出 spreadsheet', () => {
     lead.assignments[0]!.cooperating = ['市财政局'];
     const other = target('12', '托育机构', '张鹏、聂元科', ['市卫生健康委'], '进展顺利');
     const report = handMade([lead, other]);
-    const files = createBulletinFiles({ engine: () => ({ report, askAs: () => { throw new Error('not asked'); } }), records: async () => ({ reminders: [], replies: [] }), timezone: TZ });
+    const files = createBulletinFiles({
+      engine: () => ({
+        report,
+        askAs: () => {
+          throw new Error('not asked');
+        },
+      }),
+      records: async () => ({ reminders: [], replies: [] }),
+      timezone: TZ,
+    });
     const file = await files.targets([other, lead]);
     expect(file.fileName).toBe('责任目标导出-2030年第一季度.xlsx');
     const rows = (await xlsxSheets(file.bytes)).get('目标清单')!;

@@ -7,7 +7,13 @@ export const docxText = async (bytes: Buffer): Promise<string> => {
   const entry = zipEntries(bytes)?.find((e) => e.name === 'word/document.xml');
   if (!entry) throw new Error('no word/document.xml in the .docx');
   const xml = (await buffer(entryStream(bytes, entry))).toString('utf8');
-  const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const unescapeXml = (s: string): string =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   return xml
     .split(/<\/w:p>/)
     .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => (m[0] === '<w:br/>' ? '\n' : unescapeXml(m[1] ?? ''))).join(''))

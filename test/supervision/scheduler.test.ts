@@ -23,7 +23,13 @@ describe('scheduled reminders', () => {
     const { binding } = await bot.supervision.requestBinding({ chatId: GONGXIN, unit: '市工业和信息化局', requestedBy: 1 });
     await bot.supervision.decideBinding(binding.id, 'approved', ADMIN);
     const report = (await bot.reports.current())!;
-    const dueGongxin = report.targets.filter((t) => t.deadline.kind === 'date' && t.deadline.date === '2022-12-31' && targetStatus(t) !== 'done' && t.assignments.some((a) => a.units.includes('市工业和信息化局') || a.cooperating?.includes('市工业和信息化局')));
+    const dueGongxin = report.targets.filter(
+      (t) =>
+        t.deadline.kind === 'date' &&
+        t.deadline.date === '2022-12-31' &&
+        targetStatus(t) !== 'done' &&
+        t.assignments.some((a) => a.units.includes('市工业和信息化局') || a.cooperating?.includes('市工业和信息化局')),
+    );
     expect(dueGongxin.length).toBeGreaterThan(0);
 
     const first = await bot.unitReminders.runDue(SATURDAY);
@@ -54,7 +60,13 @@ describe('scheduled reminders', () => {
     const set = async (chatId: number, arg: string) => textOf(await bot.say(`/remindset ${arg}`, { chatId, userId: MEMBER, chatType: 'supergroup' }));
     expect(await set(OFF, '关')).toBe(M.remindSchedule(0, 0, { weekday: true, beforeDays: true }));
     expect(await set(FRIDAY_8, '周五 提前8天')).toBe(M.remindSchedule(5, 8, { weekday: true, beforeDays: true }));
-    const remindedChats = () => new Set(bot.api.sent().filter((p) => String(p.text).includes('【催办】')).map((p) => Number(p.chat_id)));
+    const remindedChats = () =>
+      new Set(
+        bot.api
+          .sent()
+          .filter((p) => String(p.text).includes('【催办】'))
+          .map((p) => Number(p.chat_id)),
+      );
 
     // Friday 12-23: only the chat that chose Friday, weekly and due in 8 days (12-31)
     await bot.unitReminders.runDue(new Date('2022-12-23T01:00:00Z'));

@@ -145,11 +145,7 @@ export const districtGbTsv = (): Buffer => {
   const text = [
     '牡丹区2022年第三季度目标任务落实情况',
     ['目标任务', '责任领导', '责任单位', '时限要求', '工作进度', '是否按序时推进'].join('\t'),
-    ...ROWS.map((r) =>
-      [r.text, r.leader, r.cooperating ? `${r.units.split(' ')[0]}牵头，${r.cooperating}配合` : r.units, r.deadline, r.progress, r.yesNo]
-        .map(tsvCell)
-        .join('\t'),
-    ),
+    ...ROWS.map((r) => [r.text, r.leader, r.cooperating ? `${r.units.split(' ')[0]}牵头，${r.cooperating}配合` : r.units, r.deadline, r.progress, r.yesNo].map(tsvCell).join('\t')),
   ].join('\n');
   return encodeGb18030(text);
 };

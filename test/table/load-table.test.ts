@@ -155,13 +155,20 @@ describe('parseTable formats', () => {
 
     it('names the sheet when the table sheet has a bad row, rather than trying the next sheet', async () => {
       const bad = [...table.slice(0, 2), [57, '王昌华', '规模以上工业增加值增长8%左右', '年底', '增长6.8%', '待定', '市工业和信息化局']];
-      const bytes = await workbookOf([['说明', [['说明']]], ['三季度', bad], ['四季度', table]]);
+      const bytes = await workbookOf([
+        ['说明', [['说明']]],
+        ['三季度', bad],
+        ['四季度', table],
+      ]);
       await expect(parseTable(bytes, 'book.xlsx')).rejects.toThrow('table book.xlsx (sheet 三季度), row 3, column 是否按计划完成进度');
     });
 
     it('when no sheet reads, gives the error of the sheet whose header came closest (so the chat can ask which column is which)', async () => {
       const ledger = [['台账'], ['序号', '督办件', '包联人', '承办方', '办结期限', '办理情况', '办结标识'], [1, '任务', '王昌华', '市科技局', '年底', '推进中', '正常推进']];
-      const bytes = await workbookOf([['说明', [['说明']]], ['台账', ledger]]);
+      const bytes = await workbookOf([
+        ['说明', [['说明']]],
+        ['台账', ledger],
+      ]);
       const error = await parseTable(bytes, 'book.xlsx').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MissingColumnError);
       expect((error as MissingColumnError).message).toContain('sheet 台账');

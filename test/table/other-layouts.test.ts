@@ -9,7 +9,13 @@ import { countyTsv, districtGbTsv, handTypedXlsx, IDS, ROWS, LEDGER_COLUMNS, led
 const SEED_SLICE = seedTable(seedLines().filter((l) => IDS.some((id) => l.startsWith(`${id}\t`))));
 
 const shape = (r: Report) =>
-  r.targets.map((t) => ({ text: t.text, leaders: leadersOf(t), lead: t.assignments.map((a) => a.units), deadline: t.deadline, progress: t.assignments.map((a) => a.progress.replace(/\s*（截至9月底）$/, '')) }));
+  r.targets.map((t) => ({
+    text: t.text,
+    leaders: leadersOf(t),
+    lead: t.assignments.map((a) => a.units),
+    deadline: t.deadline,
+    progress: t.assignments.map((a) => a.progress.replace(/\s*（截至9月底）$/, '')),
+  }));
 
 const layouts: [string, () => Promise<Report>][] = [
   ['a county TSV with 配合单位 and 是否达到序时进度', () => parseTable(countyTsv(), 'caoxian-q3.tsv')],
@@ -19,7 +25,7 @@ const layouts: [string, () => Promise<Report>][] = [
   ['a GB18030 TSV without 序号 whose units cell says who leads', () => parseTable(districtGbTsv(), 'mudan.tsv')],
 ];
 
-describe('parseTable on other offices\' layouts', () => {
+describe("parseTable on other offices' layouts", () => {
   let seed: Report;
   beforeAll(async () => {
     seed = await parseTable(Buffer.from(SEED_SLICE), 'heze.tsv');
@@ -29,10 +35,10 @@ describe('parseTable on other offices\' layouts', () => {
     const report = await load();
     expect(report.year).toBe(2022);
     expect(shape(report)).toEqual(shape(seed));
-    expect(report.targets.map(isLagging)).toEqual(seed.targets.map(isLagging).map((lag, i) => lag || (report.targets[i]!.assignments.some((a) => a.status === 'not-started'))));
+    expect(report.targets.map(isLagging)).toEqual(seed.targets.map(isLagging).map((lag, i) => lag || report.targets[i]!.assignments.some((a) => a.status === 'not-started')));
   });
 
-  it('keeps the seed\'s 序号 where the layout has them, and numbers the rows where it has none', async () => {
+  it("keeps the seed's 序号 where the layout has them, and numbers the rows where it has none", async () => {
     expect((await parseTable(countyTsv(), 'c.tsv')).targets.map((t) => t.id)).toEqual(IDS);
     expect((await parseTable(await mergedXlsx(), 'm.xlsx')).targets.map((t) => t.id)).toEqual(IDS);
     expect((await parseTable(districtGbTsv(), 'd.tsv')).targets.map((t) => t.id)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
@@ -63,7 +69,7 @@ describe('parseTable on other offices\' layouts', () => {
     }
   });
 
-  it('reads the 是/否 of 是否达到序时进度 and a ledger\'s 正常推进/进度滞后 as on plan and behind', async () => {
+  it("reads the 是/否 of 是否达到序时进度 and a ledger's 正常推进/进度滞后 as on plan and behind", async () => {
     for (const report of [await parseTable(countyTsv(), 'c.tsv'), await parseTable(await ledgerXlsx(), 'l.xlsx', { columns: LEDGER_COLUMNS })]) {
       expect(report.targets.filter((t) => targetStatus(t) === 'behind').map((t) => t.id)).toEqual(['47', '57']);
     }

@@ -4,12 +4,31 @@ describe('createStatusReader', () => {
   const read = createStatusReader();
 
   it.each([
-    ['是', 'on-plan'], ['否', 'behind'], [' 是 ', 'on-plan'], ['√', 'on-plan'], ['×', 'behind'],
-    ['已完成', 'done'], ['提前完成', 'done'], ['完成', 'done'], ['超额完成', 'done'],
-    ['超进度', 'ahead'], ['超序时', 'ahead'], ['快于序时进度', 'ahead'],
-    ['达进度', 'on-plan'], ['达进度（按序时）', 'on-plan'], ['按序时', 'on-plan'], ['正常推进', 'on-plan'], ['序时推进', 'on-plan'],
-    ['欠进度', 'behind'], ['欠进度（慢序时）', 'behind'], ['慢序时', 'behind'], ['滞后', 'behind'], ['进度滞后', 'behind'], ['未完成', 'behind'],
-    ['未开工', 'not-started'], ['尚未启动', 'not-started'],
+    ['是', 'on-plan'],
+    ['否', 'behind'],
+    [' 是 ', 'on-plan'],
+    ['√', 'on-plan'],
+    ['×', 'behind'],
+    ['已完成', 'done'],
+    ['提前完成', 'done'],
+    ['完成', 'done'],
+    ['超额完成', 'done'],
+    ['超进度', 'ahead'],
+    ['超序时', 'ahead'],
+    ['快于序时进度', 'ahead'],
+    ['达进度', 'on-plan'],
+    ['达进度（按序时）', 'on-plan'],
+    ['按序时', 'on-plan'],
+    ['正常推进', 'on-plan'],
+    ['序时推进', 'on-plan'],
+    ['欠进度', 'behind'],
+    ['欠进度（慢序时）', 'behind'],
+    ['慢序时', 'behind'],
+    ['滞后', 'behind'],
+    ['进度滞后', 'behind'],
+    ['未完成', 'behind'],
+    ['未开工', 'not-started'],
+    ['尚未启动', 'not-started'],
   ])('reads %s as %s', (cell, kind) => {
     expect(read(cell)).toBe(kind);
   });

@@ -12,7 +12,7 @@ describe('dates written in characters', () => {
     expect(arabicDates(text)).toBe(want);
   });
 
-  it.each(['三个月内完成', '第三季度', '一号文件', '十大工程', '二三年']) ('leaves numbers that are no date alone: %s', (text) => {
+  it.each(['三个月内完成', '第三季度', '一号文件', '十大工程', '二三年'])('leaves numbers that are no date alone: %s', (text) => {
     expect(arabicDates(text)).toBe(text);
   });
 

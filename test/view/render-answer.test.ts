@@ -5,7 +5,11 @@ import { report, seed, target } from '../qa/seed';
 
 /** Telegram HTML back to the text a reader sees: drop our tags, undo the three escapes. */
 const visible = (html: string): string =>
-  html.replace(/<\/?(b|i|code)>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  html
+    .replace(/<\/?(b|i|code)>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Every tag must be one Telegram accepts, and tags must nest properly. */
 const assertTelegramHtml = (html: string): void => {
@@ -119,7 +123,14 @@ describe('renderAnswer', () => {
   });
 
   it('fits a large page of long lines', () => {
-    const hits = Array.from({ length: 100 }, (_, i) => ({ target: target(String(i + 1), '很长的目标<&>'.repeat(30), '张三', Array.from({ length: 8 }, (_, k) => `市第${k}局`)) }));
+    const hits = Array.from({ length: 100 }, (_, i) => ({
+      target: target(
+        String(i + 1),
+        '很长的目标<&>'.repeat(30),
+        '张三',
+        Array.from({ length: 8 }, (_, k) => `市第${k}局`),
+      ),
+    }));
     const answer: Answer = { kind: 'list', question: 'x', query: { kind: 'list', leader: '张三' }, hits };
     const { text, pages } = renderAnswer(answer, { format: 'html', pageSize: 100 });
     expect(pages).toBe(1);
@@ -145,7 +156,12 @@ describe('renderAnswer: traffic lights', () => {
     expect(lines[0]).toBe('市市场监管局 · 7 项 · 滞后 0 · 黄灯 1');
     expect(lines.find((l) => l.startsWith('84 '))).toMatch(/^84 🟡 充分发挥/u);
     expect(lines.slice(1).every((l) => /^\d+ [🔴🟡🟢] /u.test(l))).toBe(true);
-    expect(renderAnswer(engine.ask('滞后'), { format: 'plain' }).text.split('\n').slice(1).map((l) => l.slice(0, 5))).toEqual(['47 🔴', '57 🔴']);
+    expect(
+      renderAnswer(engine.ask('滞后'), { format: 'plain' })
+        .text.split('\n')
+        .slice(1)
+        .map((l) => l.slice(0, 5)),
+    ).toEqual(['47 🔴', '57 🔴']);
   });
 
   it('shows the bar and the reasons in an item reply', async () => {

@@ -5,7 +5,12 @@ import { createNormalizer } from '../../src/text/normalize';
 import { MESSAGE_LIMIT, renderAnswer } from '../../src/view';
 import { report, seed, target } from '../qa/seed';
 
-const plain = (html: string): string => html.replace(/<\/?(b|i|code)>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const plain = (html: string): string =>
+  html
+    .replace(/<\/?(b|i|code)>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 describe('what was understood, in the reply', () => {
   it('carries the same new answers in plain text and in HTML', async () => {

@@ -45,16 +45,16 @@ describe('dashboard API (the real app, over HTTP)', () => {
 
   describe('data', () => {
     it('gives the user, admin or not, and the reports', async () => {
-      const me = await (await get('api/me', asUser())).json() as any;
+      const me = (await (await get('api/me', asUser())).json()) as any;
       expect(me.user).toEqual({ id: USER_ID, admin: false, via: 'telegram' });
       expect(me.reports).toEqual([expect.objectContaining({ key: '1', city: '菏泽市', year: 2022, period: '第三季度', current: true })]);
-      expect((await (await get('api/me', asUser(ADMIN_ID))).json() as any).user.admin).toBe(true);
+      expect(((await (await get('api/me', asUser(ADMIN_ID))).json()) as any).user.admin).toBe(true);
     });
 
     it('gives the board of the seed: 48 targets, 2 lagging, units worst first as the chat counts them', async () => {
       const response = await fetch(`${app.base}api/board`, { headers: { Authorization: asUser(), 'Accept-Encoding': 'gzip' } });
       expect(response.status).toBe(200);
-      const board = await response.json() as any;
+      const board = (await response.json()) as any;
       expect(board.totals).toMatchObject({ targets: 48, lagging: 2 });
       const stats = app.handles.engine().askAs('stats', '').stats!;
       expect(board.units).toEqual(stats.byUnit.map((g) => g.name));
@@ -82,7 +82,12 @@ describe('dashboard API (the real app, over HTTP)', () => {
       const xlsx = await get('api/bulletin?format=xlsx', asUser());
       expect(xlsx.status).toBe(200);
       const sheets = await xlsxSheets(Buffer.from(await xlsx.arrayBuffer()));
-      expect(sheets.get('滞后目标')!.slice(1).map((r) => r[0])).toEqual([47, 57]);
+      expect(
+        sheets
+          .get('滞后目标')!
+          .slice(1)
+          .map((r) => r[0]),
+      ).toEqual([47, 57]);
 
       const wrong = await get('api/bulletin?format=pdf', asUser());
       expect(wrong.status).toBe(400);
@@ -106,7 +111,7 @@ describe('dashboard API (the real app, over HTTP)', () => {
     });
 
     it('gives target 57 in full: its measure, reasons and one period of history', async () => {
-      const d = await (await get('api/target?id=57', asUser())).json() as any;
+      const d = (await (await get('api/target?id=57', asUser())).json()) as any;
       expect(d).toMatchObject({ id: '57', light: 'red', lagging: true, measure: { percent: 85, achieved: 6.8 } });
       expect(d.reasons.join()).toContain('6.8%');
       expect(d.history).toEqual([expect.objectContaining({ label: '2022年第三季度', present: true, light: 'red' })]);
@@ -121,8 +126,18 @@ describe('dashboard API (the real app, over HTTP)', () => {
         { id: 'web:1', reportId, unit: '市商务局', targets: ['47'], chatIds: [-2], by: ADMIN_ID, at: '2022-10-10T01:00:00.000Z' },
       ]);
       await supervision.addReply({ reportId, target: '57', unit: '市工业和信息化局', chatId: -1, userId: 5, person: '张三', text: '已选址', at: '2022-10-11T01:00:00.000Z' });
-      await supervision.addReply({ reportId, target: '57', unit: '市工业和信息化局', chatId: -1, userId: 5, person: '张三', text: '已开工', file: { kind: 'photo', fileId: 'AgAD' }, at: '2022-10-12T01:00:00.000Z' });
-      const d = await (await get('api/target?id=57', asUser())).json() as any;
+      await supervision.addReply({
+        reportId,
+        target: '57',
+        unit: '市工业和信息化局',
+        chatId: -1,
+        userId: 5,
+        person: '张三',
+        text: '已开工',
+        file: { kind: 'photo', fileId: 'AgAD' },
+        at: '2022-10-12T01:00:00.000Z',
+      });
+      const d = (await (await get('api/target?id=57', asUser())).json()) as any;
       expect(d.replies).toEqual([
         { unit: '市工业和信息化局', person: '张三', at: '2022-10-12T01:00:00.000Z', text: '已开工', file: true },
         { unit: '市工业和信息化局', person: '张三', at: '2022-10-11T01:00:00.000Z', text: '已选址', file: false },
@@ -130,7 +145,7 @@ describe('dashboard API (the real app, over HTTP)', () => {
       expect(((await (await get('api/target?id=47', asUser())).json()) as any).replies).toEqual([]);
 
       expect((await get('api/feedback', asUser())).status).toBe(403);
-      const { units } = await (await get('api/feedback', asUser(ADMIN_ID))).json() as any;
+      const { units } = (await (await get('api/feedback', asUser(ADMIN_ID))).json()) as any;
       // reminded on 2022-10-10: 市商务局 has not replied for more than three days, so it is overdue
       expect(units).toEqual([
         expect.objectContaining({ unit: '市工业和信息化局', times: 1, targets: ['57'], replied: ['57'], missing: [], overdue: false }),
@@ -140,11 +155,16 @@ describe('dashboard API (the real app, over HTTP)', () => {
 
     it('searches with the chat’s question engine: same targets in the same order', async () => {
       for (const q of ['工信局滞后的', '5G基站', '王昌华负责的滞后项目', '年底到期的']) {
-        const result = await (await get(`api/search?q=${encodeURIComponent(q)}`, asUser())).json() as any;
-        expect(result.ids).toEqual(app.handles.engine().ask(q).hits.map((h) => h.target.id));
+        const result = (await (await get(`api/search?q=${encodeURIComponent(q)}`, asUser())).json()) as any;
+        expect(result.ids).toEqual(
+          app.handles
+            .engine()
+            .ask(q)
+            .hits.map((h) => h.target.id),
+        );
         expect(result.ids.length).toBeGreaterThan(0);
       }
-      const lagging = await (await get(`api/search?q=${encodeURIComponent('工信局滞后的')}`, asUser())).json() as any;
+      const lagging = (await (await get(`api/search?q=${encodeURIComponent('工信局滞后的')}`, asUser())).json()) as any;
       expect(lagging).toEqual({ kind: 'list', ids: ['57'], summary: '市工业和信息化局 · 滞后 · 1 项' });
     });
   });
@@ -159,35 +179,40 @@ describe('dashboard API (the real app, over HTTP)', () => {
     });
 
     it('rejects a malformed table whole, naming row and column, and keeps the current data', async () => {
-      const broken = Buffer.from(seedBytes().toString('utf8').replace(/\t否\t/, '\t待定\t'), 'utf8');
+      const broken = Buffer.from(
+        seedBytes()
+          .toString('utf8')
+          .replace(/\t否\t/, '\t待定\t'),
+        'utf8',
+      );
       const response = await upload(broken, 'broken.tsv', ADMIN_ID);
       expect(response.status).toBe(422);
-      const { error } = await response.json() as any;
+      const { error } = (await response.json()) as any;
       expect(error).toMatch(/^导入失败：表格 broken\.tsv 第 \d+ 行“是否按计划完成进度”列：“待定”不是“是”或“否”。请改为“是”或“否”，改好后重新上传。$/);
-      expect((await (await get('api/me', asUser())).json() as any).reports).toHaveLength(1);
+      expect(((await (await get('api/me', asUser())).json()) as any).reports).toHaveLength(1);
     });
 
     it('imports a next quarter through the same importer as the chat, with the change summary; the old quarter stays viewable', async () => {
       const response = await upload(fourthQuarter(), '2022-q4.tsv', ADMIN_ID);
       expect(response.status).toBe(200);
-      const result = await response.json() as any;
+      const result = (await response.json()) as any;
       expect(result).toMatchObject({ stored: true, duplicate: false });
       expect(result.summary).toContain('第四季度');
       expect(result.summary).toContain('与上一期（2022年第三季度）相比');
       expect(app.handles.engine().report.period).toBe('第四季度');
 
-      const me = await (await get('api/me', asUser())).json() as any;
+      const me = (await (await get('api/me', asUser())).json()) as any;
       expect(me.reports.map((r: { key: string; period: string; current: boolean }) => [r.key, r.period, r.current])).toEqual([
         ['2', '第四季度', true],
         ['1', '第三季度', false],
       ]);
-      const d = await (await get('api/target?id=57', asUser())).json() as any;
+      const d = (await (await get('api/target?id=57', asUser())).json()) as any;
       expect(d.history.map((p: { label: string; measure: { achieved: number } }) => [p.label, p.measure.achieved])).toEqual([
         ['2022年第三季度', 6.8],
         ['2022年第四季度', 7.5],
       ]);
       expect(d.changes.join()).toContain('6.8 → 7.5');
-      const old = await (await get('api/target?report=1&id=57', asUser())).json() as any;
+      const old = (await (await get('api/target?report=1&id=57', asUser())).json()) as any;
       expect(old.measure.achieved).toBe(6.8);
       expect((await get('api/board?report=9', asUser())).status).toBe(404);
     });
@@ -245,7 +270,7 @@ describe('dashboard API with ALLOWED_CHAT_IDS', () => {
       expect(statuses).toEqual([200, 200, 200]);
       expect(refused.status).toBe(429);
       expect(refused.headers.get('retry-after')).toBe('1');
-      const body = await refused.json() as { error: string };
+      const body = (await refused.json()) as { error: string };
       expect(body).toEqual({ error: WEB_MESSAGES.tooFast });
       expect((await fetch(`${limited.base}api/board`, as(ADMIN_ID))).status).toBe(200);
       expect(limited.logs.filter((l) => l.includes('dashboard requests throttled'))).toHaveLength(1);
@@ -272,7 +297,7 @@ describe('dashboard API with ALLOWED_CHAT_IDS', () => {
         },
       });
 
-    it('answers 422 with the missing columns and the header cells, imports with the admin\'s answers, and needs none next quarter', async () => {
+    it("answers 422 with the missing columns and the header cells, imports with the admin's answers, and needs none next quarter", async () => {
       const asked = await upload(await ledgerXlsx(), 'duban-q3.xlsx');
       expect(asked.status).toBe(422);
       const body = (await asked.json()) as { error: string; mapping: { missing: string[]; cells: string[]; chosen: object } };

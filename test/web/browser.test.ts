@@ -131,7 +131,10 @@ describeInBrowser('dashboard page in Chromium', () => {
     for (const q of ['5G基站', '工信局滞后的']) {
       await page.fill('#search', q);
       await page.press('#search', 'Enter');
-      const expected = app.handles.engine().ask(q).hits.map((h) => h.target.id);
+      const expected = app.handles
+        .engine()
+        .ask(q)
+        .hits.map((h) => h.target.id);
       expect(await eventually(() => listedIds(page), expected)).toEqual(expected);
       expect(expected.length).toBeGreaterThan(0);
     }
@@ -181,7 +184,12 @@ describeInBrowser('dashboard page in Chromium', () => {
     await user.close();
     const admin = await open(launchFragment(app.initData({ id: ADMIN_ID })));
     await admin.waitForSelector('#upload:not([hidden])');
-    const broken = Buffer.from(seedBytes().toString('utf8').replace(/\t否\t/, '\t待定\t'), 'utf8');
+    const broken = Buffer.from(
+      seedBytes()
+        .toString('utf8')
+        .replace(/\t否\t/, '\t待定\t'),
+      'utf8',
+    );
     await admin.setInputFiles('#upload-file', { name: 'broken.tsv', mimeType: 'text/tab-separated-values', buffer: broken });
     await admin.click('#upload-form button[type="submit"]');
     await admin.locator('#upload-result', { hasText: '导入失败' }).waitFor();
@@ -248,5 +256,4 @@ describeInBrowser('dashboard page in Chromium', () => {
     expect(await page.locator('#upload-mapping').isHidden()).toBe(true);
     await page.close();
   });
-
 });

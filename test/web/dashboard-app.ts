@@ -32,7 +32,10 @@ export interface DashboardApp {
 }
 
 /** `ownServer: false` leaves WEB_PORT to the config: in webhook mode the webhook's server then serves the page. */
-export const startDashboardApp = async (env: Record<string, string> = {}, options: { ownServer?: boolean; webRateLimit?: AppTuning['webRateLimit']; rateLimit?: AppTuning['rateLimit'] } = {}): Promise<DashboardApp> => {
+export const startDashboardApp = async (
+  env: Record<string, string> = {},
+  options: { ownServer?: boolean; webRateLimit?: AppTuning['webRateLimit']; rateLimit?: AppTuning['rateLimit'] } = {},
+): Promise<DashboardApp> => {
   const api = await startFakeBotApi();
   const dir = mkdtempSync(join(tmpdir(), 'tpb-web-'));
   const logs: string[] = [];
@@ -46,7 +49,18 @@ export const startDashboardApp = async (env: Record<string, string> = {}, option
     WEBAPP_URL,
     ...env,
   });
-  const app = createApp({ config, alertSettings: ALERT_DEFAULTS, logger, tuning: { rateLimit: options.rateLimit ?? false, ...(options.ownServer === false ? {} : { webPort: 0 }), scheduleDigests: false, inboxIntervalMs: 60_000, ...(options.webRateLimit ? { webRateLimit: options.webRateLimit } : {}) } });
+  const app = createApp({
+    config,
+    alertSettings: ALERT_DEFAULTS,
+    logger,
+    tuning: {
+      rateLimit: options.rateLimit ?? false,
+      ...(options.ownServer === false ? {} : { webPort: 0 }),
+      scheduleDigests: false,
+      inboxIntervalMs: 60_000,
+      ...(options.webRateLimit ? { webRateLimit: options.webRateLimit } : {}),
+    },
+  });
   const stop = async (): Promise<void> => {
     await app.stop();
     await api.close();

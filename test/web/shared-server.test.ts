@@ -1,7 +1,6 @@
 import { startDashboardApp, type DashboardApp } from './dashboard-app';
 import { freePort } from '../helpers/free-port';
 
-
 describe('dashboard in webhook mode', () => {
   let app: DashboardApp;
   let port: number;
@@ -22,9 +21,23 @@ describe('dashboard in webhook mode', () => {
     expect((await board.json()) as unknown).toMatchObject({ totals: { targets: 48, lagging: 2 } });
     expect((await fetch(`${app.base}api/board`)).status).toBe(401);
 
-    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 6001, type: 'private' }, from: { id: 6001, is_bot: false, first_name: 'U' }, text: '/dashboard', entities: [{ type: 'bot_command', offset: 0, length: 10 }] } };
+    const update = {
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 6001, type: 'private' },
+        from: { id: 6001, is_bot: false, first_name: 'U' },
+        text: '/dashboard',
+        entities: [{ type: 'bot_command', offset: 0, length: 10 }],
+      },
+    };
     const post = (header?: string) =>
-      fetch(`http://127.0.0.1:${port}/tg/hook`, { method: 'POST', headers: { 'content-type': 'application/json', ...(header ? { 'x-telegram-bot-api-secret-token': header } : {}) }, body: JSON.stringify(update) });
+      fetch(`http://127.0.0.1:${port}/tg/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(header ? { 'x-telegram-bot-api-secret-token': header } : {}) },
+        body: JSON.stringify(update),
+      });
     // without the secret the update is not the webhook's: it falls through to the page's handler, which knows no such path
     expect((await post()).status).toBe(404);
     expect((await post('guess')).status).toBe(404);

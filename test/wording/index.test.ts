@@ -76,7 +76,10 @@ describe('wording catalogues', () => {
     const PUBLIC = join(SRC, 'web/public');
     const strays = readdirSync(PUBLIC).flatMap((name) => {
       const file = join(PUBLIC, name);
-      if (name.endsWith('.js')) return stringLiterals(file).filter((text) => CJK.test(text)).map((text) => `web/public/${name}: ${JSON.stringify(text)}`);
+      if (name.endsWith('.js'))
+        return stringLiterals(file)
+          .filter((text) => CJK.test(text))
+          .map((text) => `web/public/${name}: ${JSON.stringify(text)}`);
       if (name.endsWith('.html') || name.endsWith('.svg')) {
         const text = readFileSync(file, 'utf8').replace(/<!--[\s\S]*?-->/g, '');
         return [...text.matchAll(/[^<>"{}\n]*[\u3400-\u9fff][^<>"{}\n]*/g)].map((m) => `web/public/${name}: ${JSON.stringify(m[0].trim())}`);

@@ -88,11 +88,15 @@ describe('refused tables are explained in Chinese everywhere', () => {
         const from = app.api.calls.length;
         app.api.document({ userId: ADMIN_ID, fileName: name, bytes: await bytes() });
         let reply: string | undefined;
-        await until(() => {
-          const call = app.api.calls.slice(from).find((c) => c.method === 'sendMessage' && c.status === 200 && Number(c.payload.chat_id) === ADMIN_ID);
-          reply = call ? String(call.payload.text) : undefined;
-          return reply !== undefined;
-        }, `the reply to ${name}`, 15_000);
+        await until(
+          () => {
+            const call = app.api.calls.slice(from).find((c) => c.method === 'sendMessage' && c.status === 200 && Number(c.payload.chat_id) === ADMIN_ID);
+            reply = call ? String(call.payload.text) : undefined;
+            return reply !== undefined;
+          },
+          `the reply to ${name}`,
+          15_000,
+        );
         expect({ name, english: englishIn(reply!) }).toEqual({ name, english: undefined });
         expect({ name, chinese: /[\u4e00-\u9fff]/.test(reply!) }).toEqual({ name, chinese: true });
       }
@@ -124,7 +128,15 @@ describe('refused tables are explained in Chinese everywhere', () => {
         writeFileSync(join(dir, name), await bytes());
         runs.push([join(dir, name)], [join(dir, name), '--dry-run']);
       }
-      runs.push([], [join(dir, 'absent.tsv')], [join(dir, 'status.tsv'), '--verbose'], [join(dir, 'status.tsv'), '--year'], ['a.tsv', 'b.tsv'], ['a.tsv', '--year', 'next'], ['a.tsv', '--column', 'x']);
+      runs.push(
+        [],
+        [join(dir, 'absent.tsv')],
+        [join(dir, 'status.tsv'), '--verbose'],
+        [join(dir, 'status.tsv'), '--year'],
+        ['a.tsv', 'b.tsv'],
+        ['a.tsv', '--year', 'next'],
+        ['a.tsv', '--column', 'x'],
+      );
       for (const argv of runs) {
         printed.length = 0;
         expect({ argv, code: await runImportCli(argv, env) }).toEqual({ argv, code: 1 });

@@ -29,9 +29,11 @@ export const createBindFeature =
       return {
         text: M.bindingsTitle(shown.length),
         markup: {
-          inline_keyboard: shown.slice(0, 90).map((b) => [
-            { text: M.removeBindingButton(b.unit, everyone ? b.chatTitle : undefined, M.bindingState[b.state]), callback_data: encodeCallback({ type: 'binding', action: 'remove', id: b.id }) },
-          ]),
+          inline_keyboard: shown
+            .slice(0, 90)
+            .map((b) => [
+              { text: M.removeBindingButton(b.unit, everyone ? b.chatTitle : undefined, M.bindingState[b.state]), callback_data: encodeCallback({ type: 'binding', action: 'remove', id: b.id }) },
+            ]),
         },
       };
     };

@@ -34,7 +34,6 @@ export const COLUMN_MAPPING_DEFAULTS = Object.freeze({
   maxButtons: 24,
 });
 
-
 /**
  * The chat side of column mapping. When an admin's table lacks a required
  * column, the upload feature hands it here: the bot asks, with one button per
@@ -64,10 +63,7 @@ export const createColumnMapping = (alerts: AlertsDeps, options: Partial<typeof 
   };
 
   /** Asks about the first missing column of a table the importer refused. */
-  const ask = async (
-    ctx: Context,
-    table: { fileId: string; fileName: string; header: HeaderProblem; missing: string[]; choices: HeaderChoice[]; columns?: Record<string, string> },
-  ): Promise<void> => {
+  const ask = async (ctx: Context, table: { fileId: string; fileName: string; header: HeaderProblem; missing: string[]; choices: HeaderChoice[]; columns?: Record<string, string> }): Promise<void> => {
     const p: Pending = {
       fileId: table.fileId,
       fileName: table.fileName,

@@ -96,7 +96,17 @@ export const createFeedbackFeature =
         : photo
           ? { kind: 'photo', fileId: photo.file_id }
           : undefined;
-      await sv.store.addReply({ reportId: awaited.reportId, target: awaited.target, unit: awaited.unit, chatId: ctx.chat.id, userId: ctx.from.id, person: personOf(ctx), text, ...(file ? { file } : {}), at: now().toISOString() });
+      await sv.store.addReply({
+        reportId: awaited.reportId,
+        target: awaited.target,
+        unit: awaited.unit,
+        chatId: ctx.chat.id,
+        userId: ctx.from.id,
+        person: personOf(ctx),
+        text,
+        ...(file ? { file } : {}),
+        at: now().toISOString(),
+      });
       await sv.store.setAwaited(ctx.chat.id, ctx.from.id, undefined);
       deps.logger.info({ chatId: ctx.chat.id, unit: awaited.unit, target: awaited.target, file: file?.kind }, 'reply stored');
       await ctx.reply(M.replyStored(awaited.target, awaited.unit), html);

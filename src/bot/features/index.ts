@@ -67,6 +67,11 @@ export const createFeatures = (deps: BotDeps, optional: OptionalFeatures = {}): 
   const featureDeps = { ...deps, answers: createAnswerMessages(deps, { exportButton: files !== undefined, remindButton: supervision !== undefined }) };
   const throttle: Feature[] = rateLimit ? [{ name: 'rate-limit', composer: new Composer<Context>().use(createRateLimit(rateLimit)) }] : [];
   // Supervision before the alerts features: a unit's reply may be a photo or a file, which the upload feature would take.
-  const extra = [...(supervision ? supervisionFeatures(supervision) : []), ...(alerts ? alertFeatures(alerts) : []), ...(files ? [createReportFeature(files), createExportFeature(files)] : []), ...(dashboard ? [createDashboardFeature(dashboard)] : [])];
+  const extra = [
+    ...(supervision ? supervisionFeatures(supervision) : []),
+    ...(alerts ? alertFeatures(alerts) : []),
+    ...(files ? [createReportFeature(files), createExportFeature(files)] : []),
+    ...(dashboard ? [createDashboardFeature(dashboard)] : []),
+  ];
   return [...throttle, ...[createAccessFeature, ...extra, ...LOOKUP_FEATURES, createFallbackFeature].map((create) => create(featureDeps))];
 };

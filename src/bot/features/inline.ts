@@ -35,7 +35,11 @@ export const createInlineFeature = (deps: FeatureDeps): Feature => {
       results = page.map((hit) => ({
         type: 'article',
         id: resultId(hit.target),
-        title: W.title(hit.target.id, hit.assessment ? LIGHT_EMOJI[hit.assessment.light] : isLagging(hit.target) ? WORDS.laggingMark : WORDS.onScheduleMark, shorten(hit.target.text, 60, { oneLine: true })),
+        title: W.title(
+          hit.target.id,
+          hit.assessment ? LIGHT_EMOJI[hit.assessment.light] : isLagging(hit.target) ? WORDS.laggingMark : WORDS.onScheduleMark,
+          shorten(hit.target.text, 60, { oneLine: true }),
+        ),
         description: shorten(W.description(unitsOf(hit.target), hit.target.deadline.text), 120, { oneLine: true }),
         input_message_content: { message_text: deps.view.renderTarget(hit.target, 'html', hit.assessment), parse_mode: 'HTML' },
       }));
@@ -61,5 +65,4 @@ export const createInlineFeature = (deps: FeatureDeps): Feature => {
 };
 
 /** Result ids must be unique and ≤ 64 bytes: the 序号 when it is plain ASCII, else a short hash of it. */
-const resultId = (target: Target): string =>
-  SAFE_ID.test(target.id) ? `t${target.id}` : `h${createHash('sha256').update(target.id).digest('hex').slice(0, 16)}`;
+const resultId = (target: Target): string => (SAFE_ID.test(target.id) ? `t${target.id}` : `h${createHash('sha256').update(target.id).digest('hex').slice(0, 16)}`);

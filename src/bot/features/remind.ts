@@ -137,4 +137,3 @@ export const createRemindFeature =
 
     return { name: 'remind', composer, commands: [SUPERVISION_COMMANDS.remind] };
   };
-

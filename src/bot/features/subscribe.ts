@@ -21,8 +21,7 @@ import type { Feature, FeatureFactory } from '../feature';
  */
 const MENU_PAGE = 10;
 
-const namesOf = (report: Report, kind: NameKind): string[] =>
-  [...new Set(report.targets.flatMap(kind === 'unit' ? unitsOf : leadersOf))].sort();
+const namesOf = (report: Report, kind: NameKind): string[] => [...new Set(report.targets.flatMap(kind === 'unit' ? unitsOf : leadersOf))].sort();
 
 export const createSubscribeFeature =
   (alerts: AlertsDeps): FeatureFactory =>
@@ -66,7 +65,9 @@ export const createSubscribeFeature =
       if (page < 1 || page > pages) return undefined;
       const version = reportVersion(report);
       const start = (page - 1) * MENU_PAGE;
-      const buttons: InlineKeyboardButton[] = names.slice(start, start + MENU_PAGE).map((name, i) => ({ text: name, callback_data: encodeCallback({ type: 'subscribe-pick', of: kind, version, index: start + i }) }));
+      const buttons: InlineKeyboardButton[] = names
+        .slice(start, start + MENU_PAGE)
+        .map((name, i) => ({ text: name, callback_data: encodeCallback({ type: 'subscribe-pick', of: kind, version, index: start + i }) }));
       const rows: InlineKeyboardButton[][] = [];
       for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
       if (pages > 1) {

@@ -109,7 +109,8 @@ export const createUpdateDispatcher = (options: DispatcherOptions): UpdateDispat
       let done!: () => void;
       const handled = new Promise<void>((resolve) => (done = resolve));
       const queue = byKey.get(key);
-      if (queue) queue.push({ update, done }); // running or waiting: it runs after the ones before it
+      if (queue)
+        queue.push({ update, done }); // running or waiting: it runs after the ones before it
       else {
         byKey.set(key, [{ update, done }]);
         ready.push(key);

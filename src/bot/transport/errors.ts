@@ -23,13 +23,7 @@ export interface Failure {
   retryAfter?: number;
 }
 
-const STALE_400 = [
-  'query is too old',
-  'query id is invalid',
-  'message to edit not found',
-  'message can\'t be edited',
-  'message to delete not found',
-];
+const STALE_400 = ['query is too old', 'query id is invalid', 'message to edit not found', "message can't be edited", 'message to delete not found'];
 
 export const classifyError = (err: unknown): Failure => {
   if (err instanceof TelegramError) {

@@ -125,13 +125,15 @@ export const createTransport = (options: TransportOptions): Transport => {
   };
 
   /** The text check and the timeout around one raw call. */
-  const guarded = (original: CallApi): CallApi => (method, payload, extra) => {
-    const body = checkText(method, payload as Payload);
-    const longPoll = method === 'getUpdates' ? Number((body as Payload).timeout ?? 0) * 1000 : 0;
-    const timeout = AbortSignal.timeout(callTimeoutMs + longPoll);
-    const signal = extra?.signal ? AbortSignal.any([extra.signal, timeout]) : timeout;
-    return original(method, body, { ...extra, signal });
-  };
+  const guarded =
+    (original: CallApi): CallApi =>
+    (method, payload, extra) => {
+      const body = checkText(method, payload as Payload);
+      const longPoll = method === 'getUpdates' ? Number((body as Payload).timeout ?? 0) * 1000 : 0;
+      const timeout = AbortSignal.timeout(callTimeoutMs + longPoll);
+      const signal = extra?.signal ? AbortSignal.any([extra.signal, timeout]) : timeout;
+      return original(method, body, { ...extra, signal });
+    };
 
   const checkText = (method: string, payload: Payload): Payload => {
     const rule = TEXT_FIELDS[method];

@@ -26,14 +26,9 @@ export interface UpdateBatch {
 }
 
 export const hasUpdateId = (value: unknown): value is { update_id: number } =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  Number.isSafeInteger((value as { update_id?: unknown }).update_id) &&
-  (value as { update_id: number }).update_id >= 0;
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Number.isSafeInteger((value as { update_id?: unknown }).update_id) && (value as { update_id: number }).update_id >= 0;
 
-const carriesSomething = (entry: object): boolean =>
-  Object.entries(entry).some(([key, value]) => key !== 'update_id' && typeof value === 'object' && value !== null);
+const carriesSomething = (entry: object): boolean => Object.entries(entry).some(([key, value]) => key !== 'update_id' && typeof value === 'object' && value !== null);
 
 export const readUpdateBatch = (entries: readonly unknown[]): UpdateBatch => {
   const updates: Update[] = [];

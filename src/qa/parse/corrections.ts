@@ -3,11 +3,17 @@ import { normWord, type ParseContext } from './state';
 
 const PARTICLES = '[啊呀吧哈呢嘛的]*';
 /** 不是A是B, 我说的不是A而是B: A is set aside. Not after 是 (是不是 asks a question). */
-const NOT_BUT = new RegExp(`(?:我说的|我问的|我要的|我要看的|我想看的|我想问的|我查的)?(?<!是)不是(.{1,20}?)${PARTICLES}${PAUSE}*(?:而|我说的|我要的|应该|应当|其实|实际上)?(?:是|要|看)(?!不是)`, 'gu');
+const NOT_BUT = new RegExp(
+  `(?:我说的|我问的|我要的|我要看的|我想看的|我想问的|我查的)?(?<!是)不是(.{1,20}?)${PARTICLES}${PAUSE}*(?:而|我说的|我要的|应该|应当|其实|实际上)?(?:是|要|看)(?!不是)`,
+  'gu',
+);
 /** 不要A要B, 不看A看B */
 const NOT_WANT = new RegExp(`(?:不要|不看|不查)(.{1,20}?)${PARTICLES}${PAUSE}*(?:我)?(?:要|看|查)(?=.)`, 'gu');
 /** A不用看了，看一下B: the clause before the marker is set aside. */
-const NOT_NEEDED = new RegExp(`([^,，。.!！?？;；\\s]{1,20}?)(?:就|先|暂时)?(?:不用看了|不用看|不看了|不用查了|不用查|不用了|不要了|就算了|算了|先不看)${PAUSE}*(?:再|改)?(?:看一下|看看|看|查一下|查查|查)?`, 'gu');
+const NOT_NEEDED = new RegExp(
+  `([^,，。.!！?？;；\\s]{1,20}?)(?:就|先|暂时)?(?:不用看了|不用看|不看了|不用查了|不用查|不用了|不要了|就算了|算了|先不看)${PAUSE}*(?:再|改)?(?:看一下|看看|看|查一下|查查|查)?`,
+  'gu',
+);
 /** A 序号 set aside (五十号, 第50项), and a bare number after it. */
 const ITEM_WORD = /(?:\d|[零〇一二两三四五六七八九十百])\s*(?:号|项|条)$/u;
 const NUMBER_FIRST = /^\s*[\d零〇一二两三四五六七八九十百]+(?![\d零〇一二两三四五六七八九十百]|\s*(?:号|项|条))/u;
@@ -26,7 +32,11 @@ export const createCorrectionsRewrite = (ctx: ParseContext): TextRewrite => {
   const norm = normWord(ctx.normalize);
   const lagging = ctx.aliases.status.lagging.map(norm).filter(Boolean);
   const onSchedule = ctx.aliases.status.onSchedule.map(norm).filter(Boolean);
-  const alt = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const alt = (words: string[]): string =>
+    [...words]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
   // a negated lagging word is on schedule and the other way round; 不滞后 itself is an on-schedule word
   const statusWords = alt([...lagging, ...onSchedule]);
   const negatedStatus = new RegExp(`${NEGATION}(${statusWords})(?:的)?(?:以外|之外)?`, 'gu');

@@ -47,7 +47,7 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
     if (text.includes('明年') && year + 1 > lastReportYear) return { deadline: { year: year + 1, label: '明年' }, rest: cut(text, '明年') };
     for (const w of ongoingWords) if (text.includes(w)) return { deadline: { ongoing: true, label: w }, rest: cut(text, w) };
     for (const w of yearEndWords) if (text.includes(w)) return { deadline: { date: `${year}-12-31`, label: w }, rest: cut(text, w) };
-    m = new RegExp(`${MONTH}\\s*月\\s*(?:底|末|份|前|之前)`).exec(text) ?? new RegExp(`(?:^|[^\\d])(\\d{1,2})\\s*月(?![\\d份])`).exec(text);
+    m = new RegExp(`${MONTH}\\s*月\\s*(?:底|末|份|前|之前)`).exec(text) ?? /(?:^|[^\d])(\d{1,2})\s*月(?![\d份])/.exec(text);
     if (m?.[1]) {
       const month = toNumber(m[1]) ?? 0;
       if (month >= 1 && month <= 12) return { deadline: { date: lastDay(year, month), label: m[0].trim() }, rest: cut(text, m[0]) };

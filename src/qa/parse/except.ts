@@ -17,7 +17,10 @@ export const createExceptPass = (ctx: ParseContext): ParsePass => ({
   name: 'except',
   run(s) {
     const found: { kind: 'units' | 'leaders'; match: NameMatch; from: number; to: number }[] = [];
-    for (const [kind, resolver] of [['leaders', ctx.leaders], ['units', ctx.units]] as const) {
+    for (const [kind, resolver] of [
+      ['leaders', ctx.leaders],
+      ['units', ctx.units],
+    ] as const) {
       for (const m of resolver.scan(s.text)) {
         if (m.names.length === 0) continue;
         const before = BEFORE.exec(s.text.slice(0, m.start).trimEnd());

@@ -22,13 +22,13 @@ export const toNumber = (text: string): number | undefined => {
 const NUM = '(\\d+|[零〇一二两三四五六七八九十百]+)';
 /** Ways to quote a 序号: 第57项, 57号, 序号48, #62, /item 57, item57, 编号 57, a bare 57. */
 const ITEM_PATTERNS: RegExp[] = [
-  new RegExp(`^\\/?item\\s*(\\d+)$`),
-  new RegExp(`(?:序号|编号|no\\.?|#)\\s*(?:为|是|:)?\\s*(\\d+)`),
-  new RegExp(`^\\s*(\\d{1,6})\\s*(?:项|条)\\s*$`),
+  /^\/?item\s*(\d+)$/,
+  /(?:序号|编号|no\.?|#)\s*(?:为|是|:)?\s*(\d+)/,
+  /^\s*(\d{1,6})\s*(?:项|条)\s*$/,
   new RegExp(`第\\s*${NUM}\\s*(?:项|条|号|个|行)`),
-  new RegExp(`第\\s*(\\d+)\\s*(?:$|的|目标|任务)`),
-  new RegExp(`(?:^|[^\\d.年月])(\\d{1,6})\\s*号(?!楼)`),
-  new RegExp(`^\\s*(\\d{1,6})\\s*$`),
+  /第\s*(\d+)\s*(?:$|的|目标|任务)/,
+  /(?:^|[^\d.年月])(\d{1,6})\s*号(?!楼)/,
+  /^\s*(\d{1,6})\s*$/,
 ];
 
 const findItem = (text: string): string | undefined => {

@@ -40,7 +40,8 @@ export const createPinyinRewrite = (ctx: ParseContext, tableWords: () => Iterabl
     for (const n of ctx.units.names) add(n.replace(/^[市县区]/u, ''));
     for (const n of ctx.units.names) add(n);
     for (const k of Object.keys(a.units)) add(k);
-    for (const list of [a.status.lagging, a.status.onSchedule, a.deadlines.yearEnd, a.deadlines.ongoing, a.stats, a.counts, a.help, a.all, ...Object.values(a.lights), a.rankings.order]) for (const w of list) add(w);
+    for (const list of [a.status.lagging, a.status.onSchedule, a.deadlines.yearEnd, a.deadlines.ongoing, a.stats, a.counts, a.help, a.all, ...Object.values(a.lights), a.rankings.order])
+      for (const w of list) add(w);
     for (const w of GLUE) add(w);
     for (const [k, v] of Object.entries(a.synonyms)) for (const w of [k, ...v]) add(w);
     for (const w of a.fillers) add(w);

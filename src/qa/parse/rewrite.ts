@@ -38,8 +38,7 @@ export interface TextRewrite {
 }
 
 /** Runs the rewrites in order and returns the text the passes will read. */
-export const applyRewrites = (rewrites: readonly TextRewrite[], text: string, heard: Heard): string =>
-  rewrites.reduce((t, r) => r.rewrite(t, heard), text);
+export const applyRewrites = (rewrites: readonly TextRewrite[], text: string, heard: Heard): string => rewrites.reduce((t, r) => r.rewrite(t, heard), text);
 
 /** Pauses and ends of a clause as dictation writes them (half-width after normalising). */
 export const PAUSE = '[,，。.!！?？;；:：\\s~～…]';

@@ -16,16 +16,18 @@ const OUR_LEADER = /(?:我们|咱们)?(?:的)?(?:领导|首长|老板)/gu;
  */
 export const createSpeakerRewrite = (ctx: ParseContext): TextRewrite => {
   const titles = longestFirst(ctx.normalize, ctx.aliases.leaderTitles).join('|');
-  const intro = new RegExp(`我(?:是|在|给)(?:市里|这边)?`, 'gu');
+  const intro = /我(?:是|在|给)(?:市里|这边)?/gu;
   const roleAfter = new RegExp(`^(?:${titles})?${ROLE}`, 'u');
   /** 我们局 and 领导 written as the speaker's unit or leader, the first one noted as read so */
   const refer = (text: string, heard: Heard, speaker: Speaker, name: string): string => {
     const said = new Set<string>();
-    const as = (as: string, written: string) => (w: string): string => {
-      if (!said.has(as)) heard.readAs.push({ written: w, as });
-      said.add(as);
-      return ` ${written} `;
-    };
+    const as =
+      (as: string, written: string) =>
+      (w: string): string => {
+        if (!said.has(as)) heard.readAs.push({ written: w, as });
+        said.add(as);
+        return ` ${written} `;
+      };
     // 领导 of someone from a unit is the leader over that unit, when the table names one (Speaker.leader)
     const leader = speaker.kind === 'leader' ? speaker.name : speaker.leader;
     const t = leader ? text.replace(OUR_LEADER, as(leader, speaker.kind === 'leader' ? name : leader)) : text;

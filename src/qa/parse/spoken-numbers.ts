@@ -26,8 +26,7 @@ const JOIN = /^\s*(?:号|项|条)?\s*(?:到|至|一直到|~|-|、|,|和|跟|与|
 export const createSpokenNumbersRewrite = (ctx: ParseContext): TextRewrite => ({
   name: 'spoken numbers',
   rewrite(text) {
-    let t = arabicYears(text)
-      .replace(/去年|前年/gu, (w) => ` ${ctx.year - (w === '去年' ? 1 : 2)}年 `);
+    let t = arabicYears(text).replace(/去年|前年/gu, (w) => ` ${ctx.year - (w === '去年' ? 1 : 2)}年 `);
     const runs = [...t.matchAll(RUN)].map((m) => ({ at: m.index ?? 0, word: m[0] }));
     // from the last number back, so a number joined to a later 序号 (六十一到六十四项) sees that one's verdict
     let nextIsItem = false;

@@ -101,7 +101,10 @@ export interface ParsePass {
 }
 
 /** The context's normalisation for a word: normalised, no spaces. */
-export const normWord = (normalize: Normalize) => (w: string): string => normalize(w).replace(/\s+/g, '');
+export const normWord =
+  (normalize: Normalize) =>
+  (w: string): string =>
+    normalize(w).replace(/\s+/g, '');
 
 /** Distinct normalised words, longest first, so 亮红灯 is found before 红灯. */
 export const longestFirst = (normalize: Normalize, list: readonly string[]): string[] => {
@@ -113,22 +116,24 @@ export const longestFirst = (normalize: Normalize, list: readonly string[]): str
 export const cut = (text: string, word: string): string => (text.includes(word) ? text.split(word).join(' ') : text);
 
 /** Strips one-character fillers (的, 了, 吗) from both ends of a piece, repeatedly. */
-export const createEdgeStripper = (singleFillers: ReadonlySet<string>) => (piece: string): string => {
-  let p = piece;
-  let changed = true;
-  while (changed && p.length > 0) {
-    changed = false;
-    if (singleFillers.has(p[0] as string)) {
-      p = p.slice(1);
-      changed = true;
+export const createEdgeStripper =
+  (singleFillers: ReadonlySet<string>) =>
+  (piece: string): string => {
+    let p = piece;
+    let changed = true;
+    while (changed && p.length > 0) {
+      changed = false;
+      if (singleFillers.has(p[0] as string)) {
+        p = p.slice(1);
+        changed = true;
+      }
+      if (p.length > 0 && singleFillers.has(p.slice(-1))) {
+        p = p.slice(0, -1);
+        changed = true;
+      }
     }
-    if (p.length > 0 && singleFillers.has(p.slice(-1))) {
-      p = p.slice(0, -1);
-      changed = true;
-    }
-  }
-  return p;
-};
+    return p;
+  };
 
 /** The filler words of the aliases file, split into multi-character words (cut anywhere) and single characters (stripped at edges). */
 export const fillerWords = (ctx: ParseContext): { multi: string[]; single: Set<string> } => {

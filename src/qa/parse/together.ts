@@ -2,7 +2,30 @@ import { cut, longestFirst, type ParsePass } from './state';
 import type { Normalize } from '../../text/normalize';
 
 /** Several named together on one target: the targets they share. 都 only before 的 (都负责的目标): 都负责啥 asks for each one's. */
-const TOGETHER = ['共同负责', '共同承担', '共同牵头', '共同参与', '共同分管', '一起负责', '一起承担', '一起牵头', '一起参与', '一起分管', '联合负责', '都参与的', '都参加的', '都负责的', '都有份的', '同时负责', '同时参与', '合作的', '共同', '一起', '联合', '同时'];
+const TOGETHER = [
+  '共同负责',
+  '共同承担',
+  '共同牵头',
+  '共同参与',
+  '共同分管',
+  '一起负责',
+  '一起承担',
+  '一起牵头',
+  '一起参与',
+  '一起分管',
+  '联合负责',
+  '都参与的',
+  '都参加的',
+  '都负责的',
+  '都有份的',
+  '同时负责',
+  '同时参与',
+  '合作的',
+  '共同',
+  '一起',
+  '联合',
+  '同时',
+];
 /** Each one's own targets, said outright: a union (which is also what an unmarked A和B means). */
 const EACH = ['各自负责', '各自的', '各自', '分别负责', '分别的', '分别', '各自分管', '还有', '以及', '加上'];
 

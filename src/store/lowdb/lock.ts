@@ -35,7 +35,10 @@ export const lockSocketOf = (dbPath: string): string => {
   } catch {
     // a folder that does not exist yet: opening the store will name it
   }
-  const key = createHash('sha256').update(join(folder, basename(absolute))).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(join(folder, basename(absolute)))
+    .digest('hex')
+    .slice(0, 32);
   return process.platform === 'linux' ? `\0target-progress-bot-store:${key}` : join(tmpdir(), `target-progress-bot-${key}.sock`);
 };
 

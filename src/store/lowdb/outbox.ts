@@ -129,7 +129,11 @@ export const openLowdbOutbox = async (options: OutboxOptions): Promise<OutboxSto
       if (fresh.length > 0) for (const listener of listeners) listener(fresh.map(copy));
       return fresh.map(copy);
     },
-    pending: async () => db.data.outbox.filter((a) => a.state === 'pending').sort((a, b) => a.seq - b.seq).map(copy),
+    pending: async () =>
+      db.data.outbox
+        .filter((a) => a.state === 'pending')
+        .sort((a, b) => a.seq - b.seq)
+        .map(copy),
     get: async (id) => {
       const alert = byId.get(id);
       return alert && copy(alert);
@@ -159,32 +163,34 @@ export const openLowdbOutbox = async (options: OutboxOptions): Promise<OutboxSto
     },
     compact() {
       // A failed write must not wedge later compactions: each one starts from a settled chain.
-      compacting = compacting.catch(() => undefined).then(async () => {
-        if (closed || (lines === 0 && toDelete.length === 0)) return;
-        // Switch to a fresh journal first: the snapshot lowdb writes below holds every event of the
-        // old one (each was applied to memory when it was written), and events from now on go to the new one.
-        closeSync(fd);
-        toDelete.push(`${options.journalPath}.${fileNo}`);
-        fileNo += 1;
-        fd = openSync(`${options.journalPath}.${fileNo}`, 'a');
-        lines = 0;
-        const cutoff = now().getTime() - keepMs;
-        await commit(db, (data) => {
-          const before = data.outbox;
-          data.outbox = before.filter((a) => a.state === 'pending' || Date.parse(a.sentAt ?? a.createdAt) >= cutoff);
-          for (const a of before) if (!data.outbox.includes(a)) byId.delete(a.id);
-          // Pruning is not undone on a failed write: memory may forget old records the file still holds.
-          return { result: undefined, undo: () => undefined };
-        });
-        for (const path of toDelete) {
-          try {
-            unlinkSync(path);
-          } catch {
-            // already gone
+      compacting = compacting
+        .catch(() => undefined)
+        .then(async () => {
+          if (closed || (lines === 0 && toDelete.length === 0)) return;
+          // Switch to a fresh journal first: the snapshot lowdb writes below holds every event of the
+          // old one (each was applied to memory when it was written), and events from now on go to the new one.
+          closeSync(fd);
+          toDelete.push(`${options.journalPath}.${fileNo}`);
+          fileNo += 1;
+          fd = openSync(`${options.journalPath}.${fileNo}`, 'a');
+          lines = 0;
+          const cutoff = now().getTime() - keepMs;
+          await commit(db, (data) => {
+            const before = data.outbox;
+            data.outbox = before.filter((a) => a.state === 'pending' || Date.parse(a.sentAt ?? a.createdAt) >= cutoff);
+            for (const a of before) if (!data.outbox.includes(a)) byId.delete(a.id);
+            // Pruning is not undone on a failed write: memory may forget old records the file still holds.
+            return { result: undefined, undo: () => undefined };
+          });
+          for (const path of toDelete) {
+            try {
+              unlinkSync(path);
+            } catch {
+              // already gone
+            }
           }
-        }
-        toDelete = [];
-      });
+          toDelete = [];
+        });
       return compacting;
     },
     async close() {
@@ -206,4 +212,3 @@ export const openLowdbOutbox = async (options: OutboxOptions): Promise<OutboxSto
   await store.compact();
   return store;
 };
-

@@ -7,8 +7,7 @@ import type { ReportEntry } from './schema';
 const entryOf = (report: StoredReport): ReportEntry => ({ id: report.id, sha256: report.source.sha256, importedAt: report.importedAt });
 
 /** Reads every report listed in DB_PATH from its file, oldest first. */
-export const readLowdbReports = async (db: Db, dbPath: string): Promise<StoredReport[]> =>
-  Promise.all(db.data.reports.map((entry) => readReportFile(dbPath, entry.id)));
+export const readLowdbReports = async (db: Db, dbPath: string): Promise<StoredReport[]> => Promise.all(db.data.reports.map((entry) => readReportFile(dbPath, entry.id)));
 
 /**
  * Reports as files beside DB_PATH, listed (id, hash, time) in it. Reports are

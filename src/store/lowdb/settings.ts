@@ -47,7 +47,10 @@ export const createLowdbSettings = (db: Db): SettingsStore => ({
       };
     });
   },
-  scopes: async () => Object.keys(db.data.settings).filter((scope) => Object.keys(db.data.settings[scope]!).length > 0).sort(byCodePoint),
+  scopes: async () =>
+    Object.keys(db.data.settings)
+      .filter((scope) => Object.keys(db.data.settings[scope]!).length > 0)
+      .sort(byCodePoint),
   list: async <T>(scope: string) =>
     Object.entries(db.data.settings[scope] ?? {})
       .sort(([a], [b]) => byCodePoint(a, b))

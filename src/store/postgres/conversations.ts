@@ -9,8 +9,7 @@ import { rowsOf } from './db';
  * program's clock (`now`), as on lowdb, so expiry reads the same on both.
  */
 export const createPostgresConversations = (pool: Pool, limit: number, now: () => Date): ConversationStore => ({
-  get: async <T>(key: string, since: Date) =>
-    (await rowsOf<{ value: T }>(pool, 'SELECT value FROM conversations WHERE key = $1 AND at >= $2', [key, since]))[0]?.value,
+  get: async <T>(key: string, since: Date) => (await rowsOf<{ value: T }>(pool, 'SELECT value FROM conversations WHERE key = $1 AND at >= $2', [key, since]))[0]?.value,
   async put(key, value) {
     await rowsOf(
       pool,

@@ -38,11 +38,7 @@ export const createPostgresReports = (pool: Pool): ReportStore => {
       return load((await rowsOf<{ id: number }>(pool, 'SELECT id FROM reports ORDER BY id')).map((r) => r.id));
     },
     async add(report, importedAt = new Date()) {
-      const [row] = await rowsOf<{ id: number }>(pool, 'INSERT INTO reports (sha256, imported_at, body) VALUES ($1, $2, $3) RETURNING id', [
-        report.source.sha256,
-        importedAt,
-        JSON.stringify(report),
-      ]);
+      const [row] = await rowsOf<{ id: number }>(pool, 'INSERT INTO reports (sha256, imported_at, body) VALUES ($1, $2, $3) RETURNING id', [report.source.sha256, importedAt, JSON.stringify(report)]);
       const stored: StoredReport = { ...report, id: row!.id, importedAt: importedAt.toISOString() };
       cache.set(stored.id, stored);
       return stored;

@@ -49,7 +49,9 @@ export const createPostgresSubscriptions = (pool: Pool, now: () => Date = () => 
   const setActive = (chatId: number, active: boolean): Promise<boolean> =>
     inTransaction(pool, async (client: PoolClient) => {
       const [chat] = await rowsOf<{ active: boolean }>(client, 'SELECT active FROM chats WHERE chat_id = $1 FOR UPDATE', [chatId]);
-      const [{ differ }] = (await rowsOf<{ differ: number }>(client, 'SELECT count(*)::int AS differ FROM subscriptions WHERE chat_id = $1 AND active <> $2', [chatId, active])) as [{ differ: number }];
+      const [{ differ }] = (await rowsOf<{ differ: number }>(client, 'SELECT count(*)::int AS differ FROM subscriptions WHERE chat_id = $1 AND active <> $2', [chatId, active])) as [
+        { differ: number },
+      ];
       if ((chat?.active ?? true) === active && differ === 0) return false;
       if (!chat && active) return false;
       await client.query(
@@ -120,7 +122,16 @@ export const createPostgresSubscriptions = (pool: Pool, now: () => Date = () => 
            FROM json_to_recordset($1) AS c(chat_id bigint, type text, digest text, quiet_from smallint, quiet_to smallint, yellow boolean, active boolean, inactive_since timestamptz)`,
           [
             JSON.stringify(
-              chats.map((c) => ({ chat_id: c.chatId, type: c.type ?? null, digest: c.digest, quiet_from: c.quiet?.from ?? null, quiet_to: c.quiet?.to ?? null, yellow: c.yellow === true, active: c.active, inactive_since: c.inactiveSince ?? null })),
+              chats.map((c) => ({
+                chat_id: c.chatId,
+                type: c.type ?? null,
+                digest: c.digest,
+                quiet_from: c.quiet?.from ?? null,
+                quiet_to: c.quiet?.to ?? null,
+                yellow: c.yellow === true,
+                active: c.active,
+                inactive_since: c.inactiveSince ?? null,
+              })),
             ),
           ],
         );

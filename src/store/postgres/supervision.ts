@@ -106,7 +106,12 @@ export const createPostgresSupervision = (pool: Pool, now: () => Date = () => ne
     return { binding: toBinding(row!), created: false };
   },
   async decideBinding(id, state, by) {
-    const [row] = await rowsOf<BindingRow>(pool, `UPDATE bindings SET state = $2, decided_by = $3, decided_at = $4 WHERE id = $1 AND state = 'pending' RETURNING ${BINDING_COLUMNS}`, [id, state, by, now()]);
+    const [row] = await rowsOf<BindingRow>(pool, `UPDATE bindings SET state = $2, decided_by = $3, decided_at = $4 WHERE id = $1 AND state = 'pending' RETURNING ${BINDING_COLUMNS}`, [
+      id,
+      state,
+      by,
+      now(),
+    ]);
     return row && toBinding(row);
   },
   async removeBinding(id) {
@@ -138,7 +143,11 @@ export const createPostgresSupervision = (pool: Pool, now: () => Date = () => ne
     ).map(toReply),
   async setAwaited(chatId, userId, awaited) {
     if (awaited) {
-      await pool.query('INSERT INTO reply_waits (chat_id, user_id, awaited) VALUES ($1, $2, $3) ON CONFLICT (chat_id, user_id) DO UPDATE SET awaited = EXCLUDED.awaited', [chatId, userId, JSON.stringify(awaited)]);
+      await pool.query('INSERT INTO reply_waits (chat_id, user_id, awaited) VALUES ($1, $2, $3) ON CONFLICT (chat_id, user_id) DO UPDATE SET awaited = EXCLUDED.awaited', [
+        chatId,
+        userId,
+        JSON.stringify(awaited),
+      ]);
     } else await pool.query('DELETE FROM reply_waits WHERE chat_id = $1 AND user_id = $2', [chatId, userId]);
   },
   async restore({ bindings, reminders, replies }) {

@@ -14,7 +14,7 @@ describe('ALLOWED_CHAT_IDS', () => {
     expect(textOf(await say(h, '/item 57', { chatId: OFFICE_GROUP, chatType: 'supergroup', userId: 8009 }))).toBe(await h.expected('item', '57'));
   });
 
-  it('tells a stranger in private why, and says nothing to strangers\' group chatter', async () => {
+  it("tells a stranger in private why, and says nothing to strangers' group chatter", async () => {
     expect(textOf(await say(h, '工信局', { chatId: 8002 }))).toBe(MESSAGES.notAllowed);
     expect(textOf(await say(h, '/item 57', { chatId: -1008000000002, chatType: 'group', userId: 8003 }))).toBe(MESSAGES.notAllowed);
     h.api.userMessage({ chatId: -1008000000002, chatType: 'group', userId: 8003, text: '大家好' });

@@ -40,7 +40,7 @@ describe('bind feature', () => {
     expect(textOf(told)).toBe(M.bindDecidedForChat('市科技局', true));
     const edited = await bot.nextCall('editMessageText', () => true, from);
     expect(String(edited.payload.text)).toContain('已批准');
-    expect((await bot.supervision.bindings())).toMatchObject([{ chatId: GROUP, unit: '市科技局', state: 'approved', decidedBy: ADMIN }]);
+    expect(await bot.supervision.bindings()).toMatchObject([{ chatId: GROUP, unit: '市科技局', state: 'approved', decidedBy: ADMIN }]);
 
     // asking again says it is bound; a second tap of the admin's button changes nothing
     expect(textOf(await bot.say('/bind 市科技局', { chatId: GROUP, userId: MEMBER }))).toBe(M.bindApprovedAlready('市科技局'));

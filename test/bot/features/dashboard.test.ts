@@ -46,7 +46,7 @@ describe('dashboard feature (/dashboard, /weblink, the menu button)', () => {
     expect(markup(sent).inline_keyboard[0]![0]).toEqual({ text: '在浏览器中打开', url: `${WEBAPP_URL}#weblink=${token}` });
     const me = await fetch(`${app.base}api/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
-    expect((await me.json() as any).user).toEqual({ id: USER_ID, admin: false, via: 'weblink' });
+    expect(((await me.json()) as any).user).toEqual({ id: USER_ID, admin: false, via: 'weblink' });
     expect(app.logs.join('\n')).not.toContain(token);
     expect(readFileSync(app.dbPath, 'utf8')).not.toContain(token);
 

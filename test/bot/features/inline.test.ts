@@ -47,9 +47,7 @@ describe('inline mode', () => {
   it('answers stats as a single article', async () => {
     const { results } = await inline('统计');
     expect(results).toHaveLength(1);
-    expect(results[0]!.input_message_content.message_text).toBe(
-      h.view.renderAnswer(h.engine.ask('统计'), { format: 'html', page: 1, pageSize: 10 }).text,
-    );
+    expect(results[0]!.input_message_content.message_text).toBe(h.view.renderAnswer(h.engine.ask('统计'), { format: 'html', page: 1, pageSize: 10 }).text);
   });
 });
 

@@ -47,13 +47,16 @@ const remind = async (question: string) => {
 };
 
 const reminderTo = (chatId: number) => bot.api.sent(chatId).filter((p) => String(p.text).includes('【催办】'));
-const keyboardOf = (payload: Record<string, unknown>) =>
-  (payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+const keyboardOf = (payload: Record<string, unknown>) => (payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
 
 /** A member taps 反馈 under the reminder their chat got: the bot's answer (a prompt, or a refusal). */
 const tapFeedback = async (chatId: number, userId: number, target: string) => {
   // the button as any reminder carries it: a chat may also press a button forwarded from elsewhere
-  const button = bot.api.sent().filter((p) => String(p.text).includes('【催办】')).flatMap(keyboardOf).find((b) => b.text === M.feedbackButton(target))!;
+  const button = bot.api
+    .sent()
+    .filter((p) => String(p.text).includes('【催办】'))
+    .flatMap(keyboardOf)
+    .find((b) => b.text === M.feedbackButton(target))!;
   const from = bot.api.calls.length;
   const id = bot.api.callback({ chatId, userId, messageId: 1, data: button.callback_data });
   const answer = await bot.nextCall('answerCallbackQuery', (c) => c.payload.callback_query_id === id, from);
@@ -168,7 +171,9 @@ describe('remind and feedback', () => {
     await bot.api.userMessage({ chatId: GONGXIN, userId: 777, text: '收到' });
     expect(textOf(await bot.say('已完成基站选址，10月底开工', { chatId: GONGXIN, userId: MEMBER }))).toBe(M.replyStored('57', '市工业和信息化局'));
     const replies = await bot.supervision.replies();
-    expect(replies).toMatchObject([{ target: '57', unit: '市工业和信息化局', chatId: GONGXIN, userId: MEMBER, person: `User${MEMBER}`, text: '已完成基站选址，10月底开工', reportId: await bot.reports.currentId() }]);
+    expect(replies).toMatchObject([
+      { target: '57', unit: '市工业和信息化局', chatId: GONGXIN, userId: MEMBER, person: `User${MEMBER}`, text: '已完成基站选址，10月底开工', reportId: await bot.reports.currentId() },
+    ]);
 
     const item = textOf(await bot.say('/item 57', { chatId: ADMIN, userId: ADMIN }));
     expect(item).toContain('💬 <b>最新反馈</b>（市工业和信息化局 · User601');
@@ -205,11 +210,19 @@ describe('remind and feedback', () => {
 
     await bot.digests.runDue(new Date());
     await bot.worker.idle();
-    const digest = bot.api.sent(SUBSCRIBER).map((p) => String(p.text)).find((t) => t.includes('每日滞后汇总'))!;
+    const digest = bot.api
+      .sent(SUBSCRIBER)
+      .map((p) => String(p.text))
+      .find((t) => t.includes('每日滞后汇总'))!;
     expect(digest).toContain('💬 新反馈 1 条');
     expect(digest).toContain('💬 市工业和信息化局（User601）：设备已到货，正在安装');
     // 57 is not among the other chat's targets: no news there
-    expect(bot.api.sent(OTHER).map((p) => String(p.text)).find((t) => t.includes('每日滞后汇总'))).not.toContain('新反馈');
+    expect(
+      bot.api
+        .sent(OTHER)
+        .map((p) => String(p.text))
+        .find((t) => t.includes('每日滞后汇总')),
+    ).not.toContain('新反馈');
   });
 
   it('keeps a photo’s file_id with its caption as the reply', async () => {
@@ -220,7 +233,14 @@ describe('remind and feedback', () => {
     const file = bot.api.registerFile(Buffer.from('jpeg'), 'site.jpg');
     const from = bot.api.calls.length;
     bot.api.pushUpdate({
-      message: { message_id: 9, from: { id: XINQU, is_bot: false, first_name: '李四' }, chat: { id: XINQU, type: 'private', first_name: '李四' }, date: Math.floor(Date.now() / 1000), photo: [{ ...file, width: 90, height: 90 }], caption: '现场照片，已复工' },
+      message: {
+        message_id: 9,
+        from: { id: XINQU, is_bot: false, first_name: '李四' },
+        chat: { id: XINQU, type: 'private', first_name: '李四' },
+        date: Math.floor(Date.now() / 1000),
+        photo: [{ ...file, width: 90, height: 90 }],
+        caption: '现场照片，已复工',
+      },
     });
     expect(textOf(await bot.nextCall('sendMessage', (c) => Number(c.payload.chat_id) === XINQU, from))).toBe(M.replyStored('47', '鲁西新区管委会'));
     expect(await bot.supervision.replies()).toMatchObject([{ target: '47', unit: '鲁西新区管委会', person: '李四', text: '现场照片，已复工', file: { kind: 'photo', fileId: file.file_id } }]);

@@ -50,14 +50,31 @@ describe('/report', () => {
     const text = await docxText(docx!.bytes);
     expect(text.split('\n')[0]).toBe('菏泽市2022年第三季度责任目标推进情况通报');
     const lagging = report.targets.filter(isLagging);
-    expect(text).toContain(`本期共有责任目标 ${report.targets.length} 项（分工 50 条），按计划推进 ${report.targets.length - lagging.length} 项，未按计划完成进度（滞后）${lagging.length} 项，按计划率 95.8%。`);
+    expect(text).toContain(
+      `本期共有责任目标 ${report.targets.length} 项（分工 50 条），按计划推进 ${report.targets.length - lagging.length} 项，未按计划完成进度（滞后）${lagging.length} 项，按计划率 95.8%。`,
+    );
     expect(text).toContain(`${unit57} 李四（2022-10-06 10:30）：设备已到货，10月底投产`);
     expect(text).toContain('本期已向 2 个责任单位催办，其中 1 个已全部反馈，1 个尚有目标未反馈。');
 
     const sheets = await xlsxSheets(xlsx!.bytes);
-    expect(sheets.get('滞后目标')!.slice(1).map((r) => String(r[0]))).toEqual(lagging.map((t) => t.id));
-    expect(sheets.get('未反馈单位')!.slice(1).map((r) => r[0])).toEqual(['市商务局']);
-    const byUnit = new Map(sheets.get('按责任单位')!.slice(1).map((r) => [r[0], r[1]]));
+    expect(
+      sheets
+        .get('滞后目标')!
+        .slice(1)
+        .map((r) => String(r[0])),
+    ).toEqual(lagging.map((t) => t.id));
+    expect(
+      sheets
+        .get('未反馈单位')!
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['市商务局']);
+    const byUnit = new Map(
+      sheets
+        .get('按责任单位')!
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(byUnit.get(unit57!)).toBe(report.targets.filter((t) => unitsOf(t).includes(unit57!)).length);
   });
 
@@ -86,7 +103,10 @@ describe('导出', () => {
 
   it('sends a free-text list’s targets, all pages of it, in the list’s order, as .xlsx', async () => {
     const question = '按计划推进的目标';
-    const listed = bot.engine().ask(question).hits.map((h) => h.target.id);
+    const listed = bot
+      .engine()
+      .ask(question)
+      .hits.map((h) => h.target.id);
     expect(listed.length).toBeGreaterThan(10); // more than one page: the export is the list, not the page
     const { file, header, ids } = await exportOf(question);
     expect(file.fileName).toBe('责任目标导出-2022年第三季度.xlsx');
@@ -97,7 +117,10 @@ describe('导出', () => {
 
   it('sends a unit’s list with its rows as the table has them', async () => {
     const { ids, rows } = await exportOf('/unit 工信局');
-    const listed = bot.engine().askAs('unit', '工信局').hits.map((h) => h.target);
+    const listed = bot
+      .engine()
+      .askAs('unit', '工信局')
+      .hits.map((h) => h.target);
     expect(ids).toEqual(listed.map((t) => t.id));
     const row57 = rows.find((r) => String(r[0]) === '57')!;
     expect(row57[5]).toBe('否');
@@ -106,7 +129,9 @@ describe('导出', () => {
 
   it('tells of a button whose question has expired instead of sending a file', async () => {
     const from = bot.api.calls.length;
-    const version = buttonsOf(await bot.say('滞后的目标', { chatId: MEMBER, userId: MEMBER })).find((b) => b.text === M.exportButton)!.callback_data!.split(':')[1];
+    const version = buttonsOf(await bot.say('滞后的目标', { chatId: MEMBER, userId: MEMBER }))
+      .find((b) => b.text === M.exportButton)!
+      .callback_data!.split(':')[1];
     const id = bot.api.callback({ chatId: MEMBER, userId: MEMBER, messageId: 1, data: `x:${version}:qNoSuchId0` });
     const answer = await bot.nextCall('answerCallbackQuery', (c) => c.payload.callback_query_id === id, from);
     expect(answer.payload.text).toBe(MESSAGES.expired);

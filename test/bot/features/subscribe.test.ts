@@ -14,8 +14,7 @@ afterEach(async () => {
   await bot.stop();
 });
 
-const laggingIds = async (test: (t: Parameters<typeof unitsOf>[0]) => boolean): Promise<string[]> =>
-  (await bot.reports.current())!.targets.filter((t) => isLagging(t) && test(t)).map((t) => t.id);
+const laggingIds = async (test: (t: Parameters<typeof unitsOf>[0]) => boolean): Promise<string[]> => (await bot.reports.current())!.targets.filter((t) => isLagging(t) && test(t)).map((t) => t.id);
 
 describe('subscribe feature', () => {
   it('shows the four choices as buttons for /subscribe without an argument', async () => {
@@ -54,7 +53,7 @@ describe('subscribe feature', () => {
   it('does not add the same subscription twice', async () => {
     await bot.say('/subscribe 工信局');
     expect(textOf(await bot.say('/subscribe 工信局'))).toContain('已经订阅过');
-    expect((await bot.subscriptions.list(1001))).toHaveLength(1);
+    expect(await bot.subscriptions.list(1001)).toHaveLength(1);
   });
 
   it('subscribes to everything lagging with the first button, and to a unit through the unit menu', async () => {
@@ -83,7 +82,7 @@ describe('subscribe feature', () => {
     bot.api.callback({ messageId: messageIdOf(menu), data: 's:u:000000:0' });
     const answer = await bot.nextCall('answerCallbackQuery', () => true);
     expect(answer.payload.text).toBe(ALERT_MESSAGES.staleButton);
-    expect((await bot.subscriptions.list(1001))).toEqual([]);
+    expect(await bot.subscriptions.list(1001)).toEqual([]);
   });
 
   it('lists subscriptions with remove buttons, removes one by button and the rest with /unsubscribe all', async () => {
@@ -99,7 +98,7 @@ describe('subscribe feature', () => {
     expect(buttonsOf(await edited).map((b) => b.text)).toEqual(['❌ 王昌华分管', '❌ 关键词“5G”']);
     expect(textOf(await bot.say('/unsubscribe 5G'))).toContain('已取消订阅：<b>关键词“5G”</b>');
     expect(textOf(await bot.say('/unsubscribe all'))).toBe(ALERT_MESSAGES.unsubscribedAll(1));
-    expect((await bot.subscriptions.list(1001))).toEqual([]);
+    expect(await bot.subscriptions.list(1001)).toEqual([]);
     expect(textOf(await bot.say('/subscriptions'))).toBe(ALERT_MESSAGES.none);
   });
 
@@ -108,10 +107,10 @@ describe('subscribe feature', () => {
     bot.api.chatAdmins(group, [42]);
     const refused = await bot.say('/subscribe 工信局', { chatId: group, userId: 7, chatType: 'supergroup' });
     expect(textOf(refused)).toBe(ALERT_MESSAGES.groupAdminsOnly);
-    expect((await bot.subscriptions.list(group))).toEqual([]);
+    expect(await bot.subscriptions.list(group)).toEqual([]);
     const accepted = await bot.say(`/subscribe@${bot.api.botInfo.username} 工信局`, { chatId: group, userId: 42, chatType: 'supergroup' });
     expect(textOf(accepted)).toContain('已订阅：<b>市工业和信息化局</b>');
-    expect((await bot.subscriptions.list(group))).toHaveLength(1);
+    expect(await bot.subscriptions.list(group)).toHaveLength(1);
     expect((await bot.subscriptions.settings(group)).type).toBe('supergroup');
     // anyone may look
     expect(textOf(await bot.say('/subscriptions', { chatId: group, userId: 7, chatType: 'supergroup' }))).toContain('当前订阅 1 项');
@@ -120,7 +119,7 @@ describe('subscribe feature', () => {
   it('sets the digest schedule and quiet hours', async () => {
     expect(textOf(await bot.say('/digest daily'))).toContain('每天 09:00');
     expect(textOf(await bot.say('/quiet 22-8'))).toContain('22:00–8:00');
-    expect((await bot.subscriptions.settings(1001))).toMatchObject({ digest: 'daily', quiet: { from: 22, to: 8 } });
+    expect(await bot.subscriptions.settings(1001)).toMatchObject({ digest: 'daily', quiet: { from: 22, to: 8 } });
     expect(textOf(await bot.say('/digest sometimes'))).toBe(ALERT_MESSAGES.digestUsage);
     expect(textOf(await bot.say('/quiet off'))).toBe(ALERT_MESSAGES.quietOff);
     expect((await bot.subscriptions.settings(1001)).quiet).toBeUndefined();

@@ -67,7 +67,7 @@ describe('/yellow', () => {
 
   it('points /subscribe 黄灯 to /yellow instead of subscribing to a keyword', async () => {
     expect(textOf(await bot.say('/subscribe 黄灯'))).toBe(ALERT_MESSAGES.subscribeYellowHint);
-    expect((await bot.subscriptions.list(1001))).toEqual([]);
+    expect(await bot.subscriptions.list(1001)).toEqual([]);
   });
 
   it('lets only group admins change it', async () => {
@@ -78,7 +78,7 @@ describe('/yellow', () => {
     expect(textOf(await bot.say('/yellow', { chatId: GROUP, userId: 7, chatType: 'supergroup' }))).toContain('未开启');
     await bot.say('/subscribe 全部', { chatId: GROUP, userId: GROUP_ADMIN, chatType: 'supergroup' });
     expect(textOf(await bot.say('/yellow on', { chatId: GROUP, userId: GROUP_ADMIN, chatType: 'supergroup' }))).toBe(ALERT_MESSAGES.yellowOn(true));
-    expect((await bot.subscriptions.settings(GROUP))).toMatchObject({ yellow: true, type: 'supergroup' });
+    expect(await bot.subscriptions.settings(GROUP)).toMatchObject({ yellow: true, type: 'supergroup' });
   });
 
   it('registers the command with a Chinese description', async () => {

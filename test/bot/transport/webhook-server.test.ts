@@ -34,7 +34,14 @@ describe('webhook mode', () => {
 
       const update = (id: number, text: string) => ({
         update_id: id,
-        message: { message_id: id, date: 0, chat: { id: 6001, type: 'private' }, from: { id: 6001, is_bot: false, first_name: 'U' }, text, ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {}) },
+        message: {
+          message_id: id,
+          date: 0,
+          chat: { id: 6001, type: 'private' },
+          from: { id: 6001, is_bot: false, first_name: 'U' },
+          text,
+          ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {}),
+        },
       });
       const post = (body: unknown, header?: string) =>
         fetch(`http://127.0.0.1:${port}/tg/hook`, {
@@ -82,7 +89,14 @@ describe('webhook mode', () => {
     try {
       const body = JSON.stringify({
         update_id: 77,
-        message: { message_id: 77, date: 0, chat: { id: 6002, type: 'private' }, from: { id: 6002, is_bot: false, first_name: 'U' }, text: '/item 57', entities: [{ type: 'bot_command', offset: 0, length: 5 }] },
+        message: {
+          message_id: 77,
+          date: 0,
+          chat: { id: 6002, type: 'private' },
+          from: { id: 6002, is_bot: false, first_name: 'U' },
+          text: '/item 57',
+          entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+        },
       });
       const post = async (): Promise<{ status: number; at: number }> => {
         const res = await fetch(`http://127.0.0.1:${port}/tg/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body });

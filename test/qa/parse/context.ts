@@ -21,7 +21,6 @@ export const seedContext = async (): Promise<ParseContext> => {
   };
 };
 
-
 /** Runs the seed parser's passes up to and including `last`, and returns the state. */
 export const runUntil = async (question: string, last: string): Promise<ParseState> => {
   const ctx = await seedContext();

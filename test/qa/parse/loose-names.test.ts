@@ -44,11 +44,7 @@ describe('loose names pass: same sound, short forms from the table', () => {
     expect(engine.understand('医药港负责的').units).toEqual(['市现代医药港']);
     // another city's table gets the same help, and a short form two bodies share names both
     const other = createEngine({
-      report: report([
-        target('1', '园区扩容', '李华', ['东城新区管委会']),
-        target('2', '城市更新', '李华', ['城发投资集团']),
-        target('3', '港区建设', '李华', ['西湖新区管委会']),
-      ]),
+      report: report([target('1', '园区扩容', '李华', ['东城新区管委会']), target('2', '城市更新', '李华', ['城发投资集团']), target('3', '港区建设', '李华', ['西湖新区管委会'])]),
       normalize: (await seed()).normalize,
       aliases: (await seed()).aliases,
     });

@@ -26,13 +26,10 @@ describe('numbers pass: spans and lists of 序号', () => {
     expect((await runUntil(q, 'numbers')).query.items).toEqual(items);
   });
 
-  it.each(['1—9月完成情况', '6、7、8三个月', '60-65%的目标', '第一到第三季度', '2022年 5 月'])(
-    'does not read numbers of a measure or a date as 序号: %s',
-    async (q) => {
-      const s = await runUntil(q, 'numbers');
-      expect([s.query.range, s.query.items]).toEqual([undefined, undefined]);
-    },
-  );
+  it.each(['1—9月完成情况', '6、7、8三个月', '60-65%的目标', '第一到第三季度', '2022年 5 月'])('does not read numbers of a measure or a date as 序号: %s', async (q) => {
+    const s = await runUntil(q, 'numbers');
+    expect([s.query.range, s.query.items]).toEqual([undefined, undefined]);
+  });
 
   it('lists a span in 序号 order, narrowed by the rest of the question', async () => {
     const { engine } = await seed();

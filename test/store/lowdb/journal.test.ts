@@ -10,7 +10,10 @@ import { useTempDir } from '../../helpers/tmp';
 describe('lowdb journal of subscriptions and chats', () => {
   const dir = useTempDir();
   const open = () => openLowdbStore({ dbPath: join(dir(), 'db.json'), purpose: 'test' });
-  const journals = () => readdirSync(dir()).filter((n) => /^db\.json\.journal\.\d+$/.test(n)).sort();
+  const journals = () =>
+    readdirSync(dir())
+      .filter((n) => /^db\.json\.journal\.\d+$/.test(n))
+      .sort();
 
   it('appends a line per /subscribe instead of rewriting DB_PATH, and replays it on the next open', async () => {
     const store = await open();

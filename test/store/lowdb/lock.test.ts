@@ -16,8 +16,6 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-
-
 describe('lowdb lock', () => {
   it('names the holder to the next process and is free again after release', async () => {
     const path = join(dir(), 'db.json');
@@ -84,14 +82,18 @@ describe('lowdb lock', () => {
     // connect and close at once, 500 times: the holder's answer then meets a closed socket (EPIPE)
     const target = lockSocketOf(path);
     await Promise.all(
-      Array.from({ length: 500 }, () => new Promise<void>((done) => {
-        const socket = connect(target);
-        socket.on('error', () => done());
-        socket.on('connect', () => {
-          socket.destroy();
-          done();
-        });
-      })),
+      Array.from(
+        { length: 500 },
+        () =>
+          new Promise<void>((done) => {
+            const socket = connect(target);
+            socket.on('error', () => done());
+            socket.on('connect', () => {
+              socket.destroy();
+              done();
+            });
+          }),
+      ),
     );
     await new Promise((r) => setTimeout(r, 500));
     expect(holder.exitCode).toBeNull();

@@ -28,7 +28,6 @@ const replicas = async (n: number): Promise<Store[]> => {
   return stores;
 };
 
-
 describe('PostgreSQL replicas', () => {
   it('gives a role to one replica at a time, and to another when the holder’s session ends (as on SIGKILL)', async () => {
     const [a, b] = await replicas(2);
