@@ -361,6 +361,9 @@ export const createEngine = (deps: {
     const cues = cuesOf(parsed.said ?? normalize(question));
     const tied = cues.swap || cues.narrow || cues.correct || cues.notOnly !== undefined;
     if (standsAlone(parsed) && !tied) return fresh();
+    // 全市所有目标里哪些…, or …的目标是哪个 with nothing tying it to the last: a complete question
+    if (cues.whole && !cues.correct) return fresh();
+    if (cues.headNoun && !tied && !cues.within) return fresh();
     const without: FilterKindName[] = cues.notOnly ? partsOf(parser.parse(cues.notOnly).query) : [];
     if (!addsAnything(parsed) && without.length === 0 && !cues.everything) return fresh();
     // a topic alone (托育服务进展怎么样) is a new question unless its best match is on the list; asked

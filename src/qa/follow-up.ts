@@ -42,10 +42,20 @@ export interface Cues {
   notOnly?: string;
   /** 全部列出来: every filter but the subject is taken away */
   everything: boolean;
+  /** a head noun of its own (…的目标是哪个): with no other tie, a complete question */
+  headNoun: boolean;
+  /** 全市, 所有目标: the whole table, whatever was asked before */
+  whole: boolean;
 }
 
 const SWAP = /呢[\s?!.~…]*$|^[\s,]*(?:那么?|那要是|要是|如果是|换成|改成|改为|换|再看看?|再查查?)|换成|改成|改为|换为|也|同样|一样/u;
-const NARROW = /其中|里面|里头|里边|当中|之中|中间|只看|光看|只要|仅看|只查|只列|单看|(?<!有)哪(?:些|几)/u;
+const NARROW = /其中|里面|里头|里边|当中|之中|中间|只看|光看|只要|仅看|只查|只列|单看/u;
+/** 哪些 asks within the list only when the message has no head noun of its own (哪些归聂元科管, not 科技局负责哪些目标) */
+const WHICH = /(?<!有)哪(?:些|几)/u;
+/** a head noun (目标, 任务…): the message says what it asks about, as a complete question does */
+const HEAD_NOUN = /目标|任务|工作|项目|事项|事情/u;
+/** the whole table as the scope (全市所有目标里…): nothing of the last question applies */
+const WHOLE = /全市|全县|全区|全表|整个表|所有(?:的)?(?:目标|任务|项目)|全部(?:的)?(?:目标|任务|项目)/u;
 const WITHIN = /有没有|有吗|有么|有哪些/u;
 const CORRECT = /^[\s,]*(?:不对|不是|错了|搞错|说错|弄错|看错|我问的是|我说的是|我要的是|应该是|我是说|我的意思是)|不对|搞错了|说错了|弄错了|我问的是|我说的是|我是问/u;
 const NOT_ONLY = /(?:不要|别|不用|不必|不)(?:只|光|仅|单)(?:看|查|要|列)?([^,.!?;]*)/u;
@@ -56,11 +66,13 @@ export const cuesOf = (text: string): Cues => {
   const notOnly = NOT_ONLY.exec(text)?.[1]?.trim();
   return {
     swap: SWAP.test(text),
-    narrow: NARROW.test(text) && !notOnly,
+    narrow: (NARROW.test(text) || (WHICH.test(text) && !HEAD_NOUN.test(text))) && !notOnly,
     within: WITHIN.test(text),
     correct: CORRECT.test(text),
     ...(notOnly ? { notOnly } : {}),
     everything: EVERYTHING.test(text),
+    headNoun: HEAD_NOUN.test(text),
+    whole: WHOLE.test(text),
   };
 };
 

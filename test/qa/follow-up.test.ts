@@ -157,12 +157,22 @@ describe('complete questions never inherit', () => {
     ['卫健委年底到期的', '/lagging'],
     ['卫健委年底到期的', '哪个单位滞后最多'],
     ['王昌华分管的', '能问些什么'],
+    // the whole table as the scope, or a head noun of its own with nothing tying it to the last
+    ['团市委的目标', '全市还有哪些没按计划完成的'],
+    ['妇联的目标', '所有目标里跟化工有关的有哪些'],
+    ['市场监管局滞后的', '年底到期的任务是哪些'],
   ])('%s → %s is answered as if alone', (before, question) => {
     const { answer } = talk(before, question);
     const alone = engine.converse(question).answer;
     expect(idsOf(answer)).toEqual(idsOf(alone));
     expect(answer.followUp).toBeUndefined();
     expect(answer.kind).toBe(alone.kind);
+  });
+
+  it('a question naming its own unit after pointing into a list is that unit alone, 哪些 or not', () => {
+    expect(ids('聂元科分管的目标', '第二个', '市科技局负责哪些目标')).toEqual(idsOf(engine.ask('市科技局负责哪些目标')));
+    // 哪些 without a head noun still narrows: 哪些归聂元科管 after 卫健委's list is within it
+    expect(talk('市市场监管局的目标', '哪些归聂元科管').answer.followUp).toBeDefined();
   });
 
   it('keeps a topic inside the list when the topic is mostly found there', () => {
