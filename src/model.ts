@@ -156,9 +156,13 @@ export const leadersIn = (cell: string): string[] =>
     .split(/[、，,;；\s]+/)
     .filter((name) => name && !LEADER_TITLE.test(name));
 
-/** The titles a cell gives its leaders in brackets: 李卫东（县委常委、副县长） → [李卫东, [县委常委, 副县长]]. */
+/**
+ * The titles a cell gives its leaders in brackets: 李卫东（县委常委、副县长） → [李卫东, [县委常委, 副县长]].
+ * The name is bounded: unbounded, the pattern retried from every character of a long cell without
+ * brackets (quadratic: a 100,000-character leader cell took 30 s).
+ */
 export const leaderTitlesIn = (cell: string): [string, string[]][] =>
-  [...cell.matchAll(/([^（()）、，,;；\s]+)\s*[（(]([^（()）]*)[）)]/gu)].map((m) => [m[1] as string, (m[2] as string).split(/[、，,;；\s]+/).filter(Boolean)]);
+  [...cell.matchAll(/([^（()）、，,;；\s]{1,20})\s*[（(]([^（()）]{0,80})[）)]/gu)].map((m) => [m[1] as string, (m[2] as string).split(/[、，,;；\s]+/).filter(Boolean)]);
 
 const LEADER_TITLE = /^(?:常务)?副?(?:市|县|区|州|镇|乡)长$|^(?:[市县区]委)?副?书记$|^(?:[市县区]委)?常委$|^秘书长$|^同志$|^副?主任$/;
 

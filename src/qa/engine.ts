@@ -31,6 +31,8 @@ const titlesOfLeaders = (targets: readonly Target[]): Map<string, string[]> => {
 };
 
 const SEPARATOR = '\u2028';
+/** How much of a target's text gives the table's vocabulary: real texts are a few hundred characters; a 100,000-character cell must not cost a second a question. */
+const WORDS_OF_TEXT = 2_000;
 
 /**
  * Normalises many texts in few calls: OpenCC's per-call cost dominates on
@@ -159,6 +161,8 @@ export const createEngine = (deps: {
   const units = createNameResolver({ names: filters.unitPositions.keys(), normalize, aliases: aliases.units, config, places, successions: deps.successions ?? loadSuccessions() });
   const leaders = createNameResolver({ names: filters.leaderPositions.keys(), normalize, config, soundMinLength: 2, fuzzy: false });
   const reportWords = [report.city, report.city.replace(/市$/, ''), report.period, report.period.replace(/^第/, ''), `${report.year}年`, String(report.year), '本季度', '这个季度', '本期'];
+  /** the table's words, for the pinyin and help passes: segmented once, on the first question that needs them */
+  let tableWords: Set<string> | undefined;
   const parser = createQuestionParser({
     normalize,
     aliases,
@@ -170,7 +174,7 @@ export const createEngine = (deps: {
     covered: timeline.map((r) => ({ year: r.year, period: r.period })),
     sections: [...filters.sectionPositions.keys()],
     leaderTitles: titlesOfLeaders(targets),
-    tableWords: () => wordsOf([...titles, ...filters.sectionPositions.keys()]),
+    tableWords: () => (tableWords ??= wordsOf([...titles.map((t) => t.slice(0, WORDS_OF_TEXT)), ...filters.sectionPositions.keys()])),
     leaderOf: (unit) => {
       const over = new Set((filters.unitPositions.get(unit) ?? []).flatMap((i) => leadersOf(targets[i] as Target)));
       return over.size === 1 ? [...over][0] : undefined;
