@@ -177,14 +177,15 @@ export const createNameResolver = (deps: {
     return -1;
   };
 
-  const resolveDirect = (m: string): string[] => {
+  /** a known spelling, else the names the mention is in order inside (ranks below `below` only) */
+  const resolveDirect = (m: string, below = Infinity): string[] => {
     const known = spellings.get(m);
     if (known) return [...known];
     let best = Infinity;
     let found: string[] = [];
     for (const e of entries) {
       const rank = inOrderRank(m, e);
-      if (rank < 0) continue;
+      if (rank < 0 || rank >= below) continue;
       if (rank < best - 1e-9) {
         best = rank;
         found = [e.name];
@@ -274,7 +275,8 @@ export const createNameResolver = (deps: {
     const results = fuse.search(m).filter((r) => (r.score ?? 1) <= config.nameFuzzyMaxScore);
     // a fuzzy match must also be about as long as the spelling: 科技居 ~ 科技局, not 科技 inside a long phrase
     // …and start like it: a slip is rarely the first character, and 市政府 is not 单县政府
-    const bare = (x: string): string => x.replace(/^市/, '');
+    // …after the level (区审计局 is no slip for 区统计局: 审 and 统 are what tells the two apart)
+    const bare = (x: string): string => x.replace(/^[市县区旗]/, '');
     const fitting = results.filter((r) => Math.abs(r.item.form.length - m.length) <= 1 && bare(r.item.form)[0] === bare(m)[0]);
     const top = fitting[0];
     if (!top) return [];
@@ -301,6 +303,22 @@ export const createNameResolver = (deps: {
   };
   const resolve = (mention: string): string[] => resolveHow(mention).names;
 
+  /**
+   * A known form with more of a name written before it (高新区管委会 around the alias 新区管委会): when the
+   * longer mention is one unit's name in order and another one than the form names, the question meant
+   * that unit. Up to four characters, Han only, so 看看科技局 stays 科技局.
+   */
+  const longerAt = (text: string, at: number, end: number, names: readonly string[]): { start: number; names: string[] } | undefined => {
+    for (let k = Math.min(4, at); k >= 1; k -= 1) {
+      const start = at - k;
+      if (![...text.slice(start, at)].every(isHan)) continue;
+      // forward only (the mention's characters inside the name), never a full name around a short one: 科技局和商务局 is two units
+      const longer = resolveDirect(text.slice(start, end), 2);
+      if (longer.length > 0 && !longer.some((n) => names.includes(n))) return { start, names: longer };
+    }
+    return undefined;
+  };
+
   const scan = (text: string): NameMatch[] => {
     const taken = new Uint8Array(text.length);
     const found: NameMatch[] = [];
@@ -310,12 +328,19 @@ export const createNameResolver = (deps: {
         let free = true;
         for (let i = at; i < at + form.length; i += 1) if (taken[i]) free = false;
         if (free) {
-          taken.fill(1, at, at + form.length);
-          // an alias naming nothing here (水利局 → 水务局 elsewhere) leaves the table's own spelling of the form
+          const end = at + form.length;
+          // an alias naming nothing here (水利局 → 水务局 elsewhere, 卫健局 → 卫生健康委 where the table has 区卫生健康局)
+          // leaves the table's own spelling of the form, or its names in order
           const alias = aliasNames.get(form);
           const old = alias?.length || spellings.has(form) ? undefined : successionOf.get(form);
-          if (old) found.push({ start: at, end: at + form.length, mention: form, names: old.names, successor: old.successor });
-          else found.push({ start: at, end: at + form.length, mention: form, names: alias?.length ? alias : [...(spellings.get(form) ?? alias ?? [])] });
+          const names = old ? old.names : alias?.length ? alias : [...(spellings.get(form) ?? resolveDirect(form))];
+          const wider = old ? undefined : longerAt(text, at, end, names);
+          const longer = wider && !taken.subarray(wider.start, at).some(Boolean) ? wider : undefined;
+          const start = longer?.start ?? at;
+          taken.fill(1, start, end);
+          if (longer) found.push({ start, end, mention: text.slice(start, end), names: longer.names });
+          else if (old) found.push({ start, end, mention: form, names: old.names, successor: old.successor });
+          else found.push({ start, end, mention: form, names });
         }
         at = text.indexOf(form, at + 1);
       }

@@ -1,5 +1,6 @@
 import { createNameResolver } from '../../src/qa/names';
 import { createEngine } from '../../src/qa/engine';
+import { loadSuccessions } from '../../src/qa/successions';
 import { report, seed, target } from './seed';
 
 describe('unit resolution', () => {
@@ -81,5 +82,42 @@ describe('name scanning', () => {
     expect(engine.understand('市政府').units).toBeUndefined();
     // a two-character leader is still found inside a sentence
     expect(engine.understand('张鹏分管的工作有哪些').leader).toBe('张鹏');
+  });
+});
+
+describe('names inside names and names that do not resolve', () => {
+  it('reads a name written longer than a known form as the unit it spells in order', async () => {
+    const { normalize, aliases } = await seed();
+    const units = createNameResolver({ names: ['聊城高新技术产业开发区管委会', '鲁西新区管委会', '市科技局', '市商务局'], normalize, aliases: aliases.units, places: ['聊城'] });
+    // 新区管委会 is a known form of 鲁西新区管委会; the 高 before it makes it the 高新技术产业开发区's
+    expect(units.scan('新区管委会的目标').map((m) => m.names)).toEqual([['鲁西新区管委会']]);
+    expect(units.scan('高新区管委会的目标').map((m) => [m.mention, m.names])).toEqual([['高新区管委会', ['聊城高新技术产业开发区管委会']]]);
+    // two names side by side stay two: 科技局和商务局 is not 市科技局 written long
+    expect(units.scan('科技局和商务局').map((m) => m.names)).toEqual([['市科技局'], ['市商务局']]);
+    // a verb before a name is no part of it
+    expect(units.scan('看看科技局').map((m) => m.mention)).toEqual(['科技局']);
+  });
+
+  it("reads an alias that names nothing in this table by the table's own name in order", async () => {
+    const { normalize, aliases } = await seed();
+    // the alias 卫健局 points at 卫生健康委, which this district's table calls 区卫生健康局
+    const units = createNameResolver({ names: ['区卫生健康局', '区统计局'], normalize, aliases: aliases.units });
+    expect(units.scan('卫健局的任务').map((m) => m.names)).toEqual([['区卫生健康局']]);
+  });
+
+  it('never reads a unit the table lacks as another that differs in its distinctive character', async () => {
+    const { normalize } = await seed();
+    const units = createNameResolver({ names: ['区统计局', '区发展改革局'], normalize });
+    // 审计 and 统计 differ in the character that tells the two offices apart, after the level 区
+    expect(units.resolve('区审计局')).toEqual([]);
+    expect(units.resolve('审计局')).toEqual([]);
+    // a slip elsewhere in the name is still mended
+    expect(units.resolve('区统记局')).toEqual(['区统计局']);
+  });
+
+  it('reads 粮食局 as the 粮食和物资储备局 it became, so a table without one answers nothing', async () => {
+    const { normalize } = await seed();
+    const units = createNameResolver({ names: ['区发展改革局'], normalize, successions: loadSuccessions() });
+    expect(units.resolveHow('粮食局')).toEqual({ names: [], how: 'none', successor: '粮食和物资储备局' });
   });
 });
