@@ -25,6 +25,9 @@ export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
     return { name, surname, given: norm.slice(surname.length) };
   });
   const byGiven = people.filter((p) => p.given.length > 0).sort((a, b) => b.given.length - a.given.length);
+  const fullNames = people.map((p) => ctx.normalize(p.name).replace(/\s+/g, ''));
+  /** the question writes the title right after a leader's name (王建军区长): that person's title, not a second leader */
+  const afterName = (compact: string, title: string): boolean => fullNames.some((n) => compact.includes(n + title));
   return {
     name: 'leader address',
     run(s) {
@@ -37,8 +40,14 @@ export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
           const found = given ? [given] : (surname ?? []);
           const start = at - (given ? given.given.length : (found[0]?.surname.length ?? 0));
           const last = before.trimEnd().slice(-1);
-          // a title right after a name (赵明副县长) is that person's, not everyone's who holds it
-          if (found.length === 0 && holders.has(title) && s.leaders.size === 0 && !(last && COMMON_SURNAMES.includes(last))) {
+          // a title right after a name (赵明副县长) is that person's, not everyone's who holds it: cut, so
+          // 副区长 inside 刘晓东常务副区长 names nobody; after another title (区长和常务副区长) it is one more leader
+          if (found.length === 0 && holders.has(title) && afterName(s.compact, title)) {
+            s.text = `${s.text.slice(0, at)} ${s.text.slice(at + title.length)}`;
+            at = s.text.indexOf(title, at + 1);
+            continue;
+          }
+          if (found.length === 0 && holders.has(title) && !(last && COMMON_SURNAMES.includes(last))) {
             // 县长牵头的, 常务副县长分管的: the leaders the table gives that title
             for (const name of holders.get(title) ?? []) {
               s.leaders.add(name);

@@ -44,4 +44,22 @@ describe('leader address pass: a leader by title', () => {
     // the given name still picks one
     expect(idsOf(engine.ask('芳市长负责的'))).toEqual(['2']);
   });
+
+  it('reads titles the table gives, one after another, as one leader each, and a title after a name as that name', async () => {
+    const { normalize, aliases } = await seed();
+    const engine = createEngine({
+      normalize,
+      aliases,
+      report: report([
+        target('1', '重点项目建设', '刘晓东（常务副区长）', ['区发展改革局']),
+        target('2', '总部港项目土地收储', '王建军（区长）、刘晓东（常务副区长）', ['区自然资源局']),
+        target('3', '招商引资', '王建军（区长）', ['区投资促进中心']),
+        target('4', '总部经济', '杨帆（副区长）', ['区商务局']),
+      ]),
+    });
+    // 区长 after 常务副区长 is one more leader: together, the target both are on
+    expect(idsOf(engine.ask('区长和常务副区长一起负责的'))).toEqual(['2']);
+    // 常务副区长 after 刘晓东 is his title, and the 副区长 inside it names nobody else (杨帆)
+    expect(engine.understand('刘晓东常务副区长和区长').leaders?.sort()).toEqual(['刘晓东', '王建军'].sort());
+  });
 });
