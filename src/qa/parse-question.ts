@@ -14,6 +14,7 @@ import { createReportWordsPass } from './parse/report-words';
 import { createRolePass } from './parse/role';
 import { createScopeWordsPass } from './parse/scope-words';
 import { createCorrectionsRewrite } from './parse/corrections';
+import { createTakeBackRewrite } from './parse/take-back';
 import { createPointerPass } from './parse/pointer';
 import { applyRewrites, type Heard, type Speaker, type TextRewrite } from './parse/rewrite';
 import { createSpeakerRewrite } from './parse/speaker';
@@ -117,14 +118,16 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
 /**
  * The rewrites of a dictated question, in order: full pinyin written as the words it spells, characters typed apart joined
  * first (科 技 局) and lookalike slips mended (己完成), so every later rewrite sees
- * whole known words; then speech around it (so a
+ * whole known words; then a value taken back (不对, 我说错了: before speech, which cuts those words
+ * as filler), then speech around it (so a
  * greeting is not read as an introduction), then who is speaking, then
- * corrections, and numbers last, once only the meant numbers are left.
+ * corrections (不是A是B), and numbers last, once only the meant numbers are left.
  */
 export const createRewrites = (ctx: ParseContext): TextRewrite[] => [
   createPinyinRewrite(ctx, ctx.tableWords ?? (() => ctx.sections ?? [])),
   createSpacedRewrite(),
   createLookalikesRewrite(ctx),
+  createTakeBackRewrite(ctx),
   createSpeechRewrite(ctx),
   createSpeakerRewrite(ctx),
   createCorrectionsRewrite(ctx),

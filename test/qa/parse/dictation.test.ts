@@ -23,7 +23,7 @@ const ask = async (question: string): Promise<{ kind: string; ids: string[] }> =
 describe('dictated questions: rewrites before the passes', () => {
   it('joins characters typed apart first, then speech, and numbers last, before every pass', async () => {
     const parser = createQuestionParser(await seedContext());
-    expect(parser.rewrites.map((r) => r.name)).toEqual(['pinyin', 'spaced characters', 'lookalikes', 'speech', 'speaker', 'corrections', 'spoken numbers']);
+    expect(parser.rewrites.map((r) => r.name)).toEqual(['pinyin', 'spaced characters', 'lookalikes', 'take back', 'speech', 'speaker', 'corrections', 'spoken numbers']);
   });
 
   describe('speech', () => {
