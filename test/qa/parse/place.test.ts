@@ -32,6 +32,8 @@ describe('place pass: another city, year or quarter', () => {
     ['王昌华的科技局', 6],
     // 东明 is in this table's 东明县人民政府: the 工信局's 13 targets, 67 among them
     ['东明的工信局', 13],
+    // 副市长 is a title: the two characters before 市 are a surname and 副, no city
+    ['王副市长分管的科技局', 6],
   ])('keeps the report city, 市 of a unit name and words before it: %s', async (q, count) => {
     const { engine } = await seed();
     const answer = engine.ask(q);
