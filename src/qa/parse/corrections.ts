@@ -7,11 +7,14 @@ const NOT_BUT = new RegExp(
   `(?:我说的|我问的|我要的|我要看的|我想看的|我想问的|我查的)?(?<!是)不是(.{1,20}?)${PARTICLES}${PAUSE}*(?:而|我说的|我要的|应该|应当|其实|实际上)?(?:是|要|看)(?!不是)`,
   'gu',
 );
-/** 不要A要B, 不看A看B */
-const NOT_WANT = new RegExp(`(?:不要|不看|不查)(.{1,20}?)${PARTICLES}${PAUSE}*(?:我)?(?:要|看|查)(?=.)`, 'gu');
-/** A不用看了，看一下B: the clause before the marker is set aside. */
+/** 不要A要B, 不看A看B; not 长期坚持那个不要，只要…, where 不要 ends its clause and sets aside what came before */
+const NOT_WANT = new RegExp(`(?:不要|不看|不查)(?!${PAUSE})(.{1,20}?)${PARTICLES}${PAUSE}*(?:我)?(?:要|看|查)(?=.)`, 'gu');
+/**
+ * A不用看了，看一下B: the clause before the marker is set aside for what follows. Said last (年底到期的就不看了), the
+ * marker sets A aside as a filter instead, which the negation words after a filter read.
+ */
 const NOT_NEEDED = new RegExp(
-  `([^,，。.!！?？;；\\s]{1,20}?)(?:就|先|暂时)?(?:不用看了|不用看|不看了|不用查了|不用查|不用了|不要了|就算了|算了|先不看)${PAUSE}*(?:再|改)?(?:看一下|看看|看|查一下|查查|查)?`,
+  `([^,，。.!！?？;；\\s]{1,20}?)(?:就|先|暂时)?(?:不用看了|不用看|不看了|不用查了|不用查|不用了|不要了|就算了|算了|先不看)${PAUSE}*(?:再|改)?(?:看一下|看看|看|查一下|查查|查)?(?=${PAUSE}*[^,，。.!！?？;；\\s~～…])`,
   'gu',
 );
 /** A 序号 set aside (五十号, 第50项), and a bare number after it. */
