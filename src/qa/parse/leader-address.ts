@@ -7,6 +7,9 @@ const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '�
 const COMMON_SURNAMES =
   '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文聂';
 
+/** Titles that are also everyday words: a surname's character before them is no stranger's name by itself. */
+const GENERIC_TITLES = new Set(['领导', '同志']);
+
 /**
  * A leader by title: surname plus title (聂市长, 张副市长) or given name plus
  * title (昌华市长). Only titles of a city leader count: 局长 and 主任 head a
@@ -62,7 +65,8 @@ export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
             // 刘副市长 with no 刘 among the leaders: a leader the table does not have, so nothing is found,
             // rather than the rest of the question answered without them
             const stranger = /([\p{Script=Han}])$/u.exec(before)?.[1];
-            if (stranger && COMMON_SURNAMES.includes(stranger) && s.leaders.size === 0) {
+            // not before 领导, 同志: words of their own, which a word ending in a surname's character often precedes (下周领导)
+            if (stranger && COMMON_SURNAMES.includes(stranger) && s.leaders.size === 0 && !GENERIC_TITLES.has(title)) {
               s.query.unresolved ??= `${stranger}${title}`;
             }
             at = s.text.indexOf(title, at + title.length);

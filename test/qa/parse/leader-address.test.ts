@@ -19,6 +19,14 @@ describe('leader address pass: a leader by title', () => {
     expect(query.readAs).toEqual([{ written, as: leader }]);
   });
 
+  it('reads no stranger in a word that ends in a surname character before 领导 (本周领导, 下周领导)', async () => {
+    const { engine } = await seed();
+    expect(engine.understand('本周领导要听滞后目标的汇报').unresolved).toBeUndefined();
+    expect(idsOf(engine.ask('本周领导要听滞后目标的汇报'))).toEqual(['47', '57']);
+    // a surname before a title that names only leaders still is
+    expect(engine.understand('刘副市长分管的').unresolved).toBe('刘副市长');
+  });
+
   it('leaves a full name with its title as it is (nothing to say)', async () => {
     const { engine } = await seed();
     expect(engine.understand('张鹏副市长').readAs).toBeUndefined();
