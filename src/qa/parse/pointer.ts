@@ -9,14 +9,18 @@ import { cut, type ParsePass, type Pick } from './state';
 const NUM = '(\\d{1,4}|[一二两三四五六七八九十]{1,3})';
 const CLASSIFIER = '(?:个|条|项|项目|个目标|条目标)';
 /** in order of precedence: 倒数第一个 before 第一个, 最后一个 before 后N个 */
-const PATTERNS: { re: RegExp; pick(n: number, m: RegExpExecArray): Pick | undefined }[] = [
+const PATTERNS: { re: RegExp; pick(n: number, m: RegExpExecArray, raw: string): Pick | undefined }[] = [
   { re: new RegExp(`倒数第?\\s*${NUM}\\s*${CLASSIFIER}?`, 'u'), pick: (n) => ({ fromEnd: n }) },
   { re: /(?:最后|最末|末尾)(?:的|那|这)?(?:一|1)?\s*(?:个|条|项)/u, pick: () => ({ fromEnd: 1 }) },
   { re: new RegExp(`(?:最前面|第一)?(?:前|头)\\s*${NUM}\\s*${CLASSIFIER}`, 'u'), pick: (n) => ({ head: n }) },
   { re: new RegExp(`(?<![以之最])后\\s*${NUM}\\s*${CLASSIFIER}`, 'u'), pick: (n) => ({ tail: n }) },
   // 第N项 and N号 stay 序号 (the numbers pass); 第N个 and 第N条 count along the list
   { re: new RegExp(`第\\s*${NUM}\\s*(?:个|条)`, 'u'), pick: (n) => ({ nth: n }) },
-  { re: /(\d{1,6})\s*号?\s*(?:那|这)\s*(?:个|条|项)/u, pick: (_, m) => ({ id: String(Number(m[1])) }) },
+  // a number inside a token (pm2.5) or before a measure (增长15%那项) is not a 序号
+  {
+    re: /(?<![a-z\d.])(\d{1,6})\s*号?\s*(?:那|这)\s*(?:个|条|项)/u,
+    pick: (_, m, raw) => (new RegExp(`(?<![a-z\\d.])${m[1]}(?![\\d.]*[a-z%‰])`, 'u').test(raw) ? { id: String(Number(m[1])) } : undefined),
+  },
   { re: /这些|这几(?:个|条|项)|上面(?:这些|那些|几个|几条|几项|的)|上述|以上(?:这些|几项|几个)|它们|这(?:个|条|项)(?!季度|月|年|工作)|那(?:几)?(?:条|项)/u, pick: () => ({ all: true }) },
 ];
 
@@ -38,7 +42,7 @@ export const createPointerPass = (): ParsePass => ({
       if (!m) continue;
       const n = m[1] !== undefined ? toNumber(m[1]) : 1;
       if (n === undefined || n < 1) continue;
-      const p = pick(n, m);
+      const p = pick(n, m, s.raw);
       if (!p) continue;
       s.pointer = { written: m[0].replace(/\s+/g, ''), pick: p };
       s.text = cut(s.text, m[0]);
