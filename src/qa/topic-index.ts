@@ -29,6 +29,31 @@ export interface TopicIndex {
 }
 
 const SYNONYM_WEIGHT = 0.3;
+/** share of the table's targets a word may occur in and still be rare (see rareDf) */
+const RARE_SHARE = 0.02;
+/** targets whose text is checked for a run of the question in a chatty search (a chatty answer is one target or a few) */
+const CHATTY_CHECKED = 200;
+/** characters a run of the question must have in the target's text (one more in its progress text) to show what a chatty question is about */
+const CHATTY_RUN = 3;
+
+/**
+ * Whether a text holds a run of at least `least` characters of one piece of
+ * the question that contains one of its rare words: 希望小屋 in 建设希望小屋1000个
+ * shows the topic of 希望小屋那个事情怎么样了; 天气 alone (今天天气) or a rare word
+ * glued to words the target lacks (冬季 of 冬季清洁取暖) does not.
+ */
+export const chattyEvidence = (text: string, pieces: readonly string[], rare: readonly string[], least: number): boolean => {
+  for (const piece of pieces) {
+    for (let i = 0; i + least <= piece.length; i += 1) {
+      let j = i + least;
+      if (!text.includes(piece.slice(i, j))) continue;
+      while (j < piece.length && text.includes(piece.slice(i, j + 1))) j += 1;
+      const run = piece.slice(i, j);
+      if (rare.some((w) => run.includes(w))) return true;
+    }
+  }
+  return false;
+};
 const TITLE = 1;
 const BODY = 2;
 
@@ -130,6 +155,10 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
   const grpList = new Int32Array(n);
   const score = new Float64Array(n);
   const qcov = new Float64Array(n);
+  const qused = new Float64Array(n);
+  const rareHeld = new Uint8Array(n);
+  /** a word in at most this many targets is rare in the table (3 of a city's fifty, a quarter of a tiny table): what a chatty question can be about */
+  const rareDf = Math.max(Math.min(3, Math.floor(n / 4)), Math.ceil(n * RARE_SHARE));
   const docMark = new Uint8Array(n);
   const docList = new Int32Array(n);
   const keys = new Float64Array(n);
@@ -138,11 +167,16 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
     const { mask, phrases = [] } = options;
     let nDocs = 0;
     let totalWeight = 0;
+    let usedTotal = 0;
+    /** the question's words the table uses in few targets: what a chatty question is about */
+    const rare: string[] = [];
     /** words as the user wrote them (weight 1) and synonyms the table uses (weight SYNONYM_WEIGHT: 医院 beats 卫生院 for 医院) */
     const words = new Map<string, number>();
     for (const group of groups) {
       let nGrp = 0;
       let weight = 0;
+      /** the weight of the alternatives the table has any pair of (一千 | 1000 weighs as 1000) */
+      let usedWeight = 0;
       for (const [altIndex, alt] of group.entries()) {
         const grams = wordGrams(alt);
         if (grams.length === 0) continue;
@@ -150,6 +184,7 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
         let total = 0;
         for (const g of grams) total += idf(gramIds.get(g));
         weight = Math.max(weight, total / grams.length);
+        if (grams.some((g) => gramIds.has(g))) usedWeight = Math.max(usedWeight, total / grams.length);
         // one alternative (the usual case) accumulates straight into the group's arrays
         const direct = group.length === 1;
         const cov = direct ? grpCov : altCov;
@@ -166,7 +201,6 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
           for (let p = offsets[id] as number; p < end; p += 1) {
             const posting = postings[p] as number;
             const d = posting >> 2;
-            if (mask && !mask[d]) continue;
             if (!mark[d]) {
               mark[d] = 1;
               list[count++] = d;
@@ -193,19 +227,33 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
         }
       }
       if (weight === 0) continue;
+      // how many targets of the whole table hold the word (the mask is a filter, not the table's language)
+      let df = 0;
+      for (let i = 0; i < nGrp; i += 1) if ((grpCov[grpList[i] as number] as number) >= config.searchMinWordCoverage) df += 1;
+      // a word the table never uses weighs nothing when the question is read as chatter around a topic
+      const used = df > 0 ? usedWeight : 0;
+      const isRare = used > 0 && df <= rareDf && !/^[\d.]+$/.test(group[0] as string);
+      if (isRare) rare.push(group[0] as string);
       totalWeight += weight;
+      usedTotal += used;
       for (let i = 0; i < nGrp; i += 1) {
         const d = grpList[i] as number;
         const c = grpCov[d] as number;
-        if (c >= config.searchMinWordCoverage) qcov[d] = (qcov[d] as number) + weight * c;
-        score[d] = (score[d] as number) + weight * (c + (config.searchTargetWeight - 1) * (grpTitle[d] as number));
+        const t = grpTitle[d] as number;
+        grpCov[d] = 0;
+        grpTitle[d] = 0;
+        grpMark[d] = 0;
+        if (mask && !mask[d]) continue;
+        if (c >= config.searchMinWordCoverage) {
+          qcov[d] = (qcov[d] as number) + weight * c;
+          qused[d] = (qused[d] as number) + used * c;
+          if (isRare) rareHeld[d] = 1;
+        }
+        score[d] = (score[d] as number) + weight * (c + (config.searchTargetWeight - 1) * t);
         if (!docMark[d]) {
           docMark[d] = 1;
           docList[nDocs++] = d;
         }
-        grpCov[d] = 0;
-        grpTitle[d] = 0;
-        grpMark[d] = 0;
       }
     }
 
@@ -213,17 +261,43 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
     // (score, doc) key so one typed-array sort orders 100k hits quickly
     let nKeys = 0;
     const floor = config.searchMinCoverage * totalWeight - 1e-9;
+    const key = (d: number): number => (2 ** 30 - 1 - Math.min(2 ** 30 - 1, Math.round(((score[d] as number) / totalWeight) * 1e5))) * 2 ** 21 + d;
     for (let i = 0; i < nDocs; i += 1) {
       const d = docList[i] as number;
-      if (totalWeight > 0 && (qcov[d] as number) >= floor) {
-        const q = Math.min(2 ** 30 - 1, Math.round(((score[d] as number) / totalWeight) * 1e5));
-        keys[nKeys++] = (2 ** 30 - 1 - q) * 2 ** 21 + d;
+      if (totalWeight > 0 && (qcov[d] as number) >= floor) keys[nKeys++] = key(d);
+    }
+    // Nothing holds most of the question: read it as chatter around a topic. Words the table never uses
+    // weigh nothing; a target must hold most of the rest and a rare word of the question inside a run of
+    // the question's characters (see chattyEvidence), so a stray word (建设 anywhere, 天气 of 重污染天气)
+    // does not make an absent topic found.
+    let chatty = false;
+    if (nKeys === 0 && usedTotal > 0 && rare.length > 0) {
+      chatty = true;
+      const usedFloor = config.searchMinCoverage * usedTotal - 1e-9;
+      for (let i = 0; i < nDocs; i += 1) {
+        const d = docList[i] as number;
+        if (rareHeld[d] && (qused[d] as number) >= usedFloor) keys[nKeys++] = key(d);
       }
+    }
+    for (let i = 0; i < nDocs; i += 1) {
+      const d = docList[i] as number;
       score[d] = 0;
       qcov[d] = 0;
+      qused[d] = 0;
+      rareHeld[d] = 0;
       docMark[d] = 0;
     }
-    const sorted = keys.subarray(0, nKeys).sort();
+    let sorted = keys.subarray(0, nKeys).sort();
+    if (chatty) {
+      const runs = [...new Set(phrases)];
+      let kept = 0;
+      for (let i = 0; i < sorted.length && i < CHATTY_CHECKED; i += 1) {
+        const d = (sorted[i] as number) % 2 ** 21;
+        const doc = docs[d] as TopicDoc;
+        if (chattyEvidence(doc.title, runs, rare, CHATTY_RUN) || chattyEvidence(doc.body, runs, rare, CHATTY_RUN + 1)) sorted[kept++] = sorted[i] as number;
+      }
+      sorted = sorted.subarray(0, kept);
+    }
     const ranked = new Int32Array(sorted.length);
     for (let i = 0; i < sorted.length; i += 1) ranked[i] = (sorted[i] as number) % 2 ** 21;
 

@@ -82,6 +82,31 @@ describe('createTopicIndex', () => {
     expect([...createTopicIndex(docs).search([['安全'], ['足球']]).ranked]).toEqual([]);
   });
 
+  describe('a chatty question (nothing holds most of its words)', () => {
+    const table = [
+      { title: '建设希望小屋1000个', body: '已建成860个' },
+      { title: '推进数字乡村建设', body: '开展重污染天气应对' },
+      { title: '加强安全生产', body: '开展检查' },
+      { title: '实施城市更新建设', body: '完成改造' },
+    ];
+    const index = createTopicIndex(table);
+
+    it('weighs words the table never uses as nothing, so chatter cannot hide a rare topic word', () => {
+      // 事情, 年初, 说要, 建完 occur nowhere; 希望小屋 is a run of the question inside doc 0's own text
+      const q = ['希望小屋那个事情怎么样了', '年初说要建', '建完'];
+      expect([...index.search([['希望'], ['小屋'], ['事情'], ['年初'], ['说要'], ['建完']], { phrases: q }).ranked]).toEqual([0]);
+    });
+
+    it('does not find a topic from a common word or from a rare word glued to words the table lacks', () => {
+      // 建设 is in three of the four targets, so not rare: chatter around it names no topic
+      expect([...index.search([['建设'], ['地铁'], ['进展']], { phrases: ['地铁建设进展'] }).ranked]).toEqual([]);
+      // 天气 is rare, but of the question's run 今天天气 doc 1 holds only those two characters: not a question about it
+      expect([...index.search([['今天'], ['天气']], { phrases: ['今天天气'] }).ranked]).toEqual([]);
+      // 乡村 is rare and in doc 1's text, but the question's run around it (冬季乡村取暖) is not
+      expect([...index.search([['冬季'], ['乡村'], ['取暖']], { phrases: ['冬季乡村取暖'] }).ranked]).toEqual([]);
+    });
+  });
+
   it('matches Latin words whole', () => {
     const index = createTopicIndex([
       { title: '5g基站', body: '' },

@@ -1,4 +1,24 @@
+import { parseChineseNumeral } from '../../text/chinese-numerals';
 import { cut, createEdgeStripper, fillerWords, normWord, type ParseContext, type ParsePass } from './state';
+
+/**
+ * 那块, 那一块儿, 这方面, 那件事, or 那 / 这 left at the end of a piece once an earlier pass took its
+ * word: a speaker pointing at a topic, never part of it, so the topic is split there
+ */
+const POINTING = /[那这]一?(?:块儿?|方面|部分|件事?情?|类|种|边儿?|(?=\s|$))/gu;
+/** a clause giving examples of a list (X啊Y啊什么的, X之类, 连同X, 包括X) */
+const EXAMPLES = /什么的|之类|等等|连同|包括/u;
+/** a numeral word (两千, 三百, 八十): the table writes its numbers in digits */
+const NUMERAL = /^[零〇一二两三四五六七八九十百千万亿]+$/u;
+
+/**
+ * The pieces of what is left that a clause giving examples holds, when the question also names a unit or
+ * leader: 团市委的那几项，希望小屋啊小荷学堂啊什么的 asks for 团市委's list, and the examples do not narrow it.
+ */
+const examplePieces = (raw: string, pieces: readonly string[]): Set<string> => {
+  const clauses = raw.split(/[,，。;；!?！？、\s]+/u).filter((c) => EXAMPLES.test(c));
+  return new Set(pieces.filter((p) => clauses.some((c) => c.includes(p))));
+};
 
 /**
  * What is left is the topic: each piece is kept whole as a phrase (5g网络 as
@@ -44,7 +64,10 @@ export const createTopicPass = (ctx: ParseContext): ParsePass => {
   return {
     name: 'topic',
     run(s) {
-      for (const raw of s.text.split(/\s+/)) {
+      const pieces = s.text.replace(POINTING, ' ').split(/\s+/);
+      const examples = s.units.size > 0 || s.leaders.size > 0 ? examplePieces(s.raw, pieces) : new Set<string>();
+      for (const raw of pieces) {
+        if (examples.has(raw)) continue;
         const piece = stripEdges(raw);
         if (!piece) continue;
         if (piece.length >= 2) s.phrases.push(piece);
@@ -59,7 +82,11 @@ export const createTopicPass = (ctx: ParseContext): ParsePass => {
           const w = stripEdges(sub);
           if (!w) continue;
           if (w.length >= 2) s.phrases.push(w);
-          for (const word of wordsOf(w)) s.groups.push([word]);
+          for (const word of wordsOf(w)) {
+            // 两千 | 2000: a number the question says in words supports the target whose text has it in digits
+            const n = NUMERAL.test(word) ? parseChineseNumeral(word) : undefined;
+            s.groups.push(n === undefined ? [word] : [word, String(n)]);
+          }
         }
       }
       s.text = '';
