@@ -156,7 +156,7 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
   const score = new Float64Array(n);
   const qcov = new Float64Array(n);
   const qused = new Float64Array(n);
-  const rareHeld = new Uint8Array(n);
+  const rareInTitle = new Uint8Array(n);
   /** a word in at most this many targets is rare in the table (3 of a city's fifty, a quarter of a tiny table): what a chatty question can be about */
   const rareDf = Math.max(Math.min(3, Math.floor(n / 4)), Math.ceil(n * RARE_SHARE));
   const docMark = new Uint8Array(n);
@@ -247,7 +247,8 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
         if (c >= config.searchMinWordCoverage) {
           qcov[d] = (qcov[d] as number) + weight * c;
           qused[d] = (qused[d] as number) + used * c;
-          if (isRare) rareHeld[d] = 1;
+          // a progress text mentions much in passing (高速公路 in an epidemic target's): the target's own text must hold one
+          if (isRare && t >= config.searchMinWordCoverage) rareInTitle[d] = 1;
         }
         score[d] = (score[d] as number) + weight * (c + (config.searchTargetWeight - 1) * t);
         if (!docMark[d]) {
@@ -267,16 +268,16 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
       if (totalWeight > 0 && (qcov[d] as number) >= floor) keys[nKeys++] = key(d);
     }
     // Nothing holds most of the question: read it as chatter around a topic. Words the table never uses
-    // weigh nothing; a target must hold most of the rest and a rare word of the question inside a run of
-    // the question's characters (see chattyEvidence), so a stray word (建设 anywhere, 天气 of 重污染天气)
-    // does not make an absent topic found.
+    // weigh nothing; a target must hold most of the rest, a rare word of the question in its own text, and
+    // a rare word inside a run of the question's characters (see chattyEvidence), so a stray word (建设
+    // anywhere, 天气 of 重污染天气, 高速公路 in a progress text) does not make an absent topic found.
     let chatty = false;
     if (nKeys === 0 && usedTotal > 0 && rare.length > 0) {
       chatty = true;
       const usedFloor = config.searchMinCoverage * usedTotal - 1e-9;
       for (let i = 0; i < nDocs; i += 1) {
         const d = docList[i] as number;
-        if (rareHeld[d] && (qused[d] as number) >= usedFloor) keys[nKeys++] = key(d);
+        if (rareInTitle[d] && (qused[d] as number) >= usedFloor) keys[nKeys++] = key(d);
       }
     }
     for (let i = 0; i < nDocs; i += 1) {
@@ -284,7 +285,7 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
       score[d] = 0;
       qcov[d] = 0;
       qused[d] = 0;
-      rareHeld[d] = 0;
+      rareInTitle[d] = 0;
       docMark[d] = 0;
     }
     let sorted = keys.subarray(0, nKeys).sort();
