@@ -11,6 +11,7 @@ import type { FilterKindName } from './filter-kinds';
 import { addsAnything, cuesOf, mergeFollowUp, namesSubject, partsOf, pick, standsAlone, type Conversation, type Understood } from './follow-up';
 import { createHistoryAnswers } from './history-answers';
 import { createNameResolver } from './names';
+import { asFigures, asksForFigures, decideKind } from './parse/kind';
 import { createQuestionParser, type ParsedQuestion } from './parse-question';
 import { createStatistics } from './statistics';
 import { loadSuccessions, type Succession } from './successions';
@@ -252,10 +253,11 @@ export const createEngine = (deps: {
     // a unit that was named but is not in the table (发改委): say so rather than answer without it
     if (query.unresolved && !query.units) return { ...base, query: { ...query, kind: 'none' }, kind: 'none', hits: [] };
     const positions = filters.positions(query);
-    if (query.kind === 'stats') {
-      const stats = positions ? statistics.statsOf(positions, query.rank) : query.rank ? statistics.rankedOverview(query.rank) : statistics.overview;
-      return { ...base, kind: 'stats', hits: [], stats };
-    }
+    const statsAnswer = (q: Query, at: number[] | undefined): Answer => {
+      const stats = at ? statistics.statsOf(at, q.rank) : q.rank ? statistics.rankedOverview(q.rank) : statistics.overview;
+      return { ...base, query: q, kind: 'stats', hits: [], stats };
+    };
+    if (query.kind === 'stats') return statsAnswer(query, positions);
     const numbered: Pick<Answer, 'missingItems' | 'idRange'> = query.items || query.range ? { missingItems: missingOf(query, positions?.length ?? 0), ...(idRange ? { idRange } : {}) } : {};
     if (query.kind === 'list' || groups.length === 0) {
       // no filter at all: the question asked for every target (所有目标)
@@ -271,17 +273,20 @@ export const createEngine = (deps: {
     }
     const found = searchTolerant(groups, phrases, mask);
     if (found.ranked.length === 0) {
-      if (positions) {
-        // words found nowhere in the table are noise around a filter (卫健委最近干了啥): answer the filter alone
-        const anywhere = mask ? searchTolerant(groups, phrases).ranked.length > 0 : false;
-        if (!anywhere) {
-          const listQuery: Query = { ...query, kind: 'list' };
-          delete listQuery.terms;
-          delete listQuery.phrase;
-          return { ...base, ...numbered, query: listQuery, kind: 'list', hits: positions.map((i) => plainHits[i] as Hit) };
-        }
-        return { ...base, kind: 'search', hits: [] };
+      const anywhere = mask ? searchTolerant(groups, phrases).ranked.length > 0 : false;
+      if (anywhere) return { ...base, kind: 'search', hits: [] };
+      // words found nowhere in the table are noise around what else was asked (卫健委最近干了啥, 这个表里一共多少条):
+      // the kind is decided again without them
+      const bare: Query = { ...query };
+      delete bare.terms;
+      delete bare.phrase;
+      // …only a request for figures in so many words (报了多少家 about a topic the table lacks is no request for the overview)
+      const decided = parsed.cues && (positions || asksForFigures(parsed.cues)) ? decideKind(bare, false, parsed.cues) : { kind: positions ? ('list' as const) : ('none' as const) };
+      if (decided.kind === 'stats') {
+        const q = decided.figures ? asFigures(bare) : bare;
+        return statsAnswer({ ...q, kind: 'stats' }, filters.positions(q));
       }
+      if (positions) return { ...base, ...numbered, query: { ...bare, kind: 'list', ...(decided.count ? { count: true } : {}) }, kind: 'list', hits: positions.map((i) => plainHits[i] as Hit) };
       return { ...base, query: { ...query, kind: 'none' }, kind: 'none', hits: [] };
     }
     const hits: Hit[] = new Array<Hit>(found.ranked.length);

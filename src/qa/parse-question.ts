@@ -5,7 +5,7 @@ import { createFillersPass } from './parse/fillers';
 import { createHelpPass } from './parse/help';
 import { createInitialsPass } from './parse/initials';
 import { createHistoryPass } from './parse/history';
-import { createKindPass } from './parse/kind';
+import { createKindPass, kindCuesOf, type KindCues } from './parse/kind';
 import { createLeadersPass } from './parse/leaders';
 import { createLightsPass } from './parse/lights';
 import { createLooseNamesPass } from './parse/loose-names';
@@ -62,6 +62,8 @@ export interface ParsedQuestion {
   count?: boolean;
   /** the question normalised, before any rewrite: what a follow-up's cues are read from */
   said?: string;
+  /** how the question asked (a total, figures, a list): the engine decides the kind again with them when its words name nothing */
+  cues?: KindCues;
 }
 
 /** What a question is read with besides its words: who is speaking, from an earlier message of the conversation. */
@@ -172,6 +174,7 @@ export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
       groups,
       phrases,
       said,
+      cues: kindCuesOf(state),
       ...(ambiguous ? { ambiguous } : {}),
       ...(ambiguousLeaders ? { ambiguousLeaders } : {}),
       ...(pointer ? { pointer } : {}),

@@ -57,8 +57,61 @@ const SHOWN = [
   '圆点',
   '灯',
 ];
+/**
+ * Asking what the bot can be asked: a modal (能, 可以, 会) and a verb of asking (问, 查, 干) before a
+ * what-word, whoever the subject: 你能干嘛, 都能查些什么, 我能问你些什么问题.
+ */
+const CAN_ASK = /(?:能|可以|会)[都还]?(?:问|查|干|做|搜|找|回答)(?:你|些|点|出|到|得到)*(?:什么|啥|嘛|哪些|哪方面)/u;
+/**
+ * Asking how to ask: a word of manner before a verb of asking (怎么按分管领导查, 如何按单位搜), where
+ * what stands between only names a kind of thing (a column), not a value of the table.
+ */
+const HOW_ASK = /(?:怎么|怎样|如何|咋)样?(.{0,10}?)(?:查|问|搜|找|提问)/u;
+/** what may stand between 怎么 and 查 in a question about asking: 按 and the name of a column or kind */
+const KIND_OF_THING =
+  /按照|按|根据|通过|用|以|分管领导|责任领导|责任单位|牵头单位|配合单位|单位|部门|领导|完成时限|截止时间|时限|时间|月份|序号|编号|状态|进度|关键词|关键字|名称|板块|部分|类别|灯|颜色|来|去|的/gu;
+/** Asking about the input itself: 要怎么输入, 输入什么命令, 命令是什么 (not 外防输入, which is a topic). */
+const INPUT_ASKED = /(?:怎么|如何|怎样|咋|什么|啥)样?(?:输入|打字|命令|指令|格式)|(?:输入|打|发)(?:什么|啥|哪些)|(?:命令|指令|格式)(?:是什么|是啥|有哪些|怎么)/u;
+
+/** The words of a question about asking (CAN_ASK, HOW_ASK), or undefined. */
+const askingAbout = (compact: string): string | undefined => {
+  const can = CAN_ASK.exec(compact);
+  if (can) return can[0];
+  const how = HOW_ASK.exec(compact);
+  if (how && (how[1] ?? '').replace(KIND_OF_THING, '') === '') return how[0];
+  return undefined;
+};
+
 /** Words about the bot itself and the asker, around a request for help: 这个机器人, 我刚来. */
-const ABOUT = ['机器人', '工具', '系统', '助手', '小程序', '这个', '我刚来', '刚来', '新来的', '刚接手', '不太懂', '不懂', '不会', '应该', '问题', '分别', '为什么', '可以', '能不能', '按'];
+const ABOUT = [
+  '机器人',
+  '工具',
+  '系统',
+  '助手',
+  '小程序',
+  '这个',
+  '我刚来',
+  '刚来',
+  '新来的',
+  '新人',
+  '刚接手',
+  '第一次',
+  '头一回',
+  '求教',
+  '请教',
+  '告诉我',
+  '说明',
+  '不太懂',
+  '不懂',
+  '不会',
+  '应该',
+  '问题',
+  '分别',
+  '为什么',
+  '可以',
+  '能不能',
+  '按',
+];
 
 export const createHelpPass = (ctx: ParseContext): ParsePass => {
   const helpWords = longestFirst(ctx.normalize, ctx.aliases.help);
@@ -89,8 +142,14 @@ export const createHelpPass = (ctx: ParseContext): ParsePass => {
         s.done = true;
         return;
       }
+      // 查滞后的要输入什么命令: a question about the input is help whatever it names
+      if (INPUT_ASKED.test(s.compact)) {
+        s.query = { kind: 'help' };
+        s.done = true;
+        return;
+      }
       const meaning = MEANING.test(s.compact) && shown.some((w) => s.compact.includes(w));
-      const helpWord = helpWords.find((w) => s.compact.includes(w));
+      const helpWord = helpWords.find((w) => s.compact.includes(w)) ?? askingAbout(s.compact);
       if (!helpWord && !meaning) return;
       if (meaning) {
         // 完成时限那一列怎么理解, 红色和绿色分别代表什么意思: what the screen shows, explained by the help

@@ -1,13 +1,65 @@
+import type { Query } from '../answer';
 import { narrows } from '../filter-kinds';
-import type { ParsePass } from './state';
+import type { AskCues, ParsePass } from './state';
+
+/** What the wording asked for, beside the filters: the inputs of the answer's kind. */
+export interface KindCues extends AskCues {
+  /** a statistics word (统计, 完成率, 占比) */
+  stats: boolean;
+  /** a count word (有几项, 多少条) */
+  count: boolean;
+  /** every target (所有目标, 全市) */
+  everything: boolean;
+}
+
+/** The kinds a question's filters are reported with, when it asks for figures: they are the figures, not a filter. */
+const FIGURE_FIELDS = ['status', 'stage', 'light'] as const;
 
 /**
- * Last: what kind of answer the filters and words ask for. Words left over
- * ask about a topic (5G基站完成率, 希望小屋有多少), not for the overview; a
- * count with a filter is that list, counted (工信局有几项目标); with no filter
- * and no words only 所有目标 or a 变化 question lists everything. A place the
- * report does not cover, a title two leaders share, or 我们局 from someone who
- * has not said which unit, answers nothing yet.
+ * The one place the answer's kind is decided, from the query's filters, whether
+ * search words are left, and how the question asked (cues). Words left over ask
+ * about a topic (5G基站完成率, 希望小屋有多少), not for the overview. A request for
+ * numbers gets numbers: statistics words (统计, 占比), a ranking, a total
+ * (一共多少项, 给个总数) or two counts at once (共多少项，滞后几项) are statistics over
+ * whatever the filters select; the second count's status is then one of the
+ * figures, not a filter. A single count of a filter is that list, counted
+ * (工信局有几项目标), and so is any count that asks to see them (一共几项都列给我).
+ * A word for the state of things (完成情况) is statistics only when nothing
+ * narrows it. With no filter and no words only 所有目标 or a 变化 question lists
+ * everything. The engine asks again without the words when none of them occurs
+ * in the table (这个表里一共多少条: 表里 is no topic).
+ */
+export const decideKind = (q: Query, hasTerms: boolean, cues: KindCues): { kind: Query['kind']; count?: true; figures?: true } => {
+  const filtered = narrows(q);
+  const figures = cues.stats || (cues.looseStats && !filtered);
+  if (q.rank || (figures && !hasTerms)) return { kind: 'stats' };
+  if (cues.count && !hasTerms) {
+    const totalled = (cues.total || cues.counts >= 2) && !cues.listing;
+    if (filtered && !cues.everything && !totalled) return { kind: 'list', count: true };
+    return { kind: 'stats', ...(cues.counts >= 2 ? { figures: true as const } : {}) };
+  }
+  if (filtered) return { kind: hasTerms ? 'search' : 'list' };
+  if (hasTerms) return { kind: 'search' };
+  return { kind: (cues.everything || q.history) && !q.unresolved ? 'list' : 'none' };
+};
+
+/**
+ * Whether the question asked for figures in so many words (统计, 占比, 一共, 共多少项，滞后几项), not only
+ * how many of something (报了多少家): when its words name nothing in the table, that request alone is answered.
+ */
+export const asksForFigures = (cues: KindCues): boolean => cues.stats || cues.total || cues.counts >= 2;
+
+/** The query as statistics over its filters: a status asked as the second count (滞后几项) is a figure, not a filter. */
+export const asFigures = (q: Query): Query => {
+  const out = { ...q };
+  for (const f of FIGURE_FIELDS) delete out[f];
+  return out;
+};
+
+/**
+ * Last: fills the query's names and words, and its kind (decideKind). A place
+ * the report does not cover, a title two leaders share, or 我们局 from someone
+ * who has not said which unit, answers nothing yet.
  */
 export const createKindPass = (): ParsePass => ({
   name: 'kind',
@@ -23,18 +75,17 @@ export const createKindPass = (): ParsePass => ({
       q.terms = terms;
       q.phrase = [...new Set(s.phrases)].filter((p, _, all) => !all.some((o) => o !== p && o.includes(p))).join(' ');
     }
-    const filtered = narrows(q);
     const unknownOwn = q.askWhich && (q.askWhich.kind === 'unit' ? !q.units : !(q.leader || q.leaders));
-    if (q.outside || s.ambiguousLeaders || unknownOwn) q.kind = 'none';
-    // a ranking compares groups whatever else is said around it (按数量从多到少说一下就行)
-    else if (q.rank || (s.stats && terms.length === 0)) q.kind = 'stats';
-    else if (s.count && terms.length === 0) {
-      // 全市一共有多少项, 按计划的有多少: how many across the report is the overview's figure
-      const counted = filtered && !s.everything;
-      q.kind = counted ? 'list' : 'stats';
-      if (counted) q.count = true;
-    } else if (filtered) q.kind = terms.length > 0 ? 'search' : 'list';
-    else if (terms.length > 0) q.kind = 'search';
-    else q.kind = (s.everything || q.history) && !q.unresolved ? 'list' : 'none';
+    if (q.outside || s.ambiguousLeaders || unknownOwn) {
+      q.kind = 'none';
+      return;
+    }
+    const decided = decideKind(q, terms.length > 0, kindCuesOf(s));
+    if (decided.figures) s.query = Object.assign(asFigures(q), { kind: decided.kind });
+    else q.kind = decided.kind;
+    if (decided.count) s.query.count = true;
   },
 });
+
+/** The cues of a parse state, for decideKind (and for the engine to decide again). */
+export const kindCuesOf = (s: { stats: boolean; count: boolean; everything: boolean; cues: AskCues }): KindCues => ({ ...s.cues, stats: s.stats, count: s.count, everything: s.everything });

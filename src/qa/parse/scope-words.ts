@@ -1,19 +1,36 @@
-import { cut, longestFirst, type ParseContext, type ParsePass } from './state';
+import { cut, longestFirst, type AskCues, type ParseContext, type ParsePass } from './state';
 
 /**
- * Removes `word` where it stands outside every span, leaving a space so the pieces do not join:
- * a word inside a unit's name (统计 in 区统计局) is that name's, not a request for statistics.
+ * A stats word that names only the state of things (完成情况, 推进情况), not a figure or the whole (统计, 完成率,
+ * 总体情况): 完成情况如何 asks for the figures of the report, but 9月底的目标完成情况如何 for those targets.
  */
-const cutOutside = (text: string, word: string, spans: readonly { start: number; end: number }[]): string => {
-  if (spans.length === 0) return cut(text, word);
-  let out = '';
-  let from = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-    if (spans.some((u) => u.start <= at && at + word.length <= u.end)) continue;
-    out += `${text.slice(from, at)} `;
-    from = at + word.length;
-  }
-  return out + text.slice(from);
+const isLoose = (word: string): boolean => /情况$|多少$/u.test(word) && !/[总整汇统计率比]/u.test(word);
+/** a total: 一共, 总共, 总数, 共多少项 (but not 公共, 一共 counted once) */
+const TOTAL = /一共|总共|共计|总计|合计|总数|总量|(?<![一总公])共(?=多少|几|有)/u;
+/** one count: 多少项, 有几条, 滞后几项, 占多少; not 那几项 / 其他几个, which point at targets */
+const COUNT = /多少|(?<![那这哪他好])几(?=[项条个家件成])/gu;
+/** the targets themselves asked for: 列一下, 哪些, 分别是啥, 明细 */
+const LISTING = /列|哪些|哪几|分别是|是什么|是啥|有啥|有什么|明细|具体是/u;
+
+/** the whole place the table covers, of any level (全市, 全县, 咱们区, 本县): every target, like 所有 */
+const WHOLE_PLACE = /(?:全|咱们|我们|本)(?:市|县|区|旗)(?![长委政])/gu;
+
+/** marks a unit's name while the scope words are cut (a private-use character no question contains) */
+const NAME_MARK = '\uE000';
+
+/** the ending of an office's name: a word before it is part of the name (统计局, 统计所) */
+const OFFICE_ENDING = '(?=[局委所处科站院厅办队])';
+const escapeRegExp = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How the question asks for figures or for the targets, read from its whole wording (see parse/kind.ts). */
+export const askCuesOf = (compact: string, statsWords: readonly string[]): AskCues => {
+  const found = statsWords.filter((w) => compact.includes(w));
+  return {
+    looseStats: found.length > 0 && found.every(isLoose),
+    total: TOTAL.test(compact),
+    counts: compact.match(COUNT)?.length ?? 0,
+    listing: LISTING.test(compact),
+  };
 };
 
 /** Words asking for every target (所有目标), for how many (有几项) or for the statistics (统计, 完成率). */
@@ -21,28 +38,41 @@ export const createScopeWordsPass = (ctx: ParseContext): ParsePass => {
   const allWords = longestFirst(ctx.normalize, ctx.aliases.all);
   const countWords = longestFirst(ctx.normalize, ctx.aliases.counts);
   const statsWords = longestFirst(ctx.normalize, ctx.aliases.stats);
+  const statsBeforeOffice = new RegExp(`(?:${statsWords.map(escapeRegExp).join('|')})${OFFICE_ENDING}`, 'gu');
   return {
     name: 'scope words',
     run(s) {
-      s.everything = allWords.some((w) => s.compact.includes(w));
-      for (const w of allWords) s.text = cut(s.text, w);
+      s.everything = allWords.some((w) => s.compact.includes(w)) || s.compact.search(WHOLE_PLACE) >= 0;
+      // a unit's name is set aside while these words are read: 统计局 names a unit and asks for no 统计;
+      // so is a name the table lacks, known by its ending (统计 before 局)
+      const kept: string[] = [];
+      const keep = (written: string): string => `${NAME_MARK}${kept.push(written) - 1}${NAME_MARK}`;
+      // (looked up only when a statistics word is there to be told from one)
+      let text = s.text;
+      if (statsWords.some((w) => text.includes(w))) {
+        for (const m of ctx.units.scan(s.text).sort((a, b) => b.start - a.start)) text = `${text.slice(0, m.start)}${keep(s.text.slice(m.start, m.end))}${text.slice(m.end)}`;
+        text = text.replace(statsBeforeOffice, keep);
+      }
+      s.cues = askCuesOf(
+        s.compact,
+        statsWords.filter((w) => text.includes(w)),
+      );
+      for (const w of allWords) text = cut(text, w);
+      text = text.replace(WHOLE_PLACE, ' ');
       for (const w of countWords) {
-        if (s.text.includes(w)) {
+        if (text.includes(w)) {
           s.count = true;
-          s.text = cut(s.text, w);
+          text = cut(text, w);
         }
       }
-      // the units named whole, looked up only when a statistics word is there to be told from one
-      let units: { start: number; end: number }[] | undefined;
       for (const w of statsWords) {
-        if (!s.text.includes(w)) continue;
-        units ??= ctx.units.scan(s.text).filter((u) => u.names.length > 0);
-        const rest = cutOutside(s.text, w, units);
-        if (rest === s.text) continue;
-        s.stats = true;
-        s.text = rest;
-        units = ctx.units.scan(s.text).filter((u) => u.names.length > 0);
+        if (text.includes(w)) {
+          // a loose word alone is still cut, but asks for figures only where kind.ts finds nothing narrowing
+          if (!s.cues.looseStats) s.stats = true;
+          text = cut(text, w);
+        }
       }
+      s.text = text.replace(new RegExp(`${NAME_MARK}(\\d+)${NAME_MARK}`, 'gu'), (_, k: string) => kept[Number(k)] ?? ' ');
     },
   };
 };

@@ -88,10 +88,28 @@ export interface ParseState {
   everything: boolean;
   /** the question asked for statistics (统计, 完成率) */
   stats: boolean;
+  /** how the wording asks, beside its filters: what parse/kind.ts decides the answer's kind from */
+  cues: AskCues;
   /** where the question points into the conversation's last list (第三个, 这些) */
   pointer?: Pointer;
   /** set by a pass that answered the whole question (help, a 序号): later passes are skipped */
   done: boolean;
+}
+
+/**
+ * How a question asks, read from its wording before any filter is cut: a total (一共, 总数), how many
+ * separate counts (共多少项，滞后几项: two), a request to see the targets (列出来, 哪些, 分别是), or a word
+ * for the state of things (完成情况) that asks for the figures only when nothing narrows it.
+ */
+export interface AskCues {
+  /** only a word for the state of things asked for figures (完成情况, 推进情况) */
+  looseStats: boolean;
+  /** a total was asked (一共, 总共, 总数, 合计) */
+  total: boolean;
+  /** how many separate counts were asked (多少项 … 几项) */
+  counts: number;
+  /** the targets themselves were asked for (列一下, 哪些, 分别是啥) */
+  listing: boolean;
 }
 
 /** One step of the parse, named so a trace or a test can point at it. */
@@ -157,5 +175,6 @@ export const startState = (raw: string, cleaned: string): ParseState => ({
   everything: false,
   stats: false,
   count: false,
+  cues: { looseStats: false, total: false, counts: 0, listing: false },
   done: !cleaned,
 });
