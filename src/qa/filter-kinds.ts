@@ -44,19 +44,21 @@ export interface FilterKind {
   narrows: boolean;
   /** can be set aside (除了聂元科的, 不是年底到期的): the engine removes its targets */
   negatable: boolean;
+  /** kinds that only qualify this one and go with it when it is set aside (不是住建局牵头的: the role with the unit) */
+  qualifiedBy: readonly FilterKindName[];
 }
 
 export const FILTER_KINDS: { readonly [K in FilterKindName]: FilterKind } = {
-  item: { name: 'item', fields: FIELDS.item, narrows: true, negatable: false },
-  unit: { name: 'unit', fields: FIELDS.unit, narrows: true, negatable: true },
-  role: { name: 'role', fields: FIELDS.role, narrows: false, negatable: false },
-  leader: { name: 'leader', fields: FIELDS.leader, narrows: true, negatable: true },
-  section: { name: 'section', fields: FIELDS.section, narrows: true, negatable: true },
-  status: { name: 'status', fields: FIELDS.status, narrows: true, negatable: true },
-  stage: { name: 'stage', fields: FIELDS.stage, narrows: true, negatable: true },
-  light: { name: 'light', fields: FIELDS.light, narrows: true, negatable: true },
-  deadline: { name: 'deadline', fields: FIELDS.deadline, narrows: true, negatable: true },
-  topic: { name: 'topic', fields: FIELDS.topic, narrows: false, negatable: false },
+  item: { name: 'item', fields: FIELDS.item, narrows: true, negatable: false, qualifiedBy: [] },
+  unit: { name: 'unit', fields: FIELDS.unit, narrows: true, negatable: true, qualifiedBy: ['role'] },
+  role: { name: 'role', fields: FIELDS.role, narrows: false, negatable: false, qualifiedBy: [] },
+  leader: { name: 'leader', fields: FIELDS.leader, narrows: true, negatable: true, qualifiedBy: [] },
+  section: { name: 'section', fields: FIELDS.section, narrows: true, negatable: true, qualifiedBy: [] },
+  status: { name: 'status', fields: FIELDS.status, narrows: true, negatable: true, qualifiedBy: [] },
+  stage: { name: 'stage', fields: FIELDS.stage, narrows: true, negatable: true, qualifiedBy: [] },
+  light: { name: 'light', fields: FIELDS.light, narrows: true, negatable: true, qualifiedBy: [] },
+  deadline: { name: 'deadline', fields: FIELDS.deadline, narrows: true, negatable: true, qualifiedBy: [] },
+  topic: { name: 'topic', fields: FIELDS.topic, narrows: false, negatable: false, qualifiedBy: [] },
 };
 
 /** The kinds in reply order. */
@@ -92,6 +94,10 @@ export const replaceKind = <Q extends FilterPart>(base: Q, from: FilterPart, kin
 
 /** Whether anything narrows the targets: a kind that narrows, or something set aside. */
 export const narrows = (q: Query): boolean => FILTER_KIND_LIST.some((k) => k.narrows && hasKind(q, k.name)) || (q.except !== undefined && kindsOf(q.except).length > 0);
+
+/** What one set-aside kind removes: its fields and those of the kinds that qualify it (住建局 as the lead unit). */
+export const setAsidePart = (except: FilterPart, kind: FilterKindName): FilterPart =>
+  Object.assign({}, pickKind(except, kind), ...FILTER_KINDS[kind].qualifiedBy.map((q) => pickKind(except, q))) as FilterPart;
 
 /** The negatable kinds a part carries: what a negation sets aside. */
 export const negatedKinds = (part: FilterPart): FilterKindName[] => kindsOf(part).filter((k) => FILTER_KINDS[k].negatable);

@@ -2,7 +2,7 @@ import { compareIds, hasCooperating, isLagging, leadersOf, roleOf, STATUS_KINDS,
 import type { Assessment, Light } from '../progress/light';
 import type { Normalize } from '../text/normalize';
 import type { Hit, Query } from './answer';
-import { negatedKinds, pickKind } from './filter-kinds';
+import { negatedKinds, pickKind, setAsidePart } from './filter-kinds';
 
 export const LIGHTS: readonly Light[] = ['red', 'yellow', 'green'];
 const GREEN = 2;
@@ -190,7 +190,7 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     const kept = filtered(q);
     if (!q.except) return kept;
     const out = new Uint8Array(n);
-    for (const kind of negatedKinds(q.except)) for (const i of filtered({ kind: 'list', ...pickKind(q.except, kind) }) ?? []) out[i] = 1;
+    for (const kind of negatedKinds(q.except)) for (const i of filtered({ kind: 'list', ...setAsidePart(q.except, kind) }) ?? []) out[i] = 1;
     if (kept) return kept.filter((i) => !out[i]);
     const rest: number[] = [];
     for (let i = 0; i < n; i += 1) if (!out[i]) rest.push(i);

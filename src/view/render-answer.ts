@@ -95,8 +95,9 @@ const filterWords = (q: Query | FilterPart): string[] => {
   parts.push(...KIND_WORDS.section(q));
   // 王昌华以外, 年底到期以外: names set aside are said bare, other kinds in their words
   if ('except' in q && q.except) {
-    const { units = [], leader, leaders = [], ...others } = q.except;
-    parts.push(WORDS.except([...units, ...(leader ? [leader] : []), ...leaders, ...filterWords(others)]));
+    // a unit set aside in one role is said with it: 住建局（牵头）以外 keeps the targets it only helps with
+    const { units = [], role, leader, leaders = [], ...others } = q.except;
+    parts.push(WORDS.except([...units.map((u) => WORDS.withRole(u, role)), ...(leader ? [leader] : []), ...leaders, ...filterWords(others)]));
   }
   parts.push(...KIND_WORDS.status(q), ...KIND_WORDS.stage(q), ...KIND_WORDS.light(q), ...KIND_WORDS.deadline(q));
   return parts;

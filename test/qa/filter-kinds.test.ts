@@ -1,5 +1,5 @@
 import type { Query } from '../../src/qa/answer';
-import { dropKind, FILTER_KIND_NAMES, FILTER_KINDS, filtersOf, kindsOf, narrows, pickKind, replaceKind } from '../../src/qa/filter-kinds';
+import { dropKind, FILTER_KIND_NAMES, FILTER_KINDS, filtersOf, kindsOf, narrows, pickKind, replaceKind, setAsidePart } from '../../src/qa/filter-kinds';
 import { parseTable } from '../../src/table/load-table';
 import { sectionOf } from '../../src/table/parse-report';
 import { createEngine } from '../../src/qa/engine';
@@ -21,6 +21,14 @@ describe('the registry of filter kinds', () => {
     expect(replaceKind(q, { units: ['市商务局'] }, 'unit').units).toEqual(['市商务局']);
     expect(replaceKind(q, {}, 'deadline').deadline).toBeUndefined();
     expect(filtersOf({ ...q, count: true } as Query)).not.toHaveProperty('count');
+  });
+
+  it('sets a kind aside with the kinds that qualify it: a unit with its role, a leader alone', () => {
+    const except = { units: ['市住建局'], role: 'lead' as const, leader: '聂元科' };
+    expect(setAsidePart(except, 'unit')).toEqual({ units: ['市住建局'], role: 'lead' });
+    expect(setAsidePart(except, 'leader')).toEqual({ leader: '聂元科' });
+    // every qualifier is a kind that does not narrow by itself, so it never removes targets alone
+    for (const k of FILTER_KIND_NAMES) for (const qk of FILTER_KINDS[k].qualifiedBy) expect(FILTER_KINDS[qk].narrows).toBe(false);
   });
 
   it('says whether a query narrows the table: a topic alone or a role alone does not', () => {

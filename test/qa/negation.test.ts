@@ -47,6 +47,14 @@ describe('negation of any filter', () => {
       expect(ids('李卫东分管的任务里住建局没参与的')).toEqual(['6']);
       expect(ids('不需要各乡镇配合的任务')).toEqual(['1', '2', '4', '5', '6']);
     });
+
+    it('sets a unit aside in the role said after it, keeping the targets where it plays another part', () => {
+      // the 住建局 leads 2 and only helps with 1 and 4, which stay
+      expect(ids('不是住建局牵头的任务')).toEqual(['1', '3', '4', '5', '6']);
+      const answer = engine.ask('李卫东分管的，不是住建局牵头的');
+      expect(answer.query.except).toEqual({ units: ['县住建局'], role: 'lead' });
+      expect(renderAnswer(answer, { format: 'plain' }).text).toContain('县住建局（牵头）以外');
+    });
   });
 
   it('says a negation it could not place instead of dropping it', async () => {

@@ -1,12 +1,17 @@
+import type { UnitRole } from '../../model';
 import type { NameMatch } from '../names';
+import { roleNamed } from './role';
 import type { ParseContext, ParsePass } from './state';
 
 /** Words before a name that set it aside: 除了王昌华, 不是工信局的, 非团市委, 不需要各乡镇配合的. */
 const BEFORE = /(?:除了|除去|除开|除|不算|不含|不包括|排除|去掉|不是|不需要|不需|无需|不用|非)$/u;
 /** Words after a name that set it aside: 王昌华以外的, 工信局之外, 聂元科外的, 住建局没参与的. */
 const AFTER = /^(?:(?:分管|负责|牵头)?(?:的)?(?:目标|任务|项目)?(?:以外|之外|外)|(?:没有|没|未|不)(?:参与|参加|配合|牵头|负责|分管)(?:的)?)/u;
-/** The part a set-aside name plays, said after it (不需要各乡镇配合的): cut with it. */
-const PART_AFTER = /^(?:参与|参加|配合|牵头|负责|分管)(?:的)?/u;
+/**
+ * The part a set-aside name plays, said after it (不需要各乡镇配合的, 不是住建局牵头的): cut with it, and a unit's role
+ * set aside with the unit, so a target it only helps with stays.
+ */
+const PART_AFTER = /^(?:参与|参加|配合|协办|牵头|主责|主办|负责|分管)(?:的)?/u;
 
 /**
  * A leader or unit set aside (王昌华以外的, 除了工信局): every other target,
@@ -16,7 +21,7 @@ const PART_AFTER = /^(?:参与|参加|配合|牵头|负责|分管)(?:的)?/u;
 export const createExceptPass = (ctx: ParseContext): ParsePass => ({
   name: 'except',
   run(s) {
-    const found: { kind: 'units' | 'leaders'; match: NameMatch; from: number; to: number }[] = [];
+    const found: { kind: 'units' | 'leaders'; match: NameMatch; from: number; to: number; role?: UnitRole }[] = [];
     for (const [kind, resolver] of [
       ['leaders', ctx.leaders],
       ['units', ctx.units],
@@ -28,12 +33,16 @@ export const createExceptPass = (ctx: ParseContext): ParsePass => ({
         if (!before && !after) continue;
         const from = before ? s.text.slice(0, m.start).trimEnd().length - before[0].length : m.start;
         const part = !after ? PART_AFTER.exec(s.text.slice(m.end)) : undefined;
-        found.push({ kind, match: m, from, to: m.end + (after?.[0].length ?? part?.[0].length ?? 0) });
+        const role = kind === 'units' && part ? roleNamed(part[0]) : undefined;
+        found.push({ kind, match: m, from, to: m.end + (after?.[0].length ?? part?.[0].length ?? 0), ...(role ? { role } : {}) });
       }
     }
     if (found.length === 0) return;
     const except = (s.query.except ??= {});
-    for (const f of found) except[f.kind] = [...new Set([...(except[f.kind] ?? []), ...f.match.names])];
+    for (const f of found) {
+      except[f.kind] = [...new Set([...(except[f.kind] ?? []), ...f.match.names])];
+      if (f.role) except.role ??= f.role;
+    }
     // cut from the end so earlier offsets stay valid
     for (const f of found.sort((a, b) => b.from - a.from)) s.text = `${s.text.slice(0, f.from)} ${s.text.slice(f.to)}`;
   },

@@ -11,6 +11,9 @@ const ROLE_WORDS: readonly { word: string; role: UnitRole }[] = Object.freeze([
   { word: '协同', role: 'cooperating' },
 ]);
 
+/** The role a word names (牵头 → lead), if it names one: 参与 and 负责 name any part. */
+export const roleNamed = (word: string): UnitRole | undefined => ROLE_WORDS.find((r) => word.includes(r.word))?.role;
+
 /**
  * 市财政局牵头的 / 市财政局配合的: a unit's role, after the units pass (only a
  * named unit has a role) and before fillers, which would drop 牵头 as noise.
