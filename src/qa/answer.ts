@@ -43,6 +43,11 @@ export interface Query {
   rank?: Ranking;
   /** any filters set aside (王昌华以外的, 除了工信局, 不是年底到期的): their targets are left out; see filter-kinds.ts */
   except?: QueryFilters;
+  /**
+   * 除了王昌华和聂元科，还有别的领导分管的: the leaders or units set aside are only not counted, so a target stays
+   * when another leader (unit) is on it, instead of every target of theirs going
+   */
+  besides?: boolean;
   /** a negation (不, 除了) the parser could not tie to any filter: the reply says it was not applied */
   unplacedNegation?: string;
   /** section rows the targets sit under (一、民生实事 → 民生实事), as the table writes them */

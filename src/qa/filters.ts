@@ -1,8 +1,8 @@
 import { compareIds, hasCooperating, isLagging, leadersOf, roleOf, STATUS_KINDS, targetStatus, unitsOf, type StatusKind, type Target } from '../model';
 import type { Assessment, Light } from '../progress/light';
 import type { Normalize } from '../text/normalize';
-import type { Hit, Query } from './answer';
-import { negatedKinds, pickKind, setAsidePart } from './filter-kinds';
+import type { Hit, Query, QueryFilters } from './answer';
+import { type FilterKindName, negatedKinds, pickKind, setAsidePart } from './filter-kinds';
 
 export const LIGHTS: readonly Light[] = ['red', 'yellow', 'green'];
 const GREEN = 2;
@@ -31,6 +31,12 @@ export interface Filters {
   /** the hits at positions; precomputed lists share one frozen array, so treat it as read-only */
   hitsAt(positions: number[]): Hit[];
 }
+
+/** The names a target has, and a set-aside part names, for the kinds 还有别的… can ask beyond (Query.besides). */
+const BESIDES: Partial<Record<FilterKindName, (t: Target | QueryFilters) => string[]>> = {
+  leader: (t) => ('assignments' in t ? leadersOf(t) : [...(t.leader ? [t.leader] : []), ...(t.leaders ?? [])]),
+  unit: (t) => ('assignments' in t ? unitsOf(t) : [...(t.units ?? [])]),
+};
 
 /** Merges two ascending position lists into one ascending list without repeats. */
 const mergeTwo = (a: number[], b: number[]): number[] => {
@@ -190,7 +196,15 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     const kept = filtered(q);
     if (!q.except) return kept;
     const out = new Uint8Array(n);
-    for (const kind of negatedKinds(q.except)) for (const i of filtered({ kind: 'list', ...setAsidePart(q.except, kind) }) ?? []) out[i] = 1;
+    for (const kind of negatedKinds(q.except)) {
+      const namesOf = q.besides ? BESIDES[kind] : undefined;
+      const gone = namesOf && new Set(namesOf(q.except));
+      for (const i of filtered({ kind: 'list', ...setAsidePart(q.except, kind) }) ?? []) {
+        // 还有别的领导分管的: a target another leader is on stays
+        if (gone && namesOf(targets[i] as Target).some((name) => !gone.has(name))) continue;
+        out[i] = 1;
+      }
+    }
     if (kept) return kept.filter((i) => !out[i]);
     const rest: number[] = [];
     for (let i = 0; i < n; i += 1) if (!out[i]) rest.push(i);

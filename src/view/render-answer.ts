@@ -97,7 +97,9 @@ const filterWords = (q: Query | FilterPart): string[] => {
   if ('except' in q && q.except) {
     // a unit set aside in one role is said with it: 住建局（牵头）以外 keeps the targets it only helps with
     const { units = [], role, leader, leaders = [], ...others } = q.except;
-    parts.push(WORDS.except([...units.map((u) => WORDS.withRole(u, role)), ...(leader ? [leader] : []), ...leaders, ...filterWords(others)]));
+    const names = [...units.map((u) => WORDS.withRole(u, role)), ...(leader ? [leader] : []), ...leaders, ...filterWords(others)];
+    // 还有别的领导分管的: the targets another leader is on, not those without these
+    parts.push('besides' in q && q.besides ? WORDS.besides(names, leader || leaders.length > 0 ? 'leader' : 'unit') : WORDS.except(names));
   }
   parts.push(...KIND_WORDS.status(q), ...KIND_WORDS.stage(q), ...KIND_WORDS.light(q), ...KIND_WORDS.deadline(q));
   return parts;

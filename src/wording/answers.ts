@@ -71,6 +71,7 @@ export const WORDS = Object.freeze({
       ? `“${written}”是哪个单位？请写出单位名称，如“市科技局的目标”，或先说“我是市科技局的”。`
       : `“${written}”是哪位领导？请写出领导姓名，如“王昌华负责的目标”，或先说“我是王昌华副市长的秘书”。`,
   except: (names: string[]): string => `${names.join('、')}以外`,
+  besides: (names: string[], kind: 'unit' | 'leader'): string => `另有${names.join('、')}以外的${kind === 'leader' ? '领导分管' : '单位参与'}`,
   section: (names: string[]): string => `“${names.join('、')}”部分`,
   unplacedNegation: (word: string): string => `没能确定“${word}”要排除哪一项，结果未按它排除，请换个说法（如“除了年底到期的”“不是民生实事的”）`,
   items: (ids: string[]): string => `第${ids.join('、')}项`,

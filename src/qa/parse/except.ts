@@ -5,8 +5,11 @@ import type { ParseContext, ParsePass } from './state';
 
 /** Words before a name that set it aside: 除了王昌华, 不是工信局的, 非团市委, 不需要各乡镇配合的. */
 const BEFORE = /(?:除了|除去|除开|除|不算|不含|不包括|排除|去掉|不是|不需要|不需|无需|不用|非)$/u;
-/** Words after a name that set it aside: 王昌华以外的, 工信局之外, 聂元科外的, 住建局没参与的. */
-const AFTER = /^(?:(?:分管|负责|牵头)?(?:的)?(?:目标|任务|项目)?(?:以外|之外|外)|(?:没有|没|未|不)(?:参与|参加|配合|牵头|负责|分管)(?:的)?)/u;
+/** Words after a name that set it aside: 王昌华以外的, 工信局之外, 聂元科外的, 聂元科不算, 住建局没参与的. */
+const AFTER = /^(?:(?:分管|负责|牵头)?(?:的)?(?:目标|任务|项目)?(?:以外|之外|外|除外|不算|不要|不看|去掉)|(?:没有|没|未|不)(?:参与|参加|配合|牵头|负责|分管)(?:的)?)/u;
+/** Another one of the kind set aside, asked for after it: 还有别的领导, 其他单位, 另外的部门. */
+const OTHER_OF_KIND = /(?:别的|其他|其它|另外的|另外|其余的|其余)(?:的)?(?:市|县|区)?(领导|单位|部门)/u;
+
 /**
  * The part a set-aside name plays, said after it (不需要各乡镇配合的, 不是住建局牵头的): cut with it, and a unit's role
  * set aside with the unit, so a target it only helps with stays.
@@ -45,5 +48,11 @@ export const createExceptPass = (ctx: ParseContext): ParsePass => ({
     }
     // cut from the end so earlier offsets stay valid
     for (const f of found.sort((a, b) => b.from - a.from)) s.text = `${s.text.slice(0, f.from)} ${s.text.slice(f.to)}`;
+    // 除了王昌华和聂元科，还有别的领导分管的: the names are not counted, a target with another one of that kind stays
+    const other = OTHER_OF_KIND.exec(s.text);
+    if (other && found.some((f) => f.kind === (other[1] === '领导' ? 'leaders' : 'units'))) {
+      s.query.besides = true;
+      s.text = `${s.text.slice(0, other.index)} ${s.text.slice(other.index + other[0].length)}`;
+    }
   },
 });

@@ -24,6 +24,17 @@ describe('except pass: a leader or unit set aside', () => {
     expect([...s.leaders]).toEqual(['王昌华']);
   });
 
+  it('keeps a target with another name of the kind when the question asks for one beyond those set aside', async () => {
+    const { engine } = await seed();
+    // 47 is 聂元科's and 张鹏's: 张鹏 is a leader beyond 聂元科, so 47 stays, and 聂元科's own targets go
+    const answer = engine.ask('聂元科不算，其他领导分管的目标呢');
+    expect(answer.query.besides).toBe(true);
+    expect(idsOf(answer)).toEqual(['41', '47', ...range(52, 86)]);
+    expect(renderAnswer(answer, { format: 'plain' }).text).toContain('另有聂元科以外的领导分管');
+    // without asking for another one, every target of the name set aside goes
+    expect(engine.ask('聂元科以外的目标').query.besides).toBeUndefined();
+  });
+
   it('answers every other target, and with other filters only theirs', async () => {
     const { engine } = await seed();
     // 41 is 聂元科's and 王昌华's: set aside with 王昌华
