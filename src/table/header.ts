@@ -3,6 +3,7 @@ import { cleanHeader, columnKeyOf, columnOf } from './columns';
 import { cellValue, TableError, type TableWhere } from './errors';
 import { TABLE_LIMITS } from './limits';
 import type { RawRow } from './read-rows';
+import { sectionOf } from './section-row';
 
 /** Header as written (任务名称) → the column it is (责任目标内容, 工作任务 or `text`). */
 export type ColumnMapping = Readonly<Record<string, string>>;
@@ -172,6 +173,8 @@ const recognise = (cell: string, mapped: Map<string, ColumnKey>): ColumnKey | un
  * 牵头). Returns the refined key per column, or undefined when the row is data.
  */
 const subHeader = (top: string[], below: string[], mapped: Map<string, ColumnKey>): (ColumnKey | undefined)[] | undefined => {
+  // a section row (一、聚力项目建设，增强发展动能) may sound like a column (项目, 建设) but is data: the first section
+  if (sectionOf(below) !== undefined) return undefined;
   const keys: (ColumnKey | undefined)[] = [];
   let parent = '';
   let filled = 0;

@@ -118,4 +118,20 @@ describe("parseTable on other offices' layouts", () => {
     expect(shape(report)).toEqual(shape(seed));
     expect(report.targets.filter(isLagging).map((t) => t.id)).toEqual(['47', '57']);
   });
+
+  it('reads a first section row that sounds like a column (项目建设) as a section, not as a second header row', async () => {
+    const text = [
+      '奎文区2024年重点任务推进情况表',
+      ['序号', '重点任务', '责任区领导', '牵头单位', '配合单位', '完成时限', '推进情况', '进展状态'].join('\t'),
+      ['一、聚力项目建设，增强发展动能', '', '', '', '', '', '', ''].join('\t'),
+      ['1', '实施区级重点项目60个', '刘晓东（常务副区长）', '区发展改革局', '区财政局', '12月底前', '已开工52个', '正常推进'].join('\t'),
+      ['二、壮大实体经济，培育新兴产业', '', '', '', '', '', '', ''].join('\t'),
+      ['2', '新增规模以上工业企业10家', '杨帆（副区长）', '区工业和信息化局', '区统计局', '12月底前', '新增6家', '滞后'].join('\t'),
+    ].join('\n');
+    const report = await parseTable(Buffer.from(text), 'kuiwen.tsv');
+    expect(report.targets.map((t) => [t.id, t.section])).toEqual([
+      ['1', '聚力项目建设，增强发展动能'],
+      ['2', '壮大实体经济，培育新兴产业'],
+    ]);
+  });
 });
