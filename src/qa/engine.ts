@@ -176,6 +176,7 @@ export const createEngine = (deps: {
     sections: [...filters.sectionPositions.keys()],
     leaderTitles: titlesOfLeaders(targets),
     tableWords: () => (tableWords ??= wordsOf([...titles.map((t) => t.slice(0, WORDS_OF_TEXT)), ...filters.sectionPositions.keys()])),
+    targetTexts: () => titles,
     leaderOf: (unit) => {
       const over = new Set((filters.unitPositions.get(unit) ?? []).flatMap((i) => leadersOf(targets[i] as Target)));
       return over.size === 1 ? [...over][0] : undefined;

@@ -91,6 +91,7 @@ export interface QuestionParser {
 export const createPasses = (ctx: ParseContext, clean: (text: string) => string): ParsePass[] => [
   createHelpPass(ctx),
   createHistoryPass(ctx),
+  createSectionsPass(ctx),
   createPointerPass(),
   createNumbersPass(clean),
   createScopeWordsPass(ctx),
@@ -102,7 +103,6 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
   createReportWordsPass(ctx),
   createOwnUnitPass(),
   createExceptPass(ctx),
-  createSectionsPass(ctx),
   createLeadersPass(ctx),
   createLeaderAddressPass(ctx),
   createUnitsPass(ctx),

@@ -11,7 +11,7 @@ const MARK_AFTER = /^\s*(?:号(?!线)|项|条|行|那条|这条|那项|这项)/u
 /** A number alone is a 序号 (what is left of 不是五十号，是五十一). */
 const ALONE = /^[\s,，。.!！?？]*$/u;
 /** After a count, a date or a measure, a number is no 序号: 第三季度, 三个月, 八大工程, 十二月. */
-const NOT_AN_ITEM = /^\s*(?:季|批|期|年|次|届|大|个|月|日|天|倍|万|亿|千|%|名|人|家|座|所|孩|岁|类|种|轮|档|级|星|成|分)/u;
+const NOT_AN_ITEM = /^\s*(?:季|批|期|年|次|届|大|个|月|日|天|倍|万|亿|千|%|名|人|家|座|所|孩|岁|类|种|轮|档|级|星|成|分|部分|板块|块|方面)/u;
 /** Between two 序号 of a span or a list. */
 const JOIN = /^\s*(?:号|项|条)?\s*(?:到|至|一直到|~|-|、|,|和|跟|与|及|以及|还有|或者|或)\s*(?:第)?\s*$/u;
 

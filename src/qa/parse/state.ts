@@ -29,6 +29,8 @@ export interface ParseContext {
   tableWords?: () => Iterable<string>;
   /** the table's section names (民生实事), from its section rows; none when it has none */
   sections?: readonly string[];
+  /** the targets' texts, normalised, when first asked for: whether a word names a topic of the table */
+  targetTexts?: () => readonly string[];
 }
 
 /**
