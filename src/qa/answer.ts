@@ -21,6 +21,8 @@ export interface Query {
   items?: string[];
   /** a span of 序号 (第60至65项, 60-65号, 六十到六十五项), both ends included */
   range?: { from: number; to: number };
+  /** the first or last few of the list in 序号 order (前五条目标, 最后三条), after every other filter */
+  edge?: { head: number } | { tail: number };
   /** canonical unit names as written in the table (市工业和信息化局); several when the mention is ambiguous */
   units?: string[];
   /** 牵头 or 配合: only the targets the units lead, or only those they support */
@@ -79,7 +81,9 @@ export interface Query {
 }
 
 /** The filter fields of a query alone (src/qa/filter-kinds.ts names them by kind). */
-export type QueryFilters = Partial<Pick<Query, 'items' | 'range' | 'units' | 'role' | 'leader' | 'leaders' | 'sections' | 'status' | 'stage' | 'light' | 'risk' | 'deadline' | 'terms' | 'phrase'>>;
+export type QueryFilters = Partial<
+  Pick<Query, 'items' | 'range' | 'edge' | 'units' | 'role' | 'leader' | 'leaders' | 'sections' | 'status' | 'stage' | 'light' | 'risk' | 'deadline' | 'terms' | 'phrase'>
+>;
 
 /** Which groups a ranking compares, and by what. */
 export interface Ranking {

@@ -12,7 +12,7 @@ export type FilterKindName = (typeof FILTER_KIND_NAMES)[number];
 
 /** The query fields each kind owns. */
 const FIELDS = {
-  item: ['items', 'range'],
+  item: ['items', 'range', 'edge'],
   unit: ['units'],
   role: ['role'],
   leader: ['leader', 'leaders'],

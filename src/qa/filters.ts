@@ -192,7 +192,7 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
 
   // 王昌华以外的, 不是年底到期的: what the other filters keep (or the whole table), less the targets of
   // each set-aside filter (several set aside: none of them, so each one's targets go)
-  const positions = (q: Query): number[] | undefined => {
+  const excepted = (q: Query): number[] | undefined => {
     const kept = filtered(q);
     if (!q.except) return kept;
     const out = new Uint8Array(n);
@@ -209,6 +209,14 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     const rest: number[] = [];
     for (let i = 0; i < n; i += 1) if (!out[i]) rest.push(i);
     return rest;
+  };
+
+  const positions = (q: Query): number[] | undefined => {
+    const all = excepted(q);
+    if (!q.edge) return all;
+    // 前五条, 最后三条: of what the other filters keep, in 序号 order
+    const list = all ?? Array.from({ length: n }, (_, i) => i);
+    return 'head' in q.edge ? list.slice(0, q.edge.head) : list.slice(Math.max(0, list.length - q.edge.tail));
   };
 
   return { targets, plainHits, positionOf, byId, unitPositions, leaderPositions, sectionPositions, lagging, lightCode, stageOf, positions, hitsAt };

@@ -68,7 +68,11 @@ const targetLine = (hit: Hit, withMatched: boolean, tag = ''): Line[] => {
 
 /** Each kind of filter in words; a kind added to the registry and not here does not compile. */
 const KIND_WORDS: { readonly [K in FilterKindName]: (q: FilterPart) => string[] } = {
-  item: (q) => [...(q.items ? [WORDS.items(q.items)] : []), ...(q.range ? [WORDS.span(q.range.from, q.range.to)] : [])],
+  item: (q) => [
+    ...(q.items ? [WORDS.items(q.items)] : []),
+    ...(q.range ? [WORDS.span(q.range.from, q.range.to)] : []),
+    ...(q.edge ? ['head' in q.edge ? WORDS.head(q.edge.head) : WORDS.tail(q.edge.tail)] : []),
+  ],
   unit: (q) => (q.units?.length ? [`${q.units.join('、')}${q.role ? `（${WORDS.role[q.role]}）` : ''}`] : []),
   // a role is said with its units
   role: () => [],

@@ -11,11 +11,13 @@ const CLASSIFIER = '(?:个|条|项|项目|个目标|条目标)';
 /** in order of precedence: 倒数第一个 before 第一个, 最后一个 before 后N个 */
 const PATTERNS: { re: RegExp; pick(n: number, m: RegExpExecArray, raw: string): Pick | undefined }[] = [
   { re: new RegExp(`倒数第?\\s*${NUM}\\s*${CLASSIFIER}?`, 'u'), pick: (n) => ({ fromEnd: n }) },
+  { re: new RegExp(`(?:最后|最末|末尾)(?:的|那|这)?\\s*${NUM}\\s*${CLASSIFIER}`, 'u'), pick: (n) => (n === 1 ? { fromEnd: 1 } : { tail: n }) },
   { re: /(?:最后|最末|末尾)(?:的|那|这)?(?:一|1)?\s*(?:个|条|项)/u, pick: () => ({ fromEnd: 1 }) },
   { re: new RegExp(`(?:最前面|第一)?(?:前|头)\\s*${NUM}\\s*${CLASSIFIER}`, 'u'), pick: (n) => ({ head: n }) },
   { re: new RegExp(`(?<![以之最])后\\s*${NUM}\\s*${CLASSIFIER}`, 'u'), pick: (n) => ({ tail: n }) },
   // 第N项 and N号 stay 序号 (the numbers pass); 第N个 and 第N条 count along the list
-  { re: new RegExp(`第\\s*${NUM}\\s*(?:个|条)`, 'u'), pick: (n) => ({ nth: n }) },
+  // …but not an end of a span (第30条到第35条): the numbers pass reads it whole
+  { re: new RegExp(`(?<!(?:到|至|-|~|—|–)\\s*)第\\s*${NUM}\\s*(?:个|条)(?!\\s*(?:到|至|-|~|—|–|一直到))`, 'u'), pick: (n) => ({ nth: n }) },
   // a number inside a token (pm2.5) or before a measure (增长15%那项) is not a 序号
   {
     re: /(?<![a-z\d.])(\d{1,6})\s*号?\s*(?:那|这)\s*(?:个|条|项)/u,
@@ -46,6 +48,9 @@ export const createPointerPass = (): ParsePass => ({
       if (!p) continue;
       s.pointer = { written: m[0].replace(/\s+/g, ''), pick: p };
       s.text = cut(s.text, m[0]);
+      // with no list to point into, 前五条 and 最后三条 are the table's (or what the question's filters keep)
+      const edge = 'head' in p ? { head: p.head } : 'tail' in p ? { tail: p.tail } : 'fromEnd' in p && p.fromEnd === 1 ? { tail: 1 } : undefined;
+      if (edge) s.query.edge = edge;
       const alone = 'nth' in p ? String(p.nth) : 'id' in p ? p.id : undefined;
       if (alone !== undefined) {
         s.query = { kind: 'item', item: alone, ...(s.query.history ? { history: s.query.history } : {}) };
