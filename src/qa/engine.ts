@@ -227,7 +227,28 @@ export const createEngine = (deps: {
     return out;
   };
 
-  const answerPlain = (question: string, parsed: ParsedQuestion): Answer => {
+  /**
+   * 东明时化项目: when nothing was found, the question again with each piece the table does not have
+   * read as the table's words of the same sound (a homophone typed or dictated); undefined when no
+   * piece sounds like the table's words. Only after a miss, so the sound dictionary is built only
+   * when a question needs it.
+   */
+  const byEar = (parsed: ParsedQuestion): ParsedQuestion | undefined => {
+    let text = parsed.said ?? '';
+    const heard: { written: string; as: string }[] = [];
+    for (const p of new Set(parsed.phrases)) {
+      const as = text.includes(p) ? parser.soundAlike(p) : undefined;
+      if (!as) continue;
+      text = text.replaceAll(p, as);
+      heard.push({ written: p, as });
+    }
+    if (heard.length === 0) return undefined;
+    const again = parser.parse(text);
+    again.query.readAs = [...heard, ...(again.query.readAs ?? [])];
+    return again;
+  };
+
+  const answerPlain = (question: string, parsed: ParsedQuestion, heardAlike = false): Answer => {
     const { groups, phrases, ambiguous, ambiguousLeaders } = parsed;
     const query = hasVerdicts ? parsed.query : asYesNo(parsed.query);
     const base = {
@@ -273,6 +294,11 @@ export const createEngine = (deps: {
       for (const i of positions) mask[i] = 1;
     }
     const found = searchTolerant(groups, phrases, mask);
+    if (found.ranked.length === 0 && !heardAlike) {
+      const again = byEar(parsed);
+      const alike = again && answerPlain(question, again, true);
+      if (alike && alike.hits.length > 0) return alike;
+    }
     if (found.ranked.length === 0) {
       const anywhere = mask ? searchTolerant(groups, phrases).ranked.length > 0 : false;
       if (anywhere) return { ...base, kind: 'search', hits: [] };

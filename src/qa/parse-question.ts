@@ -20,7 +20,7 @@ import { applyRewrites, type Heard, type Speaker, type TextRewrite } from './par
 import { createSpeakerRewrite } from './parse/speaker';
 import { createLookalikesRewrite } from './parse/lookalikes';
 import { createSpacedRewrite } from './parse/spaced';
-import { createPinyinRewrite } from './parse/pinyin';
+import { createPinyinRewrite, soundsFor } from './parse/pinyin';
 import { createSpeechRewrite } from './parse/speech';
 import { createSpokenNumbersRewrite } from './parse/spoken-numbers';
 import { createTogetherPass } from './parse/together';
@@ -79,6 +79,8 @@ export interface QuestionParser {
   passes: readonly ParsePass[];
   /** the rewrites of a dictated question, run before the passes */
   rewrites: readonly TextRewrite[];
+  /** a piece the table does not have read as the table's words of the same sound (东明时化 → 东明石化), see Sounds */
+  soundAlike(piece: string): string | undefined;
 }
 
 /**
@@ -126,7 +128,7 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
  * corrections (不是A是B), and numbers last, once only the meant numbers are left.
  */
 export const createRewrites = (ctx: ParseContext): TextRewrite[] => [
-  createPinyinRewrite(ctx, ctx.tableWords ?? (() => ctx.sections ?? [])),
+  createPinyinRewrite(ctx),
   createSpacedRewrite(),
   createLookalikesRewrite(ctx),
   createTakeBackRewrite(ctx),
@@ -184,5 +186,6 @@ export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
     };
   };
 
-  return { parse, clean, passes, rewrites };
+  const sounds = soundsFor(ctx);
+  return { parse, clean, passes, rewrites, soundAlike: sounds.soundAlike };
 };

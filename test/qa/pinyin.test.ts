@@ -30,3 +30,28 @@ describe('Latin letters and compatibility forms', () => {
     expect(engine.ask('5g基站').hits[0]?.target.id).toBe('58');
   });
 });
+
+describe('the sounds of the table words', () => {
+  it('spells a topic whose characters the segmenter leaves apart (a rare name inside a run of single characters)', async () => {
+    const { engine } = await seed();
+    // 守牢疫情防控底线 and 用好郓城睿鹰制药… reach the dictionary as runs of characters; their pieces are words too
+    expect(engine.ask('yiqing fangkong zenmeyang').hits[0]?.target.id).toBe('73');
+    expect(engine.ask('ruiying').hits[0]?.target.id).toBe('86');
+  });
+
+  it('reads a piece the table does not have as the table words of the same sound when nothing else is found', async () => {
+    const { engine } = await seed();
+    // 时化 is nowhere in the table; 东明石化 sounds the same and is 67's subject
+    const answer = engine.ask('东明时化项目');
+    expect(answer.hits[0]?.target.id).toBe('67');
+    expect(answer.query.readAs).toContainEqual({ written: '东明时化', as: '东明石化' });
+  });
+
+  it('does not read the table own words, or words of another sound, by ear', async () => {
+    const { engine } = await seed();
+    // 东明石化 is written as the table writes it: no reading is shown
+    expect(engine.ask('东明石化项目').query.readAs).toBeUndefined();
+    // nothing in the table sounds like 天气预报
+    expect(engine.ask('天气预报').hits).toEqual([]);
+  });
+});
