@@ -2,6 +2,7 @@ import type { Logger } from '../logger';
 import type { Report, Target } from '../model';
 import type { Assessment } from '../progress/light';
 import type { Answer } from '../qa/answer';
+import type { TableExamples } from '../qa/examples';
 import type { CommandKind } from '../qa/commands';
 import type { Conversation, Understood } from '../qa/follow-up';
 import type { Conversations } from './conversations';
@@ -27,6 +28,8 @@ export interface QaEngine {
   converse(question: string, conversation?: Conversation): { answer: Answer; conversation: Conversation };
   /** what an answer was asked as, for the conversation to keep */
   understood(answer: Answer): Understood | undefined;
+  /** the table's names and numbers for the welcome and usage hints */
+  examples(): TableExamples;
 }
 
 /** The views of src/view/ (shared with `npm run ask`, so the bot carries the same content). */

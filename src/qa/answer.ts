@@ -1,3 +1,4 @@
+import type { TableExamples } from './examples';
 /**
  * What the question-answering engine gives back: data, never formatted text.
  * Views (plain text for `npm run ask` and the console, HTML for Telegram) turn
@@ -177,6 +178,8 @@ export interface Answer {
   followUp?: { basis: Query; pointer?: string };
   /** the message only said who is asking (我是市科技局的): acknowledged before that unit's or leader's figures */
   introduced?: { kind: 'unit' | 'leader'; name: string };
+  /** names and numbers of the loaded table, for the help, "nothing found" and statistics replies (src/qa/examples.ts) */
+  examples?: TableExamples;
 }
 
 /** The 序号 of every hit, in display order: what `npm run ask -- --json` prints as ids. */

@@ -4,6 +4,7 @@ import { assessReport, type Assessment, type ReportAssessment } from '../progres
 import type { Normalize } from '../text/normalize';
 import type { Aliases } from './aliases';
 import type { Answer, Hit, Query } from './answer';
+import { examplesOf, type TableExamples } from './examples';
 import { commandKindOf, createCommands, parseCommand, type CommandKind } from './commands';
 import { QA_DEFAULTS, type QaConfig } from './config';
 import { createFilters } from './filters';
@@ -95,6 +96,8 @@ export interface Engine {
   converse(question: string, conversation?: Conversation): { answer: Answer; conversation: Conversation };
   /** what an answer of this engine was asked as, for the conversation to keep (undefined for help and asking back) */
   understood(answer: Answer): Understood | undefined;
+  /** names and numbers of this table for replies that teach how to ask (computed once) */
+  examples(): TableExamples;
 }
 
 /**
@@ -325,9 +328,14 @@ export const createEngine = (deps: {
     return { ...base, kind: 'search', hits };
   };
 
+  // the table's own names and numbers for the replies that teach how to ask, found on the first such reply
+  let examples: TableExamples | undefined;
+  const tableExamples = (): TableExamples => (examples ??= examplesOf(report));
+  const teaches = (a: Answer): boolean => a.kind === 'help' || a.kind === 'none' || a.kind === 'stats' || (a.kind === 'item' && a.hits.length === 0);
   const understoodOf = new WeakMap<Answer, Understood>();
   const answer = (question: string, parsed: ParsedQuestion): Answer => {
-    const plain = answerPlain(question, parsed);
+    const found = answerPlain(question, parsed);
+    const plain = teaches(found) ? { ...found, examples: tableExamples() } : found;
     const out = parsed.query.history ? history.withHistory(plain) : plain;
     // as answered: words found nowhere in the table were dropped as noise (卫健委最近干了啥), and a follow-up does not carry them
     const searched = out.query.terms !== undefined;
@@ -415,5 +423,5 @@ export const createEngine = (deps: {
     return after({ ...a, followUp: { basis: a.query } }, understoodOf.get(a), speaker);
   };
 
-  return { report, assessed, timeline, ask, understand, askAs, converse, understood: (a) => understoodOf.get(a) };
+  return { report, assessed, timeline, ask, understand, askAs, converse, understood: (a) => understoodOf.get(a), examples: tableExamples };
 };

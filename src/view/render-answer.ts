@@ -4,6 +4,7 @@ import type { HistoryChange, HistoryPoint, TargetHistory } from '../progress/his
 import { LIGHT_EMOJI, LIGHT_LABEL, type Assessment, type Light } from '../progress/light';
 import type { Measure } from '../progress/extract';
 import type { Answer, GroupStats, HistoryAnswer, Hit, Period, Query } from '../qa/answer';
+import type { TableExamples } from '../qa/examples';
 import type { FilterKindName, FilterPart } from '../qa/filter-kinds';
 import { shorten } from '../text/telegram-text';
 import { renderMessage, type Format, type Line } from './message';
@@ -123,7 +124,7 @@ const understoodLines = (answer: Answer): Line[] => {
   if (answer.question.trim().startsWith('/')) return [];
   const names = [...(q.units ?? []), ...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])];
   const others = filterWords({ ...q, units: [], leader: '', leaders: [] });
-  const asks = answer.kind === 'stats' ? [q.rank ? WORDS.rankTitle(q.rank.by, q.rank.order) : WORDS.statsTitle] : [];
+  const asks = answer.kind === 'stats' ? [q.rank ? WORDS.rankTitle(q.rank.by, q.rank.order, WORDS.leaderGroup(answer.examples?.level)) : WORDS.statsTitle] : [];
   const parts = q.item ? [WORDS.itemWord(q.item)] : [...(q.outside ? [q.outside] : []), ...names, ...others, ...(q.terms?.length ? [q.phrase || q.terms.join(' ')] : []), ...asks];
   if (parts.length === 0 && !q.dropped?.length && !q.unplacedNegation) return [];
   const notes: string[] = [];
@@ -244,11 +245,12 @@ const groupLines = (title: string, groups: GroupStats[], shown: number = VIEW_DE
 /** Every group of a ranking, numbered in its order (a ranking is read to the end, so it is not cut at statsGroups). */
 const rankLines = (title: string, groups: GroupStats[]): Line[] => groupLines(title, groups, groups.length, true);
 
-const suggestionLines = (): Line[] => [[{ text: WORDS.tryAsking }], [{ text: WORDS.examples.join(' · ') }], [{ text: WORDS.commands }]];
+/** examples from the table in use when the engine gave them (it always does), the shipped table's otherwise */
+const suggestionLines = (ex?: TableExamples): Line[] => [[{ text: WORDS.tryAsking }], [{ text: (ex ? WORDS.examplesOf(ex) : WORDS.examples).join(' · ') }], [{ text: WORDS.commands }]];
 
-const helpLines = (): Line[] => [
+const helpLines = (ex?: TableExamples): Line[] => [
   [{ text: WORDS.helpTitle, style: 'b' }],
-  ...WORDS.help.map(([what, examples]): Line => [{ text: `${what}：`, style: 'b' }, { text: examples }]),
+  ...(ex ? WORDS.helpOf(ex) : WORDS.help).map(([what, examples]): Line => [{ text: `${what}：`, style: 'b' }, { text: examples }]),
   [{ text: WORDS.commands }],
   [{ text: WORDS.alertCommands }],
 ];
@@ -304,12 +306,12 @@ const answerBody = (answer: Answer, page: number, pageSize: number): { lines: Li
   const single = (lines: Line[]): { lines: Line[]; page: number; pages: number } => ({ lines, page: 1, pages: 1 });
   switch (answer.kind) {
     case 'help':
-      return single(helpLines());
+      return single(helpLines(answer.examples));
     case 'item': {
       const hit = answer.hits[0];
       if (hit) return single([...onePeriodLines(answer.history), ...targetLines(hit.target, hit.assessment, answer.history?.targets[0])]);
       const range = answer.idRange ? `${answer.idRange.first}–${answer.idRange.last}` : '';
-      return single([[{ text: WORDS.unknownItem(answer.query.item ?? '', range) }], ...suggestionLines()]);
+      return single([[{ text: WORDS.unknownItem(answer.query.item ?? '', range) }], ...suggestionLines(answer.examples)]);
     }
     case 'stats': {
       const s = answer.stats;
@@ -319,10 +321,11 @@ const answerBody = (answer: Answer, page: number, pageSize: number): { lines: Li
       const stages = s.stages ? STATUS_KINDS.filter((k) => s.stages![k] > 0).map((k) => `${WORDS.stageFilter[k]} ${s.stages![k]}`) : [];
       const rank = answer.query.rank;
       const units = groupLines(WORDS.byUnit, s.byUnit);
-      const leaders = groupLines(WORDS.byLeader, s.byLeader);
+      const leaderGroup = WORDS.leaderGroup(answer.examples?.level);
+      const leaders = groupLines(WORDS.byLeader(leaderGroup), s.byLeader);
       // a ranking puts the compared groups first, numbered, with the others after
       const sections: Line[] = rank
-        ? [...rankLines(WORDS.rankTitle(rank.by, rank.order), rank.by === 'unit' ? s.byUnit : s.byLeader), [], ...(rank.by === 'unit' ? leaders : units)]
+        ? [...rankLines(WORDS.rankTitle(rank.by, rank.order, leaderGroup), rank.by === 'unit' ? s.byUnit : s.byLeader), [], ...(rank.by === 'unit' ? leaders : units)]
         : [...units, [], ...leaders];
       const lines: Line[] = [
         [{ text: [WORDS.statsTitle, ...filter].join(' · '), style: 'b' }],
@@ -341,12 +344,12 @@ const answerBody = (answer: Answer, page: number, pageSize: number): { lines: Li
       const scope = answer.scope ? WORDS.scope(answer.scope.city, answer.scope.year, answer.scope.period) : '';
       if (q.outside && scope) lines.push([{ text: WORDS.outside(q.outside, scope) }]);
       else if (answer.candidatesOf === 'leader' && answer.candidates?.length) lines.push([{ text: WORDS.whichLeader(answer.candidates.join('、')) }]);
-      else if (answer.missingItems?.length) return single([...suggestionLines()]);
+      else if (answer.missingItems?.length) return single([...suggestionLines(answer.examples)]);
       else if (q.askWhich) lines.push([{ text: WORDS.askWhich(q.askWhich.written, q.askWhich.kind) }]);
       else if (q.unresolved) lines.push([{ text: WORDS.unknownName(q.unresolved) }]);
       else lines.push([{ text: WORDS.notFound(shorten(answer.question.replace(/\s+/g, ' ').trim(), 30)) }]);
       if (answer.candidates?.length && answer.candidatesOf !== 'leader') lines.push([{ text: WORDS.ambiguous(answer.candidates.join('、')) }]);
-      return single([...lines, ...suggestionLines()]);
+      return single([...lines, ...suggestionLines(answer.examples)]);
     }
     case 'list':
     case 'search': {

@@ -1,3 +1,4 @@
+import type { TableExamples } from '../qa/examples';
 /**
  * Every user-facing Chinese word of the replies, in one place so the wording
  * stays concise and consistent across the bot, the console and `npm run ask`.
@@ -82,8 +83,10 @@ export const WORDS = Object.freeze({
   countLine: (what: string, n: number): string => `${what}共有 ${n} 项目标。`,
   outside: (what: string, scope: string): string => `本表是${scope}的数据，没有“${what}”的目标。`,
   scope: (city: string, year: number, period: string): string => `${city}${year}年${period}`,
-  rankTitle: (by: 'unit' | 'leader', order: 'lagging' | 'rate' | 'total'): string =>
-    `${by === 'unit' ? '各责任单位' : '各市政府领导'}${order === 'lagging' ? '滞后排名（滞后多的在前）' : order === 'total' ? '目标数排名（多的在前）' : '按计划率排名（高的在前）'}`,
+  /** what the table's leaders are called, by the level of its place: 市政府领导, 县领导, 区领导 */
+  leaderGroup: (level: TableExamples['level'] = '市'): string => (level === '市' ? '市政府领导' : `${level}领导`),
+  rankTitle: (by: 'unit' | 'leader', order: 'lagging' | 'rate' | 'total', leaders = '市政府领导'): string =>
+    `${by === 'unit' ? '各责任单位' : `各${leaders}`}${order === 'lagging' ? '滞后排名（滞后多的在前）' : order === 'total' ? '目标数排名（多的在前）' : '按计划率排名（高的在前）'}`,
   itemTitle: (id: string): string => `第 ${id} 项`,
   deadline: '完成时限',
   leader: '市政府领导',
@@ -100,7 +103,7 @@ export const WORDS = Object.freeze({
   totals: (targets: number, assignments: number): string => `目标 ${targets} 项（分工 ${assignments} 条）`,
   rate: (r: number): string => `按计划率 ${(r * 100).toFixed(1)}%`,
   byUnit: '按责任单位',
-  byLeader: '按市政府领导',
+  byLeader: (leaders = '市政府领导'): string => `按${leaders}`,
   more: (n: number): string => `…另有 ${n} 个`,
   helpTitle: '可以这样问（直接发文字即可）：',
   help: [
@@ -117,6 +120,44 @@ export const WORDS = Object.freeze({
     ['排名', '哪个单位滞后最多、各单位进度排名、按领导统计'],
     ['变化', '57号的变化、工信局上季度以来的变化'],
   ] as [string, string][],
+  /** the examples under "nothing found", from the table in use */
+  examplesOf: (ex: TableExamples): string[] => {
+    const [unit, unit2] = ex.units;
+    const [leader] = ex.leaders;
+    return [
+      ...(unit ? [`${unit}的目标`] : []),
+      ...(leader ? [`${leader}负责的滞后项目`] : []),
+      ...(ex.deadline ? [`${ex.deadline}到期的`] : []),
+      ...(ex.item ? [`第${ex.item}项`] : []),
+      ...(ex.item && ex.itemTo ? [`第${ex.item}至${ex.itemTo}项`] : []),
+      ...(unit && unit2 ? [`${unit}和${unit2}`] : []),
+      ...(ex.topic ? [ex.topic] : []),
+      '统计',
+    ];
+  },
+  /** the help's lines, what to ask and examples from the table in use */
+  helpOf: (ex: TableExamples): [string, string][] => {
+    const [unit, unit2] = ex.units;
+    const [leader, leader2] = ex.leaders;
+    const join = (...xs: (string | undefined | false)[]): string => xs.filter(Boolean).join('、');
+    const leaders = ex.level === '市' ? '市政府领导' : `${ex.level}领导`;
+    return (
+      [
+        ['按单位', join(unit && `${unit}的目标`, unit2)],
+        [`按${leaders}`, join(leader && `${leader}负责的目标`, leader2 && `${leader2}分管的`)],
+        ['按进度', '滞后的项目、按计划推进的'],
+        ['按灯号', join('黄灯', '红灯', '有风险的项目', unit && `${unit}的黄灯项目`)],
+        ['按时限', join(ex.deadline && `${ex.deadline}到期的`, '长期坚持')],
+        ['按序号', join(ex.item && `第${ex.item}项`, ex.item && `#${ex.item}`, ex.item && `/item ${ex.item}`, ex.item && ex.itemTo && `第${ex.item}至${ex.itemTo}项`)],
+        ['合并', join(unit && unit2 && `${unit}和${unit2}`, leader && leader2 && `${leader}跟${leader2}分管的`)],
+        ['组合', join(leader && `${leader}负责的滞后项目`, unit && ex.deadline && `${unit}${ex.deadline}要完成的`)],
+        ['按内容', join(ex.topic)],
+        ['总体', join('统计', '完成率', unit && `${unit}有几项目标`, '一共多少项')],
+        ['排名', join('哪个单位滞后最多', '各单位进度排名', `各位${leaders}分别有多少条`)],
+        ['变化', join(ex.item && `${ex.item}号的变化`, unit && `${unit}上季度以来的变化`)],
+      ] as [string, string][]
+    ).filter(([, examples]) => examples !== '');
+  },
   commands: '命令：/item 序号 · /unit 单位 · /leader 领导 · /lagging · /stats · /search 关键词 · /help',
   alertCommands: '提醒（Telegram 中）：/subscribe 订阅滞后提醒 · /subscriptions 查看 · /unsubscribe 取消 · /digest daily|weekly|off 定时摘要 · /quiet 22-8 免打扰 · /yellow on|off 黄灯提醒',
 });

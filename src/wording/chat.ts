@@ -1,4 +1,5 @@
 import type { BotCommand } from 'telegraf/types';
+import type { TableExamples } from '../qa/examples';
 import { escapeHtml } from '../text/telegram-text';
 
 /**
@@ -8,10 +9,10 @@ import { escapeHtml } from '../text/telegram-text';
  */
 export const MESSAGES = Object.freeze({
   /** HTML; followed by the example buttons */
-  welcome: (city: string, period: string, username: string) =>
+  welcome: (city: string, period: string, username: string, ex?: TableExamples) =>
     `<b>您好！我可以查询${escapeHtml(city)}${escapeHtml(period)}责任目标的推进情况。</b>\n\n` +
-    '直接用中文提问即可，例如单位（工信局）、领导（某某分管的工作）、状态（滞后的项目）、' +
-    '期限（年底到期的）、序号（第57项）或关键词。\n\n' +
+    `直接用中文提问即可，例如单位（${escapeHtml(ex?.units[0] ?? '工信局')}）、领导（某某分管的工作）、状态（滞后的项目）、` +
+    `期限（${escapeHtml(ex?.deadline ?? '年底')}到期的）、序号（第${escapeHtml(ex?.item ?? '57')}项）或关键词。\n\n` +
     `也可以在任意聊天中输入 @${escapeHtml(username)} 加问题进行查询。发送 /help 查看全部用法。\n\n试试这些问题：`,
   apology: '抱歉，处理您的请求时出了点问题，请稍后再试。',
   /** the rate limiter's notice, at most once a minute per user */
@@ -49,7 +50,15 @@ export const EXAMPLE_QUESTIONS = Object.freeze({
   leader: (leader: string) => `${leader}分管的工作`,
 });
 
-/** Usage examples shown when a command needs an argument. */
+/** Usage examples shown when a command needs an argument, from the table in use. */
+export const usageFor = (ex: TableExamples): Record<keyof typeof USAGE, string> => ({
+  item: ex.item ? `/item ${ex.item}` : USAGE.item,
+  unit: ex.units[0] ? `/unit ${ex.units[0]}` : USAGE.unit,
+  leader: ex.leaders[0] ? `/leader ${ex.leaders[0]}` : USAGE.leader,
+  search: ex.topic ? `/search ${ex.topic}` : USAGE.search,
+});
+
+/** Usage examples shown when a command needs an argument: the shipped table's, when no table is at hand. */
 export const USAGE = Object.freeze({
   item: '/item 57',
   unit: '/unit 工信局',

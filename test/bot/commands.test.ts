@@ -71,6 +71,6 @@ describe('bot commands (real telegraf client polling the fake Bot API)', () => {
 
   it('falls back to the welcome for an unknown deep-link payload', async () => {
     const reply = await say(h, '/start bogus_payload', { chatId: 2006 });
-    expect(textOf(reply)).toBe(MESSAGES.welcome(h.report.city, h.report.period, h.api.botInfo.username));
+    expect(textOf(reply)).toBe(MESSAGES.welcome(h.report.city, h.report.period, h.api.botInfo.username, h.engine.examples()));
   });
 });

@@ -27,6 +27,7 @@ describe('errors and faults', () => {
         return seed.engine.ask(q);
       },
       askAs: (kind, arg) => seed.engine.askAs(kind, arg),
+      examples: () => seed.engine.examples(),
       converse: (q, conversation) => {
         if (q === '触发错误') throw new Error('engine exploded');
         return seed.engine.converse(q, conversation);

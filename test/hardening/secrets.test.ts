@@ -137,6 +137,7 @@ describe('secrets: the bot token never leaks', () => {
           throw new Error(`engine exploded while calling http://127.0.0.1/bot${'123456:TEST-token_abcdefghijklmnopqrstuvwxyz'}/sendMessage`);
         },
         understood: (a) => engine.understood(a),
+        examples: () => engine.examples(),
       } satisfies QaEngine,
     });
     try {

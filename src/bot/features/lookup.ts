@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'telegraf';
 import type { AskKind } from '../deps';
 import type { Feature, FeatureDeps } from '../feature';
-import { LOOKUP_COMMANDS, MESSAGES, USAGE } from '../../wording/chat';
+import { LOOKUP_COMMANDS, MESSAGES, usageFor } from '../../wording/chat';
 
 /**
  * The lookup commands: /help, /item N, /unit NAME, /leader NAME, /lagging,
@@ -18,7 +18,7 @@ export const createLookupFeature = (deps: FeatureDeps): Feature => {
   for (const kind of WITH_ARGUMENT) {
     composer.command(kind, async (ctx) => {
       const arg = ctx.payload.trim().slice(0, deps.settings.maxQuestionChars);
-      if (arg === '') return void (await ctx.reply(MESSAGES.missingArgument(USAGE[kind])));
+      if (arg === '') return void (await ctx.reply(MESSAGES.missingArgument(usageFor(deps.engine().examples())[kind])));
       await deps.answers.reply(ctx, { as: kind satisfies AskKind, arg });
     });
   }

@@ -27,7 +27,7 @@ export const createStartFeature = (deps: FeatureDeps): Feature => {
     if (payload === 'stats') return deps.answers.reply(ctx, { as: 'stats' });
     if (payload === 'help') return deps.answers.reply(ctx, { as: 'help' });
     const report = deps.engine().report;
-    await ctx.reply(MESSAGES.welcome(report.city, report.period, ctx.botInfo.username), { parse_mode: 'HTML', reply_markup: exampleKeyboard(report) });
+    await ctx.reply(MESSAGES.welcome(report.city, report.period, ctx.botInfo.username, deps.engine().examples()), { parse_mode: 'HTML', reply_markup: exampleKeyboard(report) });
   });
 
   composer.on('callback_query', async (ctx, next) => {
