@@ -6,6 +6,8 @@ import { cut, normWord, type ParseContext, type ParsePass } from './state';
 
 /** A particle right before a status word that denies it: 没达到序时进度, 未按计划, 尚未完成. */
 const DENIED = /(?:并未|尚未|还没有|还没|没有|没能|未能|未|没|不)$/u;
+/** The answer a 是/否 cell holds, after the column named as its question (是否按计划完成进度 这一列 为 否): 是 or 否. */
+const CELL_ANSWER = /^\s*(?:这一?列|这一?栏|一栏|这项|列|栏)?\s*(?:填的是|写的是|选的是|是|为|填|写|选|等于)?\s*(是|否)(?=\s|的|$)/u;
 /** Verdicts that say a target keeps pace; denied, they mean lagging. */
 const KEEPS_PACE = new Set<StatusKind>(['done', 'ahead', 'on-plan']);
 
@@ -49,6 +51,14 @@ export const createStatusPass = (ctx: ParseContext): ParsePass => {
           }
           if (!s.query.status) s.query.stage ??= found.stage;
           s.text = cut(s.text, word);
+          continue;
+        }
+        // “是否按计划完成进度”是“否”的: the column named by its question, then the cell's answer
+        const asked = /是否\s*$/.exec(s.text.slice(0, at));
+        const answer = asked && CELL_ANSWER.exec(s.text.slice(at + word.length));
+        if (asked && answer) {
+          if (!s.query.stage) s.query.status ??= (answer[1] === '是') === (found.status === 'onSchedule') ? 'onSchedule' : 'lagging';
+          s.text = `${s.text.slice(0, asked.index)} ${s.text.slice(at + word.length + answer[0].length)}`;
           continue;
         }
         const negation = found.status === 'onSchedule' ? /(并未|尚未|没有|未|没|不)$/.exec(s.text.slice(Math.max(0, at - 2), at))?.[1] : undefined;
