@@ -9,6 +9,8 @@ describe('Latin letters and compatibility forms', () => {
     ['wangchanghua luohou', ['57']],
     ['di47xiang', ['47']],
     ['tuanshiwei', ['43', '44', '45']],
+    // spaces inside a name: no word spells ju alone, the run spells 商务局 as one
+    ['shang wu ju de mubiao', ['47', '72']],
     ['第６５项', ['65']],
     ['第⑥⑤项', ['65']],
   ];

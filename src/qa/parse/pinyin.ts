@@ -147,9 +147,11 @@ export const createPinyinRewrite = (ctx: ParseContext): TextRewrite => {
         .replace(/[\u0300-\u036f]/g, '')
         .replace(/([aeiouvgnr])[1-5](?=[a-z]|\s|$)/g, '$1');
       return plain.replace(RUN, (run) => {
+        // word by word, or, when the spaces fall inside a word (shichang jianguan ju), the run as one
         const read = run.split(/\s+/).map((w) => sounds.cover(w));
-        if (read.some((r) => r === undefined)) return run;
-        const as = read.join(' ');
+        const whole = read.some((r) => r === undefined) ? sounds.cover(run.replace(/\s+/g, '')) : undefined;
+        if (read.some((r) => r === undefined) && whole === undefined) return run;
+        const as = whole ?? read.join(' ');
         heard.readAs.push({ written: run, as });
         return ` ${as} `;
       });
