@@ -229,10 +229,16 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
       if (weight === 0) continue;
       // how many targets of the whole table hold the word (the mask is a filter, not the table's language)
       let df = 0;
-      for (let i = 0; i < nGrp; i += 1) if ((grpCov[grpList[i] as number] as number) >= config.searchMinWordCoverage) df += 1;
-      // a word the table never uses weighs nothing when the question is read as chatter around a topic
-      const used = df > 0 ? usedWeight : 0;
-      const isRare = used > 0 && df <= rareDf && !/^[\d.]+$/.test(group[0] as string);
+      let inTitles = false;
+      for (let i = 0; i < nGrp; i += 1) {
+        const d = grpList[i] as number;
+        if ((grpCov[d] as number) >= config.searchMinWordCoverage) df += 1;
+        if ((grpTitle[d] as number) >= config.searchMinWordCoverage) inTitles = true;
+      }
+      // read as chatter around a topic, a word no target text uses weighs nothing: progress texts are
+      // narrative and use everyday words (一个, 关于, 现在) as chatter does
+      const used = inTitles ? usedWeight : 0;
+      const isRare = df > 0 && df <= rareDf && !/^[\d.]+$/.test(group[0] as string);
       if (isRare) rare.push(group[0] as string);
       totalWeight += weight;
       usedTotal += used;
@@ -248,7 +254,7 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
           qcov[d] = (qcov[d] as number) + weight * c;
           qused[d] = (qused[d] as number) + used * c;
           // a progress text mentions much in passing (高速公路 in an epidemic target's): the target's own text must hold one
-          if (isRare && t >= config.searchMinWordCoverage) rareInTitle[d] = 1;
+          if (isRare && t >= config.searchMinWordCoverage) rareInTitle[d] = (rareInTitle[d] as number) + 1;
         }
         score[d] = (score[d] as number) + weight * (c + (config.searchTargetWeight - 1) * t);
         if (!docMark[d]) {
@@ -295,7 +301,9 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
       for (let i = 0; i < sorted.length && i < CHATTY_CHECKED; i += 1) {
         const d = (sorted[i] as number) % 2 ** 21;
         const doc = docs[d] as TopicDoc;
-        if (chattyEvidence(doc.title, runs, rare, CHATTY_RUN) || chattyEvidence(doc.body, runs, rare, CHATTY_RUN + 1)) sorted[kept++] = sorted[i] as number;
+        // two rare words of the question in one target text are no coincidence either (城区 and 管网 of 城区供暖管网)
+        const twoRare = rare.filter((w) => doc.title.includes(w)).length >= 2;
+        if (twoRare || chattyEvidence(doc.title, runs, rare, CHATTY_RUN) || chattyEvidence(doc.body, runs, rare, CHATTY_RUN + 1)) sorted[kept++] = sorted[i] as number;
       }
       sorted = sorted.subarray(0, kept);
     }

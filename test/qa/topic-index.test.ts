@@ -97,6 +97,17 @@ describe('createTopicIndex', () => {
       expect([...index.search([['希望'], ['小屋'], ['事情'], ['年初'], ['说要'], ['建完']], { phrases: q }).ranked]).toEqual([0]);
     });
 
+    it('weighs words only progress texts use as chatter too, since progress texts are narrative', () => {
+      // 检查 and 改造 occur only in progress texts (docs 2 and 3), as everyday words do; 数字乡村 is doc 1's subject
+      const q = ['数字乡村', '检查改造那些'];
+      expect([...index.search([['数字'], ['乡村'], ['检查'], ['改造']], { phrases: q }).ranked]).toEqual([1]);
+    });
+
+    it('takes two rare words of the question in one target text as its topic even when apart', () => {
+      // 安全 and 生产 are both only in doc 2's text; 那个 事儿 咋样 is chatter
+      expect([...index.search([['安全'], ['事儿'], ['生产'], ['咋样']], { phrases: ['安全那个事儿', '生产咋样'] }).ranked]).toEqual([2]);
+    });
+
     it('does not find a topic from a common word or from a rare word glued to words the table lacks', () => {
       // 建设 is in three of the four targets, so not rare: chatter around it names no topic
       expect([...index.search([['建设'], ['地铁'], ['进展']], { phrases: ['地铁建设进展'] }).ranked]).toEqual([]);
