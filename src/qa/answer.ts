@@ -88,7 +88,8 @@ export type QueryFilters = Partial<
 
 /** Which groups a ranking compares, and by what. */
 export interface Ranking {
-  by: 'unit' | 'leader';
+  /** the groups compared: units, leaders, or the table's deadlines (按月份分一下类, in time order whatever the order) */
+  by: 'unit' | 'leader' | 'deadline';
   /** lagging: most lagging first; rate: best 按计划率 first; total: most targets first */
   order: 'lagging' | 'rate' | 'total';
 }
@@ -128,6 +129,8 @@ export interface Stats {
   stages?: Record<StatusKind, number>;
   byUnit: GroupStats[];
   byLeader: GroupStats[];
+  /** per 完成时限 as the table writes it, earliest first: only for a comparison by deadline */
+  byDeadline?: GroupStats[];
   /** what the figures cover, for the reply's header (菏泽市 2022 第三季度, 截至 2022-09-30) */
   scope?: { city: string; year: number; period: string; asOf: string };
 }

@@ -26,6 +26,21 @@ const ORDERS: Record<Ranking['order'], (a: GroupStats, b: GroupStats) => number>
 /** Counts targets, lagging and lights per unit and per leader; a target with several units counts for each. */
 export const createStatistics = (report: Report, filters: Filters, hasVerdicts: boolean): Statistics => {
   const { targets, lagging, lightCode, stageOf } = filters;
+  /** the targets per 完成时限 as the table writes it, in time order: dates first, then 长期 and the rest */
+  const deadlineGroups = (positions: Iterable<number>): GroupStats[] => {
+    const groups = new Map<string, GroupStats & { key: string }>();
+    for (const i of positions) {
+      const t = targets[i] as Target;
+      const name = t.deadline.text.trim();
+      const g = groups.get(name) ?? { name, total: 0, lagging: 0, yellow: 0, key: t.deadline.kind === 'date' ? t.deadline.date : `~${t.deadline.kind}` };
+      g.total += 1;
+      if (lagging[i] === 1) g.lagging += 1;
+      if (LIGHTS[lightCode[i] as number] === 'yellow') g.yellow += 1;
+      groups.set(name, g);
+    }
+    // code-point order: ISO dates ascending, then ~ongoing and ~other (a locale order puts ~ first)
+    return [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : b.total - a.total)).map(({ key: _, ...g }) => g);
+  };
   const statsOf = (positions: Iterable<number>, rank?: Ranking): Stats => {
     let total = 0;
     let assignments = 0;
@@ -55,6 +70,7 @@ export const createStatistics = (report: Report, filters: Filters, hasVerdicts: 
       for (const l of leadersOf(t)) bump(byLeader, l, isLag, isYellow);
     }
     const order = ORDERS[rank?.order ?? 'lagging'];
+    const byDeadline = rank?.by === 'deadline' ? deadlineGroups(positions) : undefined;
     return {
       scope: { city: report.city, year: report.year, period: report.period, asOf: report.asOf },
       total,
@@ -65,11 +81,13 @@ export const createStatistics = (report: Report, filters: Filters, hasVerdicts: 
       ...(hasVerdicts ? { stages } : {}),
       byUnit: [...byUnit.values()].sort(order),
       byLeader: [...byLeader.values()].sort(order),
+      ...(byDeadline ? { byDeadline } : {}),
     };
   };
   const overview = statsOf(targets.keys());
   const ranked = new Map<Ranking['order'], Stats>();
   const rankedOverview = (rank: Ranking): Stats => {
+    if (rank.by === 'deadline') return { ...overview, byDeadline: deadlineGroups(targets.keys()) };
     let stats = ranked.get(rank.order);
     if (!stats) {
       const order = ORDERS[rank.order];

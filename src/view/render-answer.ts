@@ -325,7 +325,11 @@ const answerBody = (answer: Answer, page: number, pageSize: number): { lines: Li
       const leaders = groupLines(WORDS.byLeader(leaderGroup), s.byLeader);
       // a ranking puts the compared groups first, numbered, with the others after
       const sections: Line[] = rank
-        ? [...rankLines(WORDS.rankTitle(rank.by, rank.order, leaderGroup), rank.by === 'unit' ? s.byUnit : s.byLeader), [], ...(rank.by === 'unit' ? leaders : units)]
+        ? [
+            ...rankLines(WORDS.rankTitle(rank.by, rank.order, leaderGroup), rank.by === 'unit' ? s.byUnit : rank.by === 'leader' ? s.byLeader : (s.byDeadline ?? [])),
+            [],
+            ...(rank.by === 'unit' ? leaders : units),
+          ]
         : [...units, [], ...leaders];
       const lines: Line[] = [
         [{ text: [WORDS.statsTitle, ...filter].join(' · '), style: 'b' }],

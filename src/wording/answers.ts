@@ -85,8 +85,10 @@ export const WORDS = Object.freeze({
   scope: (city: string, year: number, period: string): string => `${city}${year}年${period}`,
   /** what the table's leaders are called, by the level of its place: 市政府领导, 县领导, 区领导 */
   leaderGroup: (level: TableExamples['level'] = '市'): string => (level === '市' ? '市政府领导' : `${level}领导`),
-  rankTitle: (by: 'unit' | 'leader', order: 'lagging' | 'rate' | 'total', leaders = '市政府领导'): string =>
-    `${by === 'unit' ? '各责任单位' : `各${leaders}`}${order === 'lagging' ? '滞后排名（滞后多的在前）' : order === 'total' ? '目标数排名（多的在前）' : '按计划率排名（高的在前）'}`,
+  rankTitle: (by: 'unit' | 'leader' | 'deadline', order: 'lagging' | 'rate' | 'total', leaders = '市政府领导'): string =>
+    by === 'deadline'
+      ? '按完成时限（时间先后）'
+      : `${by === 'unit' ? '各责任单位' : `各${leaders}`}${order === 'lagging' ? '滞后排名（滞后多的在前）' : order === 'total' ? '目标数排名（多的在前）' : '按计划率排名（高的在前）'}`,
   itemTitle: (id: string): string => `第 ${id} 项`,
   deadline: '完成时限',
   leader: '市政府领导',

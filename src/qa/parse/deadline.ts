@@ -10,6 +10,16 @@ const lastDay = (year: number, month: number): string => {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 };
 
+/** the year a deadline falls in, if it names one */
+const yearOf = (d: NonNullable<Query['deadline']>): number | undefined => ('year' in d ? d.year : 'date' in d && d.date ? Number(d.date.slice(0, 4)) : undefined);
+
+/** Whether a second deadline says the first again: the same date, or a year and a date in it. */
+const restates = (a: NonNullable<Query['deadline']>, b: NonNullable<Query['deadline']>): boolean => {
+  const [ya, yb] = [yearOf(a), yearOf(b)];
+  if (ya === undefined || ya !== yb) return false;
+  return 'year' in a || 'year' in b || ('date' in a && 'date' in b && a.date === b.date);
+};
+
 /**
  * A deadline: 2023年6月底, 明年3月, 9月30日, 2022年底, 2023年 (after every report), 明年, 长期坚持, 年底, 8月底,
  * resolved against the report year. Before the report's own words are cut, so
@@ -58,6 +68,11 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
   return {
     name: 'deadline',
     run(s) {
+      // a comparison by deadline shows every deadline: those named (八月底的、九月底的、年底的各有几条) are its groups, not a filter
+      if (s.query.rank?.by === 'deadline') {
+        for (let found = find(s.text); found.deadline; found = find(s.text)) s.text = found.rest;
+        return;
+      }
       const found = find(s.text);
       if (!found.deadline) return;
       // 不是年底到期的, 除了年底以外: every target but those due then
@@ -70,6 +85,9 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
       }
       s.query.deadline = found.deadline;
       s.text = found.rest;
+      // the same deadline said again in other words (2023年才到期的，就是明年上半年): one deadline, so the
+      // second is not left to be read as another report's year
+      for (let again = find(s.text); again.deadline && restates(found.deadline, again.deadline); again = find(s.text)) s.text = again.rest;
     },
   };
 };

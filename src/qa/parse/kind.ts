@@ -83,6 +83,11 @@ export const createKindPass = (): ParsePass => ({
     const decided = decideKind(q, terms.length > 0, kindCuesOf(s));
     if (decided.figures) s.query = Object.assign(asFigures(q), { kind: decided.kind });
     else q.kind = decided.kind;
+    // a ranking is figures whatever words are left around it: they select nothing, so the reply does not say they did
+    if (decided.kind === 'stats' && q.rank) {
+      delete s.query.terms;
+      delete s.query.phrase;
+    }
     if (decided.count) s.query.count = true;
   },
 });

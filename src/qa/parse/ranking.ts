@@ -17,6 +17,12 @@ export const createRankingPass = (ctx: ParseContext): ParsePass => {
   return {
     name: 'ranking',
     run(s) {
+      // 按月份分一下类, 按时间节点各有几条: the table's deadlines compared, in time order; the deadlines named are its groups
+      if (s.cues.byDeadline && (s.count || s.stats || s.cues.looseStats || /[类组]/u.test(s.compact))) {
+        s.query.rank = { by: 'deadline', order: 'total' };
+        s.stats = true;
+        return;
+      }
       const unitWord = byUnit.find((w) => s.text.includes(w));
       const groupWord = leaderGroup?.exec(s.text)?.[0];
       const leaderWord = groupWord ?? byLeader.find((w) => s.text.includes(w));

@@ -12,6 +12,12 @@ const COUNT = /多少|(?<![那这哪他好])几(?=[项条个家件成])/gu;
 /** the targets themselves asked for: 列一下, 哪些, 分别是啥, 明细 */
 const LISTING = /列|哪些|哪几|分别是|是什么|是啥|有啥|有什么|明细|具体是/u;
 
+/**
+ * Grouping by deadline: 按月份, 按时间节点, 按完成时限, 各月, 分月. Read here, before the status words, so 按时
+ * inside 按时间节点 is not read as 按时 (on schedule).
+ */
+const BY_DEADLINE = /按照?(?:月份|月|完成时限|时限|截止时间|截止日期|到期时间|时间节点|时间|期限|节点)|(?:各|每个)(?:月份?|时限|时间节点)|分月份?/gu;
+
 /** the whole place the table covers, of any level (全市, 全县, 咱们区, 本县): every target, like 所有 */
 const WHOLE_PLACE = /(?:全|咱们|我们|本)(?:市|县|区|旗)(?![长委政])/gu;
 
@@ -30,6 +36,7 @@ export const askCuesOf = (compact: string, statsWords: readonly string[]): AskCu
     total: TOTAL.test(compact),
     counts: compact.match(COUNT)?.length ?? 0,
     listing: LISTING.test(compact),
+    byDeadline: compact.search(BY_DEADLINE) >= 0,
   };
 };
 
@@ -58,6 +65,7 @@ export const createScopeWordsPass = (ctx: ParseContext): ParsePass => {
         statsWords.filter((w) => text.includes(w)),
       );
       for (const w of allWords) text = cut(text, w);
+      if (s.cues.byDeadline) text = text.replace(BY_DEADLINE, ' ');
       text = text.replace(WHOLE_PLACE, ' ');
       for (const w of countWords) {
         if (text.includes(w)) {

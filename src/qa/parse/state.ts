@@ -112,6 +112,8 @@ export interface AskCues {
   counts: number;
   /** the targets themselves were asked for (列一下, 哪些, 分别是啥) */
   listing: boolean;
+  /** grouped by deadline (按月份, 按时间节点, 各时限): a comparison by deadline when figures are asked */
+  byDeadline: boolean;
 }
 
 /** One step of the parse, named so a trace or a test can point at it. */
@@ -177,6 +179,6 @@ export const startState = (raw: string, cleaned: string): ParseState => ({
   everything: false,
   stats: false,
   count: false,
-  cues: { looseStats: false, total: false, counts: 0, listing: false },
+  cues: { looseStats: false, total: false, counts: 0, listing: false, byDeadline: false },
   done: !cleaned,
 });

@@ -42,3 +42,30 @@ describe('report words pass', () => {
     expect(idsOf(engine.ask(q))).toHaveLength(new Set(report.targets.map((t) => t.id)).size);
   });
 });
+
+describe('deadline pass: one deadline said twice', () => {
+  it('reads a year said again in other words (明年 after 2023年) as the same deadline, not another report', async () => {
+    const { engine } = await seed();
+    // 76 is the one target due in 2023 (2023年6月底)
+    const a = engine.ask('要到2023年才截止的那个，也就是明年才到期的，是哪条');
+    expect([a.kind, idsOf(a)]).toEqual(['list', ['76']]);
+    expect(a.query.outside).toBeUndefined();
+  });
+});
+
+describe('a comparison by deadline', () => {
+  it.each(['按月份统计一下各有几条', '按完成时限分类，年底的和九月底的各多少', '各时间节点分别有几项'])('reads %s as figures per deadline, in time order', async (q) => {
+    const { engine, report } = await seed();
+    const a = engine.ask(q);
+    expect([a.kind, a.query.rank?.by, a.query.deadline, a.query.terms]).toEqual(['stats', 'deadline', undefined, undefined]);
+    const groups = a.stats?.byDeadline ?? [];
+    // every target in one group; the table's own deadline words; dates before 长期坚持
+    expect(groups.reduce((n, g) => n + g.total, 0)).toBe(report.targets.length);
+    expect(groups.map((g) => g.name)).toEqual(['8月底', '9月底', '年底', '2023年6月底', '长期坚持']);
+  });
+
+  it('keeps 按时 inside 按时间节点 from being read as on schedule', async () => {
+    const { engine } = await seed();
+    expect(engine.ask('按时间节点统计').query.status).toBeUndefined();
+  });
+});
