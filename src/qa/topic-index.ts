@@ -42,7 +42,7 @@ const CHATTY_RUN = 3;
  * shows the topic of 希望小屋那个事情怎么样了; 天气 alone (今天天气) or a rare word
  * glued to words the target lacks (冬季 of 冬季清洁取暖) does not.
  */
-export const chattyEvidence = (text: string, pieces: readonly string[], rare: readonly string[], least: number): boolean => {
+const chattyEvidence = (text: string, pieces: readonly string[], rare: readonly string[], least: number): boolean => {
   for (const piece of pieces) {
     for (let i = 0; i + least <= piece.length; i += 1) {
       let j = i + least;
@@ -254,7 +254,7 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
           qcov[d] = (qcov[d] as number) + weight * c;
           qused[d] = (qused[d] as number) + used * c;
           // a progress text mentions much in passing (高速公路 in an epidemic target's): the target's own text must hold one
-          if (isRare && t >= config.searchMinWordCoverage) rareInTitle[d] = (rareInTitle[d] as number) + 1;
+          if (isRare && t >= config.searchMinWordCoverage) rareInTitle[d] = 1;
         }
         score[d] = (score[d] as number) + weight * (c + (config.searchTargetWeight - 1) * t);
         if (!docMark[d]) {
