@@ -26,6 +26,12 @@ export interface Query {
   edge?: { head: number } | { tail: number };
   /** canonical unit names as written in the table (市工业和信息化局); several when the mention is ambiguous */
   units?: string[];
+  /** units of one kind named as a group (县区政府, 各街道): the table's units of that kind, asked as one more unit */
+  group?: UnitGroup;
+  /** how many units a target has (由三个单位共同承担 → 3, 单独负责的 → at most 1, 跟其他单位一起的 → at least 2) */
+  unitCount?: Many;
+  /** how many leaders a target has (涉及两位及以上市领导 → at least 2) */
+  leaderCount?: Many;
   /** 牵头 or 配合: only the targets the units lead, or only those they support */
   role?: UnitRole;
   /** canonical leader name (王昌华) */
@@ -83,8 +89,24 @@ export interface Query {
 
 /** The filter fields of a query alone (src/qa/filter-kinds.ts names them by kind). */
 export type QueryFilters = Partial<
-  Pick<Query, 'items' | 'range' | 'edge' | 'units' | 'role' | 'leader' | 'leaders' | 'sections' | 'status' | 'stage' | 'light' | 'risk' | 'deadline' | 'terms' | 'phrase'>
+  Pick<
+    Query,
+    'items' | 'range' | 'edge' | 'units' | 'group' | 'unitCount' | 'leaderCount' | 'role' | 'leader' | 'leaders' | 'sections' | 'status' | 'stage' | 'light' | 'risk' | 'deadline' | 'terms' | 'phrase'
+  >
 >;
+
+/** A number of units or leaders: at least `min`, at most `max` when it is set. */
+export interface Many {
+  min: number;
+  max?: number;
+}
+
+/** Units of one kind a question names together (县区政府), and this table's units of that kind. */
+export interface UnitGroup {
+  /** the kind: county and district governments, or towns and street offices (the reply words it) */
+  kind: 'counties' | 'towns';
+  units: string[];
+}
 
 /** Which groups a ranking compares, and by what. */
 export interface Ranking {

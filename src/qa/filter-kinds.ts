@@ -7,15 +7,16 @@ import type { Query, QueryFilters } from './answer';
  * summary) goes through this registry, so a new kind is one entry here, and a
  * map over the kinds that forgets one does not compile (`{ [K in FilterKindName]: … }`).
  */
-export const FILTER_KIND_NAMES = ['item', 'unit', 'role', 'leader', 'section', 'status', 'stage', 'light', 'deadline', 'topic'] as const;
+export const FILTER_KIND_NAMES = ['item', 'unit', 'role', 'leader', 'share', 'section', 'status', 'stage', 'light', 'deadline', 'topic'] as const;
 export type FilterKindName = (typeof FILTER_KIND_NAMES)[number];
 
 /** The query fields each kind owns. */
 const FIELDS = {
   item: ['items', 'range', 'edge'],
-  unit: ['units'],
+  unit: ['units', 'group'],
   role: ['role'],
   leader: ['leader', 'leaders'],
+  share: ['unitCount', 'leaderCount'],
   section: ['sections'],
   status: ['status'],
   stage: ['stage'],
@@ -53,6 +54,8 @@ export const FILTER_KINDS: { readonly [K in FilterKindName]: FilterKind } = {
   unit: { name: 'unit', fields: FIELDS.unit, narrows: true, negatable: true, qualifiedBy: ['role'] },
   role: { name: 'role', fields: FIELDS.role, narrows: false, negatable: false, qualifiedBy: [] },
   leader: { name: 'leader', fields: FIELDS.leader, narrows: true, negatable: true, qualifiedBy: [] },
+  // how many units or leaders share a target (单独负责的, 三个单位共同承担的, 两位以上领导分管的)
+  share: { name: 'share', fields: FIELDS.share, narrows: true, negatable: true, qualifiedBy: [] },
   section: { name: 'section', fields: FIELDS.section, narrows: true, negatable: true, qualifiedBy: [] },
   status: { name: 'status', fields: FIELDS.status, narrows: true, negatable: true, qualifiedBy: [] },
   stage: { name: 'stage', fields: FIELDS.stage, narrows: true, negatable: true, qualifiedBy: [] },

@@ -1,8 +1,8 @@
-import { compareIds, hasCooperating, isLagging, leadersOf, roleOf, STATUS_KINDS, targetStatus, unitsOf, type StatusKind, type Target } from '../model';
+import { compareIds, hasCooperating, isLagging, leadersOf, roleOf, STATUS_KINDS, targetStatus, unitsOf, type StatusKind, type Target, type UnitRole } from '../model';
 import type { Assessment, Light } from '../progress/light';
 import type { Normalize } from '../text/normalize';
-import type { Hit, Query, QueryFilters } from './answer';
-import { type FilterKindName, negatedKinds, pickKind, setAsidePart } from './filter-kinds';
+import type { Hit, Many, Query, QueryFilters } from './answer';
+import { negatedKinds, setAsidePart, type FilterKindName } from './filter-kinds';
 
 export const LIGHTS: readonly Light[] = ['red', 'yellow', 'green'];
 const GREEN = 2;
@@ -136,10 +136,40 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     return out;
   };
 
-  const withRoles = hasCooperating(targets);
+  /**
+   * A unit's role on a target. A table with a 配合单位 column says it; in one with a single units
+   * column, a cell naming several (市市场监管局 市工业和信息化局 市现代医药港) puts the leading unit first.
+   */
+  const roleIn: (t: Target, unit: string) => UnitRole | undefined = hasCooperating(targets)
+    ? roleOf
+    : (t, unit) => (t.assignments.some((a) => a.units[0] === unit) ? 'lead' : t.assignments.some((a) => a.units.includes(unit)) ? 'cooperating' : undefined);
+  const unitCount = Uint16Array.from(targets, (t) => Math.min(unitsOf(t).length, 0xffff));
+  const leaderCount = Uint16Array.from(targets, (t) => Math.min(leadersOf(t).length, 0xffff));
+  const within = (counts: Uint16Array, many: Many): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const c = counts[i] as number;
+      if (c >= many.min && (many.max === undefined || c <= many.max)) out.push(i);
+    }
+    return out;
+  };
+  /**
+   * Whether a target lags for the units a question names: on a target of several rows, their own rows
+   * decide (47: 鲁西新区管委会 否, 市商务局 是, so 市商务局 has nothing lagging), as each unit reports its
+   * own row; on one row, the target's status. A leader answers for the whole target, every row.
+   */
+  const laggingFor = (i: number, units: ReadonlySet<string>): boolean => {
+    const t = targets[i] as Target;
+    if (t.assignments.length < 2) return lagging[i] === 1;
+    const own = t.assignments.filter((a) => a.units.some((u) => units.has(u)) || (a.cooperating ?? []).some((u) => units.has(u)));
+    return own.length > 0 ? own.some((a) => !a.onSchedule) : lagging[i] === 1;
+  };
+
   const filtered = (q: Query): number[] | undefined => {
     let sets: number[][] = [];
     const unitLists = (q.units ?? []).map((u) => unitPositions.get(u) ?? []);
+    // 县区政府: the group's units are one more unit, all of them one list
+    if (q.group) unitLists.push(unionOf(q.group.units.map((u) => unitPositions.get(u) ?? [])));
     const leaderLists = [...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])].map((l) => leaderPositions.get(l) ?? []);
     // 共同负责: the targets every named unit or leader is on; 工信局和王昌华: one set of both;
     // 王昌华负责的工信局目标: the targets they share
@@ -149,12 +179,14 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
       if (unitLists.length > 0) sets.push(unionOf(unitLists));
       if (leaderLists.length > 0) sets.push(unionOf(leaderLists));
     }
+    if (q.unitCount) sets.push(within(unitCount, q.unitCount));
+    if (q.leaderCount) sets.push(within(leaderCount, q.leaderCount));
     if (q.sections?.length) sets.push(unionOf(q.sections.map((x) => sectionPositions.get(x) ?? [])));
     if (q.stage) sets.push(byStage.get(q.stage) ?? []);
-    // 市财政局配合的: only where a named unit has that role; on a table without 配合单位 every unit leads
-    if (q.role && q.units?.length && withRoles) {
+    // 市财政局配合的: only where a named unit has that role
+    if (q.role && q.units?.length) {
       const { role, units } = q;
-      sets.push(unionOf(unitLists).filter((i) => units.some((u) => roleOf(targets[i] as Target, u) === role)));
+      sets.push(unionOf(unitLists).filter((i) => units.some((u) => roleIn(targets[i] as Target, u) === role)));
     }
     const byNumber = numbered(q);
     if (byNumber) sets.push(byNumber);
@@ -170,7 +202,9 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     if (sets.length === 0 && wantLag < 0 && wantDeadline === undefined) return undefined;
     if (sets.length === 0 && wantDeadline === undefined) return wantLag === 1 ? byStatus.lagging : byStatus.onSchedule;
     if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined && !wantYear) return byDeadline.get(wantDeadline) ?? [];
-    const keep = (i: number): boolean => (wantLag < 0 || lagging[i] === wantLag) && dueAsAsked(deadlines[i] as string);
+    const namedUnits = new Set(q.units ?? []);
+    const lagsAsAsked = (i: number): boolean => wantLag < 0 || (namedUnits.size > 0 ? (laggingFor(i, namedUnits) ? 1 : 0) : lagging[i]) === wantLag;
+    const keep = (i: number): boolean => lagsAsAsked(i) && dueAsAsked(deadlines[i] as string);
     const [first, ...others] = sets;
     if (first && others.length === 0 && wantLag < 0 && wantDeadline === undefined) return first;
     // the smallest set drives; the others are looked up in a bitmap

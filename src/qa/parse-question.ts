@@ -35,6 +35,8 @@ import { createSectionsPass } from './parse/sections';
 import { createStatusPass } from './parse/status';
 import { createTopicPass } from './parse/topic';
 import { createUnitsPass } from './parse/units';
+import { createUnitGroupsPass } from './parse/unit-groups';
+import { createSharesPass } from './parse/shares';
 
 export { toNumber } from './parse/numbers';
 export type { ParseContext, ParsePass, ParseState } from './parse/state';
@@ -108,8 +110,10 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
   createLeadersPass(ctx),
   createLeaderAddressPass(ctx),
   createUnitsPass(ctx),
+  createUnitGroupsPass(ctx),
   createTogetherPass(ctx),
   createRolePass(),
+  createSharesPass(),
   createFillersPass(ctx),
   createInitialsPass(ctx),
   createLooseNamesPass(ctx),

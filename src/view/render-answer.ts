@@ -74,13 +74,17 @@ const KIND_WORDS: { readonly [K in FilterKindName]: (q: FilterPart) => string[] 
     ...(q.range ? [WORDS.span(q.range.from, q.range.to)] : []),
     ...(q.edge ? ['head' in q.edge ? WORDS.head(q.edge.head) : WORDS.tail(q.edge.tail)] : []),
   ],
-  unit: (q) => (q.units?.length ? [`${q.units.join('、')}${q.role ? `（${WORDS.role[q.role]}）` : ''}`] : []),
+  unit: (q) => {
+    const names = [...(q.units ?? []), ...(q.group ? [WORDS.group[q.group.kind]] : [])];
+    return names.length > 0 ? [`${names.join('、')}${q.role ? `（${WORDS.role[q.role]}）` : ''}`] : [];
+  },
   // a role is said with its units
   role: () => [],
   leader: (q) => {
     const leaders = [...(q.leader ? [q.leader] : []), ...(q.leaders ?? [])];
     return leaders.length > 0 ? [WORDS.ledBy(leaders.join('、'))] : [];
   },
+  share: (q) => [...(q.unitCount ? [WORDS.unitCount(q.unitCount)] : []), ...(q.leaderCount ? [WORDS.leaderCount(q.leaderCount)] : [])],
   section: (q) => (q.sections?.length ? [WORDS.section(q.sections)] : []),
   status: (q) => (q.status ? [q.status === 'lagging' ? WORDS.lagging : WORDS.onSchedule] : []),
   stage: (q) => (q.stage ? [WORDS.stageFilter[q.stage]] : []),
@@ -97,7 +101,7 @@ const filterWords = (q: Query | FilterPart): string[] => {
   // 工信局和王昌华: either set, so the two read as one part joined by 或
   if ('anyOf' in q && q.anyOf && names.length > 0) parts.push(names.join(WORDS.or));
   else parts.push(...names);
-  parts.push(...KIND_WORDS.section(q));
+  parts.push(...KIND_WORDS.share(q), ...KIND_WORDS.section(q));
   // 王昌华以外, 年底到期以外: names set aside are said bare, other kinds in their words
   if ('except' in q && q.except) {
     // a unit set aside in one role is said with it: 住建局（牵头）以外 keeps the targets it only helps with

@@ -44,6 +44,14 @@ export const WORDS = Object.freeze({
   page: (page: number, pages: number): string => `第 ${page}/${pages} 页`,
   all: '全部目标',
   ledBy: (leader: string): string => `${leader}分管`,
+  /** a kind of unit asked as a group (县区政府参与的) */
+  group: { counties: '县区政府', towns: '街道和乡镇' },
+  /** how many units share a target: 单独负责, 3个单位共同负责, 2个及以上单位共同负责 */
+  unitCount: ({ min, max }: { min: number; max?: number }): string =>
+    max === 1 ? '单独负责' : max === undefined ? `${min}个及以上单位共同负责` : min === max ? `${min}个单位共同负责` : `${min}–${max}个单位共同负责`,
+  /** how many leaders share a target: 2位及以上领导共同分管 */
+  leaderCount: ({ min, max }: { min: number; max?: number }): string =>
+    max === 1 ? '一位领导分管' : max === undefined ? `${min}位及以上领导共同分管` : min === max ? `${min}位领导共同分管` : `${min}–${max}位领导共同分管`,
   due: (label: string): string => `${label}到期`,
   ongoing: '长期坚持',
   about: (terms: string): string => `“${terms}”相关`,

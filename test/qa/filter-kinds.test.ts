@@ -36,6 +36,9 @@ describe('the registry of filter kinds', () => {
     expect(narrows({ kind: 'list', role: 'lead' })).toBe(false);
     expect(narrows({ kind: 'list', except: { status: 'lagging' } })).toBe(true);
     expect(narrows({ kind: 'list', sections: ['民生实事'] })).toBe(true);
+    // how many units share a target, and a group of units, narrow like a unit
+    expect(narrows({ kind: 'list', unitCount: { min: 2 } })).toBe(true);
+    expect(kindsOf({ group: { kind: 'counties', units: ['单县人民政府'] }, leaderCount: { min: 2 } })).toEqual(['unit', 'share']);
   });
 });
 

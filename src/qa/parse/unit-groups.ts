@@ -1,0 +1,65 @@
+import type { UnitGroup } from '../answer';
+import { setAside, setAsideSpan } from './negation';
+import type { ParseContext, ParsePass } from './state';
+
+/**
+ * Kinds of unit a question names as a group, for any table: the words people use, and how the table's
+ * own unit names show the kind. A group is the units of that kind the loaded table has; a kind the table
+ * has none of is no group, and its words are left to the other passes.
+ */
+const GROUPS: readonly { kind: UnitGroup['kind']; words: RegExp; unit: RegExp }[] = [
+  {
+    // 县区政府, 各县区, 县区人民政府, 区县政府, 县里: the county and district governments (单县人民政府, 定陶区人民政府)
+    kind: 'counties',
+    words: /(?:各)?(?:县市区|县区|区县|市县)(?:人民)?(?:政府)?|(?:各)?(?:县|区)(?:人民)?政府|县里/u,
+    unit: /(?:县|区|市|旗)人民政府$|^各(?:县市区|县区|区县|县|区)/u,
+  },
+  {
+    // 乡镇, 街道, 镇街: the towns and street offices (龙泉镇人民政府, 东关街道办事处, 各街道)
+    kind: 'towns',
+    words: /(?:各)?(?:乡镇|镇街|街镇|街道)(?:人民政府|政府|办事处)?/u,
+    unit: /(?:镇|乡)人民政府|街道办事处$|街道$|乡镇/u,
+  },
+];
+
+/** What may follow a group's words: its part in a target, a joiner, a particle, or nothing (乡镇卫生院 is a topic, not the towns). */
+const AFTER_GROUP = /^(?:\s|$|的|参与|参加|负责|牵头|配合|作为|一起|一块|共同|联合|有|都|也|和|跟|与|、|及)/u;
+/** Characters that may stand right before a group's short form (县政府): otherwise it ends a place's name (定陶县政府). */
+const BEFORE_SHORT = /(?:^|[^\p{Script=Han}]|[的和跟与同及有是由在让把给下些各])$/u;
+/** The short forms, one level alone: 县政府, 区人民政府. */
+const SHORT = /^(?:县|区)(?:人民)?政府$/u;
+/** A joiner before a group, taken with it so 除了跟县区政府一起的 sets the group aside. */
+const JOINER_BEFORE = /(?:跟|和|与|同)$/u;
+
+/**
+ * A group of units (县区政府参与的, 和县区政府一块负责的, 王昌华分管的目标里有县区政府参与的吗):
+ * one more unit for the filters, whose targets are those of any unit of the kind. After the units
+ * pass, so a unit the table names as a group itself (各县区人民政府, 各乡镇) is that unit.
+ */
+export const createUnitGroupsPass = (ctx: ParseContext): ParsePass => {
+  const city = ctx.normalize(ctx.city ?? '').replace(/\s+/g, '');
+  const groups = GROUPS.map((g) => ({ ...g, units: ctx.units.names.filter((u) => g.unit.test(ctx.normalize(u)) && !(city && ctx.normalize(u).startsWith(city))) })).filter((g) => g.units.length > 0);
+  return {
+    name: 'unit groups',
+    run(s) {
+      for (const g of groups) {
+        const m = g.words.exec(s.text);
+        if (!m || !AFTER_GROUP.test(s.text.slice(m.index + m[0].length))) continue;
+        if (SHORT.test(m[0]) && !BEFORE_SHORT.test(s.text.slice(0, m.index))) continue;
+        const joiner = JOINER_BEFORE.exec(s.text.slice(0, m.index))?.[0] ?? '';
+        const from = m.index - joiner.length;
+        const to = m.index + m[0].length;
+        const group: UnitGroup = { kind: g.kind, units: g.units };
+        // 除了跟县区政府一起的, 县区政府以外的: every target but the group's
+        const aside = setAsideSpan(s.text, from, to);
+        if (aside) setAside(s, { group });
+        else {
+          s.query.group = group;
+          s.mentions.push({ written: m[0], kind: 'unit' });
+        }
+        const span = aside ?? { from: m.index, to };
+        s.text = `${s.text.slice(0, span.from)} ${s.text.slice(span.to)}`;
+      }
+    },
+  };
+};
