@@ -17,17 +17,22 @@ export const roleNamed = (word: string): UnitRole | undefined => ROLE_WORDS.find
 /**
  * 市财政局牵头的 / 市财政局配合的: a unit's role, after the units pass (only a
  * named unit has a role) and before fillers, which would drop 牵头 as noise.
+ * Both roles named (配合单位还是牵头单位我不管), or either beside 参与 (牵头或者参与的,
+ * 参与的全部目标，含配合的), ask for every part: no role.
  */
 export const createRolePass = (): ParsePass => ({
   name: 'role',
   run(s) {
     if (s.units.size === 0) return;
     // 参与 is any part in a target, leading or not: the unit's targets, so the word is only cut
-    s.text = cut(s.text, '参与');
+    const any = /参与|参加/u.test(s.text);
+    s.text = cut(cut(s.text, '参与'), '参加');
+    const named = new Set<UnitRole>();
     for (const { word, role } of ROLE_WORDS) {
       if (!s.text.includes(word)) continue;
-      s.query.role ??= role;
+      named.add(role);
       s.text = cut(s.text, word);
     }
+    if (named.size === 1 && !any) s.query.role ??= [...named][0];
   },
 });

@@ -1,0 +1,17 @@
+import { seed } from '../seed';
+
+describe('role pass', () => {
+  it('reads one role named with a unit', async () => {
+    const { engine } = await seed();
+    expect(engine.understand('市税务局配合的').role).toBe('cooperating');
+    expect(engine.understand('工信局牵头的').role).toBe('lead');
+  });
+
+  it.each(['工信局牵头或者参与的都列一下', '商务局参与的目标，他们是配合单位还是牵头单位我不管，全都要', '市科技局参与的全部目标，含配合的'])(
+    'reads both roles, or a role beside 参与, as every part: %s',
+    async (q) => {
+      const { engine } = await seed();
+      expect(engine.understand(q).role).toBeUndefined();
+    },
+  );
+});
