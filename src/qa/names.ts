@@ -126,6 +126,8 @@ export const createNameResolver = (deps: {
   // Known spellings → names. Only forms that cannot be mistaken for topic words: the full
   // name, the name without 市 (科技局) and a county without 人民政府 (单县, 郓城县).
   const spellings = new Map<string, Set<string>>();
+  /** a government's place with its level (曹县, 单县): two characters, yet no topic word, so found inside a sentence too */
+  const placeForms = new Set<string>();
   const addSpelling = (form: string, name: string): void => {
     if (form.length < 2) return;
     let set = spellings.get(form);
@@ -141,6 +143,7 @@ export const createNameResolver = (deps: {
     if (e.core !== e.norm && (e.core.length >= 3 || bare.endsWith('人民政府') || e.core.length < e.norm.length - 1)) addSpelling(e.core, e.name);
     if (bare.endsWith('人民政府')) {
       addSpelling(bare.slice(0, -4), e.name);
+      if (/[县区市旗镇乡]$/u.test(bare.slice(0, -4))) placeForms.add(bare.slice(0, -4));
       addSpelling(`${bare.slice(0, -4)}政府`, e.name);
     }
     if (/街道办事处$/.test(e.core)) {
@@ -220,10 +223,13 @@ export const createNameResolver = (deps: {
   ];
   const fuse = new Fuse(forms, { keys: ['form'], includeScore: true, ignoreLocation: true, threshold: config.nameFuzzyMaxScore });
 
-  // longest first, so 市场监督管理局 wins over shorter forms inside it. Two-character forms (单县, 民政)
-  // are not scanned inside longer words (民政 inside 人民政府); they resolve when they stand alone.
+  // longest first, so 市场监督管理局 wins over shorter forms inside it. Two-character forms (民政) are not
+  // scanned inside longer words (民政 inside 人民政府); they resolve when they stand alone. A county's
+  // place with its level (曹县) is scanned: 比如曹县有什么目标 names that county's government.
   const fullNames = new Set(entries.map((e) => e.norm));
-  const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys(), ...successionOf.keys()])].filter((f) => f.length >= 3 || fullNames.has(f)).sort((a, b) => b.length - a.length);
+  const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys(), ...successionOf.keys()])]
+    .filter((f) => f.length >= 3 || fullNames.has(f) || placeForms.has(f))
+    .sort((a, b) => b.length - a.length);
 
   // Same-sound spellings, as pinyin input makes them (王常华, 生太环境局): every character is replaced by one
   // canonical character of its toneless syllable, so a name and a mention compare as sounds. The names'

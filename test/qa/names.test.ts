@@ -98,6 +98,12 @@ describe('names inside names and names that do not resolve', () => {
     expect(units.scan('看看科技局').map((m) => m.mention)).toEqual(['科技局']);
   });
 
+  it('finds a county government by its place inside a sentence (比如曹县有什么目标)', async () => {
+    const { engine } = await seed();
+    expect(engine.understand('能按县查吗？比如曹县有什么目标').units).toEqual(['曹县人民政府']);
+    expect(engine.understand('单县政府参与了哪些，跟曹县一起的那个').units?.sort()).toEqual(['单县人民政府', '曹县人民政府'].sort());
+  });
+
   it("reads an alias that names nothing in this table by the table's own name in order", async () => {
     const { normalize, aliases } = await seed();
     // the alias 卫健局 points at 卫生健康委, which this district's table calls 区卫生健康局
