@@ -43,7 +43,7 @@ export interface FilterKind {
    * searched and ranked, not filtered.
    */
   narrows: boolean;
-  /** can be set aside (除了聂元科的, 不是年底到期的): the engine removes its targets */
+  /** can be set aside (除了聂元科的, 不是年底到期的, 除了希望小屋以外): the engine removes its targets */
   negatable: boolean;
   /** kinds that only qualify this one and go with it when it is set aside (不是住建局牵头的: the role with the unit) */
   qualifiedBy: readonly FilterKindName[];
@@ -61,7 +61,7 @@ export const FILTER_KINDS: { readonly [K in FilterKindName]: FilterKind } = {
   stage: { name: 'stage', fields: FIELDS.stage, narrows: true, negatable: true, qualifiedBy: [] },
   light: { name: 'light', fields: FIELDS.light, narrows: true, negatable: true, qualifiedBy: [] },
   deadline: { name: 'deadline', fields: FIELDS.deadline, narrows: true, negatable: true, qualifiedBy: [] },
-  topic: { name: 'topic', fields: FIELDS.topic, narrows: false, negatable: false, qualifiedBy: [] },
+  topic: { name: 'topic', fields: FIELDS.topic, narrows: false, negatable: true, qualifiedBy: [] },
 };
 
 /** The kinds in reply order. */

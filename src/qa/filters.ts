@@ -224,6 +224,18 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     return out;
   };
 
+  // 除了希望小屋以外: a topic set aside is the targets whose text says every one of its words; normalised on first use
+  let texts: string[] | undefined;
+  const saying = (terms: readonly string[]): number[] => {
+    if (terms.length === 0) return [];
+    texts ??= targets.map((t) => normalize(t.text).replace(/\s+/g, ''));
+    const out: number[] = [];
+    texts.forEach((text, i) => {
+      if (terms.every((w) => text.includes(w))) out.push(i);
+    });
+    return out;
+  };
+
   // 王昌华以外的, 不是年底到期的: what the other filters keep (or the whole table), less the targets of
   // each set-aside filter (several set aside: none of them, so each one's targets go)
   const excepted = (q: Query): number[] | undefined => {
@@ -233,7 +245,8 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     for (const kind of negatedKinds(q.except)) {
       const namesOf = q.besides ? BESIDES[kind] : undefined;
       const gone = namesOf && new Set(namesOf(q.except));
-      for (const i of filtered({ kind: 'list', ...setAsidePart(q.except, kind) }) ?? []) {
+      const part = setAsidePart(q.except, kind);
+      for (const i of (kind === 'topic' ? saying(part.terms ?? []) : filtered({ kind: 'list', ...part })) ?? []) {
         // 还有别的领导分管的: a target another leader is on stays
         if (gone && namesOf(targets[i] as Target).some((name) => !gone.has(name))) continue;
         out[i] = 1;

@@ -30,7 +30,7 @@ import { createOwnUnitPass } from './parse/own-unit';
 import { createPlacePass } from './parse/place';
 import { createRankingPass } from './parse/ranking';
 import { startState, type ParseContext, type ParsePass, type Pointer } from './parse/state';
-import { createNegationLeftPass } from './parse/negation';
+import { createNegatedTopicPass, createNegationLeftPass } from './parse/negation';
 import { createSectionsPass } from './parse/sections';
 import { createStatusPass } from './parse/status';
 import { createTopicPass } from './parse/topic';
@@ -118,6 +118,7 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
   createInitialsPass(ctx),
   createLooseNamesPass(ctx),
   createJoinsPass(),
+  createNegatedTopicPass(ctx),
   createNegationLeftPass(),
   createTopicPass(ctx),
   createKindPass(),

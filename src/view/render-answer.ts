@@ -105,8 +105,9 @@ const filterWords = (q: Query | FilterPart): string[] => {
   // 王昌华以外, 年底到期以外: names set aside are said bare, other kinds in their words
   if ('except' in q && q.except) {
     // a unit set aside in one role is said with it: 住建局（牵头）以外 keeps the targets it only helps with
-    const { units = [], role, leader, leaders = [], ...others } = q.except;
-    const names = [...units.map((u) => WORDS.withRole(u, role)), ...(leader ? [leader] : []), ...leaders, ...filterWords(others)];
+    const { units = [], role, leader, leaders = [], terms = [], phrase: _phrase, ...others } = q.except;
+    // a topic set aside is said in its words, joined as the question wrote them (希望小屋以外)
+    const names = [...units.map((u) => WORDS.withRole(u, role)), ...(leader ? [leader] : []), ...leaders, ...(terms.length > 0 ? [terms.join('')] : []), ...filterWords(others)];
     // 还有别的领导分管的: the targets another leader is on, not those without these
     parts.push('besides' in q && q.besides ? WORDS.besides(names, leader || leaders.length > 0 ? 'leader' : 'unit') : WORDS.except(names));
   }

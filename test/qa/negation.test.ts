@@ -57,6 +57,18 @@ describe('negation of any filter', () => {
     });
   });
 
+  it("sets aside a topic in the table's words, with other filters or alone", async () => {
+    const { engine } = await seed();
+    const ids = (q: string): string[] => sorted(engine.ask(q).hits.map((h) => h.target.id));
+    // 44 is the 团市委's 希望小屋 target: its words set aside, the other two stay
+    const answer = engine.ask('团市委的，去掉希望小屋那个');
+    expect(answer.query.except).toEqual({ terms: ['希望', '小屋'] });
+    expect(ids('团市委的，去掉希望小屋那个')).toEqual(['43', '45']);
+    expect(renderAnswer(answer, { format: 'plain' }).text).toContain('希望小屋以外');
+    // 58 is the only target saying 5G基站
+    expect(ids('除了基站之外工信局的目标')).not.toContain('58');
+  });
+
   it('says a negation it could not place instead of dropping it', async () => {
     const { engine } = await seed();
     const answer = engine.ask('卫健委的目标除了托育相关以外都有哪些');

@@ -1,6 +1,6 @@
 import type { QueryFilters } from '../answer';
 import { negatedKinds, pickKind } from '../filter-kinds';
-import { cut, type ParsePass, type ParseState } from './state';
+import { cut, type ParseContext, type ParsePass, type ParseState } from './state';
 
 /**
  * Words before a filter that set it aside: 除了年底的, 不是民生实事的, 不在年底完成, 不需要各乡镇配合的, and with a word
@@ -37,6 +37,39 @@ export const setAside = (s: ParseState, part: QueryFilters): void => {
     }
   }
   s.query.except = except;
+};
+
+/** A negation before words no filter took, up to the end of their piece: 除了希望小屋以外, 不含托育相关的. */
+const NEGATED_WORDS = /(?:除了|除去|除开|不含|不包括|不要|去掉|排除)\s*(\p{Script=Han}{2,16}?)\s*(?:相关|有关|方面|这块|那块|那个|这个|的)*\s*(?:以外|之外|除外)?(?=\s|$)/u;
+
+/**
+ * A topic set aside (除了希望小屋以外团市委的目标): the words the negation governs that the loaded table uses
+ * become the set-aside topic, so the targets saying them go. Words the table never uses are no topic of it:
+ * the negation is left for the reply to say it was not applied. After every filter pass, before the one
+ * that says an unplaced negation.
+ */
+export const createNegatedTopicPass = (ctx: ParseContext): ParsePass => {
+  let words: Set<string> | undefined;
+  return {
+    name: 'negated topic',
+    run(s) {
+      const m = NEGATED_WORDS.exec(s.text);
+      if (!m?.[1]) return;
+      words ??= new Set([...(ctx.tableWords?.() ?? [])].filter((w) => w.length >= 2));
+      const piece = m[1];
+      const found: string[] = [];
+      // longest table words first, without overlaps: 希望小屋 before 希望
+      for (let i = 0; i < piece.length; ) {
+        let took = 0;
+        for (let n = Math.min(8, piece.length - i); n >= 2 && !took; n -= 1) if (words.has(piece.slice(i, i + n))) took = n;
+        if (took) found.push(piece.slice(i, i + took));
+        i += took || 1;
+      }
+      if (found.length === 0) return;
+      setAside(s, { terms: found });
+      s.text = `${s.text.slice(0, m.index)} ${s.text.slice(m.index + m[0].length)}`;
+    },
+  };
 };
 
 /** Negation words nothing took: the reply says they were not applied rather than answer as if they were not written. */
