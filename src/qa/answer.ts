@@ -78,7 +78,7 @@ export interface Query {
    */
   history?: 'all' | 'sinceLast';
   /** a resolved deadline: a date (YYYY-MM-DD), any date in a later year (2023年到期, 明年的), or 'ongoing' for 长期坚持 */
-  deadline?: { date: string; label: string } | { year: number; label: string } | { ongoing: true; label: string };
+  deadline?: { date: string; label: string; by?: DeadlineSpan } | { year: number; label: string } | { ongoing: true; label: string };
   /** normalised search words left after filters and filler words are removed */
   terms?: string[];
   /** the same search words as the question wrote them together (5g基站), for display */
@@ -86,6 +86,9 @@ export interface Query {
   /** the mention that could not be resolved, for the 'nothing found' reply */
   unresolved?: string;
 }
+
+/** A date read as a span: every date up to it (三季度以内), or only earlier ones (年底之前提前到期的). */
+export type DeadlineSpan = 'onOrBefore' | 'before';
 
 /** The filter fields of a query alone (src/qa/filter-kinds.ts names them by kind). */
 export type QueryFilters = Partial<

@@ -198,10 +198,13 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     const wantDeadline = q.deadline ? ('ongoing' in q.deadline ? 'ongoing' : 'year' in q.deadline ? `${q.deadline.year}-` : q.deadline.date) : undefined;
     // a year (2023年到期) keeps every date in it: its key is a prefix of theirs
     const wantYear = q.deadline !== undefined && 'year' in q.deadline;
-    const dueAsAsked = (key: string): boolean => wantDeadline === undefined || (wantYear ? key.startsWith(wantDeadline) : key === wantDeadline);
+    // a span (三季度以内) keeps the dated targets up to its date; ISO dates compare as text
+    const span = q.deadline && 'date' in q.deadline ? q.deadline.by : undefined;
+    const inSpan = (key: string): boolean => /^\d/.test(key) && wantDeadline !== undefined && (span === 'before' ? key < wantDeadline : key <= wantDeadline);
+    const dueAsAsked = (key: string): boolean => wantDeadline === undefined || (span ? inSpan(key) : wantYear ? key.startsWith(wantDeadline) : key === wantDeadline);
     if (sets.length === 0 && wantLag < 0 && wantDeadline === undefined) return undefined;
     if (sets.length === 0 && wantDeadline === undefined) return wantLag === 1 ? byStatus.lagging : byStatus.onSchedule;
-    if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined && !wantYear) return byDeadline.get(wantDeadline) ?? [];
+    if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined && !wantYear && !span) return byDeadline.get(wantDeadline) ?? [];
     const namedUnits = new Set(q.units ?? []);
     const lagsAsAsked = (i: number): boolean => wantLag < 0 || (namedUnits.size > 0 ? (laggingFor(i, namedUnits) ? 1 : 0) : lagging[i]) === wantLag;
     const keep = (i: number): boolean => lagsAsAsked(i) && dueAsAsked(deadlines[i] as string);

@@ -52,7 +52,7 @@ export const WORDS = Object.freeze({
   /** how many leaders share a target: 2位及以上领导共同分管 */
   leaderCount: ({ min, max }: { min: number; max?: number }): string =>
     max === 1 ? '一位领导分管' : max === undefined ? `${min}位及以上领导共同分管` : min === max ? `${min}位领导共同分管` : `${min}–${max}位领导共同分管`,
-  due: (label: string): string => `${label}到期`,
+  due: (label: string, by?: 'onOrBefore' | 'before'): string => (by === 'before' ? `${label}之前到期` : by === 'onOrBefore' ? `${label}及之前到期` : `${label}到期`),
   ongoing: '长期坚持',
   about: (terms: string): string => `“${terms}”相关`,
   searchHeader: (terms: string): string => `搜索“${terms}”`,

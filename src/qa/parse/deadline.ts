@@ -20,6 +20,25 @@ const restates = (a: NonNullable<Query['deadline']>, b: NonNullable<Query['deadl
   return 'year' in a || 'year' in b || ('date' in a && 'date' in b && a.date === b.date);
 };
 
+/** words after a date that make it a span: 以内, 之内 (9月底之前 is that date, as people use it) */
+const SPAN_WORDS = '以内|之内|为止';
+const SPAN_AFTER = new RegExp(`^\\s*(?:${SPAN_WORDS})`, 'u');
+
+/**
+ * A date read as a span when the question says so: 三季度以内 (up to it), or 年底之前…提前到期的 (earlier than
+ * it: 提前 says the date itself is not meant; 提前完成 is a verdict, not a span).
+ */
+const withSpan = (d: NonNullable<Query['deadline']>, text: string, compact: string): NonNullable<Query['deadline']> => {
+  if (!('date' in d)) return d;
+  if (/提前(?!完成)/u.test(compact) && /之前|以前|前/u.test(compact)) return { ...d, by: 'before' };
+  const at = text.indexOf(d.label);
+  if (at >= 0 && SPAN_AFTER.test(text.slice(at + d.label.length))) return { ...d, by: 'onOrBefore' };
+  return d;
+};
+
+/** a quarter's last day: 三季度, 第3季度 (read as a deadline only before 以内/之前/末/底; alone it is a report's period) */
+const QUARTER = /(?:第)?([一二三四1-4])\s*季度\s*(?=末|底|以内|之内|之前|以前|前|为止)/u;
+
 /**
  * A deadline: 2023年6月底, 明年3月, 9月30日, 2022年底, 2023年 (after every report), 明年, 长期坚持, 年底, 8月底,
  * resolved against the report year. Before the report's own words are cut, so
@@ -48,6 +67,12 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
       if (mo >= 1 && mo <= 12 && da >= 1 && da <= 31) {
         return { deadline: { date: `${y}-${String(mo).padStart(2, '0')}-${String(da).padStart(2, '0')}`, label: m[0] }, rest: cut(text, m[0]) };
       }
+    }
+    m = QUARTER.exec(text);
+    if (m?.[1]) {
+      const quarter = toNumber(m[1]) ?? 0;
+      const end = text.slice(m.index + m[0].length).match(/^(?:末|底)/u)?.[0] ?? '';
+      if (quarter >= 1 && quarter <= 4) return { deadline: { date: lastDay(year, quarter * 3), label: m[0] + end }, rest: cut(text, m[0] + end) };
     }
     m = /(\d{4})\s*年\s*(?:底|末)/.exec(text);
     if (m?.[1]) return { deadline: { date: `${m[1]}-12-31`, label: m[0] }, rest: cut(text, m[0]) };
@@ -83,8 +108,8 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
         s.text = cut(`${s.text.slice(0, aside.from)} ${s.text.slice(aside.to)}`, found.deadline.label);
         return;
       }
-      s.query.deadline = found.deadline;
-      s.text = found.rest;
+      s.query.deadline = withSpan(found.deadline, s.text, s.compact);
+      s.text = found.rest.replace(SPAN_AFTER, ' ');
       // the same deadline said again in other words (2023年才到期的，就是明年上半年): one deadline, so the
       // second is not left to be read as another report's year
       for (let again = find(s.text); again.deadline && restates(found.deadline, again.deadline); again = find(s.text)) s.text = again.rest;

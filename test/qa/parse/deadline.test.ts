@@ -69,3 +69,23 @@ describe('a comparison by deadline', () => {
     expect(engine.ask('按时间节点统计').query.status).toBeUndefined();
   });
 });
+
+describe('a deadline read as a span', () => {
+  it.each([
+    // 8月底 (45) and 9月底 (74) fall within the third quarter; 年底's targets do not
+    ['到三季度末为止到期的有哪些', ['45', '74']],
+    ['9月底以内要完成的', ['45', '74']],
+    // 提前 says the date itself is not meant: what falls due earlier than the year's end
+    ['年底之前提前到期的那几个', ['45', '74']],
+    // without a word of span, 9月底之前 is that date, as people use it
+    ['9月底之前', ['74']],
+  ])('reads %s as %o', async (q, ids) => {
+    const { engine } = await seed();
+    expect(idsOf(engine.ask(q))).toEqual(ids);
+  });
+
+  it('leaves a quarter alone as the report’s period (三季度哪些滞后)', async () => {
+    const { engine } = await seed();
+    expect(engine.ask('三季度哪些滞后').query.deadline).toBeUndefined();
+  });
+});
