@@ -43,6 +43,12 @@ interface Entry {
   distinct: string;
 }
 
+/**
+ * Kinds of zone a body may govern, as the state names them: a longer one ending like a shorter one (高新区,
+ * 新区) is another kind, so a mention of the shorter kind does not find it.
+ */
+const ZONES = ['高新区', '新区', '开发区', '经开区', '经济开发区', '度假区', '保税区', '综保区', '自贸区', '示范区', '试验区', '园区', '产业园区', '工业园区'];
+
 /** Kinds of body that end many unit names and say nothing about which one is meant. */
 const GENERIC_TAILS = ['管理委员会', '管委会', '有限公司', '有限责任公司', '控股', '集团', '公司'];
 
@@ -161,8 +167,9 @@ export const createNameResolver = (deps: {
       // contiguous: a prefix of the core (城投, 郓城, 鲁西新区) or a whole-word tail (监管局)
       // a two-character tail (政府, 集团) is shared by many names and says too little
       if (e.core.startsWith(m) || (m.length >= 3 && (e.norm.endsWith(m) || lastChar(m) === lastChar(e.norm)))) return 0;
-      // the distinctive end of a name without its kind of body: 新区 of 鲁西新区管委会, 医药港 of 市现代医药港
-      if (e.distinct !== e.core && e.distinct.endsWith(m)) return 0;
+      // the distinctive end of a name without its kind of body: 新区 of 鲁西新区管委会, 医药港 of 市现代医药港;
+      // not the end of a longer kind of zone (新区 is no 高新区: 沂州高新区管委会 is not a 新区's)
+      if (e.distinct !== e.core && e.distinct.endsWith(m) && !ZONES.some((z) => z.length > m.length && z.endsWith(m) && e.distinct.endsWith(z))) return 0;
       return -1;
     }
     const span = isSubsequence(m, e.norm);

@@ -104,6 +104,13 @@ describe('names inside names and names that do not resolve', () => {
     expect(engine.understand('单县政府参与了哪些，跟曹县一起的那个').units?.sort()).toEqual(['单县人民政府', '曹县人民政府'].sort());
   });
 
+  it('does not read a shorter kind of zone inside a longer one (新区 is not the 高新区)', async () => {
+    const { normalize } = await seed();
+    const units = createNameResolver({ names: ['沂州高新区管委会', '临港新区管委会'], normalize, places: ['沂州'] });
+    expect(units.resolve('新区')).toEqual(['临港新区管委会']);
+    expect(units.resolve('高新区')).toEqual(['沂州高新区管委会']);
+  });
+
   it("reads an alias that names nothing in this table by the table's own name in order", async () => {
     const { normalize, aliases } = await seed();
     // the alias 卫健局 points at 卫生健康委, which this district's table calls 区卫生健康局
