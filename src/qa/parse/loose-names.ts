@@ -5,7 +5,8 @@ import { createEdgeStripper, fillerWords, longestFirst, type ParseContext, type 
 /** matches that read the mention as another name: the reply says so (按“王昌华”理解) */
 const LOOSE = new Set<MatchHow>(['sound', 'fuzzy', 'succession']);
 
-const UNIT_END = /[局委会部办府县区团港司厅院队站所中心]$/;
+/** how a unit's name ends: one character (局, 委) or 中心, never 中 alone (卫生中 is no 卫生局) */
+const UNIT_END = /(?:[局委会部办府县区团港司厅院队站所]|中心)$/;
 
 /**
  * The pieces left after the verbatim passes may still be names written

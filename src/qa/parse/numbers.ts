@@ -25,6 +25,8 @@ const ITEM_PATTERNS: RegExp[] = [
   /^\/?item\s*(\d+)$/,
   /(?:序号|编号|no\.?|#)\s*(?:为|是|:)?\s*(\d+)/,
   /^\s*(\d{1,6})\s*(?:项|条)\s*$/,
+  // 47项目标各责任单位的进展情况: a number opening the question, said as that target
+  /^\s*(\d{1,6})\s*(?:项|条|号)\s*(?:目标|任务)/,
   new RegExp(`第\\s*${NUM}\\s*(?:项|条|号|个|行)`),
   /第\s*(\d+)\s*(?:$|的|目标|任务)/,
   /(?:^|[^\d.年月])(\d{1,6})\s*号(?!楼)/,

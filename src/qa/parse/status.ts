@@ -8,6 +8,8 @@ import { cut, normWord, type ParseContext, type ParsePass } from './state';
 const DENIED = /(?:并未|尚未|还没有|还没|没有|没能|未能|未|没|不)$/u;
 /** The answer a 是/否 cell holds, after the column named as its question (是否按计划完成进度 这一列 为 否): 是 or 否. */
 const CELL_ANSWER = /^\s*(?:这一?列|这一?栏|一栏|这项|列|栏)?\s*(?:填的是|写的是|选的是|是|为|填|写|选|等于)?\s*(是|否)(?=\s|的|$)/u;
+/** A 是/否 cell's answer said as marked, without the column (标了否的, 填的是否, 写着是的): the table's own values. */
+const MARKED = /(?:标|填|写|选|打|勾|标注|显示)(?:了|的|着|成|为)?(?:是|为)?\s*(是|否)(?=\s|的|$)/u;
 /** Verdicts that say a target keeps pace; denied, they mean lagging. */
 const KEEPS_PACE = new Set<StatusKind>(['done', 'ahead', 'on-plan']);
 
@@ -64,6 +66,11 @@ export const createStatusPass = (ctx: ParseContext): ParsePass => {
         const negation = found.status === 'onSchedule' ? /(并未|尚未|没有|未|没|不)$/.exec(s.text.slice(Math.max(0, at - 2), at))?.[1] : undefined;
         if (!s.query.stage) s.query.status ??= negation ? 'lagging' : found.status;
         s.text = cut(s.text, negation ? negation + word : word);
+      }
+      const marked = s.query.status || s.query.stage ? undefined : MARKED.exec(s.text);
+      if (marked) {
+        s.query.status = marked[1] === '否' ? 'lagging' : 'onSchedule';
+        s.text = `${s.text.slice(0, marked.index)} ${s.text.slice(marked.index + marked[0].length)}`;
       }
     },
   };

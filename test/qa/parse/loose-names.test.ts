@@ -51,4 +51,9 @@ describe('loose names pass: same sound, short forms from the table', () => {
     expect(idsOf(other.ask('城发的目标'))).toEqual(['2']);
     expect(other.understand('新区的任务').units?.sort()).toEqual(['东城新区管委会', '西湖新区管委会'].sort());
   });
+
+  it('does not cut a unit out of a word ending in 中 (卫生中心 holds no 卫生局)', async () => {
+    const { engine } = await seed();
+    expect(engine.understand('城投控股负责的项目，好像是个什么卫生中心的').units).toEqual(['城投控股']);
+  });
 });

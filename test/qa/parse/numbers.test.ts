@@ -48,4 +48,10 @@ describe('numbers pass: spans and lists of 序号', () => {
     expect(renderAnswer(outside, { format: 'plain' }).text).toContain('第100–110项不存在');
     expect(renderAnswer(engine.ask('第41、100项'), { format: 'plain' }).text).toContain('第100项不存在');
   });
+
+  it('reads a number opening the question before 项目标 as that target (47项目标各责任单位的进展)', async () => {
+    const { engine } = await seed();
+    const answer = engine.ask('47项目标各责任单位的进展情况');
+    expect([answer.kind, idsOf(answer)]).toEqual(['item', ['47']]);
+  });
 });
