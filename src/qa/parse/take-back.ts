@@ -24,6 +24,9 @@ const SHOULD_BE = new RegExp(`(?<=${PAUSE})应该是`, 'gu');
 /** Two characters between the edges of a word: a pause or 是/跟/和 before, 的, a pause or a role after. */
 const SHORT_NAME = new RegExp(`(?<=^|${PAUSE}|[是跟和与看查])\\p{Script=Han}{2}(?=$|${PAUSE}|的|负责|牵头|配合|参与|那)`, 'gu');
 
+/** A 序号 said as one (五十号, 第51项, 65条). */
+const ITEM = /第?[\d零〇一二两三四五六七八九十百]+\s*(?:号|项|条)/gu;
+
 /** A denial right before a value taken back (不是卫健委): cut with it. */
 const NOT_BEFORE = /(?:不是|不要|不看|不查)$/u;
 
@@ -35,8 +38,8 @@ interface Span {
 
 /**
  * The filter mentions a correction can take back, by kind: units and leaders (by name, and a leader by
- * surname or given name and a title, 王副市长), and status words. Kinds the table's names do not spell
- * (deadlines, topics) are left to the words that name them (不是年底的，是八月底的).
+ * surname or given name and a title, 王副市长), status words, deadlines (a month, 年底, 长期坚持) and 序号 (五十号). Topics
+ * are left to the words that name them (不是希望小屋，是5G基站).
  */
 const createMentionScanner = (ctx: ParseContext): ((text: string) => Span[]) => {
   const norm = normWord(ctx.normalize);
@@ -56,6 +59,9 @@ const createMentionScanner = (ctx: ParseContext): ((text: string) => Span[]) => 
   const address = callers.length > 0 && titles.length > 0 ? new RegExp(`(?:${alt(callers)})(?:${alt(titles)})`, 'gu') : undefined;
   const statusWords = Object.values(ctx.aliases.status).flat();
   const status = statusWords.length > 0 ? new RegExp(alt(statusWords), 'gu') : undefined;
+  // a month (九月底, 8月末, 6月份) or a deadline word of the aliases (年底, 长期坚持)
+  const deadlineWords = Object.values(ctx.aliases.deadlines).flat();
+  const deadline = new RegExp(`(?:[\\d]{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份|前|中旬|上旬|下旬)?${deadlineWords.length > 0 ? `|${alt(deadlineWords)}` : ''}`, 'gu');
   return (text) => {
     const spans: Span[] = [
       ...ctx.units.scan(text).map((m) => ({ kind: 'unit' as const, start: m.start, end: m.end })),
@@ -67,6 +73,8 @@ const createMentionScanner = (ctx: ParseContext): ((text: string) => Span[]) => 
     for (const [kind, re] of [
       ['leader', address],
       ['status', status],
+      ['deadline', deadline],
+      ['item', ITEM],
     ] as const) {
       if (re) for (const m of text.matchAll(re)) add(kind, m.index ?? 0, m[0].length);
     }

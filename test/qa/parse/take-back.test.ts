@@ -16,6 +16,10 @@ describe('take-back rewrite: a value said, then taken back', () => {
     ['看看团市委的目标，妇联的，我刚才说错了', '团市委'],
     // 不是那个 points back without naming: the value before it goes
     ['商务局的目标，不是那个，是科技局的', '商务局'],
+    // every kind the scanner knows: a status, a deadline, a 序号
+    ['按计划的，口误，滞后的', '按计划'],
+    ['八月底到期的，搞错了，应该是年底', '八月底'],
+    ['第四十号，不对，四十一号', '第四十号'],
   ])('in %s takes back %s and keeps the rest', async (q, gone) => {
     const ctx = await seedContext();
     const h = heard();
