@@ -251,6 +251,33 @@ export const createEngine = (deps: {
     return again;
   };
 
+  /**
+   * 品牌培育，还有质量提升: pieces of a question that each name a different target's text wholly are
+   * several topics asked together. Each piece of three or more characters that the first target found
+   * lacks (every piece, when the search found nothing) is searched alone, and the targets whose own
+   * text holds it are added.
+   */
+  const otherTopics = (ranked: Int32Array, groups: string[][], phrases: string[], mask?: Uint8Array): Hit[] => {
+    const top = ranked[0];
+    const unique = [...new Set(phrases)].filter((p) => p.length >= 3);
+    const whole = unique.filter((p) => !unique.some((o) => o !== p && o.includes(p)));
+    if (whole.length < 2) return [];
+    const shown = new Set(ranked);
+    const out: Hit[] = [];
+    for (const p of whole) {
+      if (top !== undefined && titles[top]?.includes(p)) continue;
+      const own = groups.filter((g) => p.includes(g[0] as string));
+      if (own.length === 0) continue;
+      const alone = topics.search(own, { ...(mask ? { mask } : {}), phrases: [p] });
+      for (const i of alone.ranked.slice(0, config.searchRefineTop)) {
+        if (shown.has(i) || !titles[i]?.includes(p)) continue;
+        shown.add(i);
+        out.push(plainHits[i] as Hit);
+      }
+    }
+    return out;
+  };
+
   const answerPlain = (question: string, parsed: ParsedQuestion, heardAlike = false): Answer => {
     const { groups, phrases, ambiguous, ambiguousLeaders } = parsed;
     const query = hasVerdicts ? parsed.query : asYesNo(parsed.query);
@@ -297,6 +324,10 @@ export const createEngine = (deps: {
       for (const i of positions) mask[i] = 1;
     }
     const found = searchTolerant(groups, phrases, mask);
+    if (found.ranked.length === 0) {
+      const each = otherTopics(found.ranked, groups, phrases, mask);
+      if (each.length > 0) return { ...base, kind: 'search', hits: each };
+    }
     if (found.ranked.length === 0 && !heardAlike) {
       const again = byEar(parsed);
       const alike = again && answerPlain(question, again, true);
@@ -325,7 +356,7 @@ export const createEngine = (deps: {
       const d = found.detail.get(i);
       hits[k] = d ? { ...(plainHits[i] as Hit), score: d.score, matched: d.matched } : (plainHits[i] as Hit);
     }
-    return { ...base, kind: 'search', hits };
+    return { ...base, kind: 'search', hits: [...hits, ...otherTopics(found.ranked, groups, phrases, mask)] };
   };
 
   // the table's own names and numbers for the replies that teach how to ask, found on the first such reply

@@ -56,6 +56,14 @@ describe('engine.ask', () => {
     expect(a.hits[0]?.matched).toContain('5g基站');
   });
 
+  it('answers topics asked together in separate pieces with the targets of each', async () => {
+    const { engine } = await seed();
+    // 44's text names 希望小屋 and 42's 引进高端人才: no target holds both, each piece names one
+    expect(idsOf(engine.ask('希望小屋，还有引进高端人才，帮我调出来'))).toEqual(['44', '42']);
+    // one piece: the words are one topic, and a target lacking some of them is not added
+    expect(idsOf(engine.ask('希望小屋建设'))).toEqual(['44']);
+  });
+
   it('searches within a filter', async () => {
     const { engine } = await seed();
     const a = engine.ask('卫健委 托育');
