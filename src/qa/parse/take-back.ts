@@ -104,9 +104,10 @@ export const createTakeBackRewrite = (ctx: ParseContext): TextRewrite => {
       const markers = [...text.matchAll(TAKE_BACK), ...[...text.matchAll(SHOULD_BE)].map((m) => Object.assign(m, { onlyBefore: true }))].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
       if (markers.length === 0) return text;
       const cuts: Span[] = [];
+      const said = mentions(text);
       for (const m of markers) {
         const at = m.index ?? 0;
-        const all = mentions(text).filter((s) => !cuts.some((c) => c.start === s.start));
+        const all = said.filter((s) => !cuts.includes(s));
         const before = all.filter((s) => s.end <= at);
         const after = all.filter((s) => s.start >= at + m[0].length);
         // the value after the marker replaces the last one of its kind before it
