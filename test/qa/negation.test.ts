@@ -24,6 +24,7 @@ describe('negation of any filter', () => {
     // 团市委's 43 runs on without a deadline (长期坚持); the refusal after it, pointed at it or not, sets it aside
     expect(ids('团市委的目标，长期坚持的那些就不要了')).toEqual(['44', '45']);
     expect(ids('聂元科分管的，年底到期的去掉')).toEqual(['43', '45']);
+    expect(ids('聂元科分管的里面不属于年底到期的')).toEqual(['43', '45']);
     // a refusal that ends its clause is no 不要A要B correction: nothing is read as the set-aside value
     expect(engine.ask('团市委的，长期坚持那个不要，只看有期限的').query.dropped).toBeUndefined();
   });

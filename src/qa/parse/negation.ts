@@ -3,10 +3,10 @@ import { negatedKinds, pickKind } from '../filter-kinds';
 import { cut, type ParseContext, type ParsePass, type ParseState } from './state';
 
 /**
- * Words before a filter that set it aside: 除了年底的, 不是民生实事的, 不在年底完成, 不需要各乡镇配合的, and with a word
+ * Words before a filter that set it aside: 除了年底的, 不是民生实事的, 不在年底完成, 不属于民生实事的, 不需要各乡镇配合的, and with a word
  * of time or degree between them (除了已经滞后的, 不是还没开工的), which says when, not what.
  */
-const BEFORE = /(?:除了|除去|除开|不是|不在|不用|不需要|不需|无需|不要|不含|不包括|不算|排除|去掉|并非|而非|非)\s*(?:在|是)?\s*(?:已经|已|还在|还|都|目前|现在|仍然|仍|也)?\s*$/u;
+const BEFORE = /(?:除了|除去|除开|不属于|不归|不是|不在|不用|不需要|不需|无需|不要|不含|不包括|不算|排除|去掉|并非|而非|非)\s*(?:在|是)?\s*(?:已经|已|还在|还|都|目前|现在|仍然|仍|也)?\s*$/u;
 /**
  * Words after a filter that set it aside: 年底以外的, 已完成之外, 民生实事除外, and a refusal after it, pointed at it or
  * not (长期坚持那个不要, 滞后的就不看了, 年底到期的去掉), the filter's own verb between (年底到期的除外).
