@@ -78,7 +78,7 @@ export interface Query {
    */
   history?: 'all' | 'sinceLast';
   /** a resolved deadline: a date (YYYY-MM-DD), any date in a later year (2023年到期, 明年的), or 'ongoing' for 长期坚持 */
-  deadline?: { date: string; label: string; by?: DeadlineSpan } | { year: number; label: string } | { ongoing: true; label: string };
+  deadline?: { date: string; label: string; by?: DeadlineSpan; whole?: true } | { year: number; label: string } | { ongoing: true; label: string };
   /** normalised search words left after filters and filler words are removed */
   terms?: string[];
   /** the same search words as the question wrote them together (5g基站), for display */

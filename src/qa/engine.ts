@@ -177,6 +177,7 @@ export const createEngine = (deps: {
     city: report.city,
     covered: timeline.map((r) => ({ year: r.year, period: r.period })),
     sections: [...filters.sectionPositions.keys()],
+    wholePeriods: filters.wholePeriods,
     leaderTitles: titlesOfLeaders(targets),
     tableWords: () => (tableWords ??= wordsOf([...titles.map((t) => t.slice(0, WORDS_OF_TEXT)), ...filters.sectionPositions.keys()])),
     targetTexts: () => titles,

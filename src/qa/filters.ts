@@ -26,6 +26,11 @@ export interface Filters {
   lightCode: Uint8Array;
   /** each target's verdict (已完成, 欠进度 …; 是/否 tables have only on-plan and behind) */
   stageOf: readonly StatusKind[];
+  /**
+   * whether some targets' 完成时限 is a whole period (全年) on a date that others write as a day (12月底):
+   * the table then tells a task for the whole year from one due at its end
+   */
+  wholePeriods: boolean;
   /** positions passing the query's filters, ascending; undefined = no filter */
   positions(q: Query): number[] | undefined;
   /** the hits at positions; precomputed lists share one frozen array, so treat it as read-only */
@@ -61,6 +66,12 @@ const unionOf = (lists: number[][]): number[] => (lists.length === 1 ? (lists[0]
  * status, deadline and light, so the common questions (滞后, 年底到期的, a
  * unit's targets) cost no scan of the table and answers share their hits.
  */
+/** a deadline's words for comparing: 12月底前 and 12月底 say the same day */
+const dayText = (text: string): string => text.replace(/\s+/g, '').replace(/(?:之前|以前|前)$/u, '');
+
+/** a 完成时限 that is a whole period rather than a day in it: 全年, 2024年全年, 全年度 */
+export const WHOLE_PERIOD = /^(?:\d{4}年)?全年度?(?:内)?$/u;
+
 export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: ReadonlyMap<Target, Assessment>; normalize: Normalize }): Filters => {
   const { assessmentOf, normalize } = deps;
   const targets = [...deps.targets].sort((a, b) => compareIds(a.id, b.id));
@@ -83,6 +94,20 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
   });
   const deadlineKey = (t: Target): string => (t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind === 'ongoing' ? 'ongoing' : '');
   const deadlines = targets.map(deadlineKey);
+  // 全年 beside 12月底 on the same date: 1 for the whole-period targets, on the dates where both are written
+  const whole = new Uint8Array(n);
+  const wholeDates = new Set<string>();
+  /** the day texts (12月底) of each date, as written without spaces or a closing 前 */
+  const dayDates = new Map<string, Set<string>>();
+  targets.forEach((t, i) => {
+    if (t.deadline.kind !== 'date') return;
+    const isWhole = WHOLE_PERIOD.test(t.deadline.text.replace(/\s+/g, ''));
+    whole[i] = isWhole ? 1 : 0;
+    const text = dayText(t.deadline.text);
+    if (isWhole) wholeDates.add(t.deadline.date);
+    else (dayDates.get(t.deadline.date) ?? dayDates.set(t.deadline.date, new Set()).get(t.deadline.date))?.add(text);
+  });
+  const mixedDates = new Set([...wholeDates].filter((d) => dayDates.has(d)));
   const lightCode = new Uint8Array(n);
   const byLight: number[][] = [[], [], []];
   const risky: number[] = [];
@@ -201,13 +226,18 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     // a span (三季度以内) keeps the dated targets up to its date; ISO dates compare as text
     const span = q.deadline && 'date' in q.deadline ? q.deadline.by : undefined;
     const inSpan = (key: string): boolean => /^\d/.test(key) && wantDeadline !== undefined && (span === 'before' ? key < wantDeadline : key <= wantDeadline);
-    const dueAsAsked = (key: string): boolean => wantDeadline === undefined || (span ? inSpan(key) : wantYear ? key.startsWith(wantDeadline) : key === wantDeadline);
+    // on a date written both ways, 全年 asks for the whole-period targets, and the table's own day (12月底) for the
+    // others; any other words for the date (年底) keep both
+    const asked = q.deadline && 'date' in q.deadline && mixedDates.has(q.deadline.date) ? q.deadline : undefined;
+    const wantWhole = !asked ? -1 : asked.whole ? 1 : dayDates.get(asked.date)?.has(dayText(asked.label)) ? 0 : -1;
+    const dueAsAsked = (key: string, i: number): boolean =>
+      wantDeadline === undefined || (span ? inSpan(key) : wantYear ? key.startsWith(wantDeadline) : key === wantDeadline && (wantWhole < 0 || whole[i] === wantWhole));
     if (sets.length === 0 && wantLag < 0 && wantDeadline === undefined) return undefined;
     if (sets.length === 0 && wantDeadline === undefined) return wantLag === 1 ? byStatus.lagging : byStatus.onSchedule;
-    if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined && !wantYear && !span) return byDeadline.get(wantDeadline) ?? [];
+    if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined && !wantYear && !span && wantWhole < 0) return byDeadline.get(wantDeadline) ?? [];
     const namedUnits = new Set(q.units ?? []);
     const lagsAsAsked = (i: number): boolean => wantLag < 0 || (namedUnits.size > 0 ? (laggingFor(i, namedUnits) ? 1 : 0) : lagging[i]) === wantLag;
-    const keep = (i: number): boolean => lagsAsAsked(i) && dueAsAsked(deadlines[i] as string);
+    const keep = (i: number): boolean => lagsAsAsked(i) && dueAsAsked(deadlines[i] as string, i);
     const [first, ...others] = sets;
     if (first && others.length === 0 && wantLag < 0 && wantDeadline === undefined) return first;
     // the smallest set drives; the others are looked up in a bitmap
@@ -269,5 +299,5 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     return 'head' in q.edge ? list.slice(0, q.edge.head) : list.slice(Math.max(0, list.length - q.edge.tail));
   };
 
-  return { targets, plainHits, positionOf, byId, unitPositions, leaderPositions, sectionPositions, lagging, lightCode, stageOf, positions, hitsAt };
+  return { targets, plainHits, positionOf, byId, unitPositions, leaderPositions, sectionPositions, lagging, lightCode, stageOf, wholePeriods: mixedDates.size > 0, positions, hitsAt };
 };

@@ -68,6 +68,11 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
         return { deadline: { date: `${y}-${String(mo).padStart(2, '0')}-${String(da).padStart(2, '0')}`, label: m[0] }, rest: cut(text, m[0]) };
       }
     }
+    // 全年 where the table tells a whole-year task from one due at the year's end
+    if (ctx.wholePeriods) {
+      m = /(?:今年)?全年度?/u.exec(text);
+      if (m) return { deadline: { date: `${year}-12-31`, label: m[0], whole: true }, rest: cut(text, m[0]) };
+    }
     m = QUARTER.exec(text);
     if (m?.[1]) {
       const quarter = toNumber(m[1]) ?? 0;

@@ -27,6 +27,8 @@ export interface ParseContext {
   leaderTitles?: ReadonlyMap<string, readonly string[]>;
   /** the words of the table's target texts, computed when first asked for (pinyin questions need them) */
   tableWords?: () => Iterable<string>;
+  /** the table writes some deadlines as a whole period (全年) beside days of the same date (12月底): 全年 is then a deadline */
+  wholePeriods?: boolean;
   /** the table's section names (民生实事), from its section rows; none when it has none */
   sections?: readonly string[];
   /** the targets' texts, normalised, when first asked for: whether a word names a topic of the table */

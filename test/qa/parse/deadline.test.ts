@@ -1,5 +1,6 @@
 import { idsOf } from '../../../src/qa/answer';
-import { seed } from '../seed';
+import { createEngine } from '../../../src/qa/engine';
+import { report, seed, target } from '../seed';
 import { runUntil } from './context';
 
 describe('deadline pass: a later year', () => {
@@ -87,5 +88,35 @@ describe('a deadline read as a span', () => {
   it('leaves a quarter alone as the report’s period (三季度哪些滞后)', async () => {
     const { engine } = await seed();
     expect(engine.ask('三季度哪些滞后').query.deadline).toBeUndefined();
+  });
+});
+
+describe('a whole-year deadline beside a day on the same date', () => {
+  // a table that writes 全年 for year-long tasks and 12月底前 for those due at the year's end (both 2030-12-31)
+  const engine = async () => {
+    const { normalize, aliases } = await seed();
+    const targets = [
+      target('1', '新增市场主体三千户', '甲', ['市场监管局'], '', false, '12月底前'),
+      target('2', '固定资产投资增长百分之八', '乙', ['发改局'], '', false, '全年'),
+      target('3', '建成口袋公园十处', '乙', ['住建局'], '', true, '12月底前'),
+      target('4', '一般公共预算收入增长', '甲', ['财政局'], '', true, '全年'),
+    ];
+    return createEngine({ report: report(targets), normalize, aliases });
+  };
+
+  it.each([
+    ['时限是全年的任务', ['2', '4']],
+    ['全年的任务里面滞后的', ['2']],
+    // the table's own day asks for its day, not the year-long tasks
+    ['12月底前要完成的', ['1', '3']],
+    // other words for the date keep both
+    ['年底到期的', ['1', '2', '3', '4']],
+  ])('reads %s as %o', async (q, ids) => {
+    expect(idsOf((await engine()).ask(q))).toEqual(ids);
+  });
+
+  it('leaves 全年 as words where the table writes no whole-year deadline', async () => {
+    const { engine: shipped } = await seed();
+    expect(shipped.ask('全年的目标').query.deadline).toBeUndefined();
   });
 });
