@@ -72,6 +72,19 @@ export const createNegatedTopicPass = (ctx: ParseContext): ParsePass => {
   };
 };
 
+/**
+ * Cuts a filter's words at [from, to) out of what is left of the question, with the words around them that
+ * set it aside when there are any, and then sets `part` aside. True when it was set aside, so the caller
+ * records the filter as asked for only when it was not.
+ */
+export const cutFilter = (s: ParseState, from: number, to: number, part: QueryFilters): boolean => {
+  const aside = setAsideSpan(s.text, from, to);
+  if (aside) setAside(s, part);
+  const span = aside ?? { from, to };
+  s.text = `${s.text.slice(0, span.from)} ${s.text.slice(span.to)}`;
+  return aside !== undefined;
+};
+
 /** Negation words nothing took: the reply says they were not applied rather than answer as if they were not written. */
 const LEFT = /(?:^|\s)(除了|除去|不是|不要|不含|不包括|不算|排除|去掉|以外|之外|除外|不需要|不用)(?=\s|$)/u;
 

@@ -1,5 +1,5 @@
 import { toNumber } from './numbers';
-import { setAside, setAsideSpan } from './negation';
+import { cutFilter } from './negation';
 import { cut, type ParseContext, type ParsePass, type ParseState } from './state';
 
 /** Words that end many section names and say nothing about which one: 生态环保类 is asked as 生态环保. */
@@ -53,13 +53,8 @@ const formsOf = (ctx: ParseContext): Form[] => {
 
 /** Takes the words at [from, to) as a section: set aside when the words around say so, else asked for. */
 const take = (s: ParseState, found: Set<string>, name: string, from: number, to: number): void => {
-  const end = to + sectionWord(s.text, to).length;
   // 不是民生实事的, 民生实事以外: the other sections' targets
-  const aside = setAsideSpan(s.text, from, end);
-  if (aside) setAside(s, { sections: [name] });
-  else found.add(name);
-  const span = aside ?? { from, to: end };
-  s.text = `${s.text.slice(0, span.from)} ${s.text.slice(span.to)}`;
+  if (!cutFilter(s, from, to + sectionWord(s.text, to).length, { sections: [name] })) found.add(name);
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { Many } from '../answer';
 import { toNumber } from './numbers';
-import { setAside, setAsideSpan } from './negation';
+import { cutFilter } from './negation';
 import type { ParsePass, ParseState } from './state';
 
 /** A number of units (三个责任单位, 两家以上单位, 多个部门) or of leaders (两位及以上市政府领导, 两个副市长, 好几个领导). */
@@ -15,11 +15,7 @@ const INCLUDING = /(?:连同|包括|包含|含|加上|还有)\s*$/u;
 
 /** Takes the words at [from, to) as a count of this kind: set aside when the words around say so (跟其他单位一起负责的就不要了). */
 const take = (s: ParseState, kind: 'unitCount' | 'leaderCount', many: Many, from: number, to: number): void => {
-  const aside = setAsideSpan(s.text, from, to);
-  if (aside) setAside(s, { [kind]: many });
-  else s.query[kind] ??= many;
-  const span = aside ?? { from, to };
-  s.text = `${s.text.slice(0, span.from)} ${s.text.slice(span.to)}`;
+  if (!cutFilter(s, from, to, { [kind]: many })) s.query[kind] ??= many;
 };
 
 /**

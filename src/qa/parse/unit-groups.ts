@@ -1,5 +1,5 @@
 import type { UnitGroup } from '../answer';
-import { setAside, setAsideSpan } from './negation';
+import { cutFilter } from './negation';
 import type { ParseContext, ParsePass } from './state';
 
 /**
@@ -47,18 +47,12 @@ export const createUnitGroupsPass = (ctx: ParseContext): ParsePass => {
         if (!m || !AFTER_GROUP.test(s.text.slice(m.index + m[0].length))) continue;
         if (SHORT.test(m[0]) && !BEFORE_SHORT.test(s.text.slice(0, m.index))) continue;
         const joiner = JOINER_BEFORE.exec(s.text.slice(0, m.index))?.[0] ?? '';
-        const from = m.index - joiner.length;
-        const to = m.index + m[0].length;
         const group: UnitGroup = { kind: g.kind, units: g.units };
+        const written = m[0];
         // 除了跟县区政府一起的, 县区政府以外的: every target but the group's
-        const aside = setAsideSpan(s.text, from, to);
-        if (aside) setAside(s, { group });
-        else {
-          s.query.group = group;
-          s.mentions.push({ written: m[0], kind: 'unit' });
-        }
-        const span = aside ?? { from: m.index, to };
-        s.text = `${s.text.slice(0, span.from)} ${s.text.slice(span.to)}`;
+        if (cutFilter(s, m.index - joiner.length, m.index + written.length, { group })) continue;
+        s.query.group = group;
+        s.mentions.push({ written, kind: 'unit' });
       }
     },
   };
