@@ -164,7 +164,19 @@ export const createEngine = (deps: {
   const places = [report.city, report.city.replace(/[市县区州旗]$/u, '')];
   const units = createNameResolver({ names: filters.unitPositions.keys(), normalize, aliases: aliases.units, config, places, successions: deps.successions ?? loadSuccessions() });
   const leaders = createNameResolver({ names: filters.leaderPositions.keys(), normalize, config, soundMinLength: 2, fuzzy: false });
-  const reportWords = [report.city, report.city.replace(/市$/, ''), report.period, report.period.replace(/^第/, ''), `${report.year}年`, String(report.year), '本季度', '这个季度', '本期'];
+  const reportWords = [
+    report.city,
+    report.city.replace(/市$/, ''),
+    report.period,
+    report.period.replace(/^第/, ''),
+    `${report.year}年`,
+    String(report.year),
+    '本季度',
+    '这个季度',
+    '这一季度',
+    '这季度',
+    '本期',
+  ];
   /** the table's words, for the pinyin and help passes: segmented once, on the first question that needs them */
   let tableWords: Set<string> | undefined;
   const parser = createQuestionParser({

@@ -13,7 +13,8 @@ const RELATIVE_YEARS: [string, number][] = [
   ['去年', -1],
   ['明年', 1],
 ];
-const QUARTER = /(?:第)?([一二三四1-4])季度/g;
+/** another quarter (一季度, 第2季度); 这一季度 / 本季度 is the report's own, whatever its number */
+const QUARTER = /(?<![这本该当])(?:第)?([一二三四1-4])季度/g;
 const QUARTER_NAMES = ['', '第一季度', '第二季度', '第三季度', '第四季度'];
 
 /**

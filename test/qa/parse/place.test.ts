@@ -46,3 +46,16 @@ describe('place pass: another city, year or quarter', () => {
     expect(idsOf(engine.ask('2023年6月底到期的'))).toEqual(['76']);
   });
 });
+
+describe('place pass: this quarter', () => {
+  it.each(['这一季度团市委的进展', '本季度团市委的目标'])('reads %s as the report’s own quarter, not the first', async (q) => {
+    const { engine } = await seed();
+    const a = engine.ask(q);
+    expect([a.query.outside, a.hits.map((h) => h.target.id)]).toEqual([undefined, ['43', '44', '45']]);
+  });
+
+  it('answers a total of this quarter with the figures', async () => {
+    const { engine } = await seed();
+    expect(engine.ask('给个总数，这一季度一共多少条').kind).toBe('stats');
+  });
+});
