@@ -154,6 +154,7 @@ export const leadersIn = (cell: string): string[] =>
     // titles in brackets may list several (李卫东（县委常委、副县长）): gone before the cell is split
     .replace(/[（(][^（()）]*[）)]/gu, ' ')
     .split(/[、，,;；\s]+/)
+    .map((name) => TITLED_NAME.exec(name)?.[2] ?? name)
     .filter((name) => name && !LEADER_TITLE.test(name));
 
 /**
@@ -161,10 +162,24 @@ export const leadersIn = (cell: string): string[] =>
  * The name is bounded: unbounded, the pattern retried from every character of a long cell without
  * brackets (quadratic: a 100,000-character leader cell took 30 s).
  */
-export const leaderTitlesIn = (cell: string): [string, string[]][] =>
-  [...cell.matchAll(/([^（()）、，,;；\s]{1,20})\s*[（(]([^（()）]{0,80})[）)]/gu)].map((m) => [m[1] as string, (m[2] as string).split(/[、，,;；\s]+/).filter(Boolean)]);
+export const leaderTitlesIn = (cell: string): [string, string[]][] => [
+  ...[...cell.matchAll(/([^（()）、，,;；\s]{1,20})\s*[（(]([^（()）]{0,80})[）)]/gu)].map(
+    (m): [string, string[]] => [m[1] as string, (m[2] as string).split(/[、，,;；\s]+/).filter(Boolean)],
+  ),
+  // the title written before the name (区长赵海峰, 常务副区长孙建国)
+  ...cell
+    .replace(/[（(][^（()）]*[）)]/gu, ' ')
+    .split(/[、，,;；\s]+/)
+    .flatMap((part): [string, string[]][] => {
+      const m = TITLED_NAME.exec(part);
+      return m ? [[m[2] as string, [m[1] as string]]] : [];
+    }),
+];
 
-const LEADER_TITLE = /^(?:常务)?副?(?:市|县|区|州|镇|乡)长$|^(?:[市县区]委)?副?书记$|^(?:[市县区]委)?常委$|^秘书长$|^同志$|^副?主任$/;
+const TITLE = '(?:[市县区州]委)?(?:常务)?副?(?:市|县|区|州|镇|乡)长|(?:[市县区州]委)?副?书记|(?:[市县区州]委)?常委|秘书长|副?主任';
+const LEADER_TITLE = new RegExp(`^(?:${TITLE}|同志)$`, 'u');
+/** A title written before the name in one cell part (副区长张敏): the name is the two to four characters after it. */
+const TITLED_NAME = new RegExp(`^(${TITLE})(\\p{Script=Han}{2,4})$`, 'u');
 
 /** Orders 序号 numerically when both are numbers ("9" before "10"), as text otherwise. */
 export const compareIds = (a: string, b: string): number => {

@@ -1,3 +1,4 @@
+import { parseTable } from '../../src/table/load-table';
 import { createEngine, type Engine } from '../../src/qa/engine';
 import { countyReport } from './county-table';
 import { seed } from './seed';
@@ -44,6 +45,37 @@ describe('a county table', () => {
 
   it('reads 参与 as any part in a target', () => {
     expect(ids('住建局参与了哪些')).toEqual(['1', '2', '4']);
+  });
+});
+
+/** A district's cells write the title before the name (区长赵海峰), two leaders to a cell, or the name then the title. */
+describe('leader cells with the title before the name', () => {
+  const TSV = [
+    '泺水区2024年重点工作任务台账（第三季度）',
+    '编号\t重点任务\t分管区领导\t牵头单位\t时间节点\t进度评价',
+    '1\t重点项目建设\t区长赵海峰、常务副区长孙建国\t区发展和改革局\t年底前\t正常推进',
+    '2\t专项债券\t孙建国（常务副区长）\t区财政局\t9月30日前\t已完成',
+    '3\t招商引资\t副区长张敏，区委书记陈立群\t区投资促进服务中心\t年底前\t进度滞后',
+    '4\t普惠托育\t李晓梅（副区长）\t区卫生健康局\t年底前\t正常推进',
+  ].join('\n');
+  let engine: Engine;
+  const ids = (question: string): string[] => engine.ask(question).hits.map((h) => h.target.id);
+  beforeAll(async () => {
+    const { normalize, aliases } = await seed();
+    engine = createEngine({ report: await parseTable(Buffer.from(TSV), 'district.tsv'), normalize, aliases });
+  });
+
+  it('reads the name after the title and each leader of a shared cell', () => {
+    expect(ids('赵海峰的任务')).toEqual(['1']);
+    expect(ids('孙建国分管的')).toEqual(['1', '2']);
+    expect(ids('张敏副区长手上的')).toEqual(['3']);
+    expect(ids('陈书记挂帅的')).toEqual(['3']);
+    expect(ids('赵区长亲自抓的')).toEqual(['1']);
+  });
+
+  it('reads 常务 as the 常务副区长, and a slip in a name before its title as that leader', () => {
+    expect(ids('孙常务分管的')).toEqual(['1', '2']);
+    expect(ids('李晓眉副区长的任务')).toEqual(['4']);
   });
 });
 

@@ -20,7 +20,10 @@ export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
   const norm = (w: string): string => ctx.normalize(w).replace(/\s+/g, '');
   // the table's own titles too (县委常委): 县长 alone names whoever the table calls 县长
   const holders = new Map<string, string[]>();
-  for (const [name, own] of ctx.leaderTitles ?? []) for (const t of own) holders.set(norm(t), [...(holders.get(norm(t)) ?? []), name]);
+  for (const [name, own] of ctx.leaderTitles ?? []) {
+    // 常务副区长 is spoken as 常务 (孙常务, 常务分管的)
+    for (const t of own.flatMap((t) => (/^常务副.长$/u.test(norm(t)) ? [t, '常务'] : [t]))) holders.set(norm(t), [...new Set([...(holders.get(norm(t)) ?? []), name])]);
+  }
   const titles = longestFirst(ctx.normalize, [...ctx.aliases.leaderTitles, ...holders.keys()]).filter((t) => !/局长|主任/.test(t));
   const people = ctx.leaders.names.map((name) => {
     const norm = ctx.normalize(name).replace(/\s+/g, '');
@@ -31,6 +34,8 @@ export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
   const fullNames = people.map((p) => ctx.normalize(p.name).replace(/\s+/g, ''));
   /** the question writes the title right after a leader's name (王建军区长): that person's title, not a second leader */
   const afterName = (compact: string, title: string): boolean => fullNames.some((n) => compact.includes(n + title));
+  /** a leader's surname and one or two more characters right before the title (李晓眉副区长, a slip of 李晓梅): one person, written loosely */
+  const afterLooseName = (before: string): boolean => people.some((p) => before.length > p.surname.length && before.slice(-p.surname.length - 2, -1).includes(p.surname) && /\p{Script=Han}$/u.test(before));
   return {
     name: 'leader address',
     run(s) {
@@ -45,7 +50,7 @@ export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
           const last = before.trimEnd().slice(-1);
           // a title right after a name (赵明副县长) is that person's, not everyone's who holds it: cut, so
           // 副区长 inside 刘晓东常务副区长 names nobody; after another title (区长和常务副区长) it is one more leader
-          if (found.length === 0 && holders.has(title) && afterName(s.compact, title)) {
+          if (found.length === 0 && holders.has(title) && (afterName(s.compact, title) || afterLooseName(before))) {
             s.text = `${s.text.slice(0, at)} ${s.text.slice(at + title.length)}`;
             at = s.text.indexOf(title, at + 1);
             continue;
