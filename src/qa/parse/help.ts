@@ -61,15 +61,25 @@ const SHOWN = [
  * Asking what the bot can be asked: a modal (能, 可以, 会) and a verb of asking (问, 查, 干) before a
  * what-word, whoever the subject: 你能干嘛, 都能查些什么, 我能问你些什么问题.
  */
-const CAN_ASK = /(?:能|可以|会)[都还]?(?:问|查|干|做|搜|找|回答)(?:你|些|点|出|到|得到)*(?:什么|啥|嘛|哪些|哪方面)/u;
+const CAN_ASK = /(?:能|可以|会)[都还]?(?:帮|给|替|为)?(?:我|我们|咱们|人)?(?:问|查|干|做|搜|找|回答)(?:你|些|点|出|到|得到)*(?:什么|啥|嘛|哪些|哪方面)/u;
 /**
  * Asking how to ask: a word of manner before a verb of asking (怎么按分管领导查, 如何按单位搜), where
  * what stands between only names a kind of thing (a column), not a value of the table.
  */
-const HOW_ASK = /(?:怎么|怎样|如何|咋)样?(.{0,10}?)(?:查|问|搜|找|提问)/u;
+const HOW_ASK = /(?:怎么|怎样|如何|咋)样?(.{0,10}?)(?:询问|查|问|搜|找|提问|说)/u;
 /** what may stand between 怎么 and 查 in a question about asking: 按 and the name of a column or kind */
 const KIND_OF_THING =
-  /按照|按|根据|通过|用|以|分管领导|责任领导|责任单位|牵头单位|配合单位|单位|部门|领导|完成时限|截止时间|时限|时间|月份|序号|编号|状态|进度|关键词|关键字|名称|板块|部分|类别|灯|颜色|来|去|的/gu;
+  /按照|按|根据|通过|用|以|分管领导|责任领导|责任单位|牵头单位|配合单位|单位|部门|领导|完成时限|截止时间|时限|时间|月份|序号|编号|状态|进度|关键词|关键字|名称|名字|板块|部分|类别|灯|颜色|来|去|的|才|(?:向|跟|对|和|给)?(?:您|你)/gu;
+/**
+ * An example inside a question about asking (能不能按时间查，比如年底要干完的活，要怎么说): what follows 比如 up to the
+ * next stop shows the kind of thing, it is not a question of its own.
+ */
+const EXAMPLE = /(?:比如说?|例如|譬如|像是?)[^，。？！,.?!；;]*/gu;
+/**
+ * Which words to use when asking (问你的时候要用新名字还是老名字, 写全称还是简称): a question about the input,
+ * whatever names it mentions.
+ */
+const WHICH_WORDS = /(?:用|写|说|输入?|打)[^，。？！,.?!]{0,4}(?:名字|名称|称呼|叫法|全称|简称|说法)还是/u;
 /** Asking about the input itself: 要怎么输入, 输入什么命令, 命令是什么 (not 外防输入, which is a topic). */
 const INPUT_ASKED = /(?:怎么|如何|怎样|咋|什么|啥)样?(?:输入|打字|命令|指令|格式)|(?:输入|打|发)(?:什么|啥|哪些)|(?:命令|指令|格式)(?:是什么|是啥|有哪些|怎么)/u;
 
@@ -143,7 +153,7 @@ export const createHelpPass = (ctx: ParseContext): ParsePass => {
         return;
       }
       // 查滞后的要输入什么命令: a question about the input is help whatever it names
-      if (INPUT_ASKED.test(s.compact)) {
+      if (INPUT_ASKED.test(s.compact) || WHICH_WORDS.test(s.compact)) {
         s.query = { kind: 'help' };
         s.done = true;
         return;
@@ -163,8 +173,9 @@ export const createHelpPass = (ctx: ParseContext): ParsePass => {
       }
       if (!helpWord) return;
       // a spoken request may ask twice (能干什么，我该怎么问): every help word is cut before the rest is judged
-      let rest = s.compact;
-      for (const w of helpWords) rest = cut(rest, w);
+      // an example (比如年底的) stands for a kind of thing only when the question asks how to ask
+      let rest = helpWords.includes(helpWord) ? s.compact : s.compact.replace(EXAMPLE, ' ');
+      for (const w of [...helpWords, helpWord]) rest = cut(rest, w);
       for (const f of fillers.multi) rest = cut(rest, f);
       rest = [...rest.replace(/\s+/g, '')].filter((ch) => !fillers.single.has(ch)).join('');
       // what may surround a help word without asking about anything: 能问些什么, 怎么提问比较好, 教我怎么用

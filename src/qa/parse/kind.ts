@@ -32,10 +32,16 @@ const FIGURE_FIELDS = ['status', 'stage', 'light'] as const;
 export const decideKind = (q: Query, hasTerms: boolean, cues: KindCues): { kind: Query['kind']; count?: true; figures?: true } => {
   const filtered = narrows(q);
   const figures = cues.stats || (cues.looseStats && !filtered);
+  // 聂元科和王昌华各分管了多少项: counts of several named ones, apart, are figures whatever words are left
+  const several = (q.leaders?.length ?? 0) + (q.units?.length ?? 0) >= 2;
+  if (cues.each && cues.count && several && !cues.listing) return { kind: 'stats' };
+  // 滞后率是多少: the status is the rate's figure over whatever else selects
+  if (figures && !hasTerms && cues.rate && (q.status || q.stage || q.light)) return { kind: 'stats', figures: true };
   if (q.rank || (figures && !hasTerms)) return { kind: 'stats' };
   if (cues.count && !hasTerms) {
     const totalled = (cues.total || cues.counts >= 2) && !cues.listing;
-    if (filtered && !cues.everything && !totalled) return { kind: 'list', count: true };
+    // 全部 beside a filter and a request to see them (团市委的全部给我列一下) is all of those, not the whole table
+    if (filtered && (!cues.everything || cues.listing) && !totalled) return { kind: 'list', count: true };
     return { kind: 'stats', ...(cues.counts >= 2 ? { figures: true as const } : {}) };
   }
   if (filtered) return { kind: hasTerms ? 'search' : 'list' };
@@ -83,8 +89,9 @@ export const createKindPass = (): ParsePass => ({
     const decided = decideKind(q, terms.length > 0, kindCuesOf(s));
     if (decided.figures) s.query = Object.assign(asFigures(q), { kind: decided.kind });
     else q.kind = decided.kind;
-    // a ranking is figures whatever words are left around it: they select nothing, so the reply does not say they did
-    if (decided.kind === 'stats' && q.rank) {
+    // figures asked with words left around them (a ranking, several named ones counted apart) are figures whatever
+    // those words: they select nothing, so the reply does not say they did
+    if (decided.kind === 'stats' && terms.length > 0) {
       delete s.query.terms;
       delete s.query.phrase;
     }

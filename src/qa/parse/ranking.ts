@@ -9,11 +9,11 @@ export const createRankingPass = (ctx: ParseContext): ParsePass => {
   const byUnit = longestFirst(ctx.normalize, ctx.aliases.rankings.byUnit);
   const byLeader = longestFirst(ctx.normalize, ctx.aliases.rankings.byLeader);
   const orderWords = longestFirst(ctx.normalize, ctx.aliases.rankings.order);
-  // leaders asked about as a group by any title (各位副市长, 每位县领导, 副区长们, 副县长分别): a unit head's title is not a leader's
+  // leaders asked about as a group by any title, of any level (各位副市长, 每个市领导, 每位县领导, 副区长们, 副县长分别): a unit head's title is not a leader's
   const titles = longestFirst(ctx.normalize, ctx.aliases.leaderTitles)
     .filter((t) => !/局长|同志/u.test(t))
     .join('|');
-  const leaderGroup = titles ? new RegExp(`(?:各位|各个|每一位|每位|每个|各|按|分)(?:${titles})|(?:${titles})(?:们|(?=分别|各自|各有))`, 'u') : undefined;
+  const leaderGroup = titles ? new RegExp(`(?:各位|各个|每一位|每位|每个|各|按|分)(?:[市县区镇乡](?:政府)?)?(?:${titles})|(?:${titles})(?:们|(?=分别|各自|各有))`, 'u') : undefined;
   return {
     name: 'ranking',
     run(s) {

@@ -12,6 +12,11 @@ const COUNT = /多少|(?<![那这哪他好])几(?=[项条个家件成])/gu;
 /** the targets themselves asked for: 列一下, 哪些, 分别是啥, 明细 */
 const LISTING = /列|哪些|哪几|分别是|是什么|是啥|有啥|有什么|明细|具体是/u;
 
+/** a rate asked for: any word ending in 率 before a question of how much (滞后率是多少, 推进率怎么样) */
+const RATE = /\p{Script=Han}率(?:是|为|有|能)?(?:多少|几|怎么样|怎样|如何|咋样|多高|高不高)/u;
+/** each of several counted apart: 各分管了多少项, 分别有几项, 各自多少 (各 before a count, not 各单位) */
+const EACH = /(?:各自?|分别|每人|每位|每个)[^，。？！,.?!]{0,6}(?:多少|几[项条个家件])/u;
+
 /**
  * Grouping by deadline: 按月份, 按时间节点, 按完成时限, 各月, 分月. Read here, before the status words, so 按时
  * inside 按时间节点 is not read as 按时 (on schedule).
@@ -37,6 +42,8 @@ export const askCuesOf = (compact: string, statsWords: readonly string[]): AskCu
     counts: compact.match(COUNT)?.length ?? 0,
     listing: LISTING.test(compact),
     byDeadline: compact.search(BY_DEADLINE) >= 0,
+    rate: RATE.test(compact),
+    each: EACH.test(compact),
   };
 };
 
@@ -64,6 +71,8 @@ export const createScopeWordsPass = (ctx: ParseContext): ParsePass => {
         s.compact,
         statsWords.filter((w) => text.includes(w)),
       );
+      // a rate is figures whatever its word (按计划推进率): the status before 率 is read as the figure (kind.ts)
+      if (s.cues.rate) s.stats = true;
       for (const w of allWords) text = cut(text, w);
       if (s.cues.byDeadline) text = text.replace(BY_DEADLINE, ' ');
       text = text.replace(WHOLE_PLACE, ' ');

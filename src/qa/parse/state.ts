@@ -116,6 +116,10 @@ export interface AskCues {
   listing: boolean;
   /** grouped by deadline (按月份, 按时间节点, 各时限): a comparison by deadline when figures are asked */
   byDeadline: boolean;
+  /** a rate asked for (滞后率是多少, 按计划推进率多少): a status before it is the rate's figure, not a filter */
+  rate: boolean;
+  /** each of several asked for apart (各分管了多少项, 分别有几项, 各自多少) */
+  each: boolean;
 }
 
 /** One step of the parse, named so a trace or a test can point at it. */
@@ -181,6 +185,6 @@ export const startState = (raw: string, cleaned: string): ParseState => ({
   everything: false,
   stats: false,
   count: false,
-  cues: { looseStats: false, total: false, counts: 0, listing: false, byDeadline: false },
+  cues: { looseStats: false, total: false, counts: 0, listing: false, byDeadline: false, rate: false, each: false },
   done: !cleaned,
 });

@@ -36,3 +36,28 @@ describe('help pass: questions about asking', () => {
     expect(engine.ask('外防输入那个目标').kind).not.toBe('help');
   });
 });
+
+/**
+ * Help in the words of a newcomer or an elder: the bot can do something for me (能帮我做什么), asking it
+ * politely (怎样向您询问), how to say a request (具体怎么说) even with an example after 比如, and which name to
+ * use when asking (用新名字还是老名字) even when a unit is named.
+ */
+describe('help pass: asking in other words', () => {
+  it.each([
+    '你好，我刚来上班，这个机器人能帮我做什么？',
+    '你能帮我查什么',
+    '老朽不太会用这个东西，请问应该怎样向您询问才好？',
+    '能不能按领导名字或者单位名字查任务啊,具体怎么说才行',
+    '能不能按时间查，比如年底要干完的活？要怎么说',
+    '我们单位以前叫卫计委，现在改名了，问你的时候要用新名字还是老名字？',
+  ])('answers %s with help', async (q) => {
+    const { engine } = await seed();
+    expect(engine.ask(q).kind).toBe('help');
+  });
+
+  it('still reads a value said with 怎么说 as that value', async () => {
+    const { engine } = await seed();
+    expect(engine.ask('卫健委的目标进展怎么说').kind).not.toBe('help');
+  });
+});
+

@@ -74,4 +74,31 @@ describe('kind pass: numbers or a list', () => {
       expect([q, a.kind, a.query.rank?.by]).toEqual([q, 'stats', 'leader']);
     }
   });
+
+  it('reads leaders grouped by a title with its level as a comparison by leader (每个市领导)', async () => {
+    const { engine } = await seed();
+    const a = engine.ask('每个市领导各负责多少项');
+    expect([a.kind, a.query.rank?.by]).toEqual(['stats', 'leader']);
+  });
+
+  it('answers a rate of a status with the figures, the status being the rate and not a filter (滞后率)', async () => {
+    const { engine } = await seed();
+    for (const q of ['滞后率是多少', '这期责任目标的按计划推进率是多少']) {
+      const a = engine.ask(q);
+      expect([q, a.kind, a.query.status]).toEqual([q, 'stats', undefined]);
+    }
+  });
+
+  it('answers counts of several named leaders apart with figures, whatever words are left (各分管了多少项)', async () => {
+    const { engine } = await seed();
+    const a = engine.ask('聂元科和王昌华两位领导各分管了多少项,你给我报个数就行');
+    expect(a.kind).toBe('stats');
+    expect(a.query.terms).toBeUndefined();
+  });
+
+  it('lists a unit asked for in full (全部给我列一下) or by 哪几项 beside 一共: 全部 is all of its targets, not the table', async () => {
+    const { engine } = await seed();
+    expect(idsOf(engine.ask('团市委负责的那几个事儿全部给我列一下'))).toEqual(['43', '44', '45']);
+    expect(idsOf(engine.ask('团市委在这个表里一共牵扯到哪几项任务'))).toEqual(['43', '44', '45']);
+  });
 });
