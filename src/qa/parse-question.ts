@@ -2,6 +2,7 @@ import type { Query } from './answer';
 import { createDeadlinePass } from './parse/deadline';
 import { createExceptPass } from './parse/except';
 import { createFillersPass } from './parse/fillers';
+import { createFormerNamesPass } from './parse/former-names';
 import { createHelpPass } from './parse/help';
 import { createInitialsPass } from './parse/initials';
 import { createHistoryPass } from './parse/history';
@@ -103,6 +104,7 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
   createStatusPass(ctx),
   createRankingPass(ctx),
   createDeadlinePass(ctx),
+  createFormerNamesPass(ctx),
   createPlacePass(ctx),
   createReportWordsPass(ctx),
   createOwnUnitPass(),
@@ -171,7 +173,7 @@ export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
     const state = startState(raw, tidy(raw));
     for (const pass of passes) {
       if (state.done) break;
-      pass.run(state);
+      pass.run(state); if (process.env.DBG) console.error(pass.name, JSON.stringify(state.text), state.phrases);
     }
     if (heard.readAs.length > 0) state.query.readAs = [...heard.readAs, ...(state.query.readAs ?? [])];
     if (heard.dropped.length > 0) state.query.dropped = heard.dropped;
