@@ -14,6 +14,8 @@ export interface NameMatch {
   names: string[];
   /** an old name (国土局) read through the reform's successions: the successor it stands for (自然资源和规划局) */
   successor?: string;
+  /** found by sound only (聂元可 for 聂元科, 团市为 for 团市委): the reply says how it was read */
+  bySound?: true;
 }
 
 export interface NameResolver {
@@ -332,6 +334,35 @@ export const createNameResolver = (deps: {
     return undefined;
   };
 
+  // the lengths of the same-sound forms worth looking for inside a sentence, longest first: from three characters,
+  // as a two-character sound is too often a topic word (the resolver's soundMinLength applies to single mentions)
+  const soundLengths = [...new Set([...soundForms.keys()].map((k) => k.length))].filter((n) => n >= Math.max(3, soundMin)).sort((a, b) => b - a);
+
+  /**
+   * Same-sound slips inside a sentence, as pinyin input and dictation make them (把聂元可领导分管的, 团市为负责的):
+   * a run of Han characters no known spelling took that sounds, syllable for syllable, like a known spelling of
+   * this table. Only this table's names: a sound names nothing the loaded table lacks.
+   */
+  const scanSounds = (text: string, taken: Uint8Array): NameMatch[] => {
+    if (soundLengths.length === 0) return [];
+    // by runs of Han characters, so a digit or a letter cannot shift the syllables against the characters
+    const sound = text.replace(/\p{Script=Han}+/gu, (run) => soundOf(run));
+    if (sound.length !== text.length) return [];
+    const found: NameMatch[] = [];
+    for (const len of soundLengths) {
+      for (let at = 0; at + len <= text.length; at += 1) {
+        let free = true;
+        for (let i = at; i < at + len && free; i += 1) if (taken[i] || !isHan(text[i] as string)) free = false;
+        if (!free) continue;
+        const names = soundForms.get(sound.slice(at, at + len));
+        if (!names) continue;
+        taken.fill(1, at, at + len);
+        found.push({ start: at, end: at + len, mention: text.slice(at, at + len), names: [...names], bySound: true });
+      }
+    }
+    return found;
+  };
+
   const scan = (text: string): NameMatch[] => {
     const taken = new Uint8Array(text.length);
     const found: NameMatch[] = [];
@@ -358,6 +389,7 @@ export const createNameResolver = (deps: {
         at = text.indexOf(form, at + 1);
       }
     }
+    found.push(...scanSounds(text, taken));
     return found.sort((a, b) => a.start - b.start);
   };
 

@@ -85,6 +85,25 @@ describe('name scanning', () => {
   });
 });
 
+describe('same-sound slips inside a sentence', () => {
+  it("finds a name of this table typed by sound in the middle of a sentence, and says how it read it", async () => {
+    const { engine } = await seed();
+    // 可 and 科 are both ke: the loose piece 把聂元可领导 is no name, but its middle sounds like one
+    const nie = engine.ask('你帮我把聂元可领导分管的所有目标都列出来');
+    expect(nie.query.leader).toBe('聂元科');
+    expect(nie.query.readAs).toContainEqual({ written: '聂元可', as: '聂元科' });
+    // 为 and 委 are both wei
+    expect(engine.understand('团市为负责的那几个事儿').units).toEqual(['团市委']);
+  });
+
+  it('finds no name by sound that the loaded table lacks, nor from two characters', async () => {
+    const { engine } = await seed();
+    // 王昌明 is a wrong syllable, not a slip; 民正 alone is two characters
+    expect(engine.understand('把王昌明领导分管的列出来').leader).toBeUndefined();
+    expect(engine.understand('民正那边的目标').units).toBeUndefined();
+  });
+});
+
 describe('names inside names and names that do not resolve', () => {
   it('reads a name written longer than a known form as the unit it spells in order', async () => {
     const { normalize, aliases } = await seed();

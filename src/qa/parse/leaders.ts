@@ -11,6 +11,11 @@ export const createLeadersPass = (ctx: ParseContext): ParsePass => {
         if (m.names.length !== 1) continue;
         s.leaders.add(m.names[0] as string);
         s.mentions.push({ written: m.mention, kind: 'leader' });
+        // a same-sound slip (聂元可) is cut as written, and the reply says whom it was read as
+        if (m.bySound) {
+          s.readAs.push({ written: m.mention, as: m.names[0] as string });
+          s.text = cut(s.text, m.mention);
+        }
       }
       for (const n of names) s.text = cut(s.text, n);
     },

@@ -8,7 +8,7 @@ export const createUnitsPass = (ctx: ParseContext): ParsePass => ({
     for (const m of matches) {
       // an old name whose successor the table lacks: 国土局（自然资源和规划局）, so the reply says which office it meant
       if (m.names.length === 0) s.query.unresolved ??= m.successor ? `${m.mention}（${m.successor}）` : m.mention;
-      else if (m.successor && m.names.length === 1) s.readAs.push({ written: m.mention, as: m.names[0] as string });
+      else if ((m.successor || m.bySound) && m.names.length === 1) s.readAs.push({ written: m.mention, as: m.names[0] as string });
       if (m.names.length > 1) s.ambiguous = m.names;
       for (const n of m.names) s.units.add(n);
       if (m.names.length > 0) s.mentions.push({ written: m.mention, kind: 'unit' });
