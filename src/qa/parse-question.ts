@@ -173,7 +173,7 @@ export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
     const state = startState(raw, tidy(raw));
     for (const pass of passes) {
       if (state.done) break;
-      pass.run(state); if (process.env.DBG) console.error(pass.name, JSON.stringify(state.text), state.phrases);
+      pass.run(state);
     }
     if (heard.readAs.length > 0) state.query.readAs = [...heard.readAs, ...(state.query.readAs ?? [])];
     if (heard.dropped.length > 0) state.query.dropped = heard.dropped;

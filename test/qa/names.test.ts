@@ -86,7 +86,7 @@ describe('name scanning', () => {
 });
 
 describe('same-sound slips inside a sentence', () => {
-  it("finds a name of this table typed by sound in the middle of a sentence, and says how it read it", async () => {
+  it('finds a name of this table typed by sound in the middle of a sentence, and says how it read it', async () => {
     const { engine } = await seed();
     // 可 and 科 are both ke: the loose piece 把聂元可领导 is no name, but its middle sounds like one
     const nie = engine.ask('你帮我把聂元可领导分管的所有目标都列出来');
