@@ -77,8 +77,11 @@ export interface Query {
    * last two (上季度以来的变化)
    */
   history?: 'all' | 'sinceLast';
-  /** a resolved deadline: a date (YYYY-MM-DD), any date in a later year (2023年到期, 明年的), or 'ongoing' for 长期坚持 */
-  deadline?: { date: string; label: string; by?: DeadlineSpan; whole?: true } | { year: number; label: string } | { ongoing: true; label: string };
+  /**
+   * a resolved deadline: a date (YYYY-MM-DD), any date in a later year (2023年到期, 明年的), or 'ongoing' for 长期坚持;
+   * `also` holds more deadlines said with it (8月底和9月底到期的): a target due at any of them is kept
+   */
+  deadline?: Deadline & { also?: Deadline[] };
   /** normalised search words left after filters and filler words are removed */
   terms?: string[];
   /** the same search words as the question wrote them together (5g基站), for display */
@@ -86,6 +89,9 @@ export interface Query {
   /** the mention that could not be resolved, for the 'nothing found' reply */
   unresolved?: string;
 }
+
+/** One deadline asked for: a date (a span up to it when `by` is set), a later year, or 长期坚持. */
+export type Deadline = { date: string; label: string; by?: DeadlineSpan; whole?: true } | { year: number; label: string } | { ongoing: true; label: string };
 
 /** A date read as a span: every date up to it (三季度以内), or only earlier ones (年底之前提前到期的). */
 export type DeadlineSpan = 'onOrBefore' | 'before';

@@ -1,7 +1,7 @@
 import { compareIds, hasCooperating, isLagging, leadersOf, roleOf, STATUS_KINDS, targetStatus, unitsOf, type StatusKind, type Target, type UnitRole } from '../model';
 import type { Assessment, Light } from '../progress/light';
 import type { Normalize } from '../text/normalize';
-import type { Hit, Many, Query, QueryFilters } from './answer';
+import type { Deadline, Hit, Many, Query, QueryFilters } from './answer';
 import { negatedKinds, setAsidePart, type FilterKindName } from './filter-kinds';
 
 export const LIGHTS: readonly Light[] = ['red', 'yellow', 'green'];
@@ -190,6 +190,27 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     return own.length > 0 ? own.some((a) => !a.onSchedule) : lagging[i] === 1;
   };
 
+  /** a deadline's key among the targets' keys: a date, a year's prefix (2023-), or 'ongoing' */
+  const keyOf = (d: Deadline): string => ('ongoing' in d ? 'ongoing' : 'year' in d ? `${d.year}-` : d.date);
+  /**
+   * On a date written both ways, 全年 asks for the whole-period targets (1), and the table's own day (12月底) for
+   * the others (0); any other words for the date (年底) keep both (-1).
+   */
+  const wantWhole = (d: Deadline): number => {
+    if (!('date' in d) || !mixedDates.has(d.date)) return -1;
+    return d.whole ? 1 : dayDates.get(d.date)?.has(dayText(d.label)) ? 0 : -1;
+  };
+  /** whether a target (its deadline key, its position) is due as one deadline asks */
+  const dueAt = (d: Deadline): ((key: string, i: number) => boolean) => {
+    const want = keyOf(d);
+    // a year (2023年到期) keeps every date in it: its key is a prefix of theirs
+    if ('year' in d) return (key) => key.startsWith(want);
+    // a span (三季度以内) keeps the dated targets up to its date; ISO dates compare as text
+    const span = 'date' in d ? d.by : undefined;
+    if (span) return (key) => /^\d/.test(key) && (span === 'before' ? key < want : key <= want);
+    const asked = wantWhole(d);
+    return (key, i) => key === want && (asked < 0 || whole[i] === asked);
+  };
   const filtered = (q: Query): number[] | undefined => {
     let sets: number[][] = [];
     const unitLists = (q.units ?? []).map((u) => unitPositions.get(u) ?? []);
@@ -220,21 +241,14 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     else if (q.risk) sets.push(risky);
     sets = sets.sort((a, b) => a.length - b.length);
     const wantLag = q.status === 'lagging' ? 1 : q.status === 'onSchedule' ? 0 : -1;
-    const wantDeadline = q.deadline ? ('ongoing' in q.deadline ? 'ongoing' : 'year' in q.deadline ? `${q.deadline.year}-` : q.deadline.date) : undefined;
-    // a year (2023年到期) keeps every date in it: its key is a prefix of theirs
-    const wantYear = q.deadline !== undefined && 'year' in q.deadline;
-    // a span (三季度以内) keeps the dated targets up to its date; ISO dates compare as text
-    const span = q.deadline && 'date' in q.deadline ? q.deadline.by : undefined;
-    const inSpan = (key: string): boolean => /^\d/.test(key) && wantDeadline !== undefined && (span === 'before' ? key < wantDeadline : key <= wantDeadline);
-    // on a date written both ways, 全年 asks for the whole-period targets, and the table's own day (12月底) for the
-    // others; any other words for the date (年底) keep both
-    const asked = q.deadline && 'date' in q.deadline && mixedDates.has(q.deadline.date) ? q.deadline : undefined;
-    const wantWhole = !asked ? -1 : asked.whole ? 1 : dayDates.get(asked.date)?.has(dayText(asked.label)) ? 0 : -1;
-    const dueAsAsked = (key: string, i: number): boolean =>
-      wantDeadline === undefined || (span ? inSpan(key) : wantYear ? key.startsWith(wantDeadline) : key === wantDeadline && (wantWhole < 0 || whole[i] === wantWhole));
+    const wantDeadline = q.deadline ? keyOf(q.deadline) : undefined;
+    // 8月底和9月底: a target due at any deadline asked is kept
+    const dues = q.deadline ? [q.deadline, ...(q.deadline.also ?? [])].map(dueAt) : [];
+    const dueAsAsked = (key: string, i: number): boolean => dues.length === 0 || dues.some((due) => due(key, i));
+    const plainDeadline = q.deadline !== undefined && !q.deadline.also && !('year' in q.deadline) && !('by' in q.deadline && q.deadline.by) && wantWhole(q.deadline) < 0;
     if (sets.length === 0 && wantLag < 0 && wantDeadline === undefined) return undefined;
     if (sets.length === 0 && wantDeadline === undefined) return wantLag === 1 ? byStatus.lagging : byStatus.onSchedule;
-    if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined && !wantYear && !span && wantWhole < 0) return byDeadline.get(wantDeadline) ?? [];
+    if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined && plainDeadline) return byDeadline.get(wantDeadline) ?? [];
     const namedUnits = new Set(q.units ?? []);
     const lagsAsAsked = (i: number): boolean => wantLag < 0 || (namedUnits.size > 0 ? (laggingFor(i, namedUnits) ? 1 : 0) : lagging[i]) === wantLag;
     const keep = (i: number): boolean => lagsAsAsked(i) && dueAsAsked(deadlines[i] as string, i);

@@ -89,7 +89,7 @@ const KIND_WORDS: { readonly [K in FilterKindName]: (q: FilterPart) => string[] 
   status: (q) => (q.status ? [q.status === 'lagging' ? WORDS.lagging : WORDS.onSchedule] : []),
   stage: (q) => (q.stage ? [WORDS.stageFilter[q.stage]] : []),
   light: (q) => [...(q.light ? [LIGHT_LABEL[q.light]] : []), ...(q.risk ? [WORDS.risk] : [])],
-  deadline: (q) => (q.deadline ? ['ongoing' in q.deadline ? WORDS.ongoing : WORDS.due(q.deadline.label, 'by' in q.deadline ? q.deadline.by : undefined)] : []),
+  deadline: (q) => (q.deadline ? [q.deadline, ...(q.deadline.also ?? [])].map((d) => ('ongoing' in d ? WORDS.ongoing : WORDS.due(d.label, 'by' in d ? d.by : undefined))) : []),
   // search words are said as the search's own part
   topic: () => [],
 };

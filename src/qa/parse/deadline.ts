@@ -1,4 +1,4 @@
-import type { Query } from '../answer';
+import type { Deadline, Query } from '../answer';
 import { toNumber } from './numbers';
 import { setAside, setAsideSpan } from './negation';
 import { cut, longestFirst, type ParseContext, type ParsePass } from './state';
@@ -35,6 +35,9 @@ const withSpan = (d: NonNullable<Query['deadline']>, text: string, compact: stri
   if (at >= 0 && SPAN_AFTER.test(text.slice(at + d.label.length))) return { ...d, by: 'onOrBefore' };
   return d;
 };
+
+/** what joins two deadlines into one group: 和, 与, 及, 、, 或 (九月底的和明年的) */
+const JOINER = /^\s*(?:到期)?的?\s*(?:和|与|及|以及|跟|、|或者?|还有)\s*$/u;
 
 /** a quarter's last day: 三季度, 第3季度 (read as a deadline only before 以内/之前/末/底; alone it is a report's period) */
 const QUARTER = /(?:第)?([一二三四1-4])\s*季度\s*(?=末|底|以内|之内|之前|以前|前|为止)/u;
@@ -95,6 +98,26 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
     return { rest: text };
   };
 
+  /** the deadlines written joined by 和 or 、 with nothing else between (九月底的和明年的), as groups of their labels */
+  const joinedLabels = (text: string): string[][] => {
+    const said: { label: string; at: number }[] = [];
+    let rest = text;
+    for (let found = find(rest); found.deadline; found = find(rest)) {
+      const at = text.indexOf(found.deadline.label);
+      if (at >= 0) said.push({ label: found.deadline.label, at });
+      rest = found.rest;
+    }
+    said.sort((a, b) => a.at - b.at);
+    const groups: string[][] = [];
+    said.forEach((d, k) => {
+      const before = said[k - 1];
+      const between = before ? text.slice(before.at + before.label.length, d.at) : undefined;
+      if (before && between !== undefined && JOINER.test(between)) groups[groups.length - 1]?.push(d.label);
+      else groups.push([d.label]);
+    });
+    return groups.filter((g) => g.length > 1);
+  };
+
   return {
     name: 'deadline',
     run(s) {
@@ -103,21 +126,34 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
         for (let found = find(s.text); found.deadline; found = find(s.text)) s.text = found.rest;
         return;
       }
-      const found = find(s.text);
-      if (!found.deadline) return;
-      // 不是年底到期的, 除了年底以外: every target but those due then
-      const at = s.text.indexOf(found.deadline.label);
-      const aside = at >= 0 ? setAsideSpan(s.text, at, at + found.deadline.label.length) : undefined;
-      if (aside) {
-        setAside(s, { deadline: found.deadline });
-        s.text = cut(`${s.text.slice(0, aside.from)} ${s.text.slice(aside.to)}`, found.deadline.label);
-        return;
+      // every deadline said is read: those set aside (不是年底到期的, 除了年底以外) go together, the others are kept
+      // together (8月底和9月底到期的, 九月底以前的…八月底的也算上), and one said again in other words (2023年才到期的，
+      // 就是明年上半年) is one deadline, so the second is not left to be read as another report's year
+      const joined = joinedLabels(s.text);
+      let kept: Deadline[] = [];
+      const aside: Deadline[] = [];
+      for (let found = find(s.text); found.deadline; found = find(s.text)) {
+        const d = found.deadline;
+        const at = s.text.indexOf(d.label);
+        const span = at >= 0 ? setAsideSpan(s.text, at, at + d.label.length) : undefined;
+        if (span) {
+          aside.push(d);
+          s.text = cut(`${s.text.slice(0, span.from)} ${s.text.slice(span.to)}`, d.label);
+        } else if (kept.some((k) => restates(k, d))) s.text = found.rest;
+        else {
+          kept.push(withSpan(d, s.text, s.compact));
+          s.text = found.rest.replace(SPAN_AFTER, ' ');
+        }
       }
-      s.query.deadline = withSpan(found.deadline, s.text, s.compact);
-      s.text = found.rest.replace(SPAN_AFTER, ' ');
-      // the same deadline said again in other words (2023年才到期的，就是明年上半年): one deadline, so the
-      // second is not left to be read as another report's year
-      for (let again = find(s.text); again.deadline && restates(found.deadline, again.deadline); again = find(s.text)) s.text = again.rest;
+      // 把九月底的和明年的去掉: deadlines joined by 和 or 、 share the negation said after the last of them
+      const asideLabels = new Set(aside.map((d) => d.label));
+      const sharesAside = (d: Deadline): boolean => joined.some((group) => group.includes(d.label) && group.some((l) => asideLabels.has(l)));
+      aside.push(...kept.filter(sharesAside));
+      kept = kept.filter((d) => !sharesAside(d));
+      const [first, ...also] = kept;
+      if (first) s.query.deadline = also.length > 0 ? { ...first, also } : first;
+      const [firstAside, ...alsoAside] = aside;
+      if (firstAside) setAside(s, { deadline: alsoAside.length > 0 ? { ...firstAside, also: alsoAside } : firstAside });
     },
   };
 };

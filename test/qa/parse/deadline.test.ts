@@ -120,3 +120,20 @@ describe('a whole-year deadline beside a day on the same date', () => {
     expect(shipped.ask('全年的目标').query.deadline).toBeUndefined();
   });
 });
+
+/**
+ * Several deadlines said together: a target due at any of them is kept (8月底和9月底, 九月底的…八月底的也算上), and
+ * deadlines joined by 和 share a negation said after the last of them (把九月底的和明年的去掉).
+ */
+describe('deadline pass: several deadlines', () => {
+  it('keeps the targets due at any deadline said together', async () => {
+    const { engine } = await seed();
+    expect(idsOf(engine.ask('8月底和9月底到期的目标分别是哪些'))).toEqual(['45', '74']);
+    expect(idsOf(engine.ask('九月底以前就应该完成的任务有哪些,八月底的也算上'))).toEqual(['45', '74']);
+  });
+
+  it('sets aside every deadline joined to one set aside', async () => {
+    const { engine } = await seed();
+    expect(idsOf(engine.ask('卫健委的任务里头,把九月底的和明年的去掉,剩下年底完成的给我列一下'))).toEqual(['73', '75', '77', '78', '79', '80']);
+  });
+});
