@@ -60,4 +60,3 @@ describe('help pass: asking in other words', () => {
     expect(engine.ask('卫健委的目标进展怎么说').kind).not.toBe('help');
   });
 });
-
