@@ -190,6 +190,7 @@ export const createEngine = (deps: {
     covered: timeline.map((r) => ({ year: r.year, period: r.period })),
     sections: [...filters.sectionPositions.keys()],
     wholePeriods: filters.wholePeriods,
+    verdicts: hasVerdicts,
     leaderTitles: titlesOfLeaders(targets),
     tableWords: () => (tableWords ??= wordsOf([...titles.map((t) => t.slice(0, WORDS_OF_TEXT)), ...filters.sectionPositions.keys()])),
     targetTexts: () => titles,

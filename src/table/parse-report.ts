@@ -97,7 +97,7 @@ export const parseReport = (rows: RawRow[], source: Omit<ReportSource, 'sha256'>
     }
 
     const { lead, cooperating } = splitUnits(cell('units'));
-    const assignment: Assignment = { leader: toLeaderCell(cell('leader')), units: lead, progress: cell('progress'), onSchedule: !isLaggingStatus(status), status, row };
+    const assignment: Assignment = { leader: toLeaderCell(cell('leader')), units: lead, progress: cell('progress'), onSchedule: !isLaggingStatus(status) || notDueYet(status, cell('deadline'), year), status, row };
     const moreCooperating = [...cooperating, ...splitUnits(cell('cooperating')).lead.filter((u) => !lead.includes(u))];
     if (moreCooperating.length > 0) assignment.cooperating = [...new Set(moreCooperating)];
 
@@ -168,4 +168,14 @@ const fromDateText = (text: string): string => {
 };
 
 /** 张　鹏 (a two-character name padded to line up with three-character ones) → 张鹏. */
+/**
+ * 未启动 on a row due after the report's year (2025年6月 in a 2024 table) is waiting for its time, not behind it:
+ * on schedule, still shown as 未启动. Due this year or with no date, not starting is lagging.
+ */
+const notDueYet = (status: string, deadline: string, year: number): boolean => {
+  if (status !== 'not-started') return false;
+  const due = toDeadline(deadline, year);
+  return due.kind === 'date' && due.date > `${year}-12-31`;
+};
+
 const toLeaderCell = (text: string): string => (!/\s/.test(text) ? text : text.replace(/(^|[、，,;；\s])(\p{Script=Han})[\s\u3000]+(\p{Script=Han})(?=$|[、，,;；\s])/gu, '$1$2$3'));

@@ -57,6 +57,7 @@ describe('leader cells with the title before the name', () => {
     '2\t专项债券\t孙建国（常务副区长）\t区财政局\t9月30日前\t已完成',
     '3\t招商引资\t副区长张敏，区委书记陈立群\t区投资促进服务中心\t年底前\t进度滞后',
     '4\t普惠托育\t李晓梅（副区长）\t区卫生健康局\t年底前\t正常推进',
+    '5\t全民健身设施\t郑国栋（副区长）\t区教育和体育局\t2025年6月\t未启动',
   ].join('\n');
   let engine: Engine;
   const ids = (question: string): string[] => engine.ask(question).hits.map((h) => h.target.id);
@@ -76,6 +77,17 @@ describe('leader cells with the title before the name', () => {
   it('reads 常务 as the 常务副区长, and a slip in a name before its title as that leader', () => {
     expect(ids('孙常务分管的')).toEqual(['1', '2']);
     expect(ids('李晓眉副区长的任务')).toEqual(['4']);
+  });
+
+  it('reads 还没完成 on a table of verdicts as every target but the 已完成 ones, and 干完了 as 已完成', () => {
+    expect(ids('还没完成的')).toEqual(['1', '3', '4', '5']);
+    expect(ids('孙建国分管的还没完成的')).toEqual(['1']);
+    expect(ids('已经干完了的有哪些')).toEqual(['2']);
+  });
+
+  it('reads a status word typed with a homophone, and 未启动 before a next year deadline as not lagging', () => {
+    expect(ids('滞厚的有哪些')).toEqual(['3']);
+    expect(ids('未启动的')).toEqual(['5']);
   });
 });
 

@@ -31,6 +31,8 @@ export interface ParseContext {
   wholePeriods?: boolean;
   /** the table's section names (民生实事), from its section rows; none when it has none */
   sections?: readonly string[];
+  /** the table's status cells say verdicts (已完成, 正常推进 …), not only 是/否: 未完成 is then every other verdict, not lagging */
+  verdicts?: boolean;
   /** the targets' texts, normalised, when first asked for: whether a word names a topic of the table */
   targetTexts?: () => readonly string[];
 }

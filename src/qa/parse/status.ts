@@ -1,3 +1,4 @@
+import { pinyin } from 'pinyin-pro';
 import type { StatusKind } from '../../model';
 import type { StageKey } from '../aliases';
 import type { Status } from '../answer';
@@ -10,6 +11,12 @@ const DENIED = /(?:并未|尚未|还没有|还没|没有|没能|未能|未|没|�
 const CELL_ANSWER = /^\s*(?:这一?列|这一?栏|一栏|这项|列|栏)?\s*(?:填的是|写的是|选的是|是|为|填|写|选|等于)?\s*(是|否)(?=\s|的|$)/u;
 /** A 是/否 cell's answer said as marked, without the column (标了否的, 填的是否, 写着是的): the table's own values. */
 const MARKED = /(?:标|填|写|选|打|勾|标注|显示)(?:了|的|着|成|为)?(?:是|为)?\s*(是|否)(?=\s|的|$)/u;
+/** A verb of doing with 完 after it (干完, 做完了, 办完): finished, as 完成 says. */
+const FINISHED_VERB = /(?:干|做|办|搞|弄)(?:得)?完(?!成|善|整|全|备)/gu;
+const soundOf = (text: string): string => pinyin(text, { toneType: 'none', type: 'array' }).join(' ');
+
+/** A word that only denies 完成 (还没完成, 未完成): on a table of verdicts, every target but the 已完成 ones. */
+const NOT_DONE = /^(?:还|尚|并)?(?:未|没有?)完成$/u;
 /** Verdicts that say a target keeps pace; denied, they mean lagging. */
 const KEEPS_PACE = new Set<StatusKind>(['done', 'ahead', 'on-plan']);
 
@@ -29,9 +36,30 @@ export const createStatusPass = (ctx: ParseContext): ParsePass => {
   ]
     .filter((x) => x.word)
     .sort((a, b) => b.word.length - a.word.length);
+  /** each status word by its first character, with its sound, for words typed with a homophone (滞厚 → 滞后) */
+  const byFirst = new Map<string, { word: string; sound: string }[]>();
+  for (const { word } of statusWords) {
+    if (word.length < 2 || !/^\p{Script=Han}+$/u.test(word)) continue;
+    byFirst.set(word[0] as string, [...(byFirst.get(word[0] as string) ?? []), { word, sound: soundOf(word) }]);
+  }
+  /** one character of a status word typed as another of the same sound (滞厚的): that word, its first character kept */
+  const soundAlike = (text: string): string => {
+    for (let at = 0; at < text.length; at++) {
+      for (const { word, sound } of byFirst.get(text[at] as string) ?? []) {
+        const piece = text.slice(at, at + word.length);
+        if (piece.length !== word.length || !/^\p{Script=Han}+$/u.test(piece)) continue;
+        const differ = [...piece].filter((c, i) => c !== word[i]).length;
+        if (differ === 1 && soundOf(piece) === sound) return `${text.slice(0, at)}${word}${text.slice(at + word.length)}`;
+      }
+    }
+    return text;
+  };
   return {
     name: 'status',
     run(s) {
+      // a verb with 完 after it says it is finished (干完了, 做完的, 办完): 完成
+      s.text = s.text.replace(FINISHED_VERB, '完成');
+      if (!statusWords.some(({ word }) => s.text.includes(word))) s.text = soundAlike(s.text);
       for (const found of statusWords) {
         const { word } = found;
         const at = s.text.indexOf(word);
@@ -47,6 +75,12 @@ export const createStatusPass = (ctx: ParseContext): ParsePass => {
           // 没达到序时进度: a verdict denied is the other side of the 是/否 line
           const denied = DENIED.exec(s.text.slice(Math.max(0, at - 3), at))?.[0];
           if (denied) {
+            // on a table of verdicts, 还没完成 is every target its 已完成 is not (正常推进 too), not only the lagging ones
+            if (found.stage === 'done' && ctx.verdicts && !s.query.stage && !s.query.status) {
+              setAside(s, { stage: 'done' });
+              s.text = cut(s.text, denied + word);
+              continue;
+            }
             if (!s.query.stage) s.query.status ??= KEEPS_PACE.has(found.stage) ? 'lagging' : 'onSchedule';
             s.text = cut(s.text, denied + word);
             continue;
@@ -61,6 +95,11 @@ export const createStatusPass = (ctx: ParseContext): ParsePass => {
         if (asked && answer) {
           if (!s.query.stage) s.query.status ??= (answer[1] === '是') === (found.status === 'onSchedule') ? 'onSchedule' : 'lagging';
           s.text = `${s.text.slice(0, asked.index)} ${s.text.slice(at + word.length + answer[0].length)}`;
+          continue;
+        }
+        if (found.status === 'lagging' && ctx.verdicts && NOT_DONE.test(word) && !s.query.stage && !s.query.status) {
+          setAside(s, { stage: 'done' });
+          s.text = cut(s.text, word);
           continue;
         }
         const negation = found.status === 'onSchedule' ? /(并未|尚未|没有|未|没|不)$/.exec(s.text.slice(Math.max(0, at - 2), at))?.[1] : undefined;
