@@ -165,9 +165,13 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
    * A unit's role on a target. A table with a 配合单位 column says it; in one with a single units
    * column, a cell naming several (市市场监管局 市工业和信息化局 市现代医药港) puts the leading unit first.
    */
-  const roleIn: (t: Target, unit: string) => UnitRole | undefined = hasCooperating(targets)
+  const cooperatingColumn = hasCooperating(targets);
+  const roleIn: (t: Target, unit: string) => UnitRole | undefined = cooperatingColumn
     ? roleOf
     : (t, unit) => (t.assignments.some((a) => a.units[0] === unit) ? 'lead' : t.assignments.some((a) => a.units.includes(unit)) ? 'cooperating' : undefined);
+  /** Whether any row of a target gives the unit that role: 56 has 区农业农村局 配合 on one row and 牵头 on its next, so it is both. */
+  const hasRole = (t: Target, unit: string, role: UnitRole): boolean =>
+    cooperatingColumn ? t.assignments.some((a) => (role === 'lead' ? a.units : (a.cooperating ?? [])).includes(unit)) : roleIn(t, unit) === role;
   const unitCount = Uint16Array.from(targets, (t) => Math.min(unitsOf(t).length, 0xffff));
   const leaderCount = Uint16Array.from(targets, (t) => Math.min(leadersOf(t).length, 0xffff));
   const within = (counts: Uint16Array, many: Many): number[] => {
@@ -232,7 +236,7 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     // 市财政局配合的: only where a named unit has that role
     if (q.role && q.units?.length) {
       const { role, units } = q;
-      sets.push(unionOf(unitLists).filter((i) => units.some((u) => roleIn(targets[i] as Target, u) === role)));
+      sets.push(unionOf(unitLists).filter((i) => units.some((u) => hasRole(targets[i] as Target, u, role))));
     }
     const byNumber = numbered(q);
     if (byNumber) sets.push(byNumber);

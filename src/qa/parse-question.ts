@@ -12,7 +12,7 @@ import { createLightsPass } from './parse/lights';
 import { createLooseNamesPass } from './parse/loose-names';
 import { createNumbersPass } from './parse/numbers';
 import { createReportWordsPass } from './parse/report-words';
-import { createRolePass } from './parse/role';
+import { createPendingRolePass, createRolePass } from './parse/role';
 import { createScopeWordsPass } from './parse/scope-words';
 import { createCorrectionsRewrite } from './parse/corrections';
 import { createTakeBackRewrite } from './parse/take-back';
@@ -119,6 +119,7 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
   createFillersPass(ctx),
   createInitialsPass(ctx),
   createLooseNamesPass(ctx),
+  createPendingRolePass(),
   createJoinsPass(),
   createNegatedTopicPass(ctx),
   createNegationLeftPass(),

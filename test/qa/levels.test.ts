@@ -48,6 +48,15 @@ describe('a county table', () => {
   });
 });
 
+const ROLES_TSV = [
+  '泺水区2024年重点工作任务台账（第三季度）',
+  '编号\t重点任务\t分管区领导\t牵头单位\t配合单位\t时间节点\t进度评价',
+  '1\t重点项目建设\t区长赵海峰\t区发展和改革局\t区财政局\t年底前\t正常推进',
+  '2\t专项债券\t孙建国（常务副区长）\t区财政局\t区发展和改革局、区农业农村局\t9月30日前\t已完成',
+  '3\t食品安全示范区\t郑国栋（副区长）\t区市场监督管理局\t区农业农村局\t年底前\t正常推进',
+  '\t\t副区长刘文博\t区农业农村局\t\t年底前\t正常推进',
+].join('\n');
+
 /** A district's cells write the title before the name (区长赵海峰), two leaders to a cell, or the name then the title. */
 describe('leader cells with the title before the name', () => {
   const TSV = [
@@ -83,6 +92,16 @@ describe('leader cells with the title before the name', () => {
     expect(ids('还没完成的')).toEqual(['1', '3', '4', '5']);
     expect(ids('孙建国分管的还没完成的')).toEqual(['1']);
     expect(ids('已经干完了的有哪些')).toEqual(['2']);
+  });
+
+  it('reads a role said before a loosely written unit, and a role any row of a target gives', async () => {
+    const { normalize, aliases } = await seed();
+    const roles = createEngine({ report: await parseTable(Buffer.from(ROLES_TSV), 'roles.tsv'), normalize, aliases });
+    const rolesIds = (q: string): string[] => roles.ask(q).hits.map((h) => h.target.id);
+    expect(rolesIds('发改局牵头的任务有哪些')).toEqual(['1']);
+    expect(rolesIds('发改局配合的')).toEqual(['2']);
+    expect(rolesIds('农业局配合的任务')).toEqual(['2', '3']);
+    expect(rolesIds('农业局牵头的')).toEqual(['3']);
   });
 
   it('reads a status word typed with a homophone, and 未启动 before a next year deadline as not lagging', () => {

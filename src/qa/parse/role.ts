@@ -23,7 +23,11 @@ export const roleNamed = (word: string): UnitRole | undefined => ROLE_WORDS.find
 export const createRolePass = (): ParsePass => ({
   name: 'role',
   run(s) {
-    if (s.units.size === 0) return;
+    if (s.units.size === 0) {
+      const roles = new Set(ROLE_WORDS.filter(({ word }) => s.text.includes(word)).map((r) => r.role));
+      if (roles.size === 1 && !/参与|参加/u.test(s.text)) s.pendingRole = [...roles][0];
+      return;
+    }
     // 参与 is any part in a target, leading or not: the unit's targets, so the word is only cut
     const any = /参与|参加/u.test(s.text);
     s.text = cut(cut(s.text, '参与'), '参加');
@@ -34,5 +38,13 @@ export const createRolePass = (): ParsePass => ({
       s.text = cut(s.text, word);
     }
     if (named.size === 1 && !any) s.query.role ??= [...named][0];
+  },
+});
+
+/** A role said before the unit, which a later pass resolved loosely (发改局牵头的): applied once a unit is named. */
+export const createPendingRolePass = (): ParsePass => ({
+  name: 'pending role',
+  run(s) {
+    if (s.pendingRole && s.units.size > 0) s.query.role ??= s.pendingRole;
   },
 });

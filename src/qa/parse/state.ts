@@ -1,3 +1,4 @@
+import type { UnitRole } from '../../model';
 import type { Normalize } from '../../text/normalize';
 import type { Aliases } from '../aliases';
 import type { Query, ReadAs } from '../answer';
@@ -78,6 +79,8 @@ export interface ParseState {
   phrases: string[];
   /** a unit mention resolved to several units */
   ambiguous?: string[];
+  /** a role said before any unit was resolved (发改局牵头的, where 发改局 is resolved loosely later): the role once one is */
+  pendingRole?: UnitRole;
   /** units named so far (a union when several) */
   units: Set<string>;
   /** leaders named so far (a union when several) */
