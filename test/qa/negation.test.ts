@@ -77,3 +77,11 @@ describe('negation of any filter', () => {
     expect(renderAnswer(answer, { format: 'plain' }).text).toMatch(/没能确定“(?:除了|以外)”要排除哪一项/);
   });
 });
+
+describe('negation of a denied status word', () => {
+  it('sets aside the other side of the status when the word is denied (除了没按计划的)', async () => {
+    const { engine } = await seed();
+    expect(engine.ask('王昌华分管的里头除了没达到序时进度的').query.except).toEqual({ status: 'lagging' });
+    expect(engine.ask('除了没按计划推进的').query.except).toEqual({ status: 'lagging' });
+  });
+});

@@ -1,12 +1,19 @@
 import type { UnitRole } from '../../model';
 import type { NameMatch } from '../names';
+import { SET_ASIDE_AFTER } from './negation';
 import { roleNamed } from './role';
 import type { ParseContext, ParsePass } from './state';
 
-/** Words before a name that set it aside: 除了王昌华, 不是工信局的, 非团市委, 不需要各乡镇配合的. */
-const BEFORE = /(?:除了|除去|除开|除|不算|不含|不包括|排除|去掉|不是|不需要|不需|无需|不用|非)$/u;
-/** Words after a name that set it aside: 王昌华以外的, 工信局之外, 聂元科外的, 聂元科不算, 住建局没参与的. */
-const AFTER = /^(?:(?:分管|负责|牵头)?(?:的)?(?:目标|任务|项目)?(?:以外|之外|外|除外|不算|不要|不看|去掉)|(?:没有|没|未|不)(?:参与|参加|配合|牵头|负责|分管)(?:的)?)/u;
+/** Words before a name that set it aside: 除了王昌华, 不是工信局的, 非团市委, 不需要各乡镇配合的, 除了跟工信局有关的. */
+const BEFORE = /(?:除了|除去|除开|除|不算|不含|不包括|排除|去掉|不是|不需要|不需|无需|不用|非)(?:跟|和|与|同)?$/u;
+/**
+ * Words after a name that set it aside, as after any filter (王昌华以外的, 工信局之外, 鲁西新区那几项先不要, 鲁西新区的都剔掉),
+ * the name's own part between (住建局牵头的以外: its lead part only); or a name not taking part (住建局没参与的).
+ */
+const AFTER = new RegExp(
+  `^(?:(分管|负责|牵头|配合|参与|有关|相关)?(?:的)?(?:目标|任务|项目)?(?:外|${SET_ASIDE_AFTER})|(?:没有|没|未|不)(?:参与|参加|配合|牵头|负责|分管)(?:的)?)`,
+  'u',
+);
 /** Another one of the kind set aside, asked for after it: 还有别的领导, 其他单位, 另外的部门. */
 const OTHER_OF_KIND = /(?:别的|其他|其它|另外的|另外|其余的|其余)(?:的)?(?:市|县|区)?(领导|单位|部门)/u;
 
@@ -25,6 +32,7 @@ export const createExceptPass = (ctx: ParseContext): ParsePass => ({
   name: 'except',
   run(s) {
     const found: { kind: 'units' | 'leaders'; match: NameMatch; from: number; to: number; role?: UnitRole }[] = [];
+    let scoped = false;
     for (const [kind, resolver] of [
       ['leaders', ctx.leaders],
       ['units', ctx.units],
@@ -33,10 +41,14 @@ export const createExceptPass = (ctx: ParseContext): ParsePass => ({
         if (m.names.length === 0) continue;
         const before = BEFORE.exec(s.text.slice(0, m.start).trimEnd());
         const after = AFTER.exec(s.text.slice(m.end));
-        if (!before && !after) continue;
+        if (!before && !after) {
+          scoped = true;
+          continue;
+        }
         const from = before ? s.text.slice(0, m.start).trimEnd().length - before[0].length : m.start;
         const part = !after ? PART_AFTER.exec(s.text.slice(m.end)) : undefined;
-        const role = kind === 'units' && part ? roleNamed(part[0]) : undefined;
+        const said = part?.[0] ?? after?.[1];
+        const role = kind === 'units' && said ? roleNamed(said) : undefined;
         found.push({ kind, match: m, from, to: m.end + (after?.[0].length ?? part?.[0].length ?? 0), ...(role ? { role } : {}) });
       }
     }
@@ -48,10 +60,11 @@ export const createExceptPass = (ctx: ParseContext): ParsePass => ({
     }
     // cut from the end so earlier offsets stay valid
     for (const f of found.sort((a, b) => b.from - a.from)) s.text = `${s.text.slice(0, f.from)} ${s.text.slice(f.to)}`;
-    // 除了王昌华和聂元科，还有别的领导分管的: the names are not counted, a target with another one of that kind stays
+    // 除了王昌华和聂元科，还有别的领导分管的: the names are not counted, a target with another one of that kind stays.
+    // Inside a named scope (王昌华分管的，除了工信局那些，其他单位的任务) 其他 is the rest of that scope: only set aside.
     const other = OTHER_OF_KIND.exec(s.text);
     if (other && found.some((f) => f.kind === (other[1] === '领导' ? 'leaders' : 'units'))) {
-      s.query.besides = true;
+      if (!scoped) s.query.besides = true;
       s.text = `${s.text.slice(0, other.index)} ${s.text.slice(other.index + other[0].length)}`;
     }
   },

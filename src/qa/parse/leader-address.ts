@@ -1,3 +1,4 @@
+import { setAside, setAsideSpan } from './negation';
 import { longestFirst, type ParseContext, type ParsePass } from './state';
 
 /** Two-character surnames: the rest of the name is the given name. */
@@ -78,6 +79,15 @@ export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
             continue;
           }
           const written = s.text.slice(start, at + title.length);
+          // 不是孙县长分管的, 除了王市长以外: that leader set aside, as a full name is by the except pass
+          const aside = found.length === 1 ? setAsideSpan(s.text, start, at + title.length) : undefined;
+          if (aside) {
+            setAside(s, { leaders: [(found[0] as { name: string }).name] });
+            s.readAs.push({ written, as: (found[0] as { name: string }).name });
+            s.text = `${s.text.slice(0, aside.from)} ${s.text.slice(aside.to)}`;
+            at = s.text.indexOf(title, aside.from + 1);
+            continue;
+          }
           if (found.length === 1) {
             const name = (found[0] as { name: string }).name;
             s.leaders.add(name);

@@ -64,10 +64,13 @@ export const createStatusPass = (ctx: ParseContext): ParsePass => {
         const { word } = found;
         const at = s.text.indexOf(word);
         if (at < 0) continue;
-        // 已完成以外的, 除了按计划的: every target but those
-        const aside = setAsideSpan(s.text, at, at + word.length);
+        // 已完成以外的, 除了按计划的: every target but those; 除了没按进度的: the denied word is the other side, set aside
+        const denial = ('stage' in found ? DENIED : /(?:并未|尚未|没有|未|没|不)$/u).exec(s.text.slice(Math.max(0, at - 3), at))?.[0] ?? '';
+        const aside = setAsideSpan(s.text, at - denial.length, at + word.length);
         if (aside) {
-          setAside(s, 'stage' in found ? { stage: found.stage } : { status: found.status });
+          const denied = denial !== '' && ('stage' in found ? KEEPS_PACE.has(found.stage) : true);
+          const status: Status | undefined = !denial ? undefined : 'stage' in found ? (denied ? 'lagging' : 'onSchedule') : found.status === 'onSchedule' ? 'lagging' : 'onSchedule';
+          setAside(s, status ? { status } : 'stage' in found ? { stage: found.stage } : { status: found.status });
           s.text = `${s.text.slice(0, aside.from)} ${s.text.slice(aside.to)}`;
           continue;
         }

@@ -17,11 +17,6 @@ const TOGETHER = [
   '一起参与',
   '一起分管',
   '联合负责',
-  '都参与的',
-  '都参加的',
-  '都负责的',
-  '都分管的',
-  '都有份的',
   '同时负责',
   '同时参与',
   '合作的',
@@ -30,6 +25,11 @@ const TOGETHER = [
   '联合',
   '同时',
 ];
+/**
+ * 都 then any verb of having a part, then 的 (都挂着的, 都挂名的, 都分管的, 都有份的): a target each of them is on. 都 only before
+ * 的, so 都负责啥 still asks for each one's.
+ */
+const ALL_ON = /都\s*(?:挂着|挂名|挂了|挂|有份|分管|负责|参与|参加|牵头|承担|管|涉及|沾边)(?:着|了|过)?\s*的/u;
 /** Each one's own targets, said outright: a union (which is also what an unmarked A和B means). */
 const EACH = ['各自负责', '各自的', '各自', '分别负责', '分别的', '分别', '各自分管', '还有', '以及', '加上'];
 
@@ -49,6 +49,11 @@ export const createTogetherPass = (ctx: { normalize: Normalize }): ParsePass => 
         if (!s.text.includes(w)) continue;
         s.query.join = 'any';
         s.text = cut(s.text, w);
+      }
+      const on = ALL_ON.exec(s.text);
+      if (on) {
+        s.query.join ??= 'all';
+        s.text = `${s.text.slice(0, on.index)} ${s.text.slice(on.index + on[0].length)}`;
       }
       for (const w of together) {
         if (!s.text.includes(w)) continue;

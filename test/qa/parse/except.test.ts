@@ -45,3 +45,26 @@ describe('except pass: a leader or unit set aside', () => {
     expect(renderAnswer(engine.ask('除了王昌华'), { format: 'plain' }).text).toContain('王昌华以外 · 12 项');
   });
 });
+
+describe('except pass: a name set aside by a refusal after it, in a longer sentence', () => {
+  it('reads a refusal after the name, pointed at it and with adverbs, as setting it aside', async () => {
+    const { engine } = await seed();
+    // 聂元科's targets are 39–51; 47–51 are the 鲁西新区管委会's: the refusal removes them, it never selects them
+    expect(idsOf(engine.ask('聂元科分管的，鲁西新区管委会那些都拿掉'))).toEqual(range(39, 46));
+    expect(idsOf(engine.ask('聂元科负责的目标鲁西新区的先不看'))).toEqual(range(39, 46));
+  });
+
+  it('reads 其他单位 after a unit set aside inside a named scope as the rest of that scope', async () => {
+    const { engine } = await seed();
+    // 61, 66, 67 and 84 are 王昌华's targets the 工信局 shares: set aside with it, not kept as having another unit
+    const answer = engine.ask('王昌华分管的，工信局之外，别的单位的目标');
+    expect(answer.query.besides).toBeUndefined();
+    expect(idsOf(answer)).toEqual(['41', ...range(52, 56), ...range(69, 83), '85', '86']);
+  });
+
+  it('sets aside only the part said after the name (牵头的以外), and a leader said by title', async () => {
+    const { engine } = await seed();
+    expect(engine.ask('除了工信局牵头的以外王昌华还分管哪些').query.except).toEqual({ units: ['市工业和信息化局'], role: 'lead' });
+    expect(engine.ask('不是聂副市长分管的').query.except).toEqual({ leaders: ['聂元科'] });
+  });
+});
