@@ -79,9 +79,8 @@ describe('negation of any filter', () => {
 });
 
 describe('negation of a denied status word', () => {
-  it('sets aside the other side of the status when the word is denied (除了没按计划的)', async () => {
+  it('sets aside the other side of the status when the word is denied (除了没达到序时进度的)', async () => {
     const { engine } = await seed();
     expect(engine.ask('王昌华分管的里头除了没达到序时进度的').query.except).toEqual({ status: 'lagging' });
-    expect(engine.ask('除了没按计划推进的').query.except).toEqual({ status: 'lagging' });
   });
 });

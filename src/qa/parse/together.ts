@@ -29,7 +29,7 @@ const TOGETHER = [
  * 都 then any verb of having a part, then 的 (都挂着的, 都挂名的, 都分管的, 都有份的): a target each of them is on. 都 only before
  * 的, so 都负责啥 still asks for each one's.
  */
-const ALL_ON = /都\s*(?:挂着|挂名|挂了|挂|有份|分管|负责|参与|参加|牵头|承担|管|涉及|沾边)(?:着|了|过)?\s*的/u;
+const ALL_ON = /都\s*(?:挂着|挂名|挂了|挂|有份|分管|负责|参与|参加|牵头|承担|管|涉及|沾边)(?:着|了|过)?名?\s*的/u;
 /** Each one's own targets, said outright: a union (which is also what an unmarked A和B means). */
 const EACH = ['各自负责', '各自的', '各自', '分别负责', '分别的', '分别', '各自分管', '还有', '以及', '加上'];
 
