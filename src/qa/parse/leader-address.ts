@@ -51,7 +51,7 @@ export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
           const last = before.trimEnd().slice(-1);
           // a title right after a name (赵明副县长) is that person's, not everyone's who holds it: cut, so
           // 副区长 inside 刘晓东常务副区长 names nobody; after another title (区长和常务副区长) it is one more leader
-          if (found.length === 0 && holders.has(title) && (afterName(s.compact, title) || afterLooseName(before))) {
+          if (found.length === 0 && holders.has(title) && (afterName(s.compact, title) || afterLooseName(before) || afterLooseName(s.compact.slice(0, Math.max(0, s.compact.indexOf(title)))))) {
             s.text = `${s.text.slice(0, at)} ${s.text.slice(at + title.length)}`;
             at = s.text.indexOf(title, at + 1);
             continue;
