@@ -13,8 +13,9 @@ const lastDay = (year: number, month: number): string => {
 /** the year a deadline falls in, if it names one */
 const yearOf = (d: NonNullable<Query['deadline']>): number | undefined => ('year' in d ? d.year : 'date' in d && d.date ? Number(d.date.slice(0, 4)) : undefined);
 
-/** Whether a second deadline says the first again: the same date, or a year and a date in it. */
+/** Whether a second deadline says the first again: 长期 twice, the same date, or a year and a date in it. */
 const restates = (a: NonNullable<Query['deadline']>, b: NonNullable<Query['deadline']>): boolean => {
+  if ('ongoing' in a && 'ongoing' in b) return true;
   const [ya, yb] = [yearOf(a), yearOf(b)];
   if (ya === undefined || ya !== yb) return false;
   return 'year' in a || 'year' in b || ('date' in a && 'date' in b && a.date === b.date);
@@ -33,12 +34,16 @@ const withSpan = (d: NonNullable<Query['deadline']>, text: string, compact: stri
   if (/提前(?!完成)/u.test(compact) && /之前|以前|前/u.test(compact)) return { ...d, by: 'before' };
   const at = text.indexOf(d.label);
   if (at >= 0 && SPAN_AFTER.test(text.slice(at + d.label.length))) return { ...d, by: 'onOrBefore' };
+  // 早于年底: earlier than the date, not on it
+  if (at >= 0 && /(?:早于|先于)\s*$/u.test(text.slice(0, at))) return { ...d, by: 'before' };
   return d;
 };
 
 /** what joins two deadlines into one group: 和, 与, 及, 、, 或 (九月底的和明年的) */
 const JOINER = /^\s*(?:到期)?的?\s*(?:和|与|及|以及|跟|、|或者?|还有)\s*$/u;
 
+/** no deadline at all: 没有具体截止时间, 不设期限, 一直做下去 (the table's 长期坚持 in other words) */
+const NO_DEADLINE = /(?:没有|没|无|不设)(?:具体|明确|固定)?的?(?:截止|完成)?(?:时间|日期|期限|时限)|一直(?:要)?(?:做|干|推进|抓)下去/u;
 /** a quarter's last day: 三季度, 第3季度 (read as a deadline only before 以内/之前/末/底; alone it is a report's period) */
 const QUARTER = /(?:第)?([一二三四1-4])\s*季度\s*(?=末|底|以内|之内|之前|以前|前|为止)/u;
 
@@ -89,6 +94,9 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
     if (m?.[1] && Number(m[1]) > lastReportYear) return { deadline: { year: Number(m[1]), label: m[0] }, rest: cut(text, m[0]) };
     if (text.includes('明年') && year + 1 > lastReportYear) return { deadline: { year: year + 1, label: '明年' }, rest: cut(text, '明年') };
     for (const w of ongoingWords) if (text.includes(w)) return { deadline: { ongoing: true, label: w }, rest: cut(text, w) };
+    // no deadline at all, in any words (没有具体截止时间, 一直做下去): the targets the table marks 长期
+    m = NO_DEADLINE.exec(text);
+    if (m) return { deadline: { ongoing: true, label: m[0] }, rest: cut(text, m[0]) };
     for (const w of yearEndWords) if (text.includes(w)) return { deadline: { date: `${year}-12-31`, label: w }, rest: cut(text, w) };
     m = new RegExp(`${MONTH}\\s*月\\s*(?:底|末|份|前|之前)`).exec(text) ?? /(?:^|[^\d])(\d{1,2})\s*月(?![\d份])/.exec(text);
     if (m?.[1]) {

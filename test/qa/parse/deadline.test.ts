@@ -137,3 +137,18 @@ describe('deadline pass: several deadlines', () => {
     expect(idsOf(engine.ask('卫健委的任务里头,把九月底的和明年的去掉,剩下年底完成的给我列一下'))).toEqual(['73', '75', '77', '78', '79', '80']);
   });
 });
+
+/** 长期坚持 in other words (没有具体截止时间, 一直做下去), and a date with 早于 before it as the dates earlier than it. */
+describe('deadline pass: no deadline, and earlier than one', () => {
+  it('reads having no deadline as 长期坚持, once however often it is said', async () => {
+    const { engine } = await seed();
+    const a = engine.ask('没有具体截止时间、要一直做下去的有哪些');
+    expect(idsOf(a)).toEqual(['43']);
+    expect(a.query.deadline?.also).toBeUndefined();
+  });
+
+  it('reads 早于年底 as the dates before the year end', async () => {
+    const { engine } = await seed();
+    expect(idsOf(engine.ask('时限节点早于年底的有哪些'))).toEqual(['45', '74']);
+  });
+});
