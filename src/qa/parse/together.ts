@@ -30,6 +30,8 @@ const TOGETHER = [
  * 的, so 都负责啥 still asks for each one's.
  */
 const ALL_ON = /都\s*(?:挂着|挂名|挂了|挂|有份|分管|负责|参与|参加|牵头|承担|管|涉及|沾边)(?:着|了|过)?名?\s*的/u;
+/** Together before a verb of showing (一起列出来, 一并发给我): how to show the answer, not a target's owners. */
+const SHOWN_TOGETHER = /(?:一起|一块儿|一块|一并|同时)(?=\s*(?:列|给|发|看|显示|拿|调|拉|查|找|报|放))/gu;
 /** Each one's own targets, said outright: a union (which is also what an unmarked A和B means). */
 const EACH = ['各自负责', '各自的', '各自', '分别负责', '分别的', '分别', '各自分管', '还有', '以及', '加上'];
 
@@ -50,6 +52,8 @@ export const createTogetherPass = (ctx: { normalize: Normalize }): ParsePass => 
         s.query.join = 'any';
         s.text = cut(s.text, w);
       }
+      // 一起列出来, 一块儿发给我: shown together, not done together; only the verb of doing (一起负责) intersects
+      s.text = s.text.replace(SHOWN_TOGETHER, ' ');
       const on = ALL_ON.exec(s.text);
       if (on) {
         s.query.join ??= 'all';

@@ -41,5 +41,7 @@ describe('shares pass: how many units or leaders a target has', () => {
     expect(idsOf(engine.ask('聂元科和张鹏都分管的是哪条'))).toEqual(['47']);
     // any verb of having a part between 都 and 的 (挂着, 挂名, 有份): 41 is the one target both 聂元科 and 王昌华 are on
     expect(idsOf(engine.ask('聂副市长和王副市长都挂着名的'))).toEqual(['41']);
+    // 一起 before a verb of showing is how to show the answer: each one's targets, not the one they share
+    expect(engine.ask('聂元科和王昌华的，一并列给我').query.join).toBeUndefined();
   });
 });
