@@ -11,6 +11,10 @@ describe('Latin letters and compatibility forms', () => {
     ['tuanshiwei', ['43', '44', '45']],
     // spaces inside a name: no word spells ju alone, the run spells 商务局 as one
     ['shang wu ju de mubiao', ['47', '72']],
+    // pinyin typed into the middle of a name, the rest in characters: the two spell one known word together
+    ['shenpi局的目标', ['40', '41']],
+    // an old name of a unit this table has (安监局 → 市应急局) is a word people type in pinyin too
+    ['anjianju的目标', ['39']],
     ['第６５项', ['65']],
     ['第⑥⑤项', ['65']],
   ];

@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { loadSuccessions } from '../successions';
 import type { TextRewrite } from './rewrite';
 import type { ParseContext } from './state';
 
@@ -57,6 +58,8 @@ const createSounds = (ctx: ParseContext, tableWords: () => Iterable<string>): So
     for (const n of ctx.units.names) add(n.replace(/^[市县区]/u, ''));
     for (const n of ctx.units.names) add(n);
     for (const k of Object.keys(a.units)) add(k);
+    // the reform's names of units this table has (市场监管局 for 区市场监督管理局, 安监局 for 应急管理局): people type them too
+    for (const { now, was } of loadSuccessions()) for (const f of [...now, ...was]) if (ctx.units.resolve(ctx.normalize(f)).length > 0) add(f);
     for (const list of [a.status.lagging, a.status.onSchedule, a.deadlines.yearEnd, a.deadlines.ongoing, a.stats, a.counts, a.help, a.all, ...Object.values(a.lights), a.rankings.order])
       for (const w of list) add(w);
     for (const w of GLUE) add(w);
@@ -146,7 +149,23 @@ export const createPinyinRewrite = (ctx: ParseContext): TextRewrite => {
         .normalize('NFD')
         .replace(/[\u0300-\u036f]/g, '')
         .replace(/([aeiouvgnr])[1-5](?=[a-z]|\s|$)/g, '$1');
-      return plain.replace(RUN, (run) => {
+      // pinyin typed into the middle of a word, the rest in characters (nengyuan集团, shenpi局): the run and the
+      // characters right after it spell one known word together, longest first
+      const glued = plain.replace(/(?<![a-z]\s*)([a-z]+)(\p{Script=Han}{1,4})/gu, (both, run: string, han: string) => {
+        if (sounds.cover(run) !== undefined) return both;
+        for (let k = han.length; k >= 1; k -= 1) {
+          const tail = han.slice(0, k);
+          const tailSound = pinyin(tail, { toneType: 'none', type: 'array' });
+          if (tailSound.length !== k || !tailSound.every((x) => /^[a-z]+$/.test(x))) continue;
+          const as = sounds.cover(run + tailSound.join('').replace(/ü/g, 'v'));
+          if (as?.endsWith(tail)) {
+            heard.readAs.push({ written: run + tail, as });
+            return ` ${as}${han.slice(k)}`;
+          }
+        }
+        return both;
+      });
+      return glued.replace(RUN, (run) => {
         // word by word, or, when the spaces fall inside a word (shichang jianguan ju), the run as one
         const read = run.split(/\s+/).map((w) => sounds.cover(w));
         const whole = read.some((r) => r === undefined) ? sounds.cover(run.replace(/\s+/g, '')) : undefined;
