@@ -163,9 +163,7 @@ export const leadersIn = (cell: string): string[] =>
  * brackets (quadratic: a 100,000-character leader cell took 30 s).
  */
 export const leaderTitlesIn = (cell: string): [string, string[]][] => [
-  ...[...cell.matchAll(/([^（()）、，,;；\s]{1,20})\s*[（(]([^（()）]{0,80})[）)]/gu)].map(
-    (m): [string, string[]] => [m[1] as string, (m[2] as string).split(/[、，,;；\s]+/).filter(Boolean)],
-  ),
+  ...[...cell.matchAll(/([^（()）、，,;；\s]{1,20})\s*[（(]([^（()）]{0,80})[）)]/gu)].map((m): [string, string[]] => [m[1] as string, (m[2] as string).split(/[、，,;；\s]+/).filter(Boolean)]),
   // the title written before the name (区长赵海峰, 常务副区长孙建国)
   ...cell
     .replace(/[（(][^（()）]*[）)]/gu, ' ')

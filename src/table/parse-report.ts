@@ -97,7 +97,14 @@ export const parseReport = (rows: RawRow[], source: Omit<ReportSource, 'sha256'>
     }
 
     const { lead, cooperating } = splitUnits(cell('units'));
-    const assignment: Assignment = { leader: toLeaderCell(cell('leader')), units: lead, progress: cell('progress'), onSchedule: !isLaggingStatus(status) || notDueYet(status, cell('deadline'), year), status, row };
+    const assignment: Assignment = {
+      leader: toLeaderCell(cell('leader')),
+      units: lead,
+      progress: cell('progress'),
+      onSchedule: !isLaggingStatus(status) || notDueYet(status, cell('deadline'), year),
+      status,
+      row,
+    };
     const moreCooperating = [...cooperating, ...splitUnits(cell('cooperating')).lead.filter((u) => !lead.includes(u))];
     if (moreCooperating.length > 0) assignment.cooperating = [...new Set(moreCooperating)];
 

@@ -10,10 +10,7 @@ const BEFORE = /(?:除了|除去|除开|除|不算|不含|不包括|排除|去�
  * Words after a name that set it aside, as after any filter (王昌华以外的, 工信局之外, 鲁西新区那几项先不要, 鲁西新区的都剔掉),
  * the name's own part between (住建局牵头的以外: its lead part only); or a name not taking part (住建局没参与的).
  */
-const AFTER = new RegExp(
-  `^(?:(分管|负责|牵头|配合|参与|有关|相关)?(?:的)?(?:目标|任务|项目)?(?:外|${SET_ASIDE_AFTER})|(?:没有|没|未|不)(?:参与|参加|配合|牵头|负责|分管)(?:的)?)`,
-  'u',
-);
+const AFTER = new RegExp(`^(?:(分管|负责|牵头|配合|参与|有关|相关)?(?:的)?(?:目标|任务|项目)?(?:外|${SET_ASIDE_AFTER})|(?:没有|没|未|不)(?:参与|参加|配合|牵头|负责|分管)(?:的)?)`, 'u');
 /** Another one of the kind set aside, asked for after it: 还有别的领导, 其他单位, 另外的部门. */
 const OTHER_OF_KIND = /(?:别的|其他|其它|另外的|另外|其余的|其余)(?:的)?(?:市|县|区)?(领导|单位|部门)/u;
 

@@ -36,7 +36,8 @@ export const createLeaderAddressPass = (ctx: ParseContext): ParsePass => {
   /** the question writes the title right after a leader's name (王建军区长): that person's title, not a second leader */
   const afterName = (compact: string, title: string): boolean => fullNames.some((n) => compact.includes(n + title));
   /** a leader's surname and one or two more characters right before the title (李晓眉副区长, a slip of 李晓梅): one person, written loosely */
-  const afterLooseName = (before: string): boolean => people.some((p) => before.length > p.surname.length && before.slice(-p.surname.length - 2, -1).includes(p.surname) && /\p{Script=Han}$/u.test(before));
+  const afterLooseName = (before: string): boolean =>
+    people.some((p) => before.length > p.surname.length && before.slice(-p.surname.length - 2, -1).includes(p.surname) && /\p{Script=Han}$/u.test(before));
   return {
     name: 'leader address',
     run(s) {
