@@ -341,13 +341,9 @@ export const createEngine = (deps: {
     if (found.ranked.length === 0) {
       const each = otherTopics(found.ranked, groups, phrases, mask);
       if (each.length > 0) return { ...base, kind: 'search', hits: each };
-    }
-    if (found.ranked.length === 0 && !heardAlike) {
-      const again = byEar(parsed);
+      const again = heardAlike ? undefined : byEar(parsed);
       const alike = again && answerPlain(question, again, true);
       if (alike && alike.hits.length > 0) return alike;
-    }
-    if (found.ranked.length === 0) {
       const anywhere = mask ? searchTolerant(groups, phrases).ranked.length > 0 : false;
       if (anywhere) return { ...base, kind: 'search', hits: [] };
       // words found nowhere in the table are noise around what else was asked (卫健委最近干了啥, 这个表里一共多少条):
