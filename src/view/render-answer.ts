@@ -354,7 +354,7 @@ const answerBody = (answer: Answer, page: number, pageSize: number): { lines: Li
       if (q.outside && scope) lines.push([{ text: WORDS.outside(q.outside, scope) }]);
       else if (answer.candidatesOf === 'leader' && answer.candidates?.length) lines.push([{ text: WORDS.whichLeader(answer.candidates.join('、')) }]);
       else if (answer.missingItems?.length) return single([...suggestionLines(answer.examples)]);
-      else if (q.askWhich) lines.push([{ text: WORDS.askWhich(q.askWhich.written, q.askWhich.kind) }]);
+      else if (q.askWhich) lines.push([{ text: WORDS.askWhich(q.askWhich.written, q.askWhich.kind, answer.examples) }]);
       else if (q.unresolved) lines.push([{ text: WORDS.unknownName(q.unresolved) }]);
       else lines.push([{ text: WORDS.notFound(shorten(answer.question.replace(/\s+/g, ' ').trim(), 30)) }]);
       if (answer.candidates?.length && answer.candidatesOf !== 'leader') lines.push([{ text: WORDS.ambiguous(answer.candidates.join('、')) }]);

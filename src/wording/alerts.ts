@@ -1,5 +1,6 @@
 import { htmlField, shorten } from '../text/telegram-text';
 import type { BotCommand } from 'telegraf/types';
+import type { TableExamples } from '../qa/examples';
 
 /** How much of a user's argument or a filter's name a reply repeats, characters. */
 const ECHO = 40;
@@ -19,14 +20,16 @@ export const ALERT_MESSAGES = Object.freeze({
   menuLeader: '按领导',
   menuKeyword: '关键词',
   pickUnit: '请选择单位：',
-  pickLeader: '请选择市政府领导：',
-  keywordHint: '请发送 /subscribe 加关键词，例如：/subscribe 5G',
+  pickLeader: '请选择领导：',
+  keywordHint: (ex: TableExamples) => `请发送 /subscribe 加关键词，例如：/subscribe ${ex.topic ?? '5G'}`,
   /** HTML */
   subscribed: (what: string) => `已订阅：<b>${htmlField(what, ECHO)}</b> 的滞后提醒`,
   /** HTML */
   alreadySubscribed: (what: string) => `已经订阅过：<b>${htmlField(what, ECHO)}</b> 的滞后提醒`,
   ambiguous: (mention: string) => `“${echo(mention)}”对应多个单位，请选择：`,
-  notUnderstood: (text: string) => `没有理解“${echo(text)}”。可以写单位（工信局）、领导（王昌华）或关键词（5G），或从下面选择：`,
+  /** the examples are the table's own, so another city's users never read this one's names */
+  notUnderstood: (text: string, ex: TableExamples) =>
+    `没有理解“${echo(text)}”。可以写单位（${ex.units[0] ?? '工信局'}）、领导（${ex.leaders[0] ?? '王昌华'}）或关键词（${ex.topic ?? '5G'}），或从下面选择：`,
   itemNotSupported: '暂不支持按序号订阅，请按单位、领导或关键词订阅。',
   none: '您还没有订阅。发送 /subscribe 开始订阅。',
   /** HTML */
@@ -38,7 +41,7 @@ export const ALERT_MESSAGES = Object.freeze({
   unsubscribedAll: (n: number) => (n === 0 ? '您没有订阅。' : `已取消全部 ${n} 项订阅。`),
   notSubscribed: (text: string) => `没有找到“${echo(text)}”的订阅。发送 /subscriptions 查看当前订阅。`,
   staleButton: '这个按钮已失效，请重新发送 /subscribe。',
-  argumentTooLong: (max: number) => `订阅内容太长：单位、领导或关键词最多 ${max} 个字，请写得短一些，例如：/subscribe 5G`,
+  argumentTooLong: (max: number) => `订阅内容太长：单位、领导或关键词最多 ${max} 个字，请写得短一些。`,
   tooManySubscriptions: (max: number) => `每个聊天最多订阅 ${max} 项，已经达到上限。请先发送 /subscriptions 取消一些订阅。`,
   groupAdminsOnly: '只有群管理员可以修改本群的订阅。',
   digestUsage: '用法：/digest daily（每天）、/digest weekly（每周）或 /digest off（关闭）',
@@ -73,7 +76,7 @@ export const ALERT_MESSAGES = Object.freeze({
 export const WEEKDAYS = Object.freeze(['周日', '周一', '周二', '周三', '周四', '周五', '周六']);
 
 export const ALERT_COMMANDS: Readonly<Record<'subscribe' | 'subscriptions' | 'unsubscribe' | 'digest' | 'quiet' | 'yellow', BotCommand>> = Object.freeze({
-  subscribe: { command: 'subscribe', description: '订阅滞后提醒，如 /subscribe 工信局' },
+  subscribe: { command: 'subscribe', description: '订阅滞后提醒：/subscribe 加单位、领导或关键词' },
   subscriptions: { command: 'subscriptions', description: '查看和取消订阅' },
   unsubscribe: { command: 'unsubscribe', description: '取消订阅，如 /unsubscribe all' },
   digest: { command: 'digest', description: '定期汇总：/digest daily、weekly 或 off' },

@@ -75,10 +75,14 @@ export const WORDS = Object.freeze({
   whichLeader: (names: string): string => `有几位领导同姓：${names}。请点名字或写全名。`,
   readAs: (written: string, as: string): string => `“${written}”按“${as}”理解`,
   or: ' 或 ',
-  askWhich: (written: string, kind: 'unit' | 'leader'): string =>
-    kind === 'unit'
-      ? `“${written}”是哪个单位？请写出单位名称，如“市科技局的目标”，或先说“我是市科技局的”。`
-      : `“${written}”是哪位领导？请写出领导姓名，如“王昌华负责的目标”，或先说“我是王昌华副市长的秘书”。`,
+  /** 我们单位/我们领导 with no unit or leader said before: how to name one, with a name from the table in use */
+  askWhich: (written: string, kind: 'unit' | 'leader', ex?: TableExamples): string => {
+    const unit = ex?.units[0] ?? '市科技局';
+    const leader = ex?.leaders[0] ?? '王昌华';
+    return kind === 'unit'
+      ? `“${written}”是哪个单位？请写出单位名称，如“${unit}的目标”，或先说“我是${unit}的”。`
+      : `“${written}”是哪位领导？请写出领导姓名，如“${leader}负责的目标”，或先说“我是${leader}的秘书”。`;
+  },
   except: (names: string[]): string => `${names.join('、')}以外`,
   besides: (names: string[], kind: 'unit' | 'leader'): string => `另有${names.join('、')}以外的${kind === 'leader' ? '领导分管' : '单位参与'}`,
   section: (names: string[]): string => `“${names.join('、')}”部分`,

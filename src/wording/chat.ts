@@ -30,16 +30,19 @@ export const MESSAGES = Object.freeze({
   connectHint: '未设置 BOT_TOKEN：已打开本地问答控制台。要连接 Telegram，请在 .env 中设置 BOT_TOKEN（可选 TELEGRAM_API_ROOT）后重新启动。',
 });
 
-/** setMyCommands for the lookup features; the alerts features add their own. */
+/**
+ * setMyCommands for the lookup features; the alerts features add their own. The menu is set once at launch and
+ * outlives imports of other tables, so it names no unit, leader or 序号 of one table.
+ */
 export const LOOKUP_COMMANDS: readonly BotCommand[] = Object.freeze([
   { command: 'start', description: '开始使用，查看示例问题' },
   { command: 'help', description: '使用帮助' },
-  { command: 'item', description: '按序号查看目标，如 /item 57' },
-  { command: 'unit', description: '按责任单位查询，如 /unit 工信局' },
-  { command: 'leader', description: '按市政府领导查询，如 /leader 王昌华' },
+  { command: 'item', description: '按序号查看目标：/item 加序号' },
+  { command: 'unit', description: '按责任单位查询：/unit 加单位名称' },
+  { command: 'leader', description: '按领导查询：/leader 加姓名' },
   { command: 'lagging', description: '未按计划完成进度的目标' },
   { command: 'stats', description: '总体进度统计' },
-  { command: 'search', description: '按关键词搜索，如 /search 5G基站' },
+  { command: 'search', description: '按关键词搜索：/search 加关键词' },
 ]);
 
 /** The example questions under /start, chosen from the report: each has an answer in it. */

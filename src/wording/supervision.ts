@@ -1,3 +1,4 @@
+import type { TableExamples } from '../qa/examples';
 import type { BotCommand } from 'telegraf/types';
 import { escapeHtml, htmlField, shorten } from '../text/telegram-text';
 
@@ -57,7 +58,8 @@ export const SUPERVISION_MESSAGES = Object.freeze({
 
   /** a report's period as headers name it: 2022年第三季度 */
   period: (year: number, period: string) => `${year}年${period}`,
-  remindUsage: '用法：/remind 滞后、/remind 工信局、/remind 王昌华分管的，或任意问题（如 /remind 年底到期的滞后项目）。',
+  remindUsage: (ex: TableExamples) =>
+    `用法：/remind 滞后、/remind ${ex.units[0] ?? '工信局'}、/remind ${ex.leaders[0] ?? '王昌华'}分管的，或任意问题（如 /remind ${ex.deadline ?? '年底'}到期的滞后项目）。`,
   remindNothing: (question: string) => `“${shorten(question, NAME, { oneLine: true })}”没有需要催办的目标（只催办红灯、黄灯的目标，或问题里写明的状态）。`,
   /** HTML: the preview an admin confirms */
   remindPreview: (p: { targets: number; units: readonly { unit: string; targets: number; chats: number }[]; unbound: readonly string[] }) => {
@@ -125,8 +127,8 @@ export const SUPERVISION_MESSAGES = Object.freeze({
 
 /** The supervision commands for setMyCommands: Latin names, Chinese descriptions. */
 export const SUPERVISION_COMMANDS: Readonly<Record<'bind' | 'remind' | 'remindset' | 'feedback', BotCommand>> = Object.freeze({
-  bind: { command: 'bind', description: '绑定本聊天到责任单位，如 /bind 市科技局' },
-  remind: { command: 'remind', description: '催办（管理员）：/remind 滞后 或 /remind 工信局' },
+  bind: { command: 'bind', description: '绑定本聊天到责任单位：/bind 加单位名称' },
+  remind: { command: 'remind', description: '催办（管理员）：/remind 滞后 或 /remind 加单位名称' },
   remindset: { command: 'remindset', description: '本单位的定时催办：/remindset 周一、提前3天、关、默认' },
   feedback: { command: 'feedback', description: '督办情况：催办、反馈、逾期（管理员）' },
 });

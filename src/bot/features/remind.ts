@@ -81,7 +81,7 @@ export const createRemindFeature =
     composer.command('remind', async (ctx) => {
       if (!admins.has(ctx.from.id)) return void (await ctx.reply(M.adminsOnly));
       const question = ctx.payload.trim().slice(0, deps.settings.maxQuestionChars);
-      if (question === '') return void (await ctx.reply(M.remindUsage));
+      if (question === '') return void (await ctx.reply(M.remindUsage(deps.engine().examples())));
       await offerPreview(ctx, { as: 'ask', question }, question);
     });
 

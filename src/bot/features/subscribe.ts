@@ -134,7 +134,7 @@ export const createSubscribeFeature =
       if (query.light === 'yellow') return void (await ctx.reply(M.subscribeYellowHint));
       if (resolution.reason === 'ambiguous') return void (await ctx.reply(M.ambiguous(arg), { reply_markup: choices(deps.engine().report, resolution.candidates) }));
       if (resolution.reason === 'item') return void (await ctx.reply(M.itemNotSupported));
-      await ctx.reply(M.notUnderstood(arg), { reply_markup: menu() });
+      await ctx.reply(M.notUnderstood(arg, deps.engine().examples()), { reply_markup: menu() });
     });
 
     composer.command('subscriptions', replyList);
@@ -173,7 +173,7 @@ export const createSubscribeFeature =
           return subscribe(ctx, { kind: 'all' });
         case 'subscribe-keyword':
           await ctx.answerCbQuery();
-          return void (await ctx.reply(M.keywordHint));
+          return void (await ctx.reply(M.keywordHint(deps.engine().examples())));
         case 'subscribe-menu': {
           const markup = namesMenu(report, data.of, data.page);
           if (!markup) return void (await ctx.answerCbQuery(M.staleButton));
