@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONFIG_WORDS as W } from './wording/config';
 
 /**
  * Start-up configuration, read once by the composition root (src/main.ts) from
@@ -38,7 +39,7 @@ const idList = (name: string) =>
       if (item === '') continue;
       // Chat ids of groups are negative (-100…); user ids are positive. Both are integers.
       if (!/^-?\d{1,20}$/.test(item) || !Number.isSafeInteger(Number(item))) {
-        ctx.addIssue({ code: 'custom', message: `${name}: expected a comma-separated list of numeric ids, got "${item}"` });
+        ctx.addIssue({ code: 'custom', message: W.idList(name, item) });
         return z.NEVER;
       }
       ids.push(Number(item));
@@ -51,7 +52,7 @@ const intIn = (name: string, min: number, max: number, fallback: number) =>
     if (value === undefined) return fallback;
     const n = Number(value);
     if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `${name}: expected a whole number from ${min} to ${max}, got "${value}"` });
+      ctx.addIssue({ code: 'custom', message: W.wholeNumber(name, min, max, value) });
       return z.NEVER;
     }
     return n;
@@ -61,30 +62,30 @@ const schema = z
   .object({
     BOT_TOKEN: optionalText.refine((v) => v === undefined || BOT_TOKEN_PATTERN.test(v), {
       // Never include the value: a half-pasted token is still a secret.
-      message: 'BOT_TOKEN: malformed token (expected digits, a colon and at least 30 letters, digits, _ or -, as given by @BotFather)',
+      message: W.botToken,
     }),
     TELEGRAM_API_ROOT: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
-      message: 'TELEGRAM_API_ROOT: expected an http(s) URL such as https://api.telegram.org',
+      message: W.apiRoot,
     }),
     WEBHOOK_URL: optionalText.refine((v) => v === undefined || isHttpsUrl(v), {
-      message: 'WEBHOOK_URL: expected an https:// URL (Telegram only delivers webhooks over https)',
+      message: W.webhookUrl,
     }),
     PORT: intIn('PORT', 1, 65535, 8080),
     WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || WEBHOOK_SECRET_PATTERN.test(v), {
-      message: 'WEBHOOK_SECRET: expected 1–256 characters of A-Z a-z 0-9 _ -',
+      message: W.webhookSecret,
     }),
     ADMIN_IDS: idList('ADMIN_IDS'),
     ALLOWED_CHAT_IDS: idList('ALLOWED_CHAT_IDS'),
     DB_PATH: optionalText.transform((v) => v ?? 'data/db.json'),
     // Never echoed: the URL holds the database password.
     DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
-      message: 'DATABASE_URL: expected postgres://user:password@host:port/database',
+      message: W.databaseUrl,
     }),
     DATA_FILE: optionalText.transform((v) => v ?? 'data/heze-2022-q3.tsv'),
     LOG_LEVEL: optionalText.transform((v, ctx) => {
       const level = (v ?? 'info').toLowerCase();
       if (!(LOG_LEVELS as readonly string[]).includes(level)) {
-        ctx.addIssue({ code: 'custom', message: `LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${v}"` });
+        ctx.addIssue({ code: 'custom', message: W.logLevel(LOG_LEVELS, v) });
         return z.NEVER;
       }
       return level as (typeof LOG_LEVELS)[number];
@@ -92,7 +93,7 @@ const schema = z
     BOT_TIMEZONE: optionalText.transform((v, ctx) => {
       const zone = v ?? 'Asia/Shanghai';
       if (!isTimeZone(zone)) {
-        ctx.addIssue({ code: 'custom', message: `BOT_TIMEZONE: unknown IANA time zone "${zone}" (e.g. Asia/Shanghai)` });
+        ctx.addIssue({ code: 'custom', message: W.timeZone(zone) });
         return z.NEVER;
       }
       return zone;
@@ -101,7 +102,7 @@ const schema = z
     UNIT_REMIND_WEEKDAY: intIn('UNIT_REMIND_WEEKDAY', 0, 7, 0),
     UNIT_REMIND_BEFORE_DAYS: intIn('UNIT_REMIND_BEFORE_DAYS', 0, 365, 0),
     WEBAPP_URL: optionalText.refine((v) => v === undefined || (isHttpsUrl(v) && !new URL(v).search && !new URL(v).hash), {
-      message: 'WEBAPP_URL: expected an https:// URL without ?query or #fragment, e.g. https://bot.example.org/app/ (Telegram opens Mini Apps over https only)',
+      message: W.webappUrl,
     }),
     // no default here: unset means "share the webhook's server" in webhook mode, 8080 otherwise
     WEB_PORT: intIn('WEB_PORT', 1, 65535, 0),
@@ -111,14 +112,14 @@ const schema = z
   .superRefine((env, ctx) => {
     // A webhook without a secret would accept forged updates from anyone who guesses the path.
     if (env.WEBHOOK_URL !== undefined && env.WEBHOOK_SECRET === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'WEBHOOK_SECRET: required when WEBHOOK_URL is set' });
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: W.requiredWith('WEBHOOK_SECRET', 'WEBHOOK_URL') });
     }
     if (env.WEBHOOK_URL !== undefined && env.BOT_TOKEN === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'BOT_TOKEN: required when WEBHOOK_URL is set' });
+      ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: W.requiredWith('BOT_TOKEN', 'WEBHOOK_URL') });
     }
     // the page's API checks Telegram's signature with the bot token
     if (env.WEBAPP_URL !== undefined && env.BOT_TOKEN === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'BOT_TOKEN: required when WEBAPP_URL is set' });
+      ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: W.requiredWith('BOT_TOKEN', 'WEBAPP_URL') });
     }
   });
 
@@ -166,12 +167,12 @@ export interface WebAppConfig {
 export const createConfig = (env: Record<string, string | undefined>): Readonly<Config> => {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    // Our messages start with the variable name; zod's own (e.g. "expected string") get the path prefixed.
+    // Our messages start with the variable name; zod's own (e.g. "expected string", English) are replaced.
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '');
-      return issue.message.startsWith(`${name}:`) ? issue.message : `${name}: ${issue.message}`;
+      return issue.message.startsWith(`${name}：`) ? issue.message : W.unreadable(name);
     });
-    throw new ConfigError(`invalid configuration:\n  ${[...new Set(lines)].join('\n  ')}`);
+    throw new ConfigError(W.invalid([...new Set(lines)]));
   }
   const e = parsed.data;
   return Object.freeze({

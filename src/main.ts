@@ -14,7 +14,9 @@ import type { Readable, Writable } from 'node:stream';
 import { config as loadDotenv } from 'dotenv';
 import { alertSettingsFromEnv, type AlertSettings } from './alerts/config';
 import { createApp } from './app';
+import { explainError } from './cli/explain-error';
 import { createConfig, ConfigError, type Config } from './config';
+import { CONSOLE_WORDS } from './wording/console';
 import pino from 'pino';
 import { createLogger, createRedactor } from './logger';
 
@@ -91,6 +93,8 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
     return await done;
   } catch (err) {
     logger.fatal({ err: err instanceof Error ? Object.assign(new Error(redact(err.message)), { name: err.name }) : err }, 'could not start');
+    // the log line is for operators' tools; the person at the terminal reads why in Chinese
+    process.stderr.write(`${CONSOLE_WORDS.startFailed(explainError(err))}\n`);
     await shutdown('start-up failed', 1);
     return await done;
   } finally {

@@ -34,7 +34,7 @@ describe('createConfig', () => {
 
   it('reads the scheduled reminders to units, and refuses a weekday beyond 7', () => {
     expect(createConfig({ UNIT_REMIND_WEEKDAY: '1', UNIT_REMIND_BEFORE_DAYS: '7' }).unitReminders).toEqual({ weekday: 1, beforeDays: 7 });
-    expect(() => createConfig({ UNIT_REMIND_WEEKDAY: '8' })).toThrow('UNIT_REMIND_WEEKDAY: expected a whole number from 0 to 7, got "8"');
+    expect(() => createConfig({ UNIT_REMIND_WEEKDAY: '8' })).toThrow('UNIT_REMIND_WEEKDAY：应为 0 到 7 之间的整数，实际为“8”');
   });
 
   it('returns a frozen object, lists included', () => {
@@ -81,37 +81,37 @@ describe('createConfig', () => {
   it('rejects a malformed token without echoing it', () => {
     const bad = '123456:short-secret-part';
     const message = errorOf({ BOT_TOKEN: bad });
-    expect(message).toMatch(/BOT_TOKEN: malformed token/);
+    expect(message).toMatch(/BOT_TOKEN：格式不对/);
     expect(message).not.toContain(bad);
     expect(message).not.toContain('short-secret-part');
   });
 
   it('names the non-numeric ADMIN_IDS entry', () => {
-    expect(errorOf({ ADMIN_IDS: '111,abc,333' })).toMatch(/ADMIN_IDS: .*numeric ids, got "abc"/);
+    expect(errorOf({ ADMIN_IDS: '111,abc,333' })).toMatch(/ADMIN_IDS：.*数字 ID，其中“abc”不是/);
   });
 
   it('names a bad ALLOWED_CHAT_IDS entry', () => {
-    expect(errorOf({ ALLOWED_CHAT_IDS: '1.5' })).toMatch(/ALLOWED_CHAT_IDS: .*got "1.5"/);
+    expect(errorOf({ ALLOWED_CHAT_IDS: '1.5' })).toMatch(/ALLOWED_CHAT_IDS：.*“1.5”/);
   });
 
   it('requires a secret and a token in webhook mode', () => {
     const message = errorOf({ WEBHOOK_URL: 'https://bot.example.org/hook' });
-    expect(message).toMatch(/WEBHOOK_SECRET: required when WEBHOOK_URL is set/);
-    expect(message).toMatch(/BOT_TOKEN: required when WEBHOOK_URL is set/);
+    expect(message).toMatch(/WEBHOOK_SECRET：设置了 WEBHOOK_URL 时必须同时设置/);
+    expect(message).toMatch(/BOT_TOKEN：设置了 WEBHOOK_URL 时必须同时设置/);
   });
 
   it('rejects a plain-http webhook URL, a bad port, a bad secret', () => {
-    expect(errorOf({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'http://x.org/h', WEBHOOK_SECRET: 'ok' })).toMatch(/WEBHOOK_URL: expected an https/);
-    expect(errorOf({ PORT: '70000' })).toMatch(/PORT: expected a whole number from 1 to 65535, got "70000"/);
+    expect(errorOf({ BOT_TOKEN: TOKEN, WEBHOOK_URL: 'http://x.org/h', WEBHOOK_SECRET: 'ok' })).toMatch(/WEBHOOK_URL：应为 https/);
+    expect(errorOf({ PORT: '70000' })).toMatch(/PORT：应为 1 到 65535 之间的整数，实际为“70000”/);
     const secretMessage = errorOf({ WEBHOOK_SECRET: 'has spaces and ünïcode' });
-    expect(secretMessage).toMatch(/WEBHOOK_SECRET: expected/);
+    expect(secretMessage).toMatch(/WEBHOOK_SECRET：应为/);
     expect(secretMessage).not.toContain('has spaces');
   });
 
   it('rejects an unknown log level, time zone and a negative REMIND_DAYS', () => {
-    expect(errorOf({ LOG_LEVEL: 'loud' })).toMatch(/LOG_LEVEL: expected one of .* got "loud"/);
-    expect(errorOf({ BOT_TIMEZONE: 'Mars/Base' })).toMatch(/BOT_TIMEZONE: unknown IANA time zone "Mars\/Base"/);
-    expect(errorOf({ REMIND_DAYS: '-1' })).toMatch(/REMIND_DAYS: expected a whole number/);
+    expect(errorOf({ LOG_LEVEL: 'loud' })).toMatch(/LOG_LEVEL：应为 .*之一，实际为“loud”/);
+    expect(errorOf({ BOT_TIMEZONE: 'Mars/Base' })).toMatch(/BOT_TIMEZONE：未知的时区“Mars\/Base”/);
+    expect(errorOf({ REMIND_DAYS: '-1' })).toMatch(/REMIND_DAYS：应为 0 到 3650 之间的整数/);
   });
 
   it('turns the dashboard on with WEBAPP_URL: its path with a trailing slash, WEB_PORT 8080 and 7-day weblinks by default', () => {
@@ -132,11 +132,11 @@ describe('createConfig', () => {
   });
 
   it('rejects a dashboard without a token, over plain http, with a query, and bad WEB_PORT or WEBLINK_DAYS', () => {
-    expect(errorOf({ WEBAPP_URL: 'https://bot.example.org/app/' })).toMatch(/BOT_TOKEN: required when WEBAPP_URL is set/);
-    expect(errorOf({ BOT_TOKEN: TOKEN, WEBAPP_URL: 'http://bot.example.org/app/' })).toMatch(/WEBAPP_URL: expected an https:\/\/ URL/);
+    expect(errorOf({ WEBAPP_URL: 'https://bot.example.org/app/' })).toMatch(/BOT_TOKEN：设置了 WEBAPP_URL 时必须同时设置/);
+    expect(errorOf({ BOT_TOKEN: TOKEN, WEBAPP_URL: 'http://bot.example.org/app/' })).toMatch(/WEBAPP_URL：应为不带/);
     expect(errorOf({ BOT_TOKEN: TOKEN, WEBAPP_URL: 'https://bot.example.org/app/?x=1' })).toMatch(/WEBAPP_URL/);
-    expect(errorOf({ WEB_PORT: '70000' })).toMatch(/WEB_PORT: expected a whole number from 1 to 65535/);
-    expect(errorOf({ WEBLINK_DAYS: '0' })).toMatch(/WEBLINK_DAYS: expected a whole number from 1 to 365/);
+    expect(errorOf({ WEB_PORT: '70000' })).toMatch(/WEB_PORT：应为 1 到 65535 之间的整数/);
+    expect(errorOf({ WEBLINK_DAYS: '0' })).toMatch(/WEBLINK_DAYS：应为 1 到 365 之间的整数/);
   });
 
   it('reports every bad variable at once', () => {
@@ -144,5 +144,8 @@ describe('createConfig', () => {
     expect(message).toMatch(/ADMIN_IDS/);
     expect(message).toMatch(/PORT/);
     expect(message).toMatch(/TELEGRAM_API_ROOT/);
+    // in Chinese for whoever starts the bot: English only in the variables' names and the examples of values
+    expect(message.split('\n')[0]).toBe('配置有误，请修改 .env 或环境变量后重新启动：');
+    expect(message.replace(/[A-Z_]{3,}|\.env|http\(s\)|https?:\/\/\S+|ftp:\/\/\S+/g, '')).not.toMatch(/[a-z]{3,}/);
   });
 });

@@ -100,8 +100,8 @@ describe('main (npm start)', () => {
     const secretish = '12345:not-a-real-token';
     const proc = run({ BOT_TOKEN: secretish, ADMIN_IDS: '1,abc' }, dir);
     expect(await proc.exit).toBe(1);
-    expect(proc.output()).toMatch(/BOT_TOKEN: malformed token/);
-    expect(proc.output()).toMatch(/ADMIN_IDS: .*"abc"/);
+    expect(proc.output()).toMatch(/BOT_TOKEN：格式不对/);
+    expect(proc.output()).toMatch(/ADMIN_IDS：.*“abc”/);
     expect(proc.output()).not.toContain('not-a-real-token');
   });
 
@@ -122,6 +122,7 @@ describe('main (npm start)', () => {
     const proc = run({ LOG_LEVEL: 'warn' }, dir, '');
     expect(await proc.exit).toBe(1);
     expect(proc.output()).toContain(`the store ${dbPath} is not valid JSON`);
+    expect(proc.output()).toContain(`启动失败：数据存储 ${dbPath} 已损坏或无法读取，已原样保留。`);
     expect(readFileSync(dbPath, 'utf8')).toBe('{"schemaVersion":1,"reports":[');
 
     const recovered = spawnMain(['--recover-db'], { LOG_LEVEL: 'warn' }, dir, '第57项\n');

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config';
+import { CONFIG_WORDS as W } from '../wording/config';
 
 /**
  * Alert delivery defaults in one frozen object, merged once by each factory.
@@ -98,14 +99,14 @@ export const alertSettingsFromEnv = (env: Record<string, string | undefined>): R
     if (raw === undefined || raw === '') continue;
     if (key === 'digestTime') {
       if (/^([01]?\d|2[0-3]):[0-5]\d$/.test(raw)) overrides.digestTime = raw;
-      else problems.push(`${name}: expected a local time HH:MM such as 09:00, got "${raw}"`);
+      else problems.push(W.localTime(name, raw));
       continue;
     }
     const [min, max] = RANGES[key];
     const n = Number(raw);
     if (/^\d+$/.test(raw) && n >= min && n <= max) overrides[key] = n;
-    else problems.push(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+    else problems.push(W.wholeNumber(name, min, max, raw));
   }
-  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) throw new ConfigError(W.invalid(problems));
   return alertSettings(overrides as Partial<AlertSettings>);
 };

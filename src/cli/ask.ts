@@ -16,8 +16,7 @@ import { idsOf } from '../qa/answer';
 import type { Engine } from '../qa/engine';
 import { renderAnswer } from '../view/render-answer';
 import { CONSOLE_WORDS as W } from '../wording/console';
-
-const USAGE = 'usage: npm run ask -- [--data FILE] "问题"   |   npm run --silent ask -- [--data FILE] --json < questions.txt';
+import { explainError, UsageError } from './explain-error';
 
 interface AskArgs {
   json: boolean;
@@ -33,15 +32,15 @@ export const parseAskArgs = (argv: string[]): AskArgs => {
     if (a === '--json') args.json = true;
     else if (a === '--data') {
       const file = argv[i + 1];
-      if (!file) throw new Error(`--data needs a table file\n${USAGE}`);
+      if (!file) throw new UsageError(`${W.askNeedsTable}\n${W.askUsage}`);
       args.data = file;
       i += 1;
     } else if (a.startsWith('--data=')) args.data = a.slice('--data='.length);
-    else if (a === '--help' || a === '-h') throw new Error(USAGE);
+    else if (a === '--help' || a === '-h') throw new UsageError(W.askUsage);
     else words.push(a);
   }
   args.question = words.join(' ');
-  if (!args.json && !args.question.trim()) throw new Error(USAGE);
+  if (!args.json && !args.question.trim()) throw new UsageError(W.askUsage);
   return args;
 };
 
@@ -101,7 +100,9 @@ const main = async (): Promise<void> => {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`ask: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${error instanceof UsageError ? error.message : explainError(error)}\n`);
+    // the details are for whoever debugs, in English, only when asked for
+    if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack ?? error.message}\n`);
     process.exit(1);
   });
 }

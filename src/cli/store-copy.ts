@@ -2,8 +2,7 @@ import { config as loadDotenv } from 'dotenv';
 import { openStore, type Store } from '../store';
 import { copyStore } from '../store/copy';
 import { CONSOLE_WORDS as W } from '../wording/console';
-
-const USAGE = 'usage: npm run store:copy -- --from data/db.json --to postgres://user:password@host:5432/db   (or --from postgres://… --to data/db.json)';
+import { explainError, UsageError } from './explain-error';
 
 const isDatabaseUrl = (where: string): boolean => /^postgres(ql)?:\/\//.test(where);
 
@@ -40,15 +39,15 @@ const parseArgs = (argv: string[]): { from: string; to: string } => {
     const arg = argv[i]!;
     const value = (): string => {
       const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value\n${USAGE}`);
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${W.copyNeedsValue(arg)}\n${W.copyUsage}`);
       return v;
     };
     if (arg === '--from') from = value();
     else if (arg === '--to') to = value();
-    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+    else throw new UsageError(`${W.copyUnknownOption(arg)}\n${W.copyUsage}`);
   }
-  if (from === undefined || to === undefined) throw new Error(USAGE);
-  if (from === to) throw new Error(`--from and --to name the same store\n${USAGE}`);
+  if (from === undefined || to === undefined) throw new UsageError(W.copyUsage);
+  if (from === to) throw new UsageError(`${W.copySameStore}\n${W.copyUsage}`);
   return { from, to };
 };
 
@@ -56,8 +55,8 @@ if (require.main === module) {
   loadDotenv({ quiet: true });
   runStoreCopy(process.argv.slice(2)).then(
     (code) => process.exit(code),
-    (error: Error) => {
-      console.error(W.copyFailed(error.message));
+    (error: unknown) => {
+      console.error(error instanceof UsageError ? error.message : W.copyFailed(explainError(error)));
       process.exit(1);
     },
   );

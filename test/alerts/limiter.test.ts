@@ -54,7 +54,7 @@ describe('alert settings from the environment', () => {
 
   it('names every bad variable with its allowed range', () => {
     expect(() => alertSettingsFromEnv({ ALERT_RATE_PER_SECOND: '100', ALERT_GROUP_PER_MINUTE: 'x', DIGEST_TIME: '9' })).toThrow(
-      /ALERT_RATE_PER_SECOND: expected a whole number from 1 to 30, got "100"[\s\S]*ALERT_GROUP_PER_MINUTE[\s\S]*DIGEST_TIME: expected a local time HH:MM/,
+      /ALERT_RATE_PER_SECOND：应为 1 到 30 之间的整数，实际为“100”[\s\S]*ALERT_GROUP_PER_MINUTE[\s\S]*DIGEST_TIME：应为当地时间 时:分/,
     );
   });
 });

@@ -122,9 +122,9 @@ describe('npm run ask', () => {
     const missing = run(['--data', join(tmp, 'nope.tsv'), 'x']);
     expect(missing.status).toBe(1);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toContain('nope.tsv');
+    expect(missing.stderr).toBe(`找不到文件 ${join(tmp, 'nope.tsv')}。\n`);
     const empty = run([]);
     expect(empty.status).toBe(1);
-    expect(empty.stderr).toContain('usage');
+    expect(empty.stderr).toContain('用法：npm run ask');
   });
 });

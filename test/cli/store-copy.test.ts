@@ -87,12 +87,12 @@ describe('npm run store:copy', () => {
 
     const refused = copy(dbPath, url);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/复制失败：the target store postgres:\/\/postgres:\*\*\*@.* is not empty/);
+    expect(refused.stderr).toMatch(/复制失败：目标存储 postgres:\/\/postgres:\*\*\*@.* 不是空的，没有复制任何内容/);
   }, 120_000);
 
   it('names a missing argument', () => {
     const run = copy('--to', 'x');
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('usage: npm run store:copy');
+    expect(run.stderr).toContain('用法：npm run store:copy');
   });
 });

@@ -26,7 +26,6 @@ const ALLOWED: Record<string, { reason: string; literals?: string[] }> = {
   'bot/features/dashboard.ts': { reason: '/weblink 关: the argument words read', literals: ['关', '关闭', '停用', '取消'] },
   'supervision/chat-schedule.ts': { reason: '/remindset 默认, 关, 每周关, 提前关: the argument words read', literals: ['默认', '关', '每周关', '提前关'] },
   'cli/console.ts': { reason: 'the page-turn and exit words typed in the console', literals: ['下一页', '下页', '更多', '上一页', '上页', '退出'] },
-  'cli/ask.ts': { reason: 'the usage line for developers: English, with a Chinese example argument' },
 };
 
 /** The text of every string and template literal of a file (comments and regular expressions are not literals). */
