@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 /**
  * The one composition root: `npm start`.
  *
@@ -29,6 +30,9 @@ export interface MainOptions {
 }
 
 /** Resolves with the exit code once the program has shut down. */
+/** where the local console's log goes: beside the lowdb store (data/console.log by default) */
+export const consoleLogPath = (dbPath: string): string => join(dirname(dbPath), 'console.log');
+
 export const main = async (options: MainOptions = {}): Promise<number> => {
   const argv = options.argv ?? process.argv.slice(2);
   const env = options.env ?? process.env;
@@ -44,12 +48,13 @@ export const main = async (options: MainOptions = {}): Promise<number> => {
     process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
     return 1;
   }
-  // Without a token stdout is the local chat, so the log goes to stderr instead of between the answers.
+  // Without a token the terminal is the local chat: the log (English JSON, for operators' tools) goes to a
+  // file beside the store instead of between the answers, and start-up failures are told in Chinese.
   const logger = createLogger({
     level: config.logLevel,
     token: config.botToken,
     secrets: [config.webhook?.secret],
-    ...(config.botToken ? {} : { destination: pino.destination({ dest: 2, sync: true }) }),
+    ...(config.botToken ? {} : { destination: pino.destination({ dest: consoleLogPath(config.dbPath), sync: true, mkdir: true }) }),
   });
   const redact = createRedactor([config.botToken, config.webhook?.secret]);
   const onCrash = (err: unknown): void => {
