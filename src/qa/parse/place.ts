@@ -1,3 +1,4 @@
+import { chinaDivisions, type Division } from '../divisions';
 import { toNumber } from './numbers';
 import { cut, fillerWords, longestFirst, type ParseContext, type ParsePass } from './state';
 
@@ -7,6 +8,15 @@ const UNIT_AHEAD = /^[\p{Script=Han}]{1,8}?(局|委|厅|办)/u;
 
 /** words of place and reference that are no other city: 那边的科技局, 刚才的卫健委, 咱们的… */
 const NOT_A_PLACE = /^(?:那边|这边|那里|这里|那儿|这儿|刚才|上面|下面|前面|后面|其他|其它|别的|另外|我们|你们|他们|咱们|大家|各个|每个|所有|全部|这个|那个|本地|当地|省里|市里|区里|县里|全省|全国)$/u;
+
+/**
+ * What follows a place named as the subject of a question (巨野县有哪些目标, 聊城的目标, 济宁市政府今年…): its
+ * government, a particle, the question's verbs, or nothing. Anything else makes the name part of a longer word
+ * (朝阳产业, 三明治), which is no place.
+ */
+const PLACE_AS_SUBJECT = /^(?:$|\s|的|那边|这边|那里|这里|那块|方面|人民政府|政府|有|还有|承担|负责|涉及|分管|牵头|配合|参与|目标|任务|责任|滞后|完成|今年|是|呢|吗|啊|呀|这|那)/u;
+/** the government written after a place (巨野县政府, 济宁市人民政府): part of the mention */
+const GOVERNMENT_AFTER = /^(?:人民政府|政府)/u;
 
 const RELATIVE_YEARS: [string, number][] = [
   ['前年', -2],
@@ -29,6 +39,12 @@ export const createPlacePass = (ctx: ParseContext): ParsePass => {
   const covered = ctx.covered ?? [];
   const fillers = fillerWords(ctx);
   const places = longestFirst(ctx.normalize, ctx.aliases.places).filter((p) => p !== cityCore && !city.startsWith(p));
+  const divisions = chinaDivisions();
+  // the table's own place when it is a real one (菏泽市): it and the places around it (山东) are no other place
+  const own: Division[] = city ? divisions.lookup(city).filter((d) => d.name === city) : [];
+  const scanPlaces = divisions.scanner(own.filter((d) => d.level !== 'county'));
+  /** a place that names one of this table's units (东明 → 东明县人民政府): left to the units pass */
+  const namesUnit = (form: string): boolean => ['exact', 'alias', 'inOrder', 'succession'].includes(ctx.units.resolveHow(form).how);
   const years = new Set(covered.map((c) => c.year));
   const periods = new Set(covered.map((c) => ctx.normalize(c.period)));
   return {
@@ -38,6 +54,8 @@ export const createPlacePass = (ctx: ParseContext): ParsePass => {
       // 全市, 本市, 我市 and 城市 are no place
       const unitSpans = ctx.units.scan(s.text);
       const unitEnds = new Set(unitSpans.map((u) => u.end));
+      // 市 that begins a unit's name (合到市场监管局), not as its level (济宁市科技局), is that name's, not the end of a city's
+      const unitStarts = new Set(unitSpans.map((u) => u.start));
       const leaderSpans = ctx.leaders.scan(s.text);
       for (const m of s.text.matchAll(/[市省]/g)) {
         const p = m.index ?? 0;
@@ -50,7 +68,8 @@ export const createPlacePass = (ctx: ParseContext): ParsePass => {
         const after = s.text.slice(p + 1);
         // 市长, 省长 are titles (王副市长分管的科技局), not a place before a unit
         if (after.startsWith('长')) continue;
-        if (!ctx.units.scan(after).some((u) => u.start === 0) && !UNIT_AHEAD.test(after)) continue;
+        const unitAfter = ctx.units.scan(after).some((u) => u.start === 0);
+        if (!unitAfter && (!UNIT_AHEAD.test(after) || unitStarts.has(p))) continue;
         s.query.outside ??= whole;
         s.text = cut(s.text, whole);
       }
@@ -75,6 +94,23 @@ export const createPlacePass = (ctx: ParseContext): ParsePass => {
         if (ctx.leaders.names.some((l) => l.includes(name)) || ctx.units.names.some((n) => n.includes(name))) continue;
         s.query.outside = name;
         s.text = `${s.text.slice(0, at)} ${s.text.slice(u.start)}`;
+      }
+      // any other real place as the subject (巨野县有哪些目标, 聊城的目标滞后情况, 济宁市政府的招商引资): a county of this
+      // city that the table does not name is a unit it lacks; a place elsewhere is another table's
+      if (!s.query.outside) {
+        const spans = [...ctx.units.scan(s.text), ...ctx.leaders.scan(s.text)];
+        for (const m of [...scanPlaces(s.text)].reverse()) {
+          const rest = s.text.slice(m.end);
+          if (!PLACE_AS_SUBJECT.test(rest) || spans.some((u) => u.start < m.end && m.start < u.end)) continue;
+          if (m.divisions.some((d) => own.some((o) => divisions.within(o, d)) || namesUnit(d.name) || namesUnit(d.short))) continue;
+          // a place the table's own targets speak of (济南都市圈) is a topic
+          if (ctx.targetTexts?.().some((t) => t.includes(m.written))) continue;
+          const inside = m.divisions.find((d) => own.some((o) => o.level !== 'county' && divisions.within(d, o)));
+          const end = m.end + (GOVERNMENT_AFTER.exec(rest)?.[0].length ?? 0);
+          if (inside) s.query.unresolved ??= inside.name;
+          else s.query.outside ??= m.written;
+          s.text = `${s.text.slice(0, m.start)} ${s.text.slice(end)}`;
+        }
       }
       for (const m of s.text.matchAll(/(\d{4})\s*年(?:度)?/g)) {
         const year = Number(m[1]);

@@ -59,3 +59,43 @@ describe('place pass: this quarter', () => {
     expect(engine.ask('给个总数，这一季度一共多少条').kind).toBe('stats');
   });
 });
+
+describe('place pass: any real place as the subject', () => {
+  it.each([
+    ['巨野县有哪些目标任务', '巨野县'],
+    ['巨野', '巨野县'],
+    ['成武县承担的责任目标', '成武县'],
+    ['巨野县，就是巨野县政府，承担了哪些市里的目标', '巨野县'],
+  ])('reads a county of this city that the table does not name as a unit it lacks: %s', async (q, unit) => {
+    const { engine } = await seed();
+    const answer = engine.ask(q);
+    expect([answer.kind, idsOf(answer), answer.query.unresolved]).toEqual(['none', [], unit]);
+    expect(renderAnswer(answer, { format: 'plain' }).text).toContain(`本期表中没有“${unit}”的目标`);
+  });
+
+  it.each([
+    ['您好，我想问问济宁市政府今年的责任目标里有哪些是关于招商引资的', '济宁市'],
+    ['济宁市的目标 滞后的', '济宁市'],
+    ['聊城的目标滞后情况', '聊城'],
+    ['洛川县承担了哪些', '洛川县'],
+  ])('reads a place elsewhere as another table’s: %s', async (q, outside) => {
+    const { engine } = await seed();
+    const answer = engine.ask(q);
+    expect([answer.kind, idsOf(answer), answer.query.outside]).toEqual(['none', [], outside]);
+  });
+
+  it.each([
+    ['菏泽今年的目标', undefined],
+    ['山东的目标', undefined],
+    // a county the table names as a unit, by any name
+    ['曹县的目标', ['66']],
+    ['定陶县政府负责的目标', ['85']],
+    // a place inside a longer word is no place (合到市场监管局: 市 begins the unit's name)
+    ['工商局，呃现在是合到市场监管局了，他们的全部任务', ['41', '81', '82', '83', '84', '85', '86']],
+  ])('keeps this city, the places around it and its units: %s', async (q, ids) => {
+    const { engine } = await seed();
+    const answer = engine.ask(q);
+    expect([answer.query.outside, answer.query.unresolved]).toEqual([undefined, undefined]);
+    if (ids) expect(idsOf(answer).sort((a, b) => Number(a) - Number(b))).toEqual(ids);
+  });
+});
