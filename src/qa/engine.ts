@@ -15,6 +15,7 @@ import { createNameResolver } from './names';
 import { asFigures, asksForFigures, decideKind } from './parse/kind';
 import { createQuestionParser, type ParsedQuestion } from './parse-question';
 import { createStatistics } from './statistics';
+import { loadDepartments } from './departments';
 import { loadSuccessions, type Succession } from './successions';
 import { createTopicIndex } from './topic-index';
 
@@ -162,7 +163,15 @@ export const createEngine = (deps: {
 
   // the table's own place (沂州市, 汶源县): its units are named without it (沂州海关 → 海关)
   const places = [report.city, report.city.replace(/[市县区州旗]$/u, '')];
-  const units = createNameResolver({ names: filters.unitPositions.keys(), normalize, aliases: aliases.units, config, places, successions: deps.successions ?? loadSuccessions() });
+  const units = createNameResolver({
+    names: filters.unitPositions.keys(),
+    normalize,
+    aliases: aliases.units,
+    config,
+    places,
+    successions: deps.successions ?? loadSuccessions(),
+    departments: loadDepartments(),
+  });
   const leaders = createNameResolver({ names: filters.leaderPositions.keys(), normalize, config, soundMinLength: 2, fuzzy: false });
   const reportWords = [
     report.city,

@@ -118,6 +118,8 @@ export const createNameResolver = (deps: {
   places?: readonly string[];
   /** old names of renamed offices and their successors (data/successions.json) */
   successions?: readonly { now: readonly string[]; was: readonly string[] }[];
+  /** the usual departments of a government (data/departments.json): one whose core no name holds is absent, never another name's slip */
+  departments?: readonly { names: readonly string[]; core: readonly string[] }[];
 }): NameResolver => {
   const places = [...new Set((deps.places ?? []).map((p) => deps.normalize(p).replace(/\s+/g, '')).filter((p) => p.length >= 2))].sort((a, b) => b.length - a.length);
   const config = deps.config ?? QA_DEFAULTS;
@@ -224,6 +226,19 @@ export const createNameResolver = (deps: {
     }
   }
 
+  // departments the table lacks under any name (审计局, 司法局, 水务局 where only 税务局 is): their names, with or
+  // without a level, name that absent unit, so no sound or shape reads them as another unit of the table
+  const absent = new Set<string>();
+  for (const d of deps.departments ?? []) {
+    const core = d.core.map((c) => deps.normalize(c).replace(/\s+/g, ''));
+    if (entries.some((e) => core.some((c) => e.norm.includes(c)))) continue;
+    for (const name of d.names) {
+      const key = deps.normalize(name).replace(/\s+/g, '');
+      if (!spellings.has(key) && !aliasNames.get(key)?.length && !successionOf.get(key)?.names.length) absent.add(key);
+    }
+  }
+  const isAbsent = (m: string): boolean => absent.has(m) || absent.has(m.replace(LEVEL, ''));
+
   // fuzzy candidates: every known spelling and every alias that names something in this table,
   // so 卫建委 (one wrong character) finds 卫健委 as well as 科技居 finds 科技局
   const forms: { form: string; names: string[] }[] = [
@@ -236,7 +251,7 @@ export const createNameResolver = (deps: {
   // scanned inside longer words (民政 inside 人民政府); they resolve when they stand alone. A county's
   // place with its level (曹县) is scanned: 比如曹县有什么目标 names that county's government.
   const fullNames = new Set(entries.map((e) => e.norm));
-  const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys(), ...successionOf.keys()])]
+  const scanForms = [...new Set([...spellings.keys(), ...aliasNames.keys(), ...successionOf.keys(), ...absent])]
     .filter((f) => f.length >= 3 || fullNames.has(f) || placeForms.has(f))
     .sort((a, b) => b.length - a.length);
 
@@ -309,6 +324,7 @@ export const createNameResolver = (deps: {
     if (alias?.length) return { names: alias, how: 'alias' };
     const old = spellings.has(m) ? undefined : successionOf.get(m);
     if (old) return { names: old.names, how: old.names.length > 0 ? 'succession' : 'none', successor: old.successor };
+    if (isAbsent(m)) return { names: [], how: 'none' };
     const direct = resolveDirect(m);
     if (direct.length > 0) return { names: direct, how: spellings.has(m) ? 'exact' : 'inOrder' };
     const sound = resolveSound(m);
@@ -377,8 +393,8 @@ export const createNameResolver = (deps: {
           // leaves the table's own spelling of the form, or its names in order
           const alias = aliasNames.get(form);
           const old = alias?.length || spellings.has(form) ? undefined : successionOf.get(form);
-          const names = old ? old.names : alias?.length ? alias : [...(spellings.get(form) ?? resolveDirect(form))];
-          const wider = old ? undefined : longerAt(text, at, end, names);
+          const names = old ? old.names : alias?.length ? alias : absent.has(form) ? [] : [...(spellings.get(form) ?? resolveDirect(form))];
+          const wider = old || names.length === 0 ? undefined : longerAt(text, at, end, names);
           const longer = wider && !taken.subarray(wider.start, at).some(Boolean) ? wider : undefined;
           const start = longer?.start ?? at;
           taken.fill(1, start, end);

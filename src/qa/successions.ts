@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { readDataFile } from './data-file';
 
 /**
  * Offices renamed or merged in the 2018–2019 institutional reform (国土局 → 自然资源和规划局,
@@ -28,18 +28,7 @@ let shipped: readonly Succession[] | undefined;
 /** Reads and validates a successions file; the error names the file and the key. */
 export const loadSuccessions = (path: string = SUCCESSIONS_FILE): readonly Succession[] => {
   if (path === SUCCESSIONS_FILE && shipped) return shipped;
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new Error(`${path}: cannot read successions (${(err as Error).message})`);
-  }
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new Error(`${path}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-  }
-  const list = Object.freeze(result.data.successions);
+  const list = Object.freeze(readDataFile(path, schema, 'successions').successions);
   if (path === SUCCESSIONS_FILE) shipped = list;
   return list;
 };

@@ -1,5 +1,6 @@
 import { createNameResolver } from '../../src/qa/names';
 import { createEngine } from '../../src/qa/engine';
+import { loadDepartments } from '../../src/qa/departments';
 import { loadSuccessions } from '../../src/qa/successions';
 import { report, seed, target } from './seed';
 
@@ -145,6 +146,19 @@ describe('names inside names and names that do not resolve', () => {
     expect(units.resolve('审计局')).toEqual([]);
     // a slip elsewhere in the name is still mended
     expect(units.resolve('区统记局')).toEqual(['区统计局']);
+  });
+
+  it('reads a department whose core no unit of the table holds as absent, never as a unit of like sound or shape', async () => {
+    const { normalize } = await seed();
+    const units = createNameResolver({ names: ['市税务局', '县供电公司', '县城投公司', '市行政审批和政务信息管理局'], normalize, departments: loadDepartments() });
+    // 水务局 sounds like 税务局 (shuiwu), 司法局 has 司 in order with 公司: both are real departments the table lacks
+    expect(units.resolveHow('水务局')).toEqual({ names: [], how: 'none' });
+    expect(units.resolveHow('县司法局')).toEqual({ names: [], how: 'none' });
+    expect(units.scan('市水务局负责的').map((m) => [m.mention, m.names])).toEqual([['水务局', []]]);
+    expect(units.scan('县司法局的任务').map((m) => [m.mention, m.names])).toEqual([['司法局', []]]);
+    // a department the table has under another name (审批 in 行政审批和政务信息管理局) is found as before
+    expect(units.resolve('行政审批局')).toEqual(['市行政审批和政务信息管理局']);
+    expect(units.resolve('税务局')).toEqual(['市税务局']);
   });
 
   it('reads 粮食局 as the 粮食和物资储备局 it became, so a table without one answers nothing', async () => {
