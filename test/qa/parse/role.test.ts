@@ -7,11 +7,18 @@ describe('role pass', () => {
     expect(engine.understand('工信局牵头的').role).toBe('lead');
   });
 
-  it.each(['工信局牵头或者参与的都列一下', '商务局参与的目标，他们是配合单位还是牵头单位我不管，全都要', '市科技局参与的全部目标，含配合的'])(
-    'reads both roles, or a role beside 参与, as every part: %s',
-    async (q) => {
-      const { engine } = await seed();
-      expect(engine.understand(q).role).toBeUndefined();
-    },
-  );
+  it.each([
+    '工信局牵头或者参与的都列一下',
+    '商务局参与的目标，他们是配合单位还是牵头单位我不管，全都要',
+    '市科技局参与的全部目标，含配合的',
+    // the supporting role taken in beside the unit's own
+    '财政局的任务有哪些，包括配合的',
+    '市市场监管局承担哪些目标，含配合的',
+    '民政局的任务 包括配合的',
+    '财政局牵头加配合一共涉及哪些任务',
+    '商务局负责的，配合的也算',
+  ])('reads both roles, or a role beside 参与, as every part: %s', async (q) => {
+    const { engine } = await seed();
+    expect(engine.understand(q).role).toBeUndefined();
+  });
 });
