@@ -144,6 +144,21 @@ export const createHelpPass = (ctx: ParseContext): ParsePass => {
     tableWords ??= [...new Set([...(ctx.tableWords?.() ?? [])].filter((w) => w.length >= 2))];
     return tableWords.some((w) => rest.includes(w));
   };
+  /**
+   * A help word inside a unit's name (示范 of 示范区, a 城乡一体化示范区管委会 of the table) asks for no help: the word
+   * with up to three characters around it, ending like an office or a zone, names one of the table's units.
+   */
+  const inUnitName = (compact: string, word: string): boolean => {
+    const at = compact.indexOf(word);
+    for (let before = 0; before <= Math.min(3, at); before += 1) {
+      for (let after = 0; after <= 3; after += 1) {
+        const form = compact.slice(at - before, at + word.length + after);
+        if (!/[区局委办会]$/u.test(form) || form.length < 3) continue;
+        if (['exact', 'alias', 'inOrder'].includes(ctx.units.resolveHow(form).how)) return true;
+      }
+    }
+    return false;
+  };
   return {
     name: 'help',
     run(s) {
@@ -159,7 +174,7 @@ export const createHelpPass = (ctx: ParseContext): ParsePass => {
         return;
       }
       const meaning = MEANING.test(s.compact) && shown.some((w) => s.compact.includes(w));
-      const helpWord = helpWords.find((w) => s.compact.includes(w)) ?? askingAbout(s.compact);
+      const helpWord = helpWords.find((w) => s.compact.includes(w) && !inUnitName(s.compact, w)) ?? askingAbout(s.compact);
       if (!helpWord && !meaning) return;
       if (meaning) {
         // 完成时限那一列怎么理解, 红色和绿色分别代表什么意思: what the screen shows, explained by the help

@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { idsOf } from '../../../src/qa/answer';
+import { createEngine } from '../../../src/qa/engine';
+import { parseTable } from '../../../src/table/load-table';
 import { seed } from '../seed';
 
 describe('help pass', () => {
@@ -58,5 +63,15 @@ describe('help pass: asking in other words', () => {
   it('still reads a value said with 怎么说 as that value', async () => {
     const { engine } = await seed();
     expect(engine.ask('卫健委的目标进展怎么说').kind).not.toBe('help');
+  });
+});
+
+describe('help pass: a help word inside a unit name', () => {
+  it('reads 示范区 as the table’s 城乡一体化示范区管委会, not as 示范 (show me how)', async () => {
+    const { normalize, aliases } = await seed();
+    const report = await parseTable(readFileSync(resolve(__dirname, '../sealed-2026-12b/r2-xuchang.tsv')), 'r2-xuchang.tsv');
+    const engine = createEngine({ report, normalize, aliases });
+    expect(idsOf(engine.ask('示范区的任务有哪些'))).toEqual(['6']);
+    expect(engine.ask('给我示范一下怎么问').kind).toBe('help');
   });
 });
