@@ -176,6 +176,8 @@ export const createEngine = (deps: {
   const reportWords = [
     report.city,
     report.city.replace(/市$/, ''),
+    // the table's own level (市级目标 in a city's table, 县级 in a county's): true of every target it holds
+    ...(/[市县区]$/u.test(report.city) ? [`${report.city.slice(-1)}级`] : []),
     report.period,
     report.period.replace(/^第/, ''),
     `${report.year}年`,

@@ -99,3 +99,13 @@ describe('place pass: any real place as the subject', () => {
     if (ids) expect(idsOf(answer).sort((a, b) => Number(a) - Number(b))).toEqual(ids);
   });
 });
+
+describe('report words: the table’s own level', () => {
+  it.each([
+    ['曹县人民政府承担的市级责任目标', ['66']],
+    ['麻烦查一下东明县政府涉及的市级目标', ['67']],
+  ])('reads 市级 in a city’s table as true of every target, not a topic: %s', async (q, ids) => {
+    const { engine } = await seed();
+    expect(idsOf(engine.ask(q))).toEqual(ids);
+  });
+});
