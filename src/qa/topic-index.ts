@@ -29,6 +29,8 @@ export interface TopicIndex {
 }
 
 const SYNONYM_WEIGHT = 0.3;
+/** what a target whose text has a synonym of a word, not the word itself, scores for it */
+const SYNONYM_SCORE = 0.8;
 /** share of the table's targets a word may occur in and still be rare (see rareDf) */
 const RARE_SHARE = 0.02;
 /** targets whose text is checked for a run of the question in a chatty search (a chatty answer is one target or a few) */
@@ -54,6 +56,9 @@ const chattyEvidence = (text: string, pieces: readonly string[], rare: readonly 
   }
   return false;
 };
+/** a word in at most this many of n targets is rare in the table (3 of a city's fifty, a quarter of a tiny table): what a chatty question can be about */
+export const rareDfOf = (n: number): number => Math.max(Math.min(3, Math.floor(n / 4)), Math.ceil(n * RARE_SHARE));
+
 const TITLE = 1;
 const BODY = 2;
 
@@ -152,13 +157,14 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
   const grpCov = new Float64Array(n);
   const grpTitle = new Float64Array(n);
   const grpMark = new Uint8Array(n);
+  /** per target, 1 when the group's best word is the user's own, SYNONYM_SCORE when it is a synonym */
+  const grpFactor = new Float64Array(n).fill(1);
   const grpList = new Int32Array(n);
   const score = new Float64Array(n);
   const qcov = new Float64Array(n);
   const qused = new Float64Array(n);
   const rareInTitle = new Uint8Array(n);
-  /** a word in at most this many targets is rare in the table (3 of a city's fifty, a quarter of a tiny table): what a chatty question can be about */
-  const rareDf = Math.max(Math.min(3, Math.floor(n / 4)), Math.ceil(n * RARE_SHARE));
+  const rareDf = rareDfOf(n);
   const docMark = new Uint8Array(n);
   const docList = new Int32Array(n);
   const keys = new Float64Array(n);
@@ -170,10 +176,13 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
     let usedTotal = 0;
     /** the question's words the table uses in few targets: what a chatty question is about */
     const rare: string[] = [];
+    /** a rare table word standing for a question's word (基站 for 信号塔), with the word it stands for */
+    const rareAlts: { word: string; said: string }[] = [];
     /** words as the user wrote them (weight 1) and synonyms the table uses (weight SYNONYM_WEIGHT: 医院 beats 卫生院 for 医院) */
     const words = new Map<string, number>();
     for (const group of groups) {
       let nGrp = 0;
+      const groupRareAlts: string[] = [];
       let weight = 0;
       /** the weight of the alternatives the table has any pair of (一千 | 1000 weighs as 1000) */
       let usedWeight = 0;
@@ -195,8 +204,7 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
         for (const g of grams) {
           const id = gramIds.get(g);
           if (id === undefined) continue;
-          // a synonym counts a little less than the user's own word
-          const w = (idf(id) / total) * (altIndex === 0 ? 1 : 0.8);
+          const w = idf(id) / total;
           const end = offsets[id + 1] as number;
           for (let p = offsets[id] as number; p < end; p += 1) {
             const posting = postings[p] as number;
@@ -213,18 +221,25 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
           nGrp = count;
           continue;
         }
+        let altDf = 0;
         for (let i = 0; i < count; i += 1) {
           const d = altList[i] as number;
+          if ((altCov[d] as number) >= config.searchMinWordCoverage) altDf += 1;
           if (!grpMark[d]) {
             grpMark[d] = 1;
             grpList[nGrp++] = d;
           }
-          if ((altCov[d] as number) > (grpCov[d] as number)) grpCov[d] = altCov[d] as number;
+          // a synonym covers the word as fully as the word itself (the coverage floor) but ranks a little below it
+          if ((altCov[d] as number) > (grpCov[d] as number)) {
+            grpCov[d] = altCov[d] as number;
+            grpFactor[d] = altIndex === 0 ? 1 : SYNONYM_SCORE;
+          }
           if ((altTitle[d] as number) > (grpTitle[d] as number)) grpTitle[d] = altTitle[d] as number;
           altCov[d] = 0;
           altTitle[d] = 0;
           altMark[d] = 0;
         }
+        if (altIndex > 0 && altDf > 0 && altDf <= rareDf && grams.every((g) => gramIds.has(g))) groupRareAlts.push(alt);
       }
       if (weight === 0) continue;
       // how many targets of the whole table hold the word (the mask is a filter, not the table's language)
@@ -238,15 +253,21 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
       // read as chatter around a topic, a word no target text uses weighs nothing: progress texts are
       // narrative and use everyday words (一个, 关于, 现在) as chatter does
       const used = inTitles ? usedWeight : 0;
-      const isRare = df > 0 && df <= rareDf && !/^[\d.]+$/.test(group[0] as string);
-      if (isRare) rare.push(group[0] as string);
+      // a group is rare when the word or one of the table's words for it is (河流 and 断面 for 河里, beside the common 水质)
+      const isRare = ((df > 0 && df <= rareDf) || groupRareAlts.length > 0) && !/^[\d.]+$/.test(group[0] as string);
+      if (isRare) {
+        rare.push(group[0] as string);
+        for (const word of groupRareAlts) rareAlts.push({ word, said: group[0] as string });
+      }
       totalWeight += weight;
       usedTotal += used;
       for (let i = 0; i < nGrp; i += 1) {
         const d = grpList[i] as number;
         const c = grpCov[d] as number;
         const t = grpTitle[d] as number;
+        const factor = grpFactor[d] as number;
         grpCov[d] = 0;
+        grpFactor[d] = 1;
         grpTitle[d] = 0;
         grpMark[d] = 0;
         if (mask && !mask[d]) continue;
@@ -256,7 +277,7 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
           // a progress text mentions much in passing (高速公路 in an epidemic target's): the target's own text must hold one
           if (isRare && t >= config.searchMinWordCoverage) rareInTitle[d] = 1;
         }
-        score[d] = (score[d] as number) + weight * (c + (config.searchTargetWeight - 1) * t);
+        score[d] = (score[d] as number) + weight * factor * (c + (config.searchTargetWeight - 1) * t);
         if (!docMark[d]) {
           docMark[d] = 1;
           docList[nDocs++] = d;
@@ -301,9 +322,12 @@ export const createTopicIndex = (docs: readonly TopicDoc[], config: QaConfig = Q
       for (let i = 0; i < sorted.length && i < CHATTY_CHECKED; i += 1) {
         const d = (sorted[i] as number) % 2 ** 21;
         const doc = docs[d] as TopicDoc;
-        // two rare words of the question in one target text are no coincidence either (城区 and 管网 of 城区供暖管网)
-        const twoRare = rare.filter((w) => doc.title.includes(w)).length >= 2;
-        if (twoRare || chattyEvidence(doc.title, runs, rare, CHATTY_RUN) || chattyEvidence(doc.body, runs, rare, CHATTY_RUN + 1)) sorted[kept++] = sorted[i] as number;
+        // two rare words of the question in one target text are no coincidence either (城区 and 管网 of 城区供暖管网), nor are
+        // two table words for its words (河流 and 断面 for 河里), nor the table's word for a run of three or more (基站 for 信号塔)
+        const inTitle = [...new Set([...rare, ...rareAlts.map((a) => a.word)])].filter((w) => doc.title.includes(w));
+        const twoRare = inTitle.filter((w) => !inTitle.some((o) => o !== w && o.includes(w))).length >= 2;
+        const standsFor = rareAlts.some((a) => a.said.length >= CHATTY_RUN && doc.title.includes(a.word));
+        if (twoRare || standsFor || chattyEvidence(doc.title, runs, rare, CHATTY_RUN) || chattyEvidence(doc.body, runs, rare, CHATTY_RUN + 1)) sorted[kept++] = sorted[i] as number;
       }
       sorted = sorted.subarray(0, kept);
     }

@@ -1,5 +1,6 @@
 import { parseChineseNumeral } from '../../text/chinese-numerals';
-import { cut, createEdgeStripper, fillerWords, normWord, type ParseContext, type ParsePass } from './state';
+import { everydayMap, loadEverydayWords } from '../everyday-words';
+import { cut, createEdgeStripper, fillerWords, normWord, tableWrites, type ParseContext, type ParsePass } from './state';
 
 /**
  * 那块, 那一块儿, 这方面, 那件事, or 那 / 这 left at the end of a piece once an earlier pass took its
@@ -34,6 +35,21 @@ export const createTopicPass = (ctx: ParseContext): ParsePass => {
     .map(([k, v]) => ({ word: norm(k), alts: v.map(norm) }))
     .sort((a, b) => b.word.length - a.word.length);
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const everyday = [...everydayMap(loadEverydayWords(), norm)].map(([word, alts]) => ({ word, alts })).sort((a, b) => b.word.length - a.word.length);
+  const tableUses = tableWrites(ctx);
+  /**
+   * An everyday word the table never writes (托儿所, 信号塔, 电诈) as a group with the official words for
+   * it that the table does write (托育 | 托位, 基站, 电信网络诈骗); undefined when the table writes the
+   * word itself (it is searched as written) or none of its official words.
+   */
+  const everydayGroup = (word: string, alts: readonly string[]): string[] | undefined => {
+    if (!ctx.targetTexts || tableUses(word)) return undefined;
+    const official = alts.filter(tableUses);
+    return official.length > 0 ? [word, ...official] : undefined;
+  };
+  const everydayOf = new Map(everyday.map((e) => [e.word, e.alts]));
+  /** said words written with 的 (吃的东西), which the fillers pass has split in two: matched across the gap */
+  const withOf = everyday.filter((e) => e.word.includes('的')).map((e) => ({ ...e, gap: new RegExp(e.word.split('的').join('[的\\s]+'), 'u') }));
 
   const wordsOf = (piece: string): string[] => {
     const out: string[] = [];
@@ -64,7 +80,15 @@ export const createTopicPass = (ctx: ParseContext): ParsePass => {
   return {
     name: 'topic',
     run(s) {
-      const pieces = s.text.replace(POINTING, ' ').split(/\s+/);
+      // 安不安全, 干不干净: a yes-or-no question asks about the word itself
+      let text = s.text.replace(POINTING, ' ').replace(/(\p{Script=Han})不(?=\1\p{Script=Han})\1/gu, '$1');
+      for (const e of withOf) {
+        const group = e.gap.test(text) ? everydayGroup(e.word, e.alts) : undefined;
+        if (!group) continue;
+        s.groups.push(group);
+        text = text.replace(e.gap, ' ');
+      }
+      const pieces = text.split(/\s+/);
       const examples = s.units.size > 0 || s.leaders.size > 0 ? examplePieces(s.raw, pieces) : new Set<string>();
       for (const raw of pieces) {
         if (examples.has(raw)) continue;
@@ -74,9 +98,16 @@ export const createTopicPass = (ctx: ParseContext): ParsePass => {
         let rest = piece;
         for (const syn of synonyms) {
           if (rest.includes(syn.word)) {
-            s.groups.push([syn.word, ...syn.alts.filter((a) => a !== syn.word)]);
+            const more = everydayGroup(syn.word, everydayOf.get(syn.word) ?? []) ?? [];
+            s.groups.push([...new Set([syn.word, ...syn.alts, ...more])]);
             rest = cut(rest, syn.word);
           }
+        }
+        for (const e of everyday) {
+          const group = rest.includes(e.word) ? everydayGroup(e.word, e.alts) : undefined;
+          if (!group) continue;
+          s.groups.push(group);
+          rest = cut(rest, e.word);
         }
         for (const sub of rest.split(/\s+/).filter(Boolean)) {
           const w = stripEdges(sub);
