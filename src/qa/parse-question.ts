@@ -30,7 +30,7 @@ import { createLeaderAddressPass } from './parse/leader-address';
 import { createOwnUnitPass } from './parse/own-unit';
 import { createPlacePass } from './parse/place';
 import { createRankingPass } from './parse/ranking';
-import { startState, type ParseContext, type ParsePass, type Pointer } from './parse/state';
+import { startState, tableWrites, type ParseContext, type ParsePass, type Pointer } from './parse/state';
 import { createNegatedTopicPass, createNegationLeftPass } from './parse/negation';
 import { createSectionsPass } from './parse/sections';
 import { createStatusPass } from './parse/status';
@@ -98,7 +98,7 @@ export const createPasses = (ctx: ParseContext, clean: (text: string) => string)
   createHistoryPass(ctx),
   createSectionsPass(ctx),
   createPointerPass(),
-  createNumbersPass(clean),
+  createNumbersPass(clean, tableWrites(ctx)),
   createScopeWordsPass(ctx),
   createLightsPass(ctx),
   createStatusPass(ctx),

@@ -1,5 +1,5 @@
 import { CHINESE_DIGITS } from '../../text/chinese-numerals';
-import type { ParsePass } from './state';
+import { numberInName, type ParsePass } from './state';
 
 /** 五十七 → 57, 十二 → 12, 一百 → 100; digits pass through. */
 export const toNumber = (text: string): number | undefined => {
@@ -33,10 +33,12 @@ const ITEM_PATTERNS: RegExp[] = [
   /^\s*(\d{1,6})\s*$/,
 ];
 
-const findItem = (text: string): string | undefined => {
+const findItem = (text: string, writes: (word: string) => boolean): string | undefined => {
   for (const re of ITEM_PATTERNS) {
     const m = re.exec(text);
     if (m?.[1]) {
+      const at = m.index + m[0].indexOf(m[1]);
+      if (numberInName(text, at, at + m[1].length, writes)) continue;
       const n = toNumber(m[1]);
       if (n !== undefined) return String(n);
     }
@@ -94,7 +96,7 @@ const findMany = (raw: string): { range?: { from: number; to: number }; items?: 
  * it: 第60至65项滞后的); one number names one target whatever else the
  * question says. After the history words (57号的变化 keeps its 变化).
  */
-export const createNumbersPass = (clean: (text: string) => string): ParsePass => ({
+export const createNumbersPass = (clean: (text: string) => string, writes: (word: string) => boolean = () => false): ParsePass => ({
   name: 'numbers',
   run(s) {
     const many = findMany(s.raw);
@@ -105,7 +107,7 @@ export const createNumbersPass = (clean: (text: string) => string): ParsePass =>
       s.text = s.text.includes(written) ? s.text.split(written).join(' ') : s.text.replace(/\d+/g, ' ');
       return;
     }
-    const item = findItem(s.text);
+    const item = findItem(s.text, writes);
     if (item === undefined) return;
     s.query = { kind: 'item', item, ...(s.query.history ? { history: s.query.history } : {}) };
     s.done = true;

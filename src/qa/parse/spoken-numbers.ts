@@ -1,7 +1,7 @@
 import { arabicYears } from '../../text/chinese-dates';
 import { toNumber } from './numbers';
 import type { TextRewrite } from './rewrite';
-import type { ParseContext } from './state';
+import { numberInName, tableWrites, type ParseContext } from './state';
 
 const RUN = /[零〇一二两三四五六七八九十百]+/gu;
 /** Before a 序号: 第, 序号是, 编号为, 从 (从六十一号到…). */
@@ -23,33 +23,37 @@ const JOIN = /^\s*(?:号|项|条)?\s*(?:到|至|一直到|~|-|、|,|和|跟|与|
  * 工程, 第三季度). A year said digit by digit (二零二一年) and 去年/前年 become
  * the year, so a year no report covers is recognised.
  */
-export const createSpokenNumbersRewrite = (ctx: ParseContext): TextRewrite => ({
-  name: 'spoken numbers',
-  rewrite(text) {
-    let t = arabicYears(text).replace(/去年|前年/gu, (w) => ` ${ctx.year - (w === '去年' ? 1 : 2)}年 `);
-    const runs = [...t.matchAll(RUN)].map((m) => ({ at: m.index ?? 0, word: m[0] }));
-    // from the last number back, so a number joined to a later 序号 (六十一到六十四项) sees that one's verdict
-    let nextIsItem = false;
-    let nextAt = Infinity;
-    for (let k = runs.length - 1; k >= 0; k -= 1) {
-      const { at, word } = runs[k] as { at: number; word: string };
-      const end = at + word.length;
-      const before = t.slice(Math.max(0, at - 6), at);
-      const after = t.slice(end, end + 4);
-      const value = toNumber(word);
-      const single = word.length === 1 && word !== '十';
-      const joined: boolean = nextIsItem && JOIN.test(t.slice(end, nextAt));
-      const item: boolean =
-        value !== undefined &&
-        !NOT_AN_ITEM.test(after) &&
-        (MARK_BEFORE.test(before) || joined || (ALONE.test(t.slice(0, at)) && ALONE.test(t.slice(end))) || (MARK_AFTER.test(after) && (!single || /^\s*号/u.test(after))));
-      // the reply names the 序号 it answers (第 76 项), so a misheard number shows without a note
-      // 七十六那条 is written 76号那条, so the numbers pass needs no spoken form of its own
-      const classifier = item && !/^\s*(?:号|项|条|行)/u.test(after) ? '号' : '';
-      if (item) t = `${t.slice(0, at)}${value}${classifier}${t.slice(end)}`;
-      nextIsItem = item;
-      nextAt = at;
-    }
-    return t;
-  },
-});
+export const createSpokenNumbersRewrite = (ctx: ParseContext): TextRewrite => {
+  const writes = tableWrites(ctx);
+  return {
+    name: 'spoken numbers',
+    rewrite(text) {
+      let t = arabicYears(text).replace(/去年|前年/gu, (w) => ` ${ctx.year - (w === '去年' ? 1 : 2)}年 `);
+      const runs = [...t.matchAll(RUN)].map((m) => ({ at: m.index ?? 0, word: m[0] }));
+      // from the last number back, so a number joined to a later 序号 (六十一到六十四项) sees that one's verdict
+      let nextIsItem = false;
+      let nextAt = Infinity;
+      for (let k = runs.length - 1; k >= 0; k -= 1) {
+        const { at, word } = runs[k] as { at: number; word: string };
+        const end = at + word.length;
+        const before = t.slice(Math.max(0, at - 6), at);
+        const after = t.slice(end, end + 4);
+        const value = toNumber(word);
+        const single = word.length === 1 && word !== '十';
+        const joined: boolean = nextIsItem && JOIN.test(t.slice(end, nextAt));
+        const item: boolean =
+          value !== undefined &&
+          !NOT_AN_ITEM.test(after) &&
+          !numberInName(t, at, end, writes) &&
+          (MARK_BEFORE.test(before) || joined || (ALONE.test(t.slice(0, at)) && ALONE.test(t.slice(end))) || (MARK_AFTER.test(after) && (!single || /^\s*号/u.test(after))));
+        // the reply names the 序号 it answers (第 76 项), so a misheard number shows without a note
+        // 七十六那条 is written 76号那条, so the numbers pass needs no spoken form of its own
+        const classifier = item && !/^\s*(?:号|项|条|行)/u.test(after) ? '号' : '';
+        if (item) t = `${t.slice(0, at)}${value}${classifier}${t.slice(end)}`;
+        nextIsItem = item;
+        nextAt = at;
+      }
+      return t;
+    },
+  };
+};

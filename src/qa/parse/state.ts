@@ -145,6 +145,36 @@ export const longestFirst = (normalize: Normalize, list: readonly string[]): str
   return [...new Set(list.map(norm))].filter(Boolean).sort((a, b) => b.length - a.length);
 };
 
+const writesByContext = new WeakMap<ParseContext, (word: string) => boolean>();
+
+/**
+ * Whether some target text of the loaded table writes `word` (memoised per word): 托位, 2号线 and 第二污水 are
+ * the table's words when it writes them. False for every word when the context has no target texts.
+ */
+export const tableWrites = (ctx: ParseContext): ((word: string) => boolean) => {
+  let writes = writesByContext.get(ctx);
+  if (!writes) {
+    let joined: string | undefined;
+    const memo = new Map<string, boolean>();
+    writes = (word) => {
+      joined ??= (ctx.targetTexts?.() ?? []).join('\n');
+      let yes = memo.get(word);
+      if (yes === undefined) memo.set(word, (yes = word.length > 0 && joined.includes(word)));
+      return yes;
+    };
+    writesByContext.set(ctx, writes);
+  }
+  return writes;
+};
+
+/**
+ * A number at [at, end) of `text` is part of a name the table writes (轨道交通2号线, 第二污水处理厂) when it and
+ * the two characters after it, or the two before it and it, are written in a target text and hold a character
+ * that is no 序号 marker: such a number is the topic's, not a 序号.
+ */
+export const numberInName = (text: string, at: number, end: number, writes: (word: string) => boolean): boolean =>
+  [text.slice(at, end + 2), text.slice(Math.max(0, at - 2), end)].some((w) => w.length >= end - at + 2 && /[^\s\d第号项条零〇一二两三四五六七八九十百]/u.test(w) && writes(w));
+
 /** Removes `word` everywhere in `text`, leaving a space so the pieces do not join. */
 export const cut = (text: string, word: string): string => (text.includes(word) ? text.split(word).join(' ') : text);
 

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
+import { testCore } from '../../helpers/core';
 import { idsOf } from '../../../src/qa/answer';
 import { renderAnswer } from '../../../src/view/render-answer';
-import { seed } from '../seed';
+import { ROOT, seed } from '../seed';
 import { runUntil } from './context';
 
 describe('numbers pass: spans and lists of 序号', () => {
@@ -53,5 +55,25 @@ describe('numbers pass: spans and lists of 序号', () => {
     const { engine } = await seed();
     const answer = engine.ask('47项目标各责任单位的进展情况');
     expect([answer.kind, idsOf(answer)]).toEqual(['item', ['47']]);
+  });
+});
+
+describe('numbers pass: a number inside a name the table writes', () => {
+  const engineOf = async (table: string) => {
+    const core = testCore();
+    return core.engineFor(await core.readTable(resolve(ROOT, 'test/qa/sealed-2026-12b', table)));
+  };
+
+  it('reads 2号线 and 第二污水 as the topic that writes them, not as 序号 2', async () => {
+    // r3-wuhu 33: 轨道交通2号线二期开工建设; r1-daiyang 30: 建成县第二污水处理厂
+    const wuhu = await engineOf('r3-wuhu.tsv');
+    expect(idsOf(wuhu.ask('2号线二期开工了没'))[0]).toBe('33');
+    const daiyang = await engineOf('r1-daiyang.tsv');
+    expect(idsOf(daiyang.ask('第二污水处理厂通水了吗'))[0]).toBe('30');
+  });
+
+  it('still reads a 序号 where the table writes no name around the number', async () => {
+    const wuhu = await engineOf('r3-wuhu.tsv');
+    for (const q of ['第2项', '2号', '第二项的进展', '2号目标']) expect([q, wuhu.ask(q).kind, idsOf(wuhu.ask(q))]).toEqual([q, 'item', ['2']]);
   });
 });
