@@ -17,7 +17,8 @@ import { createQuestionParser, type ParsedQuestion } from './parse-question';
 import { createStatistics } from './statistics';
 import { loadDepartments } from './departments';
 import { loadSuccessions, type Succession } from './successions';
-import { createTopicIndex } from './topic-index';
+import { createPartialWords } from './partial-words';
+import { createTopicIndex, rareDfOf } from './topic-index';
 
 export type { CommandKind } from './commands';
 export type { Conversation, Understood } from './follow-up';
@@ -190,6 +191,7 @@ export const createEngine = (deps: {
   ];
   /** the table's words, for the pinyin and help passes: segmented once, on the first question that needs them */
   let tableWords: Set<string> | undefined;
+  const tableWordsOf = (): Set<string> => (tableWords ??= wordsOf([...titles.map((t) => t.slice(0, WORDS_OF_TEXT)), ...filters.sectionPositions.keys()]));
   const parser = createQuestionParser({
     normalize,
     aliases,
@@ -203,7 +205,7 @@ export const createEngine = (deps: {
     wholePeriods: filters.wholePeriods,
     verdicts: hasVerdicts,
     leaderTitles: titlesOfLeaders(targets),
-    tableWords: () => (tableWords ??= wordsOf([...titles.map((t) => t.slice(0, WORDS_OF_TEXT)), ...filters.sectionPositions.keys()])),
+    tableWords: tableWordsOf,
     targetTexts: () => titles,
     leaderOf: (unit) => {
       const over = new Set((filters.unitPositions.get(unit) ?? []).flatMap((i) => leadersOf(targets[i] as Target)));
@@ -222,6 +224,7 @@ export const createEngine = (deps: {
     targets.map((_, i) => ({ title: titles[i] as string, body: bodies[i] as string })),
     config,
   );
+  const partialWords = createPartialWords({ titles, tableWords: tableWordsOf, rareDf: rareDfOf(n) });
   const idRange = n > 0 ? { first: (targets[0] as Target).id, last: (targets[n - 1] as Target).id } : undefined;
 
   /**
@@ -235,11 +238,17 @@ export const createEngine = (deps: {
     if (strict.ranked.length > 0) return strict;
     const unique = [...new Set(phrases)];
     const whole = unique.filter((p) => !unique.some((o) => o !== p && o.includes(p)));
-    if (whole.length === 0) return strict;
-    return topics.search(
-      whole.map((p) => [p]),
-      { ...(mask ? { mask } : {}), phrases: whole },
-    );
+    const phrased =
+      whole.length > 0
+        ? topics.search(
+            whole.map((p) => [p]),
+            { ...(mask ? { mask } : {}), phrases: whole },
+          )
+        : strict;
+    if (phrased.ranked.length > 0) return phrased;
+    // words the table writes differently (托育托位, 停车位): searched in the table's words for them
+    const partial = partialWords(groups);
+    return partial ? topics.search(partial, { ...(mask ? { mask } : {}), phrases }) : phrased;
   };
 
   /** 序号 of a list or span that the table does not have: 100, or 87–90 for the part of a span past the end */

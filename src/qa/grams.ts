@@ -33,7 +33,12 @@ export const eachGram = (text: string, onGram: (gram: Gram) => void): void => {
     if (inWord) {
       if (wordStart < 0) wordStart = i;
     } else if (wordStart >= 0) {
-      if (i - wordStart >= 2) onGram(text.slice(wordStart, i));
+      if (i - wordStart >= 2) {
+        const word = text.slice(wordStart, i);
+        onGram(word);
+        // the number of a road or a line written with its letter (g237, s325, 237国道 asked as 国道237): its digits alone too
+        if (/[a-z]/.test(word) && /\d{2}/.test(word)) for (const digits of word.match(/\d{2,}/g) ?? []) onGram(digits);
+      }
       wordStart = -1;
     }
   }
