@@ -61,3 +61,11 @@ describe('the sounds of the table words', () => {
     expect(engine.ask('天气预报').hits).toEqual([]);
   });
 });
+
+describe('pinyin after a Latin word with digits', () => {
+  it('reads the syllables after 5g as the table words they spell (5g jizhan → 5g 基站)', async () => {
+    const { engine } = await seed();
+    expect(engine.ask('5g jizhan').hits[0]?.target.id).toBe('58');
+    expect(engine.ask('5G jizhan jianshe').hits[0]?.target.id).toBe('58');
+  });
+});

@@ -165,14 +165,22 @@ export const createPinyinRewrite = (ctx: ParseContext): TextRewrite => {
         }
         return both;
       });
-      return glued.replace(RUN, (run) => {
+      const readRun = (run: string): string | undefined => {
         // word by word, or, when the spaces fall inside a word (shichang jianguan ju), the run as one
         const read = run.split(/\s+/).map((w) => sounds.cover(w));
         const whole = read.some((r) => r === undefined) ? sounds.cover(run.replace(/\s+/g, '')) : undefined;
-        if (read.some((r) => r === undefined) && whole === undefined) return run;
+        if (read.some((r) => r === undefined) && whole === undefined) return undefined;
         const as = whole ?? read.join(' ');
         heard.readAs.push({ written: run, as });
         return ` ${as} `;
+      };
+      return glued.replace(RUN, (run, at: number) => {
+        const as = readRun(run);
+        if (as !== undefined) return as;
+        // the letters of a Latin word with digits (5g jizhan, pm2.5 jiangdi) are that word's, not pinyin: the rest of the run may be
+        const glue = /^([a-z]+)\s+(.+)$/u.exec(run);
+        const rest = glue && /\d/.test(glued[at - 1] ?? '') ? readRun(glue[2] as string) : undefined;
+        return rest === undefined ? run : `${glue?.[1]}${rest}`;
       });
     },
   };
