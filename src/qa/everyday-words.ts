@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { readDataFile } from './data-file';
 
 /**
  * Everyday words for the topics of government work (托儿所, 信号塔, GDP, 电诈, 保租房) and the
@@ -36,18 +36,7 @@ let shipped: readonly EverydayTopic[] | undefined;
 /** Reads and validates an everyday-words file; the error names the file and the key. */
 export const loadEverydayWords = (path: string = EVERYDAY_WORDS_FILE): readonly EverydayTopic[] => {
   if (path === EVERYDAY_WORDS_FILE && shipped) return shipped;
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new Error(`${path}: cannot read everyday words (${(err as Error).message})`);
-  }
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new Error(`${path}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-  }
-  const list = Object.freeze(result.data.topics);
+  const list = Object.freeze(readDataFile(path, schema, 'everyday words').topics);
   if (path === EVERYDAY_WORDS_FILE) shipped = list;
   return list;
 };
