@@ -113,7 +113,7 @@ export interface Many {
 /** Units of one kind a question names together (县区政府), and this table's units of that kind. */
 export interface UnitGroup {
   /** the kind: county and district governments, or towns and street offices (the reply words it) */
-  kind: 'counties' | 'towns';
+  kind: 'counties' | 'towns' | 'enterprises';
   units: string[];
 }
 

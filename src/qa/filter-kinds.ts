@@ -43,14 +43,14 @@ export interface FilterKind {
    * searched and ranked, not filtered.
    */
   narrows: boolean;
-  /** can be set aside (除了聂元科的, 不是年底到期的, 除了希望小屋以外): the engine removes its targets */
+  /** can be set aside (除了聂元科的, 不是年底到期的, 除了希望小屋以外, 除了第41项以外): the engine removes its targets */
   negatable: boolean;
   /** kinds that only qualify this one and go with it when it is set aside (不是住建局牵头的: the role with the unit) */
   qualifiedBy: readonly FilterKindName[];
 }
 
 export const FILTER_KINDS: { readonly [K in FilterKindName]: FilterKind } = {
-  item: { name: 'item', fields: FIELDS.item, narrows: true, negatable: false, qualifiedBy: [] },
+  item: { name: 'item', fields: FIELDS.item, narrows: true, negatable: true, qualifiedBy: [] },
   unit: { name: 'unit', fields: FIELDS.unit, narrows: true, negatable: true, qualifiedBy: ['role'] },
   role: { name: 'role', fields: FIELDS.role, narrows: false, negatable: false, qualifiedBy: [] },
   leader: { name: 'leader', fields: FIELDS.leader, narrows: true, negatable: true, qualifiedBy: [] },

@@ -69,8 +69,8 @@ const unionOf = (lists: number[][]): number[] => (lists.length === 1 ? (lists[0]
 /** a deadline's words for comparing: 12月底前 and 12月底 say the same day */
 const dayText = (text: string): string => text.replace(/\s+/g, '').replace(/(?:之前|以前|前)$/u, '');
 
-/** a 完成时限 that is a whole period rather than a day in it: 全年, 2024年全年, 全年度 */
-export const WHOLE_PERIOD = /^(?:\d{4}年)?全年度?(?:内)?$/u;
+/** a 完成时限 that is a whole period rather than a day in it: 全年, 2024年全年, 全年度, 第三季度, 上半年 */
+export const WHOLE_PERIOD = /^(?:\d{4}年)?(?:全年度?|(?:第)?[一二三四1-4]季度|[上下]半年)(?:内)?$/u;
 
 export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: ReadonlyMap<Target, Assessment>; normalize: Normalize }): Filters => {
   const { assessmentOf, normalize } = deps;

@@ -45,7 +45,7 @@ export const WORDS = Object.freeze({
   all: '全部目标',
   ledBy: (leader: string): string => `${leader}分管`,
   /** a kind of unit asked as a group (县区政府参与的) */
-  group: { counties: '县区政府', towns: '街道和乡镇' },
+  group: { counties: '县区政府', towns: '街道和乡镇', enterprises: '国有企业' },
   /** how many units share a target: 单独负责, 3个单位共同负责, 2个及以上单位共同负责 */
   unitCount: ({ min, max }: { min: number; max?: number }): string =>
     max === 1 ? '单独负责' : max === undefined ? `${min}个及以上单位共同负责` : min === max ? `${min}个单位共同负责` : `${min}–${max}个单位共同负责`,

@@ -13,6 +13,12 @@ describe('toDeadline: 完成时限 as the tables write it', () => {
     ['上半年', '2022-06-30'],
     ['第三季度', '2022-09-30'],
     ['2023年底', '2023-12-31'],
+    // a year relative to the report's: the next year, or the report's own
+    ['次年6月底前', '2023-06-30'],
+    ['明年3月底', '2023-03-31'],
+    ['次年底', '2023-12-31'],
+    ['今年年底', '2022-12-31'],
+    ['9月30号前', '2022-09-30'],
   ])('%s → %s (report year 2022)', (text, date) => {
     expect(toDeadline(text, 2022)).toEqual({ kind: 'date', text, date });
   });

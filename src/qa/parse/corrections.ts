@@ -2,9 +2,13 @@ import { PAUSE, type Heard, type TextRewrite } from './rewrite';
 import { normWord, type ParseContext } from './state';
 
 const PARTICLES = '[啊呀吧哈呢嘛的]*';
-/** 不是A是B, 我说的不是A而是B: A is set aside. Not after 是 (是不是 asks a question). */
+/**
+ * 不是A是B, 我说的不是A而是B: A is set aside. Not after 是 (是不是 asks a question). A never runs over another denial
+ * or a gloss: in 既不是A也不是B and 不是A，B也不要 each denial sets its own value aside, and in 不是A，就是B 就是 restates
+ * (that is), it does not correct.
+ */
 const NOT_BUT = new RegExp(
-  `(?:我说的|我问的|我要的|我要看的|我想看的|我想问的|我查的)?(?<!是)不是(.{1,20}?)${PARTICLES}${PAUSE}*(?:而|我说的|我要的|应该|应当|其实|实际上)?(?:是|要|看)(?!不是)`,
+  `(?:我说的|我问的|我要的|我要看的|我想看的|我想问的|我查的)?(?<!是)不是((?:(?!不是|不要|不看|就是)[^,，。!！?？;；:：~～…]){1,20}?)${PARTICLES}${PAUSE}*(?:而|我说的|我要的|应该|应当|其实|实际上)?(?:是|要|看)(?!不是)`,
   'gu',
 );
 /** 不要A要B, 不看A看B; not 长期坚持那个不要，只要…, where 不要 ends its clause and sets aside what came before */

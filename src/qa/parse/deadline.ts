@@ -32,6 +32,8 @@ const SPAN_AFTER = new RegExp(`^\\s*(?:${SPAN_WORDS})`, 'u');
 const withSpan = (d: NonNullable<Query['deadline']>, text: string, compact: string): NonNullable<Query['deadline']> => {
   if (!('date' in d)) return d;
   if (/提前(?!完成)/u.test(compact) && /之前|以前|前/u.test(compact)) return { ...d, by: 'before' };
+  // 10月底之前（含10月底）, 到三季度末就该完成的: every date up to it, itself included
+  if (INCLUDED.test(compact) || DUE_BY.test(compact)) return { ...d, by: 'onOrBefore' };
   const at = text.indexOf(d.label);
   if (at >= 0 && SPAN_AFTER.test(text.slice(at + d.label.length))) return { ...d, by: 'onOrBefore' };
   // 早于年底: earlier than the date, not on it
@@ -39,13 +41,26 @@ const withSpan = (d: NonNullable<Query['deadline']>, text: string, compact: stri
   return d;
 };
 
+/** a date said with itself included (之前（含…）, 以前包括当天) */
+const INCLUDED = /(?:之前|以前|前|为止)[(（,，]?(?:含|包括|包含)/u;
+/** a date by which a target should already be done (到三季度末就该完成的, 截至9月底应完成的) */
+const DUE_BY = /(?:^|[^\p{Script=Han}]|[的是])(?:到|截至|截止到?)[^,，。!！?？]{2,10}?(?:就|都)?(?:该|应该|应当|应)(?:完成|办完|到期)/u;
+/** an unusual deadline (时限特殊的, 期限比较特别的): any but the year's end, the deadline most targets have */
+const SPECIAL = /(?:完成时限|时限|期限|完成时间|截止时间|到期时间|时间节点)(?:比较|很|有点|有些)?(?:特殊|特别|例外|不一样|不同寻常|非常规)/u;
+
+/** a deadline given as an example (比如长期的, 像9月底那种) */
+const EXAMPLE = /(?:比如|例如|譬如|像是|诸如|比方说?)\s*(?:说)?\s*$/u;
+
 /** what joins two deadlines into one group: 和, 与, 及, 、, 或 (九月底的和明年的) */
 const JOINER = /^\s*(?:到期)?的?\s*(?:和|与|及|以及|跟|、|或者?|还有)\s*$/u;
 
 /** no deadline at all: 没有具体截止时间, 不设期限, 一直做下去 (the table's 长期坚持 in other words) */
 const NO_DEADLINE = /(?:没有|没|无|不设)(?:具体|明确|固定)?的?(?:截止|完成)?(?:时间|日期|期限|时限)|一直(?:要)?(?:做|干|推进|抓)下去/u;
-/** a quarter's last day: 三季度, 第3季度 (read as a deadline only before 以内/之前/末/底; alone it is a report's period) */
-const QUARTER = /(?:第)?([一二三四1-4])\s*季度\s*(?=末|底|以内|之内|之前|以前|前|为止)/u;
+/**
+ * a quarter's last day: 三季度, 第3季度 (read as a deadline only before 以内/之前/末/底 or a word of being due, 第三季度要完成的,
+ * 第三季度到期; alone it is a report's period)
+ */
+const QUARTER = /(?:第)?([一二三四1-4])\s*季度\s*(?=末|底|以内|之内|之前|以前|前|为止|(?:内|里)?\s*(?:就|要|需要|应|应该|该|得)?\s*(?:完成|到期|截止|办完|交))/u;
 
 /**
  * A deadline: 2023年6月底, 明年3月, 9月30日, 2022年底, 2023年 (after every report), 明年, 长期坚持, 年底, 8月底,
@@ -69,7 +84,7 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
       const month = toNumber(m[1]) ?? 0;
       if (month >= 1 && month <= 12) return { deadline: { date: lastDay(year + 1, month), label: m[0] }, rest: cut(text, m[0]) };
     }
-    m = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text);
+    m = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/.exec(text);
     if (m?.[2] && m[3]) {
       const [y, mo, da] = [m[1] ? Number(m[1]) : year, Number(m[2]), Number(m[3])];
       if (mo >= 1 && mo <= 12 && da >= 1 && da <= 31) {
@@ -85,7 +100,9 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
     if (m?.[1]) {
       const quarter = toNumber(m[1]) ?? 0;
       const end = text.slice(m.index + m[0].length).match(/^(?:末|底)/u)?.[0] ?? '';
-      if (quarter >= 1 && quarter <= 4) return { deadline: { date: lastDay(year, quarter * 3), label: m[0] + end }, rest: cut(text, m[0] + end) };
+      // the quarter itself (第三季度要完成的) where the table writes quarters beside days: the targets it gives the quarter
+      const whole = !end && ctx.wholePeriods ? { whole: true as const } : {};
+      if (quarter >= 1 && quarter <= 4) return { deadline: { date: lastDay(year, quarter * 3), label: m[0] + end, ...whole }, rest: cut(text, m[0] + end) };
     }
     m = /(\d{4})\s*年\s*(?:底|末)/.exec(text);
     if (m?.[1]) return { deadline: { date: `${m[1]}-12-31`, label: m[0] }, rest: cut(text, m[0]) };
@@ -140,6 +157,7 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
       const joined = joinedLabels(s.text);
       let kept: Deadline[] = [];
       const aside: Deadline[] = [];
+      const examples: Deadline[] = [];
       for (let found = find(s.text); found.deadline; found = find(s.text)) {
         const d = found.deadline;
         const at = s.text.indexOf(d.label);
@@ -148,7 +166,10 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
           aside.push(d);
           s.text = cut(`${s.text.slice(0, span.from)} ${s.text.slice(span.to)}`, d.label);
         } else if (kept.some((k) => restates(k, d))) s.text = found.rest;
-        else {
+        else if (at >= 0 && EXAMPLE.test(s.text.slice(0, at))) {
+          examples.push(d);
+          s.text = found.rest;
+        } else {
           kept.push(withSpan(d, s.text, s.compact));
           s.text = found.rest.replace(SPAN_AFTER, ' ');
         }
@@ -158,6 +179,14 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
       const sharesAside = (d: Deadline): boolean => joined.some((group) => group.includes(d.label) && group.some((l) => asideLabels.has(l)));
       aside.push(...kept.filter(sharesAside));
       kept = kept.filter((d) => !sharesAside(d));
+      // 时限特殊的: the year's end set aside, unless a deadline was set aside in other words already (不是年底到期的)
+      const special = SPECIAL.exec(s.text);
+      if (special) {
+        if (aside.length === 0) aside.push({ date: `${year}-12-31`, label: special[0] });
+        s.text = cut(s.text, special[0]);
+      }
+      // 不是年底的，比如长期的: examples of what is left once a deadline is set aside, not a filter of their own
+      if (aside.length === 0) kept.push(...examples);
       const [first, ...also] = kept;
       if (first) s.query.deadline = also.length > 0 ? { ...first, also } : first;
       const [firstAside, ...alsoAside] = aside;

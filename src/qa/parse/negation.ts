@@ -16,10 +16,10 @@ const POINTING = '(?:那几个|这几个|那几项|这几项|那几条|这几条
  * (鲁西新区管委会，先不要): one with words after it refuses those (团市委的，去掉希望小屋那个).
  */
 const REFUSAL = '(?:不要|不看|不算|不考虑|去掉|去除|排除|剔掉|剔除|删掉|删去|删除|拿掉|刨掉|刨去|扣掉|扣除|不用看|不用管|不用列|别列)';
-export const SET_ASIDE_AFTER = `(?:(?:${POINTING}\\s*)?(?:就|先|都|全|全部|统统|暂时|一律)*(?:以外|之外|除外|${REFUSAL}|\\s+(?:就|先|都|全部|统统|暂时|一律)*${REFUSAL}(?=\\s|$|[的了吧啊呢])))`;
+export const SET_ASIDE_AFTER = `(?:(?:${POINTING}\\s*)?(?:也|就|先|都|全|全部|统统|暂时|一律)*(?:以外|之外|除外|${REFUSAL}|\\s+(?:也|就|先|都|全部|统统|暂时|一律)*${REFUSAL}(?=\\s|$|[的了吧啊呢])))`;
 /**
  * Words after a filter that set it aside: 年底以外的, 已完成之外, 民生实事除外, and a refusal after it, pointed at it or
- * not (长期坚持那个不要, 滞后的就不看了, 年底到期的去掉), the filter's own verb between (年底到期的除外).
+ * not (长期坚持那个不要, 滞后的就不看了, 年底到期的去掉, 长期坚持的也不要), the filter's own verb between (年底到期的除外).
  */
 const AFTER = new RegExp(`^\\s*(?:到期|截止|完成|负责|牵头|分管|配合|参与|有关|相关)?\\s*(?:的)?\\s*${SET_ASIDE_AFTER}`, 'u');
 

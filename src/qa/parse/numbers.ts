@@ -1,4 +1,5 @@
 import { CHINESE_DIGITS } from '../../text/chinese-numerals';
+import { setAside, setAsideSpan } from './negation';
 import { numberInName, type ParsePass } from './state';
 
 /** 五十七 → 57, 十二 → 12, 一百 → 100; digits pass through. */
@@ -33,18 +34,21 @@ const ITEM_PATTERNS: RegExp[] = [
   /^\s*(\d{1,6})\s*$/,
 ];
 
-const findItem = (text: string, writes: (word: string) => boolean): string | undefined => {
+const findItem = (text: string, writes: (word: string) => boolean): { item: string; at: number; length: number } | undefined => {
   for (const re of ITEM_PATTERNS) {
     const m = re.exec(text);
     if (m?.[1]) {
       const at = m.index + m[0].indexOf(m[1]);
       if (numberInName(text, at, at + m[1].length, writes)) continue;
       const n = toNumber(m[1]);
-      if (n !== undefined) return String(n);
+      if (n !== undefined) return { item: String(n), at: m.index, length: m[0].length };
     }
   }
   return undefined;
 };
+
+/** What a 序号 set aside may be followed by up to the word that closes the negation: 除了第41项那个市场主体建设年以外. */
+const DESCRIBED_UNTIL_ASIDE = /^\s*[^\s,，。;；]{0,20}?(?:以外|之外|除外)/u;
 
 const ONE = '(\\d{1,6}|[零〇一二两三四五六七八九十百]{1,6})';
 const PREFIX = '(?:第|序号|编号|#)';
@@ -107,8 +111,17 @@ export const createNumbersPass = (clean: (text: string) => string, writes: (word
       s.text = s.text.includes(written) ? s.text.split(written).join(' ') : s.text.replace(/\d+/g, ' ');
       return;
     }
-    const item = findItem(s.text, writes);
-    if (item === undefined) return;
+    const found = findItem(s.text, writes);
+    if (found === undefined) return;
+    const { item, at, length } = found;
+    // 除了第四十一项那个…以外的其他几项: every target of the rest of the question but that one
+    const aside = setAsideSpan(s.text, at, at + length);
+    if (aside) {
+      const described = aside.to === at + length ? (DESCRIBED_UNTIL_ASIDE.exec(s.text.slice(aside.to))?.[0].length ?? 0) : 0;
+      setAside(s, { items: [item] });
+      s.text = `${s.text.slice(0, aside.from)} ${s.text.slice(aside.to + described)}`;
+      return;
+    }
     s.query = { kind: 'item', item, ...(s.query.history ? { history: s.query.history } : {}) };
     s.done = true;
   },

@@ -7,6 +7,8 @@ import { cut, type ParsePass, type Pick } from './state';
  * a 序号 on it (65那条), or all of it (这些, 这几项).
  */
 const NUM = '(\\d{1,4}|[一二两三四五六七八九十]{1,3})';
+/** what joins the numbers of a list of 序号 (第47条跟第48条, 第三、第五条) */
+const JOIN = '、|,|，|和|跟|与|及|以及|还有|或';
 const CLASSIFIER = '(?:个|条|项|项目|个目标|条目标)';
 /** in order of precedence: 倒数第一个 before 第一个, 最后一个 before 后N个 */
 const PATTERNS: { re: RegExp; pick(n: number, m: RegExpExecArray, raw: string): Pick | undefined }[] = [
@@ -16,8 +18,11 @@ const PATTERNS: { re: RegExp; pick(n: number, m: RegExpExecArray, raw: string): 
   { re: new RegExp(`(?:最前面|第一)?(?:前|头)\\s*${NUM}\\s*${CLASSIFIER}`, 'u'), pick: (n) => ({ head: n }) },
   { re: new RegExp(`(?<![以之最])后\\s*${NUM}\\s*${CLASSIFIER}`, 'u'), pick: (n) => ({ tail: n }) },
   // 第N项 and N号 stay 序号 (the numbers pass); 第N个 and 第N条 count along the list
-  // …but not an end of a span (第30条到第35条): the numbers pass reads it whole
-  { re: new RegExp(`(?<!(?:到|至|-|~|—|–)\\s*)第\\s*${NUM}\\s*(?:个|条)(?!\\s*(?:到|至|-|~|—|–|一直到))`, 'u'), pick: (n) => ({ nth: n }) },
+  // …but not an end of a span (第30条到第35条) nor one of a list (第47条跟第48条): the numbers pass reads it whole
+  {
+    re: new RegExp(`(?<!(?:到|至|-|~|—|–|${JOIN})\\s*)第\\s*${NUM}\\s*(?:个|条)(?!\\s*(?:到|至|-|~|—|–|一直到)|\\s*(?:${JOIN})\\s*第)`, 'u'),
+    pick: (n) => ({ nth: n }),
+  },
   // a number inside a token (pm2.5) or before a measure (增长15%那项) is not a 序号
   {
     re: /(?<![a-z\d.])(\d{1,6})\s*号?\s*(?:那|这)\s*(?:个|条|项)/u,

@@ -19,9 +19,13 @@ const EACH = /(?:各自?|分别|每人|每位|每个)[^，。？！,.?!]{0,6}(?:
 
 /**
  * Grouping by deadline: 按月份, 按时间节点, 按完成时限, 各月, 分月. Read here, before the status words, so 按时
- * inside 按时间节点 is not read as 按时 (on schedule).
+ * inside 按时间节点 is not read as 按时 (on schedule). Not before a word of being due (按时限就该完成的: as the deadline
+ * says, not grouped by it).
  */
-const BY_DEADLINE = /按照?(?:月份|月|完成时限|时限|截止时间|截止日期|到期时间|时间节点|时间|期限|节点)|(?:各|每个)(?:月份?|时限|时间节点)|分月份?/gu;
+const BY_DEADLINE = /按照?(?:月份|月|完成时限|时限|截止时间|截止日期|到期时间|时间节点|时间|期限|节点)(?!\s*(?:就|都|应|该|要求|规定|算))|(?:各|每个)(?:月份?|时限|时间节点)|分月份?/gu;
+
+/** 按时限 before a word of being due (按时限就该完成的): as the deadline says; a deadline filter, not a grouping nor 按时 */
+const AS_DUE = /按照?(?:完成时限|时限|期限|时间节点)(?=\s*(?:就|都|应|该|要求|规定|算))/gu;
 
 /** the whole place the table covers, of any level (全市, 全县, 咱们区, 本县): every target, like 所有 */
 const WHOLE_PLACE = /(?:全|咱们|我们|本)(?:市|县|区|旗)(?![长委政])/gu;
@@ -75,6 +79,7 @@ export const createScopeWordsPass = (ctx: ParseContext): ParsePass => {
       if (s.cues.rate) s.stats = true;
       for (const w of allWords) text = cut(text, w);
       if (s.cues.byDeadline) text = text.replace(BY_DEADLINE, ' ');
+      text = text.replace(AS_DUE, ' ');
       text = text.replace(WHOLE_PLACE, ' ');
       for (const w of countWords) {
         if (text.includes(w)) {

@@ -13,6 +13,9 @@ const OTHERS = /(?:跟|和|与|同)?(?:(?:其他|其它|别的|另外的?)(?:的
 /** Words that include rather than restrict (连同跟别人一起负责的那个, 包括和别的单位一起的): the list stays whole. */
 const INCLUDING = /(?:连同|包括|包含|含|加上|还有)\s*$/u;
 
+/** A number pointing back at names just said (这两家单位, 上面三位领导): it counts them, it does not ask how many share. */
+const BACK = /(?:这|那|上面|以上|前面|刚才)(?:的)?\s*$/u;
+
 /** Takes the words at [from, to) as a count of this kind: set aside when the words around say so (跟其他单位一起负责的就不要了). */
 const take = (s: ParseState, kind: 'unitCount' | 'leaderCount', many: Many, from: number, to: number): void => {
   if (!cutFilter(s, from, to, { [kind]: many })) s.query[kind] ??= many;
@@ -30,7 +33,10 @@ export const createSharesPass = (): ParsePass => ({
     if (count) {
       const [, n = '', more, units] = count;
       const value = n === '好几' || n === '多' ? 2 : (toNumber(n) ?? 0);
-      if (value > 0) {
+      if (value > 0 && BACK.test(s.text.slice(0, count.index))) {
+        // 科技局和商务局这两家单位: the names said again as a number, not how many share a target (see also the joins pass)
+        s.text = `${s.text.slice(0, count.index)} ${s.text.slice(count.index + count[0].length)}`;
+      } else if (value > 0) {
         const many: Many = more || n === '好几' || n === '多' ? { min: value } : { min: value, max: value };
         take(s, units ? 'unitCount' : 'leaderCount', many, count.index, count.index + count[0].length);
       }

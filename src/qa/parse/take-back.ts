@@ -24,8 +24,8 @@ const SHOULD_BE = new RegExp(`(?<=${PAUSE})应该是`, 'gu');
 /** Two characters between the edges of a word: a pause or 是/跟/和 before, 的, a pause or a role after. */
 const SHORT_NAME = new RegExp(`(?<=^|${PAUSE}|[是跟和与看查])\\p{Script=Han}{2}(?=$|${PAUSE}|的|负责|牵头|配合|参与|那)`, 'gu');
 
-/** A 序号 said as one (五十号, 第51项, 65条). */
-const ITEM = /第?[\d零〇一二两三四五六七八九十百]+\s*(?:号|项|条)/gu;
+/** A 序号 said as one (五十号, 第51项, 65条, 序号五十七). */
+const ITEM = /第?[\d零〇一二两三四五六七八九十百]+\s*(?:号|项|条)|(?:序号|编号)\s*(?:为|是)?\s*[\d零〇一二两三四五六七八九十百]+/gu;
 
 /** A denial right before a value taken back (不是卫健委): cut with it. */
 const NOT_BEFORE = /(?:不是|不要|不看|不查)$/u;
@@ -34,6 +34,8 @@ interface Span {
   kind: FilterKindName;
   start: number;
   end: number;
+  /** what it means, where words differ for one value (按计划推进 and 进度正常 are both on schedule; 卫计委 and 卫健委 one unit) */
+  value: string;
 }
 
 /**
@@ -59,16 +61,17 @@ const createMentionScanner = (ctx: ParseContext): ((text: string) => Span[]) => 
   const address = callers.length > 0 && titles.length > 0 ? new RegExp(`(?:${alt(callers)})(?:${alt(titles)})`, 'gu') : undefined;
   const statusWords = Object.values(ctx.aliases.status).flat();
   const status = statusWords.length > 0 ? new RegExp(alt(statusWords), 'gu') : undefined;
+  const statusOf = new Map(Object.entries(ctx.aliases.status).flatMap(([key, words]) => words.map((w) => [norm(w), key] as const)));
   // a month (九月底, 8月末, 6月份) or a deadline word of the aliases (年底, 长期坚持)
   const deadlineWords = Object.values(ctx.aliases.deadlines).flat();
   const deadline = new RegExp(`(?:[\\d]{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份|前|中旬|上旬|下旬)?${deadlineWords.length > 0 ? `|${alt(deadlineWords)}` : ''}`, 'gu');
   return (text) => {
     const spans: Span[] = [
-      ...ctx.units.scan(text).map((m) => ({ kind: 'unit' as const, start: m.start, end: m.end })),
-      ...ctx.leaders.scan(text).map((m) => ({ kind: 'leader' as const, start: m.start, end: m.end })),
+      ...ctx.units.scan(text).map((m) => ({ kind: 'unit' as const, start: m.start, end: m.end, value: m.names.join('|') || m.mention })),
+      ...ctx.leaders.scan(text).map((m) => ({ kind: 'leader' as const, start: m.start, end: m.end, value: m.names.join('|') || m.mention })),
     ];
-    const add = (kind: FilterKindName, start: number, length: number): void => {
-      if (!spans.some((o) => o.start < start + length && start < o.end)) spans.push({ kind, start, end: start + length });
+    const add = (kind: FilterKindName, start: number, length: number, value = text.slice(start, start + length)): void => {
+      if (!spans.some((o) => o.start < start + length && start < o.end)) spans.push({ kind, start, end: start + length, value });
     };
     for (const [kind, re] of [
       ['leader', address],
@@ -76,13 +79,13 @@ const createMentionScanner = (ctx: ParseContext): ((text: string) => Span[]) => 
       ['deadline', deadline],
       ['item', ITEM],
     ] as const) {
-      if (re) for (const m of text.matchAll(re)) add(kind, m.index ?? 0, m[0].length);
+      if (re) for (const m of text.matchAll(re)) add(kind, m.index ?? 0, m[0].length, kind === 'status' ? statusOf.get(m[0]) : undefined);
     }
     // a two-character unit name standing as a word (妇联的, 市妇联 without 市): the scan leaves those to the units pass
     for (const m of text.matchAll(SHORT_NAME)) {
       const found = ctx.units.resolveHow(m[0]);
       const whole = found.how === 'exact' || found.how === 'alias' || (found.names.length === 1 && norm(found.names[0] as string).includes(m[0]));
-      if (found.names.length > 0 && whole) add('unit', m.index ?? 0, m[0].length);
+      if (found.names.length > 0 && whole) add('unit', m.index ?? 0, m[0].length, found.names.join('|'));
     }
     return spans.sort((a, b) => a.start - b.start);
   };
@@ -110,11 +113,12 @@ export const createTakeBackRewrite = (ctx: ParseContext): TextRewrite => {
         const all = said.filter((s) => !cuts.includes(s));
         const before = all.filter((s) => s.end <= at);
         const after = all.filter((s) => s.start >= at + m[0].length);
-        // the value after the marker replaces the last one of its kind before it
+        // the value after the marker replaces the last one of its kind before it, and that value said again in other
+        // words (按计划推进的，就是进度正常的那些，哦不对，要不正常的)
         const next = after[0];
         if (next) {
           const old = before.filter((s) => s.kind === next.kind).at(-1);
-          if (old) cuts.push(old);
+          if (old) cuts.push(...before.filter((s) => s.kind === old.kind && s.value === old.value));
           continue;
         }
         if ('onlyBefore' in m) continue;
@@ -124,7 +128,7 @@ export const createTakeBackRewrite = (ctx: ParseContext): TextRewrite => {
         if (old) cuts.push(old);
       }
       let t = text;
-      for (const c of cuts.sort((a, b) => b.start - a.start)) {
+      for (const c of [...new Set(cuts)].sort((a, b) => b.start - a.start)) {
         const name = text.slice(c.start, c.end);
         if (!heard.dropped.includes(name)) heard.dropped.push(name);
         // 不是卫健委，应该是…: the 不是 goes with the value it took back, or it would set the new value aside

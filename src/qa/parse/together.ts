@@ -29,7 +29,7 @@ const TOGETHER = [
  * 都 then any verb of having a part, then 的 (都挂着的, 都挂名的, 都分管的, 都有份的): a target each of them is on. 都 only before
  * 的, so 都负责啥 still asks for each one's.
  */
-const ALL_ON = /都\s*(?:挂着|挂名|挂了|挂|有份|分管|负责|参与|参加|牵头|承担|管|涉及|沾边)(?:着|了|过)?名?\s*的/u;
+const ALL_ON = /都\s*(?:挂着|挂名|挂了|挂|有分工|有份儿|有份|有参与|有涉及|有责任|分管|负责|参与|参加|牵头|承担|管|涉及|沾边)(?:着|了|过)?名?\s*的/u;
 /** Together before a verb of showing (一起列出来, 一并发给我): how to show the answer, not a target's owners. */
 const SHOWN_TOGETHER = /(?:一起|一块儿|一块|一并|同时)(?=\s*(?:列|给|发|看|显示|拿|调|拉|查|找|报|放))/gu;
 /** Each one's own targets, said outright: a union (which is also what an unmarked A和B means). */

@@ -20,6 +20,12 @@ const GROUPS: readonly { kind: UnitGroup['kind']; words: RegExp; unit: RegExp }[
     words: /(?:各)?(?:乡镇|镇街|街镇|街道)(?:人民政府|政府|办事处)?/u,
     unit: /(?:镇|乡)人民政府|街道办事处$|街道$|乡镇/u,
   },
+  {
+    // 市属国企, 国有企业, 平台公司: the state-owned companies the table names (城投控股, 财金集团, 建投集团)
+    kind: 'enterprises',
+    words: /(?:市属|县属|区属|地方)?(?:国有企业|国有公司|国企|平台公司|融资平台|投融资平台)|(?:市属|县属|区属)企业/u,
+    unit: /(?:集团|控股|公司|投资|投控)$/u,
+  },
 ];
 
 /** What may follow a group's words: its part in a target, a joiner, a particle, or nothing (乡镇卫生院 is a topic, not the towns). */
@@ -28,6 +34,8 @@ const AFTER_GROUP = /^(?:\s|$|的|参与|参加|负责|牵头|配合|作为|一�
 const BEFORE_SHORT = /(?:^|[^\p{Script=Han}]|[的和跟与同及有是由在让把给下些各])$/u;
 /** The short forms, one level alone: 县政府, 区人民政府. */
 const SHORT = /^(?:县|区)(?:人民)?政府$/u;
+/** A demonstrative right before a group's words (这几个, 这两家, 上面这些, 以上): the units said before it. */
+const POINTING_BACK = /(?:这|那|上面|以上|上述|前面)(?:这|那)?(?:几|两|三|四|五|六|些)?(?:个|家|位)?\s*$/u;
 /** A joiner before a group, taken with it so 除了跟县区政府一起的 sets the group aside. */
 const JOINER_BEFORE = /(?:跟|和|与|同)$/u;
 
@@ -46,6 +54,13 @@ export const createUnitGroupsPass = (ctx: ParseContext): ParsePass => {
         const m = g.words.exec(s.text);
         if (!m || !AFTER_GROUP.test(s.text.slice(m.index + m[0].length))) continue;
         if (SHORT.test(m[0]) && !BEFORE_SHORT.test(s.text.slice(0, m.index))) continue;
+        // 单县和曹县，还有东明县，这几个县政府: the group's words point back at the units just named, they add none
+        // (read in the question as written: the pointer pass has taken 这几个 already)
+        const at = s.cleaned.indexOf(m[0]);
+        if (at >= 0 && POINTING_BACK.test(s.cleaned.slice(0, at)) && g.units.some((u) => s.units.has(u))) {
+          s.text = `${s.text.slice(0, m.index)} ${s.text.slice(m.index + m[0].length)}`;
+          continue;
+        }
         const joiner = JOINER_BEFORE.exec(s.text.slice(0, m.index))?.[0] ?? '';
         const group: UnitGroup = { kind: g.kind, units: g.units };
         const written = m[0];

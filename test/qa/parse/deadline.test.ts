@@ -1,5 +1,7 @@
+import type { Target } from '../../../src/model';
 import { idsOf } from '../../../src/qa/answer';
 import { createEngine } from '../../../src/qa/engine';
+import { toDeadline } from '../../../src/table/deadline';
 import { report, seed, target } from '../seed';
 import { runUntil } from './context';
 
@@ -150,5 +152,38 @@ describe('deadline pass: no deadline, and earlier than one', () => {
   it('reads 早于年底 as the dates before the year end', async () => {
     const { engine } = await seed();
     expect(idsOf(engine.ask('时限节点早于年底的有哪些'))).toEqual(['45', '74']);
+  });
+});
+
+/** A table of another year whose deadlines are written as people write them (次年6月底, 9月30日前, 第三季度, 9月底前). */
+describe('deadline pass: deadlines relative to the table and its own wording', () => {
+  const engine = async () => {
+    const { normalize, aliases } = await seed();
+    const dated = (id: string, deadline: string, onSchedule = true): Target => ({
+      ...target(id, `目标${id}`, '甲', ['发改局'], '', onSchedule),
+      deadline: toDeadline(deadline, 2024),
+    });
+    const targets = [dated('1', '年底前'), dated('2', '次年6月底前'), dated('3', '9月30日前', false), dated('4', '第三季度'), dated('5', '9月底前'), dated('6', '10月底前'), dated('7', '长期')];
+    return createEngine({ report: report(targets, 2024), normalize, aliases });
+  };
+
+  it.each([
+    // 明年 is the year after the table's, which writes it 次年
+    ['哪些任务要到明年才到期', ['2']],
+    ['9月30号前的任务有哪些', ['3', '4', '5']],
+    // the table writes the quarter beside days on its last day: the quarter asks for the quarter's own targets
+    ['第三季度要完成的有哪些', ['4']],
+    ['第三季度到期但是没完成的', []],
+    // the days of that date, not the quarter's targets
+    ['9月底到期的', ['3', '5']],
+    // up to a date, itself included
+    ['10月底之前（含10月底）到期的目标', ['3', '4', '5', '6']],
+    ['到三季度末按时限就该完成的目标是哪几项', ['3', '4', '5']],
+    // an unusual deadline: any but the year's end
+    ['时限特殊的', ['2', '3', '4', '5', '6', '7']],
+    // examples of what is left once the year's end is set aside are no filter of their own
+    ['完成时限不是年底的，比如长期的或者几月底的', ['2', '3', '4', '5', '6', '7']],
+  ])('reads %s as %o', async (q, ids) => {
+    expect(idsOf((await engine()).ask(q))).toEqual(ids);
   });
 });

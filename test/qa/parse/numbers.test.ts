@@ -77,3 +77,22 @@ describe('numbers pass: a number inside a name the table writes', () => {
     for (const q of ['第2项', '2号', '第二项的进展', '2号目标']) expect([q, wuhu.ask(q).kind, idsOf(wuhu.ask(q))]).toEqual([q, 'item', ['2']]);
   });
 });
+
+describe('numbers pass: 序号 joined and set aside', () => {
+  it('reads 第N条跟第M条 as both targets, not the N-th of a list', async () => {
+    const { engine } = await seed();
+    const a = engine.ask('把第四十七条跟第四十八条都调出来给我看一下,我对比一下');
+    expect([a.query.items, idsOf(a)]).toEqual([
+      ['47', '48'],
+      ['47', '48'],
+    ]);
+  });
+
+  it('sets a 序号 aside with the words describing it (除了第四十一项那个…以外)', async () => {
+    const { engine } = await seed();
+    const a = engine.ask('那个市场监管局的任务帮我列一下，就是除了第四十一项那个市场主体建设年以外的其他几项。');
+    expect(a.query.except?.items).toEqual(['41']);
+    expect(idsOf(a)).toEqual(['81', '82', '83', '84', '85', '86']);
+    expect(idsOf(engine.ask('除了第57项以外滞后的'))).toEqual(['47']);
+  });
+});

@@ -45,3 +45,25 @@ describe('shares pass: how many units or leaders a target has', () => {
     expect(engine.ask('聂元科和王昌华的，一并列给我').query.join).toBeUndefined();
   });
 });
+
+describe('shares pass: a number that only counts the names said', () => {
+  it.each([
+    // 47 is 商务局's, 52–56 and 72 科技局's: each one's targets, not those the two share (none)
+    ['麻烦查一下市科技局，还有商务局，这两家单位的所有目标，合在一起列个清单', ['47', '52', '53', '54', '55', '56', '72']],
+    // 妇联 is found after the shares pass (a loose two-character name): the number is weighed once every name is in
+    ['民政局和妇联，呃，两个单位的目标一起列出来，我要发给他们', ['46', '79']],
+  ])('reads %s as a union', async (q, ids) => {
+    const { engine } = await seed();
+    const a = engine.ask(q);
+    expect(a.query.unitCount).toBeUndefined();
+    expect(idsOf(a)).toEqual(ids);
+  });
+
+  it('keeps the number when the names are said to act together', async () => {
+    const { engine } = await seed();
+    // 41 is the one target both are on
+    const a = engine.ask('王昌华、聂元科两位领导都有分工的目标');
+    expect([a.query.join, idsOf(a)]).toEqual(['all', ['41']]);
+    expect(engine.ask('由两个单位共同负责的').query.unitCount).toEqual({ min: 2, max: 2 });
+  });
+});

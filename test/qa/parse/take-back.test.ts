@@ -54,3 +54,18 @@ describe('take-back rewrite: a value said, then taken back', () => {
     expect(idsOf(engine.ask('王昌华分管的，哦不对，聂元科分管的目标'))).toEqual(Array.from({ length: 13 }, (_, i) => String(39 + i)));
   });
 });
+
+describe('take-back rewrite: the value taken back said more than once', () => {
+  it('takes back the value with its restatements in other words (按计划推进…进度正常, then 不正常)', async () => {
+    const { engine } = await seed();
+    const a = engine.ask('我想要所有按计划推进的，就是进度正常的那些，哦不对不对，要不正常的那些');
+    // 47 and 57 are the two lagging targets of the table
+    expect([a.query.status, idsOf(a)]).toEqual(['lagging', ['47', '57']]);
+  });
+
+  it('takes back a 序号 said after 序号 (序号五十七的那个，哦不对，是五十八)', async () => {
+    const { engine } = await seed();
+    const a = engine.ask('序号五十七的那个，哦不对，是五十八，五十八项');
+    expect([a.kind, idsOf(a)]).toEqual(['item', ['58']]);
+  });
+});

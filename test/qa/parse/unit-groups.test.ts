@@ -44,3 +44,19 @@ describe('unit groups pass: units of one kind named together', () => {
     expect([answer.query.units, idsOf(answer)]).toEqual([['各县区人民政府'], ['2']]);
   });
 });
+
+describe('unit groups pass: state-owned companies, and a group word pointing back', () => {
+  it("reads 市属国企 as the table's companies (城投控股, 财金集团), here with a renamed unit before it", async () => {
+    const { engine } = await seed();
+    expect(idsOf(engine.ask('市属国企负责的目标'))).toEqual(['74', '75']);
+    // 卫计委 and 卫健委 name one unit: the words between them rename it, they correct nothing
+    const a = engine.ask('卫计委，哦现在应该叫卫健委了，他们跟市属国企一起负责的项目有哪些');
+    expect([a.query.dropped, a.query.terms, idsOf(a)]).toEqual([undefined, undefined, ['74', '75']]);
+  });
+
+  it('reads 这几个县政府 after named counties as those counties, not every county', async () => {
+    const { engine } = await seed();
+    const a = engine.ask('我问一下单县和曹县，呃，还有东明县，这几个县政府负责的目标都有哪些');
+    expect([a.query.group, idsOf(a)]).toEqual([undefined, ['66', '67']]);
+  });
+});
