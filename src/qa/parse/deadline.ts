@@ -48,6 +48,9 @@ const DUE_BY = /(?:^|[^\p{Script=Han}]|[的是])(?:到|截至|截止到?)[^,，�
 /** an unusual deadline (时限特殊的, 期限比较特别的): any but the year's end, the deadline most targets have */
 const SPECIAL = /(?:完成时限|时限|期限|完成时间|截止时间|到期时间|时间节点)(?:比较|很|有点|有些)?(?:特殊|特别|例外|不一样|不同寻常|非常规)/u;
 
+/** a month said without naming it (几月底的, 哪个月份) */
+const VAGUE_MONTH = /[几哪]个?月(?:底|末|份)?/gu;
+
 /** a deadline given as an example (比如长期的, 像9月底那种) */
 const EXAMPLE = /(?:比如|例如|譬如|像是|诸如|比方说?)\s*(?:说)?\s*$/u;
 
@@ -179,6 +182,8 @@ export const createDeadlinePass = (ctx: ParseContext): ParsePass => {
       const sharesAside = (d: Deadline): boolean => joined.some((group) => group.includes(d.label) && group.some((l) => asideLabels.has(l)));
       aside.push(...kept.filter(sharesAside));
       kept = kept.filter((d) => !sharesAside(d));
+      // 几月底: a month not named is no date, and searched as words it only finds progress texts (截至9月底…)
+      s.text = s.text.replace(VAGUE_MONTH, ' ');
       // 时限特殊的: the year's end set aside, unless a deadline was set aside in other words already (不是年底到期的)
       const special = SPECIAL.exec(s.text);
       if (special) {

@@ -4,9 +4,11 @@ import { cut, type ParseContext, type ParsePass, type ParseState } from './state
 
 /**
  * Words before a filter that set it aside: 除了年底的, 不是民生实事的, 不在年底完成, 不属于民生实事的, 不需要各乡镇配合的, and with a word
- * of time or degree between them (除了已经滞后的, 不是还没开工的), which says when, not what.
+ * of time or degree between them (除了已经滞后的, 不是还没开工的), which says when, not what, or a pronoun for the
+ * names said (不是他们单独干的).
  */
-const BEFORE = /(?:除了|除去|除开|不属于|不归|不是|不在|不用|不需要|不需|无需|不要|不含|不包括|不算|排除|去掉|并非|而非|非)\s*(?:在|是)?\s*(?:已经|已|还在|还|都|目前|现在|仍然|仍|也)?\s*$/u;
+const BEFORE =
+  /(?:除了|除去|除开|不属于|不归|不是|不在|不用|不需要|不需|无需|不要|不含|不包括|不算|排除|去掉|并非|而非|非)\s*(?:在|是)?\s*(?:他们|她们|它们|人家)?\s*(?:已经|已|还在|还|都|目前|现在|仍然|仍|也)?\s*$/u;
 /** Pointing at the filter's targets before a refusal: 那几项先不要, 那些都剔掉. */
 const POINTING = '(?:那几个|这几个|那几项|这几项|那几条|这几条|那个|那些|这个|这些|那条|那项|那块|这块|那部分|这部分)';
 /**
@@ -15,7 +17,7 @@ const POINTING = '(?:那几个|这几个|那几项|这几项|那几条|这几条
  * things out of a list (剔掉, 拿掉, 刨去, 扣除) reads as 去掉 does. Past a clause break only a refusal that ends its piece
  * (鲁西新区管委会，先不要): one with words after it refuses those (团市委的，去掉希望小屋那个).
  */
-const REFUSAL = '(?:不要|不看|不算|不考虑|去掉|去除|排除|剔掉|剔除|删掉|删去|删除|拿掉|刨掉|刨去|扣掉|扣除|不用看|不用管|不用列|别列)';
+export const REFUSAL = '(?:不要|不看|不算|不考虑|去掉|去除|排除|剔掉|剔除|删掉|删去|删除|拿掉|刨掉|刨去|扣掉|扣除|不用看|不用管|不用列|别列)';
 export const SET_ASIDE_AFTER = `(?:(?:${POINTING}\\s*)?(?:也|就|先|都|全|全部|统统|暂时|一律)*(?:以外|之外|除外|${REFUSAL}|\\s+(?:也|就|先|都|全部|统统|暂时|一律)*${REFUSAL}(?=\\s|$|[的了吧啊呢])))`;
 /**
  * Words after a filter that set it aside: 年底以外的, 已完成之外, 民生实事除外, and a refusal after it, pointed at it or

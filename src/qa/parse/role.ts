@@ -17,6 +17,9 @@ const ROLE_WORDS: readonly { word: string; role: UnitRole }[] = Object.freeze([
  */
 const INCLUDED = /(?:包括|包含|含|连同|连|加上|加|算上|带上)(?:其|它|他们)?(?:的)?(?:牵头|配合|协办|协助)|(?:牵头|配合|协办|协助)(?:的|单位)?(?:也算|也要|都算|都要|一起算|算在内|在内|也包括|也列)/u;
 
+/** Words of doing something together, which make 配合 or 协同 after them mean that and name no role. */
+const JOINTLY = '(?:一起|一块儿?|一同|共同|相互|互相)';
+
 /** The role a word names (牵头 → lead), if it names one: 参与 and 负责 name any part. */
 export const roleNamed = (word: string): UnitRole | undefined => ROLE_WORDS.find((r) => word.includes(r.word))?.role;
 
@@ -40,8 +43,9 @@ export const createRolePass = (): ParsePass => ({
     const named = new Set<UnitRole>();
     for (const { word, role } of ROLE_WORDS) {
       if (!s.text.includes(word)) continue;
-      named.add(role);
       s.text = cut(s.text, word);
+      // 跟别的单位一起配合: working together, not the part of the one that helps
+      if (!new RegExp(`${JOINTLY}${word}`, 'u').test(s.compact)) named.add(role);
     }
     if (named.size === 1 && !any) s.query.role ??= [...named][0];
   },

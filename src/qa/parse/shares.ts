@@ -7,7 +7,7 @@ import type { ParsePass, ParseState } from './state';
 const HOW_MANY =
   /(好几|多|[一二两三四五六七八九十]|\d{1,2})\s*(?:个|家|位|名)?\s*(及以上|以上|或以上|或更多|以及以上)?\s*(?:的)?\s*(?:(?:责任|牵头|配合|承办)?(单位|部门)|((?:市政府|市|县政府|县|区政府|区|分管)?领导|(?:常务)?副?(?:市|县|区)长|负责人))/u;
 /** A target no other unit shares: 单独负责的, 只有团市委一家负责的, 独立承担的. */
-const ALONE = /(?:单独|独自|独立|独家|一家)(?=负责|承担|牵头|完成|承办|办|的|\s|$)/u;
+const ALONE = /(?:单独|独自|独立|独家|一家)(?=负责|承担|牵头|完成|承办|办|干|做|搞|抓|的|\s|$)/u;
 /** Others said with a named unit or leader (跟其他单位一起, 和别的领导共同, 跟别人一起): whom it shares targets with. */
 const OTHERS = /(?:跟|和|与|同)?(?:(?:其他|其它|别的|另外的?)(?:的)?(?:责任)?(?:单位|部门|领导|市领导|副市长|人)|别人|他人)/u;
 /** Words that include rather than restrict (连同跟别人一起负责的那个, 包括和别的单位一起的): the list stays whole. */

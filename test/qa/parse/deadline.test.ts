@@ -183,6 +183,7 @@ describe('deadline pass: deadlines relative to the table and its own wording', (
     ['时限特殊的', ['2', '3', '4', '5', '6', '7']],
     // examples of what is left once the year's end is set aside are no filter of their own
     ['完成时限不是年底的，比如长期的或者几月底的', ['2', '3', '4', '5', '6', '7']],
+    ['甲分管的那些里头，那个完成时限不是年底的，比如长期的或者几月底的，是哪几项呢', ['2', '3', '4', '5', '6', '7']],
   ])('reads %s as %o', async (q, ids) => {
     expect(idsOf((await engine()).ask(q))).toEqual(ids);
   });

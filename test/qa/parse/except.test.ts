@@ -68,3 +68,25 @@ describe('except pass: a name set aside by a refusal after it, in a longer sente
     expect(engine.ask('不是聂副市长分管的').query.except).toEqual({ leaders: ['聂元科'] });
   });
 });
+
+describe('except pass: names joined under one negation, and verbs that take them out', () => {
+  it('sets aside every name joined to one set aside (除了工信局和卫健委这两家负责的以外)', async () => {
+    const { engine } = await seed();
+    const a = engine.ask('嗯那个王昌华副市长分管的，除了工信局和卫健委这两家负责的以外，其他的目标都有哪些？');
+    expect(a.query.except?.units).toEqual(['市工业和信息化局', '市卫生健康委']);
+    expect(a.query.units).toBeUndefined();
+    expect(idsOf(a)).toEqual(['41', '52', '53', '54', '55', '56', '69', '70', '71', '72', '81', '82', '83', '85', '86']);
+  });
+
+  it('reads a verb that takes things out of a list, or 不归, before a name as setting it aside', async () => {
+    const { engine } = await seed();
+    // 57 is 工信局's lagging target, 47 the other one
+    expect(idsOf(engine.ask('滞后的目标里,刨掉工信局的,还剩哪几项'))).toEqual(['47']);
+    expect(idsOf(engine.ask('不归王昌华分管的目标有哪些'))).toEqual(range(39, 51).filter((id) => id !== '41'));
+  });
+
+  it('keeps a name joined to another that is asked for (科技局和商务局，不要工信局)', async () => {
+    const { engine } = await seed();
+    expect(engine.ask('科技局和商务局的目标，工信局的不要').query.units).toEqual(['市科技局', '市商务局']);
+  });
+});

@@ -1,3 +1,4 @@
+import { idsOf } from '../../../src/qa/answer';
 import { seed } from '../seed';
 
 describe('role pass', () => {
@@ -20,5 +21,16 @@ describe('role pass', () => {
   ])('reads both roles, or a role beside 参与, as every part: %s', async (q) => {
     const { engine } = await seed();
     expect(engine.understand(q).role).toBeUndefined();
+  });
+});
+
+describe('role pass: working together is no role', () => {
+  it('reads 跟别的单位一起配合、不是他们单独干的 as the targets the unit shares, whatever its part', async () => {
+    const { engine } = await seed();
+    const a = engine.ask('那个卫健委负责的目标里面，就是跟别的单位一起配合、不是他们单独干的，有哪几项？');
+    expect(a.query.role).toBeUndefined();
+    expect(a.query.except?.unitCount).toEqual({ min: 1, max: 1 });
+    // 74 (城投控股), 75 (财金集团) and 79 (民政局) are 卫健委's shared targets; it leads all three
+    expect(idsOf(a)).toEqual(['74', '75', '79']);
   });
 });
