@@ -4,8 +4,12 @@ import { cut, type ParseContext, type ParsePass, type ParseState } from './state
 
 /** Words that end many section names and say nothing about which one: 生态环保类 is asked as 生态环保. */
 const GENERIC_END = /(?:类|工作|方面|领域|板块|事项|任务|目标)$/u;
-/** A section by its place in the table: 第一部分, 第2板块, 第三大类, 第四个方面. */
-const ORDINAL = /第\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*(?:个)?\s*(?:部分|板块|大块|块|大项|大类|类|方面|篇)/u;
+/**
+ * Sections by their place in the table: 第一部分, 第2板块, 第三大类, 第四个方面, and several joined, each with its word or
+ * sharing the last one (第一类和第二类, 第一、第三部分, 第二和三板块).
+ */
+const PLACE = '([一二三四五六七八九十]{1,3}|\\d{1,2})';
+const ORDINAL = new RegExp(`第\\s*${PLACE}((?:(?:\\s*(?:、|和|跟|与|及|以及|还有|,)\\s*|\\s+)第?\\s*${PLACE.replace('(', '(?:')})*)\\s*(?:个)?\\s*(?:部分|板块|大块|块|大项|大类|类|方面|篇)`, 'gu');
 /** Words after a section that only say it is one (营商环境那块, 城市品质这一部分, 统筹发展和安全里面): cut with it. */
 const SECTION_WORD = /^(?:这|那)?(?:一)?(?:部分|板块|大块|块|方面|领域|类)?(?:里面|里头|里边|当中|之中|中|里)?/u;
 /** the words after a form that make it a section, when it has any */
@@ -37,6 +41,13 @@ const formsOf = (ctx: ParseContext): Form[] => {
     const norm = ctx.normalize(name).replace(/\s+/g, '');
     add(norm, name);
     add(norm.replace(GENERIC_END, ''), name);
+    // 民生保障与社会事业 asked as 民生那一块, 民生板块: the first word of each part, said with a word that makes it a section
+    // (产业发展与项目建设 as 产业发展 too, which alone is a target's topic when a target says it)
+    for (const part of norm.replace(GENERIC_END, '').split(/[，,；;、。与和及暨]+/u)) {
+      if (part.length < 4 || part === norm) continue;
+      add(part, name, inTargets(part));
+      add(part.slice(0, 2), name, true);
+    }
     const clauses = norm.split(/[，,；;、。]+/u).filter(Boolean);
     if (clauses.length < 2) continue;
     for (const clause of clauses) {
@@ -73,14 +84,18 @@ export const createSectionsPass = (ctx: ParseContext): ParsePass => {
       if (sections.length === 0) return;
       forms ??= formsOf(ctx);
       const found = new Set<string>();
-      const ordinal = ORDINAL.exec(s.text);
-      if (ordinal) {
-        const n = toNumber(ordinal[1] as string) ?? 0;
-        const name = sections[n - 1];
+      // from the last, so the earlier offsets stay valid as each is cut
+      for (const ordinal of [...s.text.matchAll(ORDINAL)].reverse()) {
+        const places = [ordinal[1] as string, ...[...(ordinal[2] ?? '').matchAll(/[一二三四五六七八九十]{1,3}|\d{1,2}/gu)].map((m) => m[0])];
+        const names = places.map((p) => sections[(toNumber(p) ?? 0) - 1]);
         // 第七部分 of a table with six: nothing, said as asked, rather than the whole table
-        if (name === undefined) s.query.unresolved ??= ordinal[0].replace(/\s+/g, '');
-        if (name === undefined) s.text = cut(s.text, ordinal[0]);
-        else take(s, found, name, ordinal.index, ordinal.index + ordinal[0].length);
+        if (names.some((name) => name === undefined)) {
+          s.query.unresolved ??= ordinal[0].replace(/\s+/g, '');
+          s.text = `${s.text.slice(0, ordinal.index)} ${s.text.slice(ordinal.index + ordinal[0].length)}`;
+          continue;
+        }
+        for (const name of names.slice(1)) found.add(name as string);
+        take(s, found, names[0] as string, ordinal.index, ordinal.index + ordinal[0].length);
       }
       for (const { form, name, needsWord } of forms) {
         const at = s.text.indexOf(form);

@@ -1,7 +1,10 @@
+import { resolve } from 'node:path';
+import { testCore } from '../../helpers/core';
+import { idsOf } from '../../../src/qa/answer';
 import type { Engine } from '../../../src/qa/engine';
 import { createEngine } from '../../../src/qa/engine';
 import { parseTable } from '../../../src/table/load-table';
-import { seed } from '../seed';
+import { ROOT, seed } from '../seed';
 
 /** A district's table whose section rows are two clauses each, as government work reports write them. */
 const TSV = [
@@ -57,5 +60,19 @@ describe('sections pass: a section by its place or by what it is about', () => {
 
   it('sets a section aside like any filter', () => {
     expect(ids('除了第一部分以外滞后的')).toEqual(['4']);
+  });
+});
+
+describe('sections pass: several by place, and a part of a name said with a section word', () => {
+  const engineOf = async (table: string) => {
+    const core = testCore();
+    return core.engineFor(await core.readTable(resolve(ROOT, 'test/qa/sealed-2026-12b', table)));
+  };
+
+  it('reads 第一类和第二类 as both sections, and 民生那一块 as 民生保障与社会事业 (r2-luochuan)', async () => {
+    const luochuan = await engineOf('r2-luochuan.tsv');
+    expect(idsOf(luochuan.ask('第一类和第二类里面滞后的'))).toEqual(['3', '4', '11', '16', '20']);
+    expect(idsOf(luochuan.ask('不算年底前的，民生那一块的任务有哪些'))).toEqual(['44', '48', '50', '53']);
+    expect(luochuan.ask('民生').query.sections).toBeUndefined();
   });
 });
