@@ -189,6 +189,11 @@ export const createEngine = (deps: {
     '这季度',
     '本期',
   ];
+  /**
+   * A unit's one leader, for 我是X局的 (the speaker's 领导): found once per unit, since a big unit's
+   * targets are thousands and reading each one's leader cell cost a dictated question 10+ ms at 30,000 targets.
+   */
+  const leaderOfUnit = new Map<string, string | undefined>();
   /** the table's words, for the pinyin and help passes: segmented once, on the first question that needs them */
   let tableWords: Set<string> | undefined;
   const tableWordsOf = (): Set<string> => (tableWords ??= wordsOf([...titles.map((t) => t.slice(0, WORDS_OF_TEXT)), ...filters.sectionPositions.keys()]));
@@ -208,8 +213,11 @@ export const createEngine = (deps: {
     tableWords: tableWordsOf,
     targetTexts: () => titles,
     leaderOf: (unit) => {
+      if (leaderOfUnit.has(unit)) return leaderOfUnit.get(unit);
       const over = new Set((filters.unitPositions.get(unit) ?? []).flatMap((i) => leadersOf(targets[i] as Target)));
-      return over.size === 1 ? [...over][0] : undefined;
+      const one = over.size === 1 ? [...over][0] : undefined;
+      leaderOfUnit.set(unit, one);
+      return one;
     },
   });
   const titles = normalizeMany(
