@@ -186,12 +186,30 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
    * Whether a target lags for the units a question names: on a target of several rows, their own rows
    * decide (47: 鲁西新区管委会 否, 市商务局 是, so 市商务局 has nothing lagging), as each unit reports its
    * own row; on one row, the target's status. A leader answers for the whole target, every row.
+   * Read per question for every target of the units named (thousands at 30,000 targets), so the rows are
+   * read once here: a target of one row lags as the whole does, and each unit has, per target of several
+   * rows it is on, whether one of its own rows lags.
    */
-  const laggingFor = (i: number, units: ReadonlySet<string>): boolean => {
-    const t = targets[i] as Target;
-    if (t.assignments.length < 2) return lagging[i] === 1;
-    const own = t.assignments.filter((a) => a.units.some((u) => units.has(u)) || (a.cooperating ?? []).some((u) => units.has(u)));
-    return own.length > 0 ? own.some((a) => !a.onSchedule) : lagging[i] === 1;
+  const severalRows = Uint8Array.from(targets, (t) => (t.assignments.length > 1 ? 1 : 0));
+  const ownRowsLag = new Map<string, Map<number, boolean>>();
+  severalRows.forEach((several, i) => {
+    if (!several) return;
+    for (const a of (targets[i] as Target).assignments) {
+      for (const u of [...a.units, ...(a.cooperating ?? [])]) {
+        const own = ownRowsLag.get(u) ?? ownRowsLag.set(u, new Map()).get(u);
+        own?.set(i, own.get(i) === true || !a.onSchedule);
+      }
+    }
+  });
+  const laggingFor = (i: number, own: readonly ReadonlyMap<number, boolean>[]): boolean => {
+    if (!severalRows[i]) return lagging[i] === 1;
+    let named = false;
+    for (const rows of own) {
+      const lags = rows.get(i);
+      if (lags) return true;
+      if (lags === false) named = true;
+    }
+    return named ? false : lagging[i] === 1;
   };
 
   /** a deadline's key among the targets' keys: a date, a year's prefix (2023-), or 'ongoing' */
@@ -248,13 +266,16 @@ export const createFilters = (deps: { targets: readonly Target[]; assessmentOf: 
     const wantDeadline = q.deadline ? keyOf(q.deadline) : undefined;
     // 8月底和9月底: a target due at any deadline asked is kept
     const dues = q.deadline ? [q.deadline, ...(q.deadline.also ?? [])].map(dueAt) : [];
-    const dueAsAsked = (key: string, i: number): boolean => dues.length === 0 || dues.some((due) => due(key, i));
+    // one deadline (the usual case) is tested as it is: this runs for every target of the smallest set
+    const dueAsAsked: (key: string, i: number) => boolean =
+      dues.length === 0 ? () => true : dues.length === 1 ? (dues[0] as (key: string, i: number) => boolean) : (key, i) => dues.some((due) => due(key, i));
     const plainDeadline = q.deadline !== undefined && !q.deadline.also && !('year' in q.deadline) && !('by' in q.deadline && q.deadline.by) && wantWhole(q.deadline) < 0;
     if (sets.length === 0 && wantLag < 0 && wantDeadline === undefined) return undefined;
     if (sets.length === 0 && wantDeadline === undefined) return wantLag === 1 ? byStatus.lagging : byStatus.onSchedule;
     if (sets.length === 0 && wantLag < 0 && wantDeadline !== undefined && plainDeadline) return byDeadline.get(wantDeadline) ?? [];
     const namedUnits = new Set(q.units ?? []);
-    const lagsAsAsked = (i: number): boolean => wantLag < 0 || (namedUnits.size > 0 ? (laggingFor(i, namedUnits) ? 1 : 0) : lagging[i]) === wantLag;
+    const own = [...namedUnits].map((u) => ownRowsLag.get(u)).filter((rows): rows is Map<number, boolean> => rows !== undefined);
+    const lagsAsAsked = (i: number): boolean => wantLag < 0 || (namedUnits.size > 0 ? (laggingFor(i, own) ? 1 : 0) : lagging[i]) === wantLag;
     const keep = (i: number): boolean => lagsAsAsked(i) && dueAsAsked(deadlines[i] as string, i);
     const [first, ...others] = sets;
     if (first && others.length === 0 && wantLag < 0 && wantDeadline === undefined) return first;
