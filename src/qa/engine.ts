@@ -11,7 +11,7 @@ import { createFilters } from './filters';
 import type { FilterKindName } from './filter-kinds';
 import { addsAnything, cuesOf, mergeFollowUp, namesSubject, partsOf, pick, standsAlone, type Conversation, type Understood } from './follow-up';
 import { createHistoryAnswers } from './history-answers';
-import { createNameResolver } from './names';
+import { createNameResolver, createSyllableMemo } from './names';
 import { asFigures, asksForFigures, decideKind } from './parse/kind';
 import { createQuestionParser, type ParsedQuestion } from './parse-question';
 import { createStatistics } from './statistics';
@@ -164,6 +164,7 @@ export const createEngine = (deps: {
 
   // the table's own place (沂州市, 汶源县): its units are named without it (沂州海关 → 海关)
   const places = [report.city, report.city.replace(/[市县区州旗]$/u, '')];
+  const syllables = createSyllableMemo();
   const units = createNameResolver({
     names: filters.unitPositions.keys(),
     normalize,
@@ -172,8 +173,9 @@ export const createEngine = (deps: {
     places,
     successions: deps.successions ?? loadSuccessions(),
     departments: loadDepartments(),
+    syllables,
   });
-  const leaders = createNameResolver({ names: filters.leaderPositions.keys(), normalize, config, soundMinLength: 2, fuzzy: false });
+  const leaders = createNameResolver({ names: filters.leaderPositions.keys(), normalize, config, soundMinLength: 2, fuzzy: false, syllables });
   const reportWords = [
     report.city,
     report.city.replace(/市$/, ''),
@@ -212,6 +214,7 @@ export const createEngine = (deps: {
     leaderTitles: titlesOfLeaders(targets),
     tableWords: tableWordsOf,
     targetTexts: () => titles,
+    syllables,
     leaderOf: (unit) => {
       if (leaderOfUnit.has(unit)) return leaderOfUnit.get(unit);
       const over = new Set((filters.unitPositions.get(unit) ?? []).flatMap((i) => leadersOf(targets[i] as Target)));

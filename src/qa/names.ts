@@ -33,6 +33,33 @@ export interface NameResolver {
   resolveHow(mention: string): { names: string[]; how: MatchHow; successor?: string };
 }
 
+/**
+ * Toneless syllables of a text, remembered until `forget`. The name resolvers look for same-sound slips in
+ * each piece a parse pass scans, so one question asked pinyin-pro 7–41 times for 1–8 distinct runs (about
+ * 1 ms of a dictated question); the parser forgets them when the next question starts.
+ */
+export interface SyllableMemo {
+  of(text: string): readonly string[];
+  forget(): void;
+}
+
+export const createSyllableMemo = (): SyllableMemo => {
+  const memo = new Map<string, readonly string[]>();
+  return {
+    of: (text) => {
+      let syllables = memo.get(text);
+      if (!syllables) {
+        // a caller that never forgets (a resolver used outside the parser) keeps it bounded
+        if (memo.size >= 512) memo.clear();
+        syllables = pinyin(text, { toneType: 'none', type: 'array' });
+        memo.set(text, syllables);
+      }
+      return syllables;
+    },
+    forget: () => memo.clear(),
+  };
+};
+
 /** How a mention was matched, from the most literal to the loosest. */
 export type MatchHow = 'exact' | 'alias' | 'succession' | 'inOrder' | 'sound' | 'fuzzy' | 'none';
 
@@ -120,6 +147,8 @@ export const createNameResolver = (deps: {
   successions?: readonly { now: readonly string[]; was: readonly string[] }[];
   /** the usual departments of a government (data/departments.json): one whose core no name holds is absent, never another name's slip */
   departments?: readonly { names: readonly string[]; core: readonly string[] }[];
+  /** the syllables of the question's pieces, shared with the other resolver and forgotten per question */
+  syllables?: SyllableMemo;
 }): NameResolver => {
   const places = [...new Set((deps.places ?? []).map((p) => deps.normalize(p).replace(/\s+/g, '')).filter((p) => p.length >= 2))].sort((a, b) => b.length - a.length);
   const config = deps.config ?? QA_DEFAULTS;
@@ -260,7 +289,7 @@ export const createNameResolver = (deps: {
   // own characters are seen first, so they are the canonical ones.
   const syllableChar = new Map<string, string>();
   const soundOf = (text: string): string => {
-    const syllables = pinyin(text, { toneType: 'none', type: 'array' });
+    const syllables = deps.syllables ? deps.syllables.of(text) : pinyin(text, { toneType: 'none', type: 'array' });
     if (syllables.length !== text.length) return text;
     let out = '';
     for (let i = 0; i < text.length; i += 1) {

@@ -168,6 +168,7 @@ export const createQuestionParser = (ctx: ParseContext): QuestionParser => {
   const passes = createPasses(ctx, tidy);
 
   const parse = (question: string, options: ParseOptions = {}): ParsedQuestion => {
+    ctx.syllables?.forget();
     const heard: Heard = { readAs: [], dropped: [], ...(options.speaker ? { speaker: options.speaker } : {}) };
     const said = normalize(question);
     const raw = applyRewrites(rewrites, said, heard);

@@ -2,7 +2,7 @@ import type { UnitRole } from '../../model';
 import type { Normalize } from '../../text/normalize';
 import type { Aliases } from '../aliases';
 import type { Query, ReadAs } from '../answer';
-import type { NameResolver } from '../names';
+import type { NameResolver, SyllableMemo } from '../names';
 
 /**
  * What the question parser knows before any question: the vocabulary and the
@@ -36,6 +36,8 @@ export interface ParseContext {
   verdicts?: boolean;
   /** the targets' texts, normalised, when first asked for: whether a word names a topic of the table */
   targetTexts?: () => readonly string[];
+  /** the pinyin the name resolvers read, forgotten when a question starts */
+  syllables?: SyllableMemo;
 }
 
 /**
