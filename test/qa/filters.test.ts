@@ -18,6 +18,11 @@ describe('filters', () => {
     expect(idsOf(engine.ask('市商务局按计划推进的目标'))).toEqual(['47', '72']);
     expect(idsOf(engine.ask('鲁西新区管委会滞后的'))).toEqual(['47']);
     expect(idsOf(engine.ask('张鹏分管的滞后目标'))).toEqual(['47']);
+    // several units named: the rows of any of them decide, and a unit on no row of a target leaves its status as a whole
+    expect(idsOf(engine.ask('市商务局和鲁西新区管委会滞后的'))).toEqual(['47']);
+    expect(idsOf(engine.ask('市商务局和市科技局有没有滞后的'))).toEqual([]);
+    expect(idsOf(engine.ask('市商务局和市科技局按计划推进的'))).toEqual(['47', '52', '53', '54', '55', '56', '72']);
+    expect(idsOf(engine.ask('鲁西新区管委会和市科技局按计划推进的'))).toEqual(['48', '49', '50', '51', '52', '53', '54', '55', '56', '72']);
   });
 
   it('counts units and leaders per target over every row and both unit columns', async () => {

@@ -1,4 +1,4 @@
-import { createNameResolver } from '../../src/qa/names';
+import { createNameResolver, createSyllableMemo } from '../../src/qa/names';
 import { createEngine } from '../../src/qa/engine';
 import { loadDepartments } from '../../src/qa/departments';
 import { loadSuccessions } from '../../src/qa/successions';
@@ -30,6 +30,27 @@ describe('unit resolution', () => {
       ['科技居', ['市科技局']], // one wrong character
     ];
     for (const [mention, units] of cases) expect([mention, engine.understand(mention).units]).toEqual([mention, units]);
+  });
+
+  it('finds the same same-sound slips with the pinyin of a question shared by both resolvers and forgotten per question', async () => {
+    const { normalize } = await seed();
+    const syllables = createSyllableMemo();
+    const leadersAlone = createNameResolver({ names: ['聂元科', '王昌华'], normalize, soundMinLength: 2, fuzzy: false });
+    const leaders = createNameResolver({ names: ['聂元科', '王昌华'], normalize, soundMinLength: 2, fuzzy: false, syllables });
+    const unitsAlone = createNameResolver({ names: ['团市委', '市科技局'], normalize });
+    const units = createNameResolver({ names: ['团市委', '市科技局'], normalize, syllables });
+    for (const text of ['把聂元可领导分管的', '王常华和团市为负责的', '团市为负责的那几个事儿']) {
+      syllables.forget();
+      expect(leaders.scan(text)).toEqual(leadersAlone.scan(text));
+      expect(units.scan(text)).toEqual(unitsAlone.scan(text));
+    }
+    expect(leaders.scan('把聂元可领导分管的')).toContainEqual(expect.objectContaining({ mention: '聂元可', names: ['聂元科'], bySound: true }));
+    // remembered until forgotten: the same run is one pinyin call per question
+    const once = syllables.of('团市为');
+    expect(syllables.of('团市为')).toBe(once);
+    syllables.forget();
+    expect(syllables.of('团市为')).not.toBe(once);
+    expect(syllables.of('团市为')).toEqual(once);
   });
 
   it('lists every candidate of an ambiguous mention', async () => {
